@@ -1,0 +1,22 @@
+// Jest in native ESM mode: @swc/jest transpiles TypeScript (with legacy decorators and their
+// metadata, as inversify and TypeORM expect); type checking is `npm run build`'s job.
+const swcOptions = {
+  jsc: {
+    target: 'es2022',
+    parser: { syntax: 'typescript', tsx: true, decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+  },
+  module: { type: 'es6' },
+  sourceMaps: 'inline',
+};
+
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swcOptions] },
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
+  setupFiles: ['<rootDir>/test/setup.ts'],
+  testTimeout: 30000,
+  maxWorkers: 2,
+};
