@@ -1,0 +1,127 @@
+// Failures of the services Narada talks to, typed so use cases can branch on them (skip a missing
+// track, stop and tell the user when to come back) without knowing any wire format.
+import { NaradaError, type ErrorCategory, type NaradaErrorOptions } from '../../domain/shared/errors.js';
+import type { ServiceName } from '../../domain/shared/service.js';
+
+const SERVICE_LABELS: Readonly<Record<ServiceName, string>> = {
+  spotify: 'Spotify',
+  lastfm: 'Last.fm',
+  musicbrainz: 'MusicBrainz',
+};
+
+/** How a service is named in messages ("Last.fm", not "lastfm"). */
+export function serviceLabel(service: ServiceName): string {
+  return SERVICE_LABELS[service];
+}
+
+/** `SPOTIFY.NOT_FOUND`, `LASTFM.RATE_LIMITED`: the stable code of an upstream failure. */
+export function upstreamCode(service: ServiceName, reason: string): string {
+  return `${service.toUpperCase()}.${reason}`;
+}
+
+export interface UpstreamErrorOptions extends NaradaErrorOptions {
+  /** HTTP status of the answer, when there was one. */
+  readonly status?: number;
+}
+
+/** Any failure of an upstream service; `retryable` says whether the same call may work later. */
+export class UpstreamError extends NaradaError {
+  readonly status: number | null;
+
+  constructor(
+    readonly service: ServiceName,
+    code: string,
+    message: string,
+    category: ErrorCategory = 'failure',
+    options: UpstreamErrorOptions = {},
+  ) {
+    super(code, message, category, {
+      ...options,
+      details: {
+        service,
+        ...(options.status === undefined ? {} : { status: options.status }),
+        ...options.details,
+      },
+    });
+    this.status = options.status ?? null;
+  }
+}
+
+/** The service wants a login Narada does not have (or no longer has); the user must run a command. */
+export class AuthRequiredError extends UpstreamError {
+  constructor(service: ServiceName, reason: string, options: UpstreamErrorOptions = {}) {
+    super(
+      service,
+      upstreamCode(service, 'AUTH_REQUIRED'),
+      `${serviceLabel(service)} login needed: ${reason}; run \`narada auth ${service}\``,
+      'config',
+      { ...options, retryable: false },
+    );
+  }
+}
+
+/** The service has no such thing. For look-ups a miss is a normal answer, not a failure. */
+export class NotFoundError extends UpstreamError {
+  constructor(service: ServiceName, what: string, options: UpstreamErrorOptions = {}) {
+    super(
+      service,
+      upstreamCode(service, 'NOT_FOUND'),
+      `${serviceLabel(service)} has no ${what}; check the id or link`,
+      'failure',
+      { status: 404, ...options, retryable: false },
+    );
+  }
+}
+
+/**
+ * The service asked us to wait longer than we are willing to block (Spotify has sent Retry-After of
+ * almost a day). Retrying later helps, so the message tells the user when.
+ */
+export class RateLimitedError extends UpstreamError {
+  constructor(
+    service: ServiceName,
+    /** Epoch ms from which the service accepts calls again. */
+    readonly retryAt: number,
+    now: number,
+    options: UpstreamErrorOptions = {},
+  ) {
+    super(
+      service,
+      upstreamCode(service, 'RATE_LIMITED'),
+      `${serviceLabel(service)} asks us to wait ${formatWait(retryAt - now)}; run again after ${formatUtc(retryAt, now)}`,
+      'failure',
+      { status: 429, ...options, retryable: true, details: { retryAt, ...options.details } },
+    );
+  }
+}
+
+/** Retries are used up, the network failed, or the service kept timing out; later may work. */
+export class UpstreamUnavailableError extends UpstreamError {
+  constructor(service: ServiceName, reason: string, options: UpstreamErrorOptions = {}) {
+    super(
+      service,
+      upstreamCode(service, 'UNAVAILABLE'),
+      `${serviceLabel(service)} is not answering (${reason}); check your connection or try again later`,
+      'failure',
+      { ...options, retryable: true },
+    );
+  }
+}
+
+/** "3 h 49 min", "2 min", "45 s": coarse enough to read, exact enough to plan. */
+export function formatWait(ms: number): string {
+  const totalSeconds = Math.max(0, Math.ceil(ms / 1000));
+  if (totalSeconds < 60) return `${totalSeconds} s`;
+  const totalMinutes = Math.ceil(totalSeconds / 60);
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  if (hours === 0) return `${minutes} min`;
+  return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
+}
+
+/** "16:05 UTC" (rounded up, so it is never too early), with the date when it is not today's (UTC). */
+export function formatUtc(at: number, now: number): string {
+  const iso = new Date(Math.ceil(at / 60_000) * 60_000).toISOString();
+  const time = `${iso.slice(11, 16)} UTC`;
+  return iso.slice(0, 10) === new Date(now).toISOString().slice(0, 10) ? time : `${iso.slice(0, 10)} ${time}`;
+}

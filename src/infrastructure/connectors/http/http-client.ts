@@ -1,0 +1,203 @@
+// The one way Narada calls a web service: rate limited per service, timed out, counted, retried with
+// backoff, and every failure turned into a typed upstream error that says whether a retry helps.
+import {
+  RateLimitedError,
+  UpstreamUnavailableError,
+  type UpstreamErrorOptions,
+} from '../../../application/ports/upstream-errors.js';
+import type { NaradaError } from '../../../domain/shared/errors.js';
+import type { ServiceName } from '../../../domain/shared/service.js';
+import type { CallCounter } from './call-counter.js';
+import { systemClock } from './clock.js';
+import type { RateLimiter } from './rate-limiter.js';
+import { parseResponseBody } from './response-body.js';
+import { defaultClassify } from './response-classifier.js';
+import { DEFAULT_RETRY_POLICY, backoffDelayMs, parseRetryAfterMs, type RetryPolicy } from './retry.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface HttpRequest {
+  method: HttpMethod;
+  /** Absolute URL; paging `next` links are passed as given. */
+  url: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  headers?: Record<string, string>;
+  /** JSON body. */
+  json?: unknown;
+  /** x-www-form-urlencoded body (Last.fm POST, token endpoint). */
+  form?: Record<string, string>;
+  /** Label for call counting and messages, e.g. 'GET /playlists/{id}/items'. Never holds secrets. */
+  endpoint: string;
+  timeoutMs?: number;
+}
+
+/** `body`: parsed JSON, else text, null if empty. */
+export interface HttpResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export type ResponseVerdict =
+  | { kind: 'ok' }
+  /** Transient: back off (Retry-After wins) and retry. */
+  | { kind: 'retry'; reason: string; afterMs?: number }
+  /** Give up now with this error. */
+  | { kind: 'fail'; error: NaradaError };
+
+export interface HttpClientOptions {
+  service: ServiceName;
+  userAgent: string;
+  /** One per service per process. */
+  limiter: RateLimiter;
+  /** One per process. */
+  calls: CallCounter;
+  /** Service-specific; default: 2xx ok, 429/5xx retry, 404 NotFoundError, 401 AuthRequiredError, else fail. */
+  classify?: (response: HttpResponse, request: HttpRequest) => ResponseVerdict;
+  /** maxAttempts 5, baseDelayMs 500, maxDelayMs 30_000, jitter, maxRetryAfterMs 600_000. */
+  retry?: Partial<RetryPolicy>;
+  /** Per attempt; default 30_000. */
+  timeoutMs?: number;
+  /** Injectable for tests. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Epoch ms, for Retry-After dates and RateLimitedError.retryAt; injectable for tests. */
+  now?: () => number;
+  /** Jitter source in [0, 1); injectable for tests. */
+  random?: () => number;
+}
+
+type AttemptOutcome =
+  | { readonly kind: 'response'; readonly response: HttpResponse }
+  | { readonly kind: 'error'; readonly reason: string; readonly cause: unknown };
+
+export class HttpClient {
+  readonly service: ServiceName;
+  private readonly policy: RetryPolicy;
+  private readonly timeoutMs: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
+  private readonly random: () => number;
+
+  constructor(private readonly options: HttpClientOptions) {
+    this.service = options.service;
+    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.sleep = options.sleep ?? systemClock.sleep;
+    this.now = options.now ?? systemClock.now;
+    this.random = options.random ?? Math.random;
+  }
+
+  async request<T = unknown>(req: HttpRequest): Promise<HttpResponse<T>> {
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.options.limiter.schedule(() => this.send(req));
+      let verdict: ResponseVerdict;
+      let serverWaitMs: number | undefined;
+      let status: number | undefined;
+      if (outcome.kind === 'response') {
+        verdict = this.classify(outcome.response, req);
+        if (verdict.kind === 'ok') return outcome.response as HttpResponse<T>;
+        if (verdict.kind === 'fail') throw verdict.error;
+        status = outcome.response.status;
+        serverWaitMs =
+          verdict.afterMs ?? parseRetryAfterMs(outcome.response.headers.get('retry-after'), this.now());
+      } else {
+        verdict = { kind: 'retry', reason: outcome.reason };
+      }
+      const errorOptions: UpstreamErrorOptions = {
+        ...(status === undefined ? {} : { status }),
+        ...(outcome.kind === 'error' ? { cause: outcome.cause } : {}),
+        details: { endpoint: req.endpoint, attempts: attempt },
+      };
+      // Never block for hours: a long Retry-After goes back to the user with the time to come back.
+      if (serverWaitMs !== undefined && serverWaitMs > this.policy.maxRetryAfterMs) {
+        const now = this.now();
+        throw new RateLimitedError(this.service, now + serverWaitMs, now, errorOptions);
+      }
+      if (attempt >= this.policy.maxAttempts) {
+        const reason = `${req.endpoint}: ${verdict.reason}, ${attempt} attempt${attempt === 1 ? '' : 's'}`;
+        throw new UpstreamUnavailableError(this.service, reason, errorOptions);
+      }
+      const waitMs = serverWaitMs ?? backoffDelayMs(attempt, this.policy, this.random);
+      // 429 and 503 mean "this client is too fast": hold back every caller of the service, not just this one.
+      if (status === 429 || status === 503) this.options.limiter.pauseFor(waitMs);
+      await this.sleep(waitMs);
+    }
+  }
+
+  private classify(response: HttpResponse, req: HttpRequest): ResponseVerdict {
+    return this.options.classify
+      ? this.options.classify(response, req)
+      : defaultClassify(this.service, response, req);
+  }
+
+  /** One attempt: counted, timed out, body read and parsed; network failures become an outcome. */
+  private async send(req: HttpRequest): Promise<AttemptOutcome> {
+    const url = buildUrl(req.url, req.query);
+    const timeoutMs = req.timeoutMs ?? this.timeoutMs;
+    this.options.calls.record(this.service, req.endpoint);
+    try {
+      const response = await fetch(url, {
+        method: req.method,
+        headers: this.headers(req),
+        body: requestBody(req),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const text = await response.text();
+      const body = parseResponseBody(text, response.headers.get('content-type'));
+      return { kind: 'response', response: { status: response.status, headers: response.headers, body } };
+    } catch (error) {
+      const reason = isTimeout(error)
+        ? `no answer within ${timeoutMs} ms`
+        : `network error (${networkCause(error)})`;
+      return { kind: 'error', reason, cause: error };
+    }
+  }
+
+  private headers(req: HttpRequest): Record<string, string> {
+    const contentType: Record<string, string> =
+      req.json !== undefined
+        ? { 'content-type': 'application/json' }
+        : req.form !== undefined
+          ? { 'content-type': 'application/x-www-form-urlencoded' }
+          : {};
+    return {
+      accept: 'application/json',
+      'user-agent': this.options.userAgent,
+      ...contentType,
+      ...req.headers,
+    };
+  }
+}
+
+/** Adds `query` to `url`, keeping whatever query the URL already has (paging links). */
+export function buildUrl(url: string, query: HttpRequest['query']): URL {
+  const result = new URL(url);
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined) result.searchParams.set(key, String(value));
+  }
+  return result;
+}
+
+function requestBody(req: HttpRequest): string | undefined {
+  if (req.json !== undefined) return JSON.stringify(req.json);
+  if (req.form !== undefined) return new URLSearchParams(req.form).toString();
+  return undefined;
+}
+
+// Errors from fetch may come from another realm (Jest's VM), so they are read by shape, not instanceof.
+function errorField(error: unknown, field: 'name' | 'code' | 'cause'): unknown {
+  return typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[field] : undefined;
+}
+
+function isTimeout(error: unknown): boolean {
+  const name = errorField(error, 'name');
+  return name === 'TimeoutError' || name === 'AbortError';
+}
+
+/** The system-level reason (ECONNREFUSED, ECONNRESET) without the URL, which may carry keys. */
+function networkCause(error: unknown): string {
+  const code = errorField(errorField(error, 'cause'), 'code') ?? errorField(error, 'code');
+  if (typeof code === 'string') return code;
+  const name = errorField(error, 'name');
+  return typeof name === 'string' ? name : 'unknown';
+}

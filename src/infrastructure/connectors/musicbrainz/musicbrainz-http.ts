@@ -1,0 +1,85 @@
+// Wires the shared HTTP layer for MusicBrainz: its 1 request/second limit, its User-Agent rule and
+// its error conventions (503 = slow down, 403 = unacceptable User-Agent, 400 = malformed id).
+import { UpstreamError, upstreamCode } from '../../../application/ports/upstream-errors.js';
+import type { CallCounter } from '../http/call-counter.js';
+import type { Clock } from '../http/clock.js';
+import {
+  HttpClient,
+  type HttpRequest,
+  type HttpResponse,
+  type ResponseVerdict,
+} from '../http/http-client.js';
+import { serialIntervalLimiter, type RateLimiter } from '../http/rate-limiter.js';
+import { defaultClassify, upstreamMessage } from '../http/response-classifier.js';
+import type { RetryPolicy } from '../http/retry.js';
+import { defaultMusicBrainzUserAgent } from '../http/user-agent.js';
+
+/** MusicBrainz allows an average of one request per second per IP; over it, every request gets 503. */
+export const MUSICBRAINZ_INTERVAL_MS = 1000;
+
+let processLimiter: RateLimiter | null = null;
+
+/** The limiter every MusicBrainz caller in this process shares (created on first use). */
+export function sharedMusicBrainzLimiter(): RateLimiter {
+  processLimiter ??= serialIntervalLimiter(MUSICBRAINZ_INTERVAL_MS);
+  return processLimiter;
+}
+
+export interface MusicBrainzHttpOptions {
+  /** `App/version ( contact )`; default names Narada. */
+  readonly userAgent?: string;
+  readonly calls: CallCounter;
+  /** Default: the process-wide 1 request/second limiter. */
+  readonly limiter?: RateLimiter;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly timeoutMs?: number;
+  /** Injectable for tests (sleep for backoff, now for Retry-After dates). */
+  readonly clock?: Clock;
+  readonly random?: () => number;
+}
+
+export function createMusicBrainzHttpClient(options: MusicBrainzHttpOptions): HttpClient {
+  return new HttpClient({
+    service: 'musicbrainz',
+    userAgent: options.userAgent ?? defaultMusicBrainzUserAgent(),
+    limiter: options.limiter ?? sharedMusicBrainzLimiter(),
+    calls: options.calls,
+    classify: classifyMusicBrainzResponse,
+    // A 503 means "over one per second": waits start at a second, not half of one.
+    retry: { baseDelayMs: MUSICBRAINZ_INTERVAL_MS, ...options.retry },
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.clock === undefined ? {} : { sleep: options.clock.sleep, now: options.clock.now }),
+    ...(options.random === undefined ? {} : { random: options.random }),
+  });
+}
+
+export function classifyMusicBrainzResponse(response: HttpResponse, request: HttpRequest): ResponseVerdict {
+  if (response.status === 403) {
+    // MusicBrainz refuses missing or generic User-Agents; only the user's configuration can fix that.
+    return {
+      kind: 'fail',
+      error: new UpstreamError(
+        'musicbrainz',
+        upstreamCode('musicbrainz', 'FORBIDDEN'),
+        'MusicBrainz refused the request (HTTP 403), which it does for a missing or generic User-Agent; ' +
+          'set MUSICBRAINZ_USER_AGENT to "YourApp/1.0 ( you@example.com )" or unset it to use Narada’s',
+        'config',
+        { status: 403, retryable: false, details: { endpoint: request.endpoint } },
+      ),
+    };
+  }
+  if (response.status === 400) {
+    const said = upstreamMessage(response.body);
+    return {
+      kind: 'fail',
+      error: new UpstreamError(
+        'musicbrainz',
+        upstreamCode('musicbrainz', 'BAD_REQUEST'),
+        `MusicBrainz rejected ${request.endpoint} as malformed${said ? ` (${said})` : ''}; check the id or search text`,
+        'input',
+        { status: 400, retryable: false, details: { endpoint: request.endpoint } },
+      ),
+    };
+  }
+  return defaultClassify('musicbrainz', response, request);
+}
