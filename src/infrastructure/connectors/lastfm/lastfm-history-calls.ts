@@ -1,0 +1,22 @@
+// `user.getRecentTracks`: one page of a user's scrobbles, with extended data (artist MBIDs, loves).
+import type { LastfmListenPage, RecentTracksQuery } from '../../../application/ports/lastfm.port.js';
+import { mapRecentTracksPage } from './lastfm-history-mapper.js';
+import type { LastfmTransport } from './lastfm-transport.js';
+
+/** Large pages keep long imports to few calls; Last.fm allows up to 1000 but slows down on them. */
+export const RECENT_TRACKS_PAGE_SIZE = 200;
+
+export async function fetchRecentTracks(
+  transport: LastfmTransport,
+  query: RecentTracksQuery = {},
+): Promise<LastfmListenPage> {
+  const body = await transport.read('user.getRecentTracks', {
+    user: await transport.username(query.user),
+    limit: query.limit ?? RECENT_TRACKS_PAGE_SIZE,
+    page: query.page ?? 1,
+    from: query.from === undefined ? undefined : Math.ceil(query.from / 1000),
+    to: query.to === undefined ? undefined : Math.ceil(query.to / 1000),
+    extended: 1,
+  });
+  return mapRecentTracksPage(body);
+}

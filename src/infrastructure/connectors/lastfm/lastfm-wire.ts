@@ -1,0 +1,77 @@
+// Readers for Last.fm's JSON, which is converted from XML: numbers are strings, text may sit in
+// `#text`, attributes in `@attr`, and a list of one may arrive as a bare object (or "" when empty).
+import { NaradaError } from '../../../domain/shared/errors.js';
+
+export type WireRecord = Readonly<Record<string, unknown>>;
+
+export function isRecord(value: unknown): value is WireRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The object under `key`, or an empty one. */
+export function recordAt(value: unknown, key: string): WireRecord {
+  const inner = isRecord(value) ? value[key] : undefined;
+  return isRecord(inner) ? inner : {};
+}
+
+/** A list that may be an array, a single object, or absent/empty text. */
+export function listOf(value: unknown): WireRecord[] {
+  if (Array.isArray(value)) return value.filter(isRecord);
+  return isRecord(value) ? [value] : [];
+}
+
+/** A string, or the `#text` of an object; empty and whitespace-only text count as absent. */
+export function textOf(value: unknown): string | null {
+  const raw = isRecord(value) ? value['#text'] : value;
+  if (typeof raw === 'number') return String(raw);
+  return typeof raw === 'string' && raw.trim() !== '' ? raw : null;
+}
+
+/** An artist as plain text, `{#text}` or the extended form `{name, mbid, url}`. */
+export function nameOf(value: unknown): string | null {
+  return isRecord(value) && typeof value.name === 'string' ? textOf(value.name) : textOf(value);
+}
+
+/** A count sent as a decimal string (or, rarely, a number). */
+export function countOf(value: unknown): number | null {
+  const raw = isRecord(value) ? value['#text'] : value;
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
+  if (typeof raw !== 'string' || !/^\s*-?\d+\s*$/.test(raw)) return null;
+  return Number(raw);
+}
+
+/** `"1"`/`"true"` and `"0"`/`"false"`; anything else is unknown. */
+export function flagOf(value: unknown): boolean | null {
+  const raw = typeof value === 'number' ? String(value) : value;
+  if (raw === '1' || raw === 'true') return true;
+  if (raw === '0' || raw === 'false') return false;
+  return null;
+}
+
+/** Unix seconds (as Last.fm sends them) to epoch ms. */
+export function secondsToMs(value: unknown): number | null {
+  const seconds = countOf(value);
+  return seconds === null ? null : seconds * 1000;
+}
+
+/** Paging facts from an `@attr` object (or, in the old empty shape, the list object itself). */
+export function pageInfoOf(
+  attrs: WireRecord,
+  itemCount: number,
+): { page: number; perPage: number; totalPages: number; total: number } {
+  const total = countOf(attrs.total) ?? itemCount;
+  const perPage = countOf(attrs.perPage) ?? itemCount;
+  // The old API echoed page 0 for the first page; pages are 1-based everywhere in Narada.
+  const page = Math.max(1, countOf(attrs.page) ?? 1);
+  const totalPages = countOf(attrs.totalPages) ?? (total === 0 ? 0 : page);
+  return { page, perPage, totalPages, total };
+}
+
+export function unexpectedResponse(method: string, detail: string): NaradaError {
+  return new NaradaError(
+    'LASTFM.UNEXPECTED_RESPONSE',
+    `Last.fm answered ${method} with a response Narada does not understand (${detail}); try again later, and report it if it persists`,
+    'failure',
+    { retryable: false, details: { method } },
+  );
+}
