@@ -65,6 +65,13 @@ export class Track implements TrackProps {
         `Track confidence must be 0–100, got ${props.confidence}`,
       );
     }
+    if ((props.status === 'merged') !== (props.mergedInto !== null) || props.mergedInto === props.id) {
+      throw new InvalidInputError(
+        'TRACK.BAD_MERGE_STATE',
+        `Track ${props.id} has status ${props.status} and mergedInto ${props.mergedInto}: a merged track ` +
+          'must point at another track, and only a merged one may',
+      );
+    }
     Object.assign(this, props, { artists: Object.freeze([...props.artists]) });
     Object.freeze(this);
   }
@@ -96,6 +103,12 @@ export class Track implements TrackProps {
 
   /** Undo of `mergeInto`: the track stands on its own again with the status it had. */
   unmerge(previousStatus: Exclude<IdentityStatus, 'merged'>, at: EpochMs): Track {
+    // Unmerging a track that stands alone would silently rewrite its status (canonical → provisional).
+    if (!this.isMerged)
+      throw new InvalidInputError(
+        'TRACK.NOT_MERGED',
+        `Track ${this.id} is not merged; there is nothing to undo`,
+      );
     return this.with({ status: previousStatus, mergedInto: null }, at);
   }
 

@@ -2,19 +2,18 @@
 import { InvalidValueError } from '../shared/errors.js';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const MUSICBRAINZ_URL = /^(https?:\/\/)?([a-z0-9-]+\.)*musicbrainz\.org\//;
 
 export class Mbid {
   private constructor(readonly value: string) {
     Object.freeze(this);
   }
 
-  /** Accepts a bare UUID or a musicbrainz.org URL ending in one. */
+  /** Accepts a bare UUID or a musicbrainz.org URL that names one (`https://musicbrainz.org/recording/<uuid>`). */
   static parse(input: string): Mbid {
     const trimmed = input.trim().toLowerCase();
-    const candidate =
-      trimmed.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)?.[0] ?? trimmed;
-    const isUrl = trimmed.includes('musicbrainz.org/');
-    if (!UUID_PATTERN.test(candidate) || (!isUrl && candidate !== trimmed)) {
+    const candidate = MUSICBRAINZ_URL.test(trimmed) ? uuidInUrl(trimmed) : trimmed;
+    if (candidate === null || !UUID_PATTERN.test(candidate)) {
       throw new InvalidValueError(
         'MBID',
         input,
@@ -39,5 +38,15 @@ export class Mbid {
 
   toString(): string {
     return this.value;
+  }
+}
+
+/** The UUID path segment of a MusicBrainz page or WS/2 URL; a trailing slash, query or `#fragment` is fine. */
+function uuidInUrl(text: string): string | null {
+  try {
+    const url = new URL(text.startsWith('http') ? text : `https://${text}`);
+    return url.pathname.split('/').find((segment) => UUID_PATTERN.test(segment)) ?? null;
+  } catch {
+    return null;
   }
 }

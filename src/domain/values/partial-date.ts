@@ -47,7 +47,10 @@ export class PartialDate {
 
   /** Earliest instant the date can denote, for sorting and age filters. */
   toEpochMs(): number {
-    return Date.UTC(this.year, (this.month ?? 1) - 1, this.day ?? 1);
+    // Not Date.UTC: it reads years 0–99 as 1900–1999.
+    const at = new Date(0);
+    at.setUTCFullYear(this.year, (this.month ?? 1) - 1, this.day ?? 1);
+    return at.getTime();
   }
 
   compare(other: PartialDate): number {

@@ -5,8 +5,9 @@ export type SpotifyKind = 'track' | 'playlist' | 'album' | 'artist' | 'episode' 
 
 const KINDS: readonly SpotifyKind[] = ['track', 'playlist', 'album', 'artist', 'episode', 'show', 'user'];
 const BASE62_ID = /^[0-9A-Za-z]{22}$/;
-// User ids are free-form (legacy user names), so they only need to be URI-safe.
-const USER_ID = /^[0-9A-Za-z._-]{1,64}$/;
+// User ids are free-form (legacy user names), so they only need to be URI-safe; the Web API sends
+// non-ASCII names percent-encoded (`spotify:user:spotify_espa%C3%B1a`).
+const USER_ID = /^(?:[0-9A-Za-z._-]|%[0-9A-Fa-f]{2}){1,64}$/;
 
 export class SpotifyRef {
   private constructor(
@@ -18,8 +19,9 @@ export class SpotifyRef {
 
   /**
    * Parses `4iV5W9uYEdYUVa79Axb7Rh`, `spotify:track:4iV5…`, `https://open.spotify.com/track/4iV5…?si=…`
-   * (also `/intl-xx/` and `/embed/` paths). A bare id takes `expected` as its kind; a URI or URL of
-   * another kind is refused.
+   * (also `/intl-xx/` and `/embed/` paths, and the legacy `spotify:user:<name>:playlist:<id>` and
+   * `/user/<name>/playlist/<id>` forms). A bare id takes `expected` as its kind; a URI or URL of another
+   * kind is refused.
    */
   static parse(input: string, expected: SpotifyKind): SpotifyRef {
     const text = input.trim();
@@ -29,10 +31,9 @@ export class SpotifyRef {
     let kind: string = expected;
     let id = text;
     if (text.startsWith('spotify:')) {
-      const parts = text.split(':');
-      if (parts.length !== 3) fail(`expected spotify:${expected}:<id>`);
-      kind = parts[1]!;
-      id = parts[2]!;
+      const parts = withoutLegacyOwner(text.split(':').slice(1));
+      if (parts.length !== 2) fail(`expected spotify:${expected}:<id>`);
+      [kind = '', id = ''] = parts;
     } else if (/^(https?:\/\/)?(open|play)\.spotify\.com\//i.test(text)) {
       let url: URL;
       try {
@@ -40,17 +41,17 @@ export class SpotifyRef {
       } catch {
         return fail('not a valid URL');
       }
-      const segments = url.pathname
-        .split('/')
-        .filter((s) => s !== '' && !s.startsWith('intl-') && s !== 'embed');
+      const segments = withoutLegacyOwner(
+        url.pathname.split('/').filter((s) => s !== '' && !s.startsWith('intl-') && s !== 'embed'),
+      );
       if (segments.length < 2) fail(`expected https://open.spotify.com/${expected}/<id>`);
-      kind = segments[0]!;
-      id = segments[1]!;
+      [kind = '', id = ''] = segments;
     }
     if (!KINDS.includes(kind as SpotifyKind)) fail(`unknown Spotify object type "${kind}"`);
     if (kind !== expected) fail(`this is a ${kind}, but a ${expected} is needed here`);
-    const valid = kind === 'user' ? USER_ID.test(id) : BASE62_ID.test(id);
-    if (!valid)
+    if (kind === 'user' && !USER_ID.test(id))
+      fail('expected a Spotify user id (letters, digits, ".", "_", "-")');
+    if (kind !== 'user' && !BASE62_ID.test(id))
       fail(`expected a 22-character Spotify id, a spotify:${expected}:<id> URI or an open.spotify.com link`);
     return new SpotifyRef(kind as SpotifyKind, id);
   }
@@ -79,4 +80,9 @@ export class SpotifyRef {
   toString(): string {
     return this.uri;
   }
+}
+
+/** `user/<name>/playlist/<id>` (older playlist links, still in some API hrefs and URIs) names the playlist. */
+function withoutLegacyOwner(path: readonly string[]): readonly string[] {
+  return path[0] === 'user' && path[2] === 'playlist' ? path.slice(2) : path;
 }

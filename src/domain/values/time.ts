@@ -11,15 +11,23 @@ export type EpochMs = number;
 export function parseInstant(input: string, field = 'date'): EpochMs {
   const text = input.trim();
   if (/^\d{9,11}$/.test(text)) return Number(text) * 1000;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    const ms = Date.parse(`${text}T00:00:00Z`);
-    if (!Number.isNaN(ms) && new Date(ms).toISOString().startsWith(text)) return ms;
-  } else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(text)) {
-    const withZone = /(Z|[+-]\d{2}:?\d{2})$/.test(text) ? text : `${text}Z`;
-    const ms = Date.parse(withZone.replace(' ', 'T'));
+  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+    text,
+  );
+  if (match) {
+    const [, date = '', time, zone] = match;
+    // Date.parse rolls impossible days over (Feb 30 → Mar 1), so the calendar day is checked first.
+    if (!isCalendarDay(date))
+      throw new InvalidValueError(field, input, `${date} is not a day of the calendar`);
+    const ms = Date.parse(time === undefined ? `${date}T00:00:00Z` : `${date}T${time}${zone ?? 'Z'}`);
     if (!Number.isNaN(ms)) return ms;
   }
   throw new InvalidValueError(field, input, 'expected YYYY-MM-DD, an ISO 8601 date-time, or unix seconds');
+}
+
+function isCalendarDay(date: string): boolean {
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(date);
 }
 
 /** The UTC calendar date `YYYY-MM-DD` of an instant. */

@@ -1,0 +1,14 @@
+// A small seeded generator (mulberry32): the domain draws randomness only from a seed it is given,
+// so a workflow run can be repeated exactly.
+
+/** Returns a function yielding numbers in [0, 1); the same seed yields the same sequence. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}

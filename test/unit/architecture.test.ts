@@ -1,0 +1,174 @@
+// Dependencies point inward: the domain imports only the domain, the application imports no
+// infrastructure and no framework. Every import specifier under src/domain and src/application is
+// read (static, re-export, side-effect, dynamic import() and require) and checked against the layer rules.
+import { describe, expect, it } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+type Layer = 'domain' | 'application';
+
+const FRAMEWORKS = ['typeorm', 'inversify', 'yargs', 'ink', 'react', 'better-sqlite3'];
+/** HTTP clients: whoever imports one does I/O, which belongs behind a port. */
+const FETCH_MODULES = [
+  'node-fetch',
+  'undici',
+  'axios',
+  'got',
+  'cross-fetch',
+  'isomorphic-fetch',
+  'ky',
+  'superagent',
+];
+
+const SPECIFIER_PATTERNS = [
+  /^\s*(?:import|export)\s[^'"`;]*?\bfrom\s*(['"])([^'"\n]+)\1/gm,
+  /^\s*import\s*(['"])([^'"\n]+)\1/gm,
+  /\bimport\s*\(\s*(['"`])([^'"`\n]+)\1\s*\)/g,
+  /\brequire\s*\(\s*(['"])([^'"\n]+)\1\s*\)/g,
+];
+/** A call of the global fetch (not a method such as `client.fetch(`). */
+const GLOBAL_FETCH = /(?<![\w$.])fetch\s*\(/;
+
+/** Whole-line comments are dropped so prose like "we never import from 'typeorm'" is not read as code. */
+function codeLines(source: string): string {
+  return source
+    .split('\n')
+    .filter((line) => !/^\s*(\/\/|\/\*|\*)/.test(line))
+    .join('\n');
+}
+
+function importSpecifiers(source: string): string[] {
+  const code = codeLines(source);
+  return [
+    ...new Set(SPECIFIER_PATTERNS.flatMap((pattern) => [...code.matchAll(pattern)].map((m) => m[2] ?? ''))),
+  ];
+}
+
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? '');
+}
+
+function isNodeBuiltin(specifier: string): boolean {
+  return specifier.startsWith('node:') || builtinModules.includes(packageName(specifier));
+}
+
+/** The reasons `file` (a path under src/) may not import `specifier`, or none. */
+function violations(layer: Layer, file: string, source: string): string[] {
+  const found: string[] = [];
+  const forbiddenLayers = layer === 'domain' ? ['application', 'infrastructure'] : ['infrastructure'];
+  for (const specifier of importSpecifiers(source)) {
+    const where = `${file} imports '${specifier}'`;
+    if (specifier.startsWith('.')) {
+      const target = relative(join(ROOT, 'src'), resolve(dirname(join(ROOT, file)), specifier)).split(sep)[0];
+      if (target !== undefined && forbiddenLayers.includes(target))
+        found.push(`${where}: ${layer} → ${target}`);
+      continue;
+    }
+    const name = packageName(specifier);
+    if (FRAMEWORKS.includes(name)) found.push(`${where}: frameworks stay in infrastructure`);
+    else if (FETCH_MODULES.includes(name)) found.push(`${where}: HTTP belongs behind a port`);
+    else if (layer === 'domain' && isNodeBuiltin(specifier)) found.push(`${where}: the domain does no I/O`);
+  }
+  if (GLOBAL_FETCH.test(codeLines(source))) found.push(`${file} calls fetch(): HTTP belongs behind a port`);
+  return found;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+describe('layer rules', () => {
+  it.each(['domain', 'application'] as const)('hold for every file under src/%s', (layer) => {
+    const files = sourceFiles(`src/${layer}`);
+    expect(files.length).toBeGreaterThan(0);
+    const broken = files.flatMap((file) => violations(layer, file, readFileSync(join(ROOT, file), 'utf8')));
+    expect(broken).toEqual([]);
+  });
+
+  it('scan the files that exist, domain value objects included', () => {
+    expect(sourceFiles('src/domain')).toContain('src/domain/values/isrc.ts');
+  });
+});
+
+describe('the import scanner', () => {
+  const domainFile = 'src/domain/track/example.ts';
+  const appFile = 'src/application/use-cases/example.ts';
+
+  it('finds static, type-only, multi-line, re-export, side-effect, dynamic and require specifiers', () => {
+    const source = [
+      "import { Isrc } from '../values/isrc.js';",
+      "import type { Track } from './track.js';",
+      'import {',
+      '  a,',
+      '  type B,',
+      "} from './multi-line.js';",
+      "export * from './re-export.js';",
+      "export { c } from './named-re-export.js';",
+      "import './side-effect.js';",
+      "const lazy = await import('./lazy.js');",
+      'const legacy = require("./legacy.cjs");',
+      "const text = 'from nowhere';",
+    ].join('\n');
+    expect(importSpecifiers(source).sort()).toEqual(
+      [
+        '../values/isrc.js',
+        './track.js',
+        './multi-line.js',
+        './re-export.js',
+        './named-re-export.js',
+        './side-effect.js',
+        './lazy.js',
+        './legacy.cjs',
+      ].sort(),
+    );
+  });
+
+  it.each([
+    ["import { DataSource } from 'typeorm';", 'frameworks stay in infrastructure'],
+    ["import { jsx } from 'react/jsx-runtime';", 'frameworks stay in infrastructure'],
+    ["const fs = await import('node:fs');", 'the domain does no I/O'],
+    ["import { readFile } from 'fs/promises';", 'the domain does no I/O'],
+    ["export { Repo } from '../../application/ports/track-repository.port.js';", 'domain → application'],
+    ["import { container } from '../../infrastructure/di/container.js';", 'domain → infrastructure'],
+    ["import axios from 'axios';", 'HTTP belongs behind a port'],
+    ["const body = await fetch('https://example.com');", 'calls fetch()'],
+  ])('flags %s in the domain', (line, reason) => {
+    const found = violations('domain', domainFile, line);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain(reason);
+  });
+
+  it('flags infrastructure and frameworks in the application, but lets it use the domain and node', () => {
+    const source = [
+      "import { Track } from '../../domain/track/track.js';",
+      "import { createHash } from 'node:crypto';",
+      "import { injectable } from 'inversify';",
+      "import { SqliteStore } from '../../infrastructure/persistence/sqlite-store.js';",
+    ].join('\n');
+    expect(violations('application', appFile, source)).toEqual([
+      `${appFile} imports 'inversify': frameworks stay in infrastructure`,
+      `${appFile} imports '../../infrastructure/persistence/sqlite-store.js': application → infrastructure`,
+    ]);
+  });
+
+  it('lets the domain import the domain and libraries such as zod, and ignores comments and methods', () => {
+    const source = [
+      "import { Isrc } from '../values/isrc.js';",
+      "import { z } from 'zod';",
+      "// Never: import { DataSource } from 'typeorm';",
+      ' * e.g. fetch() in a JSDoc line',
+      'const page = await client.fetch(request);',
+      "const name = 'typeorm';",
+    ].join('\n');
+    expect(violations('domain', domainFile, source)).toEqual([]);
+  });
+});
