@@ -1,0 +1,154 @@
+// Comparison forms of artist names, titles and albums: Unicode-folded (NFKC, case, diacritics), punctuation
+// and credit words made uniform, split into tokens. Used only to compare; stored names keep their spelling.
+
+/** Which scripts a form's letters come from; Latin and non-Latin forms cannot be compared without transliteration. */
+export type ScriptClass = 'latin' | 'other' | 'mixed' | 'none';
+
+export interface NameForm {
+  /** Tokens joined by one space. */
+  readonly text: string;
+  readonly tokens: readonly string[];
+  /** Tokens joined without spaces, so `AC/DC` and `ACDC`, `L-O-V-E` and `L.O.V.E.` meet. */
+  readonly compact: string;
+  readonly script: ScriptClass;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+// Only the Latin/Greek/Cyrillic combining block is dropped: Japanese voicing marks and Indic vowel signs
+// live elsewhere and change the word, so they stay.
+const COMBINING_DIACRITICS = /[\u0300-\u036f]/g;
+const LETTERS_WITHOUT_DECOMPOSITION: Readonly<Record<string, string>> = {
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+  ŧ: 't',
+  ς: 'σ',
+};
+const UNDECOMPOSABLE = /[øæœßłđðþıħŧς]/g;
+
+/** NFKC, lower case, diacritics folded (é→e, ø→o, ё→е); other scripts are kept as they are. */
+export function foldText(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase();
+  // NFKD is NFKC then NFD in one pass; diacritics come off the decomposed letters, NFC puts the rest back.
+  const stripped = text.normalize('NFKD').toLowerCase().replace(COMBINING_DIACRITICS, '');
+  // Folded Latin is usually plain ASCII again ("dré" → "dre"): only other scripts need recomposing.
+  const folded = ASCII.test(stripped) ? stripped : stripped.normalize('NFC');
+  return folded.replace(UNDECOMPOSABLE, (letter) => LETTERS_WITHOUT_DECOMPOSITION[letter] ?? letter);
+}
+
+const APOSTROPHES = /['’‘`´ʼ]/g;
+// "R.E.M." and "L.O.V.E." close up; "Pt.2" and "Mr. Brightside" split.
+const DOT_BEFORE_LETTER = /\.(?=\p{L})/gu;
+const AND_SIGNS = /[&+]/g;
+const NON_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
+const WHITESPACE = /\s+/g;
+
+const TOKEN_CANON: Readonly<Record<string, string>> = {
+  zero: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  ii: '2',
+  iii: '3',
+  iv: '4',
+  vi: '6',
+  vii: '7',
+  viii: '8',
+  ix: '9',
+  xi: '11',
+  xii: '12',
+  pt: 'part',
+  pts: 'parts',
+  n: 'and',
+};
+
+/** Tokens of already-folded text; a leading "the" is dropped when words follow it. */
+export function comparisonTokens(folded: string): string[] {
+  const tokens = ASCII.test(folded) ? asciiWords(folded) : unicodeWords(folded);
+  for (let i = 0; i < tokens.length; i++) tokens[i] = TOKEN_CANON[tokens[i]!] ?? tokens[i]!;
+  if (tokens.length > 1 && tokens[0] === 'the') tokens.shift();
+  if (tokens.length === 0) {
+    // A name made only of punctuation ("!!!") is still a name: keep its symbols.
+    const symbols = folded.replace(WHITESPACE, '');
+    if (symbols !== '') tokens.push(symbols);
+  }
+  return tokens;
+}
+
+function unicodeWords(folded: string): string[] {
+  const cleaned = folded
+    .replace(APOSTROPHES, '')
+    .replace(DOT_BEFORE_LETTER, '')
+    .replace(AND_SIGNS, ' and ')
+    .replace(NON_WORD, ' ');
+  return cleaned.split(' ').filter((word) => word !== '');
+}
+
+const isAsciiWordChar = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+
+/** The same rules as `unicodeWords` in one pass over lower-case ASCII: most names are ASCII. */
+function asciiWords(folded: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    if (isAsciiWordChar(code)) {
+      word += folded[i];
+      continue;
+    }
+    if (code === 39 || code === 96) continue; // apostrophe, backtick: "don't" → "dont"
+    if (code === 46) {
+      const next = folded.charCodeAt(i + 1);
+      if (next >= 97 && next <= 122) continue; // "r.e.m." → "rem"
+    }
+    if (word !== '') words.push(word);
+    word = '';
+    if (code === 38 || code === 43) words.push('and');
+  }
+  if (word !== '') words.push(word);
+  return words;
+}
+
+const LATIN_LETTER = /[a-z]/;
+const NON_LATIN_LETTER = /[^a-z0-9]/;
+
+/** The form of tokens; the array is kept, not copied, so callers pass one they no longer change. */
+export function formOfTokens(tokens: readonly string[]): NameForm {
+  const compact = tokens.join('');
+  const latin = LATIN_LETTER.test(compact);
+  const other = NON_LATIN_LETTER.test(compact);
+  const script: ScriptClass = latin ? (other ? 'mixed' : 'latin') : other ? 'other' : 'none';
+  return { text: tokens.join(' '), tokens, compact, script };
+}
+
+/** Comparison form of text that `foldText` has already folded. */
+export function formOfFolded(folded: string): NameForm {
+  return formOfTokens(comparisonTokens(folded));
+}
+
+export function nameForm(raw: string): NameForm {
+  return formOfFolded(foldText(raw));
+}
+
+export const EMPTY_FORM: NameForm = formOfTokens([]);
+
+/** True when one form is purely Latin and the other purely another script: they can only meet by transliteration. */
+export function scriptsDisjoint(a: NameForm, b: NameForm): boolean {
+  return (a.script === 'latin' && b.script === 'other') || (a.script === 'other' && b.script === 'latin');
+}
