@@ -50,7 +50,10 @@ export class InvalidValueError extends InvalidInputError {
     reason: string,
   ) {
     super(
-      `VALUE.INVALID_${kind.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`,
+      `VALUE.INVALID_${kind
+        .toUpperCase()
+        .replace(/[^A-Z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, '')}`,
       `Invalid ${kind} "${value}": ${reason}`,
       {
         details: { kind, value },

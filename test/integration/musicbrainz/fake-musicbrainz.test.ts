@@ -4,8 +4,9 @@ import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { MusicBrainzCatalog } from '../../fakes/musicbrainz/musicbrainz-catalog.js';
 import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz/fake-musicbrainz.js';
+import { sharedFixturePath } from '../../support/shared-fixtures.js';
 
-const FIXTURES = '/work/shared/fixtures/musicbrainz';
+const FIXTURES = sharedFixturePath('musicbrainz');
 const fixture = (name: string): unknown => JSON.parse(readFileSync(`${FIXTURES}/${name}`, 'utf8'));
 const UA = { 'user-agent': 'narada-test/1.0 ( test@example.com )' };
 

@@ -1,8 +1,9 @@
-// Reads the captured Last.fm responses shared by the team (see /work/shared/fixtures/README.md).
+// Reads the captured Last.fm responses shared by the team (see ../shared/fixtures/README.md).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sharedFixturePath } from '../../support/shared-fixtures.js';
 
-const LASTFM_FIXTURES = '/work/shared/fixtures/lastfm';
+const LASTFM_FIXTURES = sharedFixturePath('lastfm');
 
 export function lastfmFixture(name: string): unknown {
   return JSON.parse(readFileSync(join(LASTFM_FIXTURES, name), 'utf8')) as unknown;

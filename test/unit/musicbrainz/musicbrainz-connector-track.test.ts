@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { musicBrainzConnectorTrack } from '../../../src/application/ports/musicbrainz.port.js';
 import { mapRecording } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-mappers.js';
+import { sharedFixturePath } from '../../support/shared-fixtures.js';
 
-const FIXTURES = '/work/shared/fixtures/musicbrainz';
+const FIXTURES = sharedFixturePath('musicbrainz');
 const fixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(`${FIXTURES}/${name}`, 'utf8')) as Record<string, unknown>;
 

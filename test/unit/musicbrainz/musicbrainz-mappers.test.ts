@@ -8,8 +8,9 @@ import {
   mapRelease,
   mapReleaseGroup,
 } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-mappers.js';
+import { sharedFixturePath } from '../../support/shared-fixtures.js';
 
-const FIXTURES = '/work/shared/fixtures/musicbrainz';
+const FIXTURES = sharedFixturePath('musicbrainz');
 const fixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(`${FIXTURES}/${name}`, 'utf8')) as Record<string, unknown>;
 

@@ -1,0 +1,34 @@
+// The command tree. Command modules are small and import their heavy parts (TypeORM, ink,
+// connectors) inside handlers, so `narada --help` starts fast.
+import yargs, { type Argv } from 'yargs';
+import { InvalidInputError } from '../../domain/shared/errors.js';
+import { naradaVersion } from '../config/version.js';
+import { authCommand } from './commands/auth.js';
+import { dbCommand } from './commands/db.js';
+import { statusCommand } from './commands/status.js';
+import { GLOBAL_OPTIONS } from './global-options.js';
+
+export function buildCli(argv: readonly string[]): Argv {
+  return yargs([...argv])
+    .scriptName('narada')
+    .usage('$0 <command> [options]\n\nOwn your music data across Spotify, Last.fm and MusicBrainz.')
+    .options(GLOBAL_OPTIONS)
+    .command(statusCommand)
+    .command(dbCommand)
+    .command(authCommand)
+    .demandCommand(1, 'Name a command.')
+    .recommendCommands()
+    .strict()
+    .version(naradaVersion())
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .exitProcess(false)
+    .fail((message, error) => {
+      if (error) throw error;
+      throw new InvalidInputError(
+        'CLI.USAGE',
+        `${message} Run \`narada --help\` (or \`narada <command> --help\`) for usage.`,
+      );
+    });
+}

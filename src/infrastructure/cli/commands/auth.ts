@@ -1,0 +1,168 @@
+// `narada auth spotify | lastfm | status`: log in to the services and show who is connected.
+import type { Argv, CommandModule } from 'yargs';
+import { withContext } from '../command.js';
+import type { CommandContext } from '../context.js';
+import type { GlobalArgs } from '../global-options.js';
+
+interface LoginArgs extends GlobalArgs {
+  readonly timeout: number;
+}
+
+const timeoutOption = {
+  timeout: { type: 'number', default: 300, describe: 'Seconds to wait for the browser approval' },
+} as const;
+
+const spotifyCommand: CommandModule<GlobalArgs, LoginArgs> = {
+  command: 'spotify',
+  describe: 'Log in to Spotify (Authorization Code with PKCE and a loopback callback)',
+  builder: (yargs: Argv<GlobalArgs>) => yargs.options(timeoutOption),
+  handler: withContext<LoginArgs>(async (ctx, args) => {
+    const { TOKENS } = await import('../../di/tokens.js');
+    const services = await ctx.services();
+    const credentials = await services.get(TOKENS.CredentialStore);
+    if (ctx.config.spotify.refreshToken !== null) {
+      // Non-interactive login: the environment's refresh token is the login; only confirm it works.
+      const status = await (await services.get(TOKENS.Spotify)).whoAmI();
+      if (!status.loggedIn) throw await loginFailure('spotify', status.reason);
+      ctx.output.result(
+        {
+          service: 'spotify',
+          user: status.user.id,
+          displayName: status.user.displayName,
+          via: 'SPOTIFY_REFRESH_TOKEN',
+        },
+        (r) => `Spotify: SPOTIFY_REFRESH_TOKEN works for ${r.displayName ?? r.user}; nothing to store.`,
+      );
+      return;
+    }
+    const { loginToSpotify } = await import('../../connectors/spotify/spotify-login.js');
+    const result = await loginToSpotify({
+      config: ctx.config.spotify,
+      http: await services.get(TOKENS.SpotifyHttp),
+      credentials,
+      openBrowser: await opener(ctx),
+      log: (line) => ctx.output.warn(line),
+      timeoutMs: args.timeout * 1000,
+    });
+    ctx.output.result(
+      { service: 'spotify', user: result.userId, displayName: result.displayName, via: 'login' },
+      (r) =>
+        `Spotify: logged in as ${r.displayName ?? r.user}; the login is stored in ${ctx.config.credentialsFile} (mode 0600).`,
+    );
+  }),
+};
+
+const lastfmCommand: CommandModule<GlobalArgs, LoginArgs> = {
+  command: 'lastfm',
+  describe: 'Log in to Last.fm (approve Narada in the browser; the session key is stored)',
+  builder: (yargs: Argv<GlobalArgs>) => yargs.options(timeoutOption),
+  handler: withContext<LoginArgs>(async (ctx, args) => {
+    const { TOKENS } = await import('../../di/tokens.js');
+    const services = await ctx.services();
+    const { loginToLastfm } = await import('../../connectors/lastfm/lastfm-auth.js');
+    const result = await loginToLastfm({
+      config: ctx.config.lastfm,
+      http: await services.get(TOKENS.LastfmHttp),
+      credentials: await services.get(TOKENS.CredentialStore),
+      openBrowser: await opener(ctx),
+      log: (line) => ctx.output.warn(line),
+      timeoutMs: args.timeout * 1000,
+    });
+    ctx.output.result(
+      { service: 'lastfm', user: result.username },
+      (r) => `Last.fm: connected as ${r.user}.`,
+    );
+  }),
+};
+
+interface AccountStatus {
+  readonly service: string;
+  readonly connected: boolean;
+  readonly account: string | null;
+  readonly detail: string | null;
+}
+
+const statusCommand: CommandModule<GlobalArgs, GlobalArgs> = {
+  command: 'status',
+  describe: 'Show which accounts are connected (names only, never secrets)',
+  handler: withContext(async (ctx) => {
+    const { TOKENS } = await import('../../di/tokens.js');
+    const services = await ctx.services();
+    const accounts: AccountStatus[] = [];
+    if (ctx.config.spotify.clientId === null) {
+      accounts.push({
+        service: 'spotify',
+        connected: false,
+        account: null,
+        detail: 'set SPOTIFY_CLIENT_ID, then run `narada auth spotify`',
+      });
+    } else {
+      const who = await (await services.get(TOKENS.Spotify)).whoAmI();
+      accounts.push(
+        who.loggedIn
+          ? {
+              service: 'spotify',
+              connected: true,
+              account: who.user.displayName ?? who.user.id,
+              detail: null,
+            }
+          : { service: 'spotify', connected: false, account: null, detail: who.reason },
+      );
+    }
+    if (ctx.config.lastfm.apiKey === null || ctx.config.lastfm.apiSecret === null) {
+      accounts.push({
+        service: 'lastfm',
+        connected: false,
+        account: null,
+        detail: 'set LASTFM_API_KEY and LASTFM_API_SECRET, then run `narada auth lastfm`',
+      });
+    } else {
+      const who = await (await services.get(TOKENS.Lastfm)).whoAmI();
+      accounts.push(
+        who === null
+          ? {
+              service: 'lastfm',
+              connected: false,
+              account: null,
+              detail: 'run `narada auth lastfm` (or set LASTFM_USERNAME to read only)',
+            }
+          : {
+              service: 'lastfm',
+              connected: true,
+              account: who.username,
+              detail: who.canWrite ? null : 'read only: run `narada auth lastfm` to love and scrobble',
+            },
+      );
+    }
+    accounts.push({
+      service: 'musicbrainz',
+      connected: true,
+      account: null,
+      detail: `as ${ctx.config.musicbrainz.userAgent}`,
+    });
+    ctx.output.result({ accounts }, (r) =>
+      r.accounts.map(
+        (a) =>
+          `${a.service.padEnd(12)} ${a.connected ? 'connected' : 'not connected'}${a.account ? ` as ${a.account}` : ''}${a.detail ? ` — ${a.detail}` : ''}`,
+      ),
+    );
+  }),
+};
+
+export const authCommand: CommandModule<GlobalArgs, GlobalArgs> = {
+  command: 'auth <service>',
+  describe: 'Log in to Spotify or Last.fm, or show who is connected',
+  builder: (yargs: Argv<GlobalArgs>) =>
+    yargs.command(spotifyCommand).command(lastfmCommand).command(statusCommand).demandCommand(1),
+  handler: () => undefined,
+};
+
+async function opener(ctx: CommandContext): Promise<((url: string) => void) | undefined> {
+  const { browserOpener } = await import('../open-browser.js');
+  return browserOpener(ctx.runtime.env, ctx.runtime.stderrIsTTY);
+}
+
+async function loginFailure(service: 'spotify', reason: string): Promise<Error> {
+  const { AuthRequiredError } = await import('../../../application/ports/upstream-errors.js');
+  return new AuthRequiredError(service, reason);
+}

@@ -1,0 +1,27 @@
+// `narada db migrate`: bring the database schema up to date (first use does this too).
+import type { Argv, CommandModule } from 'yargs';
+import { withContext } from '../command.js';
+import type { GlobalArgs } from '../global-options.js';
+
+const migrateCommand: CommandModule<GlobalArgs, GlobalArgs> = {
+  command: 'migrate',
+  describe: 'Create the database or apply pending schema migrations',
+  handler: withContext(async (ctx) => {
+    const { TOKENS } = await import('../../di/tokens.js');
+    const database = await (await ctx.services()).get(TOKENS.Database);
+    const applied = await database.migrate();
+    const info = await database.info();
+    ctx.output.result({ path: info.path, applied, schemaVersion: info.schemaVersion }, (r) =>
+      r.applied.length === 0
+        ? `${r.path} is up to date (schema version ${r.schemaVersion})`
+        : [`Applied ${r.applied.length} migration(s) to ${r.path}:`, ...r.applied.map((m) => `  ${m}`)],
+    );
+  }),
+};
+
+export const dbCommand: CommandModule<GlobalArgs, GlobalArgs> = {
+  command: 'db <command>',
+  describe: 'Manage the local database',
+  builder: (yargs: Argv<GlobalArgs>) => yargs.command(migrateCommand).demandCommand(1),
+  handler: () => undefined,
+};

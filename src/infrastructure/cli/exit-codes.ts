@@ -1,0 +1,32 @@
+// The only place that turns failures into exit codes and the one line a user sees.
+import { isNaradaError } from '../../domain/shared/errors.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+export interface Failure {
+  readonly exitCode: number;
+  readonly code: string;
+  readonly message: string;
+  /** Whether the error is a bug (unexpected): then the stack is worth logging. */
+  readonly unexpected: boolean;
+}
+
+export function describeFailure(error: unknown): Failure {
+  if (isNaradaError(error)) {
+    return {
+      exitCode: error.category === 'failure' ? EXIT_FAILURE : EXIT_USAGE,
+      code: error.code,
+      message: error.message,
+      unexpected: false,
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    exitCode: EXIT_FAILURE,
+    code: 'INTERNAL',
+    message: `Narada hit an unexpected error: ${message}. Run again with --verbose for details, and see the log in NARADA_HOME/logs.`,
+    unexpected: true,
+  };
+}

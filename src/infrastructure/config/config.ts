@@ -1,0 +1,164 @@
+// The whole configuration, from the environment and `.env` files (cwd, then NARADA_HOME; the real
+// environment wins). Nothing else in Narada reads process.env.
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { ConfigurationError, InvalidInputError } from '../../domain/shared/errors.js';
+import { readDotenv } from './dotenv.js';
+import { naradaVersion, PROJECT_URL } from './version.js';
+
+export interface SpotifyConfig {
+  readonly clientId: string | null;
+  readonly clientSecret: string | null;
+  readonly redirectUri: string;
+  readonly refreshToken: string | null;
+  readonly apiUrl: string;
+  readonly accountsUrl: string;
+}
+
+export interface LastfmConfig {
+  readonly apiKey: string | null;
+  readonly apiSecret: string | null;
+  readonly username: string | null;
+  readonly sessionKey: string | null;
+  readonly apiUrl: string;
+}
+
+export interface MusicBrainzConfig {
+  readonly userAgent: string;
+  readonly apiUrl: string;
+}
+
+export interface NaradaConfig {
+  readonly version: string;
+  readonly home: string;
+  readonly databasePath: string;
+  readonly logDir: string;
+  readonly backupDir: string;
+  readonly workflowsDir: string;
+  readonly credentialsFile: string;
+  readonly spotify: SpotifyConfig;
+  readonly lastfm: LastfmConfig;
+  readonly musicbrainz: MusicBrainzConfig;
+  /** Longest Retry-After Narada waits out before stopping and telling the user when to come back. */
+  readonly maxRetryAfterMs: number;
+  readonly userAgent: string;
+}
+
+export interface ConfigSources {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  readonly homeDir?: string;
+}
+
+export function loadConfig({ env: realEnv, cwd, homeDir = homedir() }: ConfigSources): NaradaConfig {
+  const fromCwd = readDotenv(join(cwd, '.env'));
+  const early = { ...fromCwd, ...definedOnly(realEnv) };
+  const home = resolve(
+    cwd,
+    early.NARADA_HOME ?? join(early.XDG_DATA_HOME ?? join(homeDir, '.local', 'share'), 'narada'),
+  );
+  const env: Record<string, string | undefined> = { ...readDotenv(join(home, '.env')), ...early };
+  const value = (key: string): string | null => {
+    const v = env[key]?.trim();
+    return v === undefined || v === '' ? null : v;
+  };
+  const version = naradaVersion();
+  const userAgent = `narada/${version} ( ${PROJECT_URL} )`;
+
+  return Object.freeze({
+    version,
+    home,
+    databasePath: parseDatabaseUrl(value('DATABASE_URL'), home, cwd),
+    logDir: join(home, 'logs'),
+    backupDir: join(home, 'backups'),
+    workflowsDir: join(home, 'workflows'),
+    credentialsFile: join(home, 'credentials.json'),
+    spotify: {
+      clientId: value('SPOTIFY_CLIENT_ID'),
+      clientSecret: value('SPOTIFY_CLIENT_SECRET'),
+      redirectUri: value('SPOTIFY_REDIRECT_URI') ?? 'http://127.0.0.1:8888/callback',
+      refreshToken: value('SPOTIFY_REFRESH_TOKEN'),
+      apiUrl: baseUrl(value('SPOTIFY_API_URL') ?? 'https://api.spotify.com/v1', 'SPOTIFY_API_URL'),
+      accountsUrl: baseUrl(
+        value('SPOTIFY_ACCOUNTS_URL') ?? 'https://accounts.spotify.com',
+        'SPOTIFY_ACCOUNTS_URL',
+      ),
+    },
+    lastfm: {
+      apiKey: value('LASTFM_API_KEY'),
+      apiSecret: value('LASTFM_API_SECRET'),
+      username: value('LASTFM_USERNAME'),
+      sessionKey: value('LASTFM_SESSION_KEY'),
+      // The endpoint is used whole (it ends in a slash), so only validate it.
+      apiUrl: checkedUrl(value('LASTFM_API_URL') ?? 'https://ws.audioscrobbler.com/2.0/', 'LASTFM_API_URL'),
+    },
+    musicbrainz: {
+      userAgent: value('MUSICBRAINZ_USER_AGENT') ?? userAgent,
+      apiUrl: baseUrl(value('MUSICBRAINZ_API_URL') ?? 'https://musicbrainz.org/ws/2', 'MUSICBRAINZ_API_URL'),
+    },
+    maxRetryAfterMs: minutes(value('NARADA_MAX_RETRY_AFTER_MINUTES'), 10) * 60_000,
+    userAgent,
+  });
+}
+
+/** The secrets in a configuration, so logs can redact them wherever they appear. */
+export function configSecrets(config: NaradaConfig): string[] {
+  return [
+    config.spotify.clientSecret,
+    config.spotify.refreshToken,
+    config.lastfm.apiSecret,
+    config.lastfm.sessionKey,
+  ].filter((s): s is string => s !== null && s.length >= 4);
+}
+
+function parseDatabaseUrl(url: string | null, home: string, cwd: string): string {
+  if (url === null) return join(home, 'narada.db');
+  if (/^postgres(ql)?:\/\//i.test(url)) {
+    throw new ConfigurationError(
+      'CONFIG.DATABASE_UNSUPPORTED',
+      'DATABASE_URL points at PostgreSQL, which Narada does not support yet; use sqlite:/path/to/narada.db or unset DATABASE_URL',
+    );
+  }
+  const match = /^sqlite:(?:\/\/)?(.+)$/i.exec(url);
+  if (!match || match[1]!.trim() === '') {
+    throw new InvalidInputError(
+      'CONFIG.DATABASE_URL',
+      `DATABASE_URL "${url}" is not understood; use sqlite:/absolute/path/narada.db or sqlite:relative/path.db`,
+    );
+  }
+  const path = match[1]!;
+  return path === ':memory:' ? path : isAbsolute(path) ? path : resolve(cwd, path);
+}
+
+function checkedUrl(url: string, key: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
+  } catch {
+    throw new InvalidInputError(
+      'CONFIG.BAD_URL',
+      `${key} "${url}" is not an http(s) URL; fix it or unset it to use the default`,
+    );
+  }
+  return url;
+}
+
+function baseUrl(url: string, key: string): string {
+  return checkedUrl(url, key).replace(/\/+$/, '');
+}
+
+function minutes(text: string | null, fallback: number): number {
+  if (text === null) return fallback;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < 0) {
+    throw new InvalidInputError(
+      'CONFIG.BAD_NUMBER',
+      `NARADA_MAX_RETRY_AFTER_MINUTES "${text}" must be a number of minutes ≥ 0`,
+    );
+  }
+  return n;
+}
+
+function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+}

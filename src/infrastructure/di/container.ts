@@ -1,0 +1,128 @@
+// The one place that knows concrete classes: wires ports to adapters for a CLI invocation.
+// Use cases stay plain classes (no decorators), bound here and in di/modules/* with factories.
+import 'reflect-metadata';
+import { Container, type ResolutionContext } from 'inversify';
+import { SYSTEM_CLOCK } from '../../application/ports/clock.port.js';
+import type { Logger } from '../../application/ports/logger.port.js';
+import type { ProgressReporter } from '../../application/ports/progress.port.js';
+import { ShowStatus } from '../../application/use-cases/show-status.js';
+import type { NaradaConfig } from '../config/config.js';
+import { FileCredentialStore } from '../config/file-credential-store.js';
+import { serviceConnections } from '../config/service-connections.js';
+import { CallCounter } from '../connectors/http/call-counter.js';
+import { adaptiveLimiter, tokenBucketLimiter } from '../connectors/http/rate-limiter.js';
+import { LastfmApiClient } from '../connectors/lastfm/lastfm-api-client.js';
+import { createLastfmHttpClient } from '../connectors/lastfm/lastfm-http.js';
+import { MusicBrainzClient } from '../connectors/musicbrainz/musicbrainz-client.js';
+import { createMusicBrainzHttpClient } from '../connectors/musicbrainz/musicbrainz-http.js';
+import { createSpotifyHttpClient } from '../connectors/spotify/spotify-http.js';
+import { SpotifyWebApiClient } from '../connectors/spotify/spotify-web-api-client.js';
+import { openDatabase, type NaradaDatabase } from '../persistence/open-database.js';
+import { createRepositories } from '../persistence/repositories/typeorm-repositories.js';
+import { FEATURE_MODULES } from './modules/index.js';
+import { TOKENS, type Token } from './tokens.js';
+
+export interface AppContainerDeps {
+  readonly config: NaradaConfig;
+  readonly logger: Logger;
+  readonly progress: ProgressReporter;
+}
+
+export interface AppContainer {
+  get<T>(token: Token<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Resolve a typed token inside a binding. */
+export function resolve<T>(ctx: ResolutionContext, token: Token<T>): Promise<T> {
+  return ctx.getAsync<T>(token);
+}
+
+export function createAppContainer(deps: AppContainerDeps): AppContainer {
+  const { config, logger, progress } = deps;
+  const container = new Container({ defaultScope: 'Singleton' });
+  let database: NaradaDatabase | null = null;
+  const retry = { maxRetryAfterMs: config.maxRetryAfterMs };
+
+  container.bind(TOKENS.Config).toConstantValue(config);
+  container.bind(TOKENS.Logger).toConstantValue(logger);
+  container.bind(TOKENS.Progress).toConstantValue(progress);
+  container.bind(TOKENS.Clock).toConstantValue(SYSTEM_CLOCK);
+  container.bind(TOKENS.CredentialStore).toConstantValue(new FileCredentialStore(config.credentialsFile));
+  container.bind(TOKENS.CallCounter).toConstantValue(new CallCounter());
+
+  container.bind(TOKENS.Database).toDynamicValue(async () => {
+    database = await openDatabase({ path: config.databasePath });
+    return database;
+  });
+  container
+    .bind(TOKENS.Repositories)
+    .toDynamicValue(async (ctx) => createRepositories(await resolve(ctx, TOKENS.Database)));
+
+  container.bind(TOKENS.LastfmHttp).toDynamicValue(async (ctx) =>
+    createLastfmHttpClient({
+      limiter: tokenBucketLimiter(5, 5),
+      calls: await resolve(ctx, TOKENS.CallCounter),
+      userAgent: config.userAgent,
+      retry,
+    }),
+  );
+  container.bind(TOKENS.Lastfm).toDynamicValue(
+    async (ctx) =>
+      new LastfmApiClient({
+        config: config.lastfm,
+        http: await resolve(ctx, TOKENS.LastfmHttp),
+        credentials: await resolve(ctx, TOKENS.CredentialStore),
+      }),
+  );
+  container.bind(TOKENS.MusicBrainz).toDynamicValue(
+    async (ctx) =>
+      new MusicBrainzClient({
+        baseUrl: config.musicbrainz.apiUrl,
+        http: createMusicBrainzHttpClient({
+          userAgent: config.musicbrainz.userAgent,
+          calls: await resolve(ctx, TOKENS.CallCounter),
+          retry,
+        }),
+        cache: (await resolve(ctx, TOKENS.Repositories)).responseCache,
+      }),
+  );
+
+  container.bind(TOKENS.SpotifyHttp).toDynamicValue(async (ctx) =>
+    createSpotifyHttpClient({
+      limiter: adaptiveLimiter(),
+      calls: await resolve(ctx, TOKENS.CallCounter),
+      userAgent: config.userAgent,
+      retry,
+    }),
+  );
+  container.bind(TOKENS.Spotify).toDynamicValue(
+    async (ctx) =>
+      new SpotifyWebApiClient({
+        config: config.spotify,
+        http: await resolve(ctx, TOKENS.SpotifyHttp),
+        credentials: await resolve(ctx, TOKENS.CredentialStore),
+      }),
+  );
+
+  container.bind(TOKENS.ShowStatus).toDynamicValue(async (ctx) => {
+    const { databaseInfo } = await resolve(ctx, TOKENS.Repositories);
+    const store = await resolve(ctx, TOKENS.CredentialStore);
+    return new ShowStatus({
+      version: config.version,
+      dataFolder: config.home,
+      database: () => databaseInfo.info(),
+      connections: () => serviceConnections(config, store),
+    });
+  });
+
+  for (const bindFeature of FEATURE_MODULES) bindFeature(container, deps);
+
+  return {
+    get: <T>(token: Token<T>) => container.getAsync<T>(token),
+    close: async () => {
+      await database?.close();
+      database = null;
+    },
+  };
+}

@@ -1,0 +1,4 @@
+// Every feature module, in one list the container loads. Add one line per feature.
+import type { FeatureModule } from './feature-module.js';
+
+export const FEATURE_MODULES: readonly FeatureModule[] = [];

@@ -1,0 +1,39 @@
+// Typed service identifiers for the container: `container.get(TOKENS.ShowStatus)` is a ShowStatus.
+// Feature modules (di/modules/*) declare their own tokens beside their bindings.
+import type { Clock } from '../../application/ports/clock.port.js';
+import type { CredentialStore } from '../../application/ports/credential-store.port.js';
+import type { LastfmPort } from '../../application/ports/lastfm.port.js';
+import type { Logger } from '../../application/ports/logger.port.js';
+import type { MusicBrainzPort } from '../../application/ports/musicbrainz.port.js';
+import type { ProgressReporter } from '../../application/ports/progress.port.js';
+import type { SpotifyPort } from '../../application/ports/spotify.port.js';
+import type { ShowStatus } from '../../application/use-cases/show-status.js';
+import type { NaradaConfig } from '../config/config.js';
+import type { CallCounter } from '../connectors/http/call-counter.js';
+import type { HttpClient } from '../connectors/http/http-client.js';
+import type { NaradaDatabase } from '../persistence/open-database.js';
+import type { Repositories } from '../persistence/repositories/typeorm-repositories.js';
+
+declare const tokenType: unique symbol;
+export type Token<T> = symbol & { readonly [tokenType]?: T };
+
+export function token<T>(name: string): Token<T> {
+  return Symbol(name) as Token<T>;
+}
+
+export const TOKENS = {
+  Config: token<NaradaConfig>('Config'),
+  Logger: token<Logger>('Logger'),
+  Clock: token<Clock>('Clock'),
+  Progress: token<ProgressReporter>('Progress'),
+  CredentialStore: token<CredentialStore>('CredentialStore'),
+  Database: token<NaradaDatabase>('Database'),
+  Repositories: token<Repositories>('Repositories'),
+  CallCounter: token<CallCounter>('CallCounter'),
+  LastfmHttp: token<HttpClient>('LastfmHttp'),
+  Lastfm: token<LastfmPort>('Lastfm'),
+  MusicBrainz: token<MusicBrainzPort>('MusicBrainz'),
+  SpotifyHttp: token<HttpClient>('SpotifyHttp'),
+  Spotify: token<SpotifyPort>('Spotify'),
+  ShowStatus: token<ShowStatus>('ShowStatus'),
+} as const;

@@ -1,0 +1,68 @@
+// The TypeORM DataSource for Narada's SQLite file: entities and migrations by class reference
+// (ESM has no globs), explicit migrations only, and the connection pragmas set before first use.
+import type Database from 'better-sqlite3';
+import { DataSource } from 'typeorm';
+import { ConnectorTrackEntity } from './entities/connector-track.entity.js';
+import { DailyListensEntity } from './entities/daily-listens.entity.js';
+import { HttpCacheEntity } from './entities/http-cache.entity.js';
+import { ImportRunEntity } from './entities/import-run.entity.js';
+import { LikeEntity } from './entities/like.entity.js';
+import { ListeningEventEntity } from './entities/listening-event.entity.js';
+import { PlayEntity } from './entities/play.entity.js';
+import { PlaylistItemEntity } from './entities/playlist-item.entity.js';
+import { PlaylistEntity } from './entities/playlist.entity.js';
+import { SyncCheckpointEntity } from './entities/sync-checkpoint.entity.js';
+import { TrackMappingEntity } from './entities/track-mapping.entity.js';
+import { TrackMetricEntity } from './entities/track-metric.entity.js';
+import { TrackEntity } from './entities/track.entity.js';
+import { WorkflowRunEntity } from './entities/workflow-run.entity.js';
+import { MIGRATIONS } from './migrations/all-migrations.js';
+
+export const ENTITIES = [
+  TrackEntity,
+  ConnectorTrackEntity,
+  TrackMappingEntity,
+  PlaylistEntity,
+  PlaylistItemEntity,
+  TrackMetricEntity,
+  LikeEntity,
+  ImportRunEntity,
+  ListeningEventEntity,
+  PlayEntity,
+  DailyListensEntity,
+  SyncCheckpointEntity,
+  WorkflowRunEntity,
+  HttpCacheEntity,
+];
+
+export const MIGRATIONS_TABLE = 'migrations';
+
+/** Applied on the connection TypeORM opens, before any query; also hands out that connection. */
+export function applyPragmas(connection: Database.Database): void {
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('busy_timeout = 5000');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma('synchronous = NORMAL');
+}
+
+export function createDataSource(
+  path: string,
+  onConnection: (connection: Database.Database) => void,
+): DataSource {
+  return new DataSource({
+    type: 'better-sqlite3',
+    database: path,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: MIGRATIONS_TABLE,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    // The callback's parameter is typed `any` by TypeORM; it is the better-sqlite3 Database it opened.
+    prepareDatabase: (connection: Database.Database) => {
+      applyPragmas(connection);
+      onConnection(connection);
+    },
+  });
+}

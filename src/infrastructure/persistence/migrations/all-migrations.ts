@@ -1,0 +1,4 @@
+// Every migration in the order it applies; TypeORM loads them by class reference (ESM has no globs).
+import { InitialSchema1795219200000 } from './1795219200000-initial-schema.js';
+
+export const MIGRATIONS = [InitialSchema1795219200000];

@@ -1,0 +1,81 @@
+// Runs the built CLI as a user would: a subprocess with its own NARADA_HOME and environment.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const NARADA_BIN = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'dist',
+  'src',
+  'infrastructure',
+  'cli',
+  'main.js',
+);
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  json<T = Record<string, unknown>>(): T;
+}
+
+export interface RunOptions {
+  readonly env?: Readonly<Record<string, string>>;
+  readonly cwd?: string;
+  /** Called with each chunk of stderr as it arrives (e.g. to click a printed login URL). */
+  readonly onStderr?: (chunk: string) => void;
+  readonly timeoutMs?: number;
+}
+
+/** A clean environment: no real credentials or homes leak in from the machine running the tests. */
+export function cleanEnv(home: string, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
+  return { PATH: process.env.PATH ?? '', HOME: home, NARADA_HOME: home, LANG: 'C.UTF-8', ...extra };
+}
+
+export function runNarada(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [NARADA_BIN, ...args], {
+      env: options.env ?? { PATH: process.env.PATH ?? '' },
+      cwd: options.cwd ?? tmpdir(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => {
+      const text = c.toString('utf8');
+      stderr += text;
+      options.onStderr?.(text);
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`narada ${args.join(' ')} timed out\nstderr: ${stderr}`));
+    }, options.timeoutMs ?? 60_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({
+        code: code ?? -1,
+        stdout,
+        stderr,
+        json<T>() {
+          try {
+            return JSON.parse(stdout) as T;
+          } catch {
+            throw new Error(`stdout is not JSON (exit ${code}):\n${stdout}\nstderr:\n${stderr}`);
+          }
+        },
+      });
+    });
+  });
+}
+
+/** A temporary folder removed after the test file (call in afterAll). */
+export function tempDir(prefix = 'narada-e2e-'): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}

@@ -1,0 +1,45 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { aListeningEvent } from '../../builders/index.js';
+import { aTrackDraft, AT, openTempDatabase, type TempDatabase } from './temp-database.js';
+
+describe('DatabaseInfo', () => {
+  let temp: TempDatabase;
+
+  beforeEach(async () => {
+    temp = await openTempDatabase();
+  });
+
+  afterEach(async () => {
+    await temp.dispose();
+  });
+
+  it('reports the path, the schema version, no pending migration and the rows of every table', async () => {
+    await temp.repos.tracks.insertMany([aTrackDraft(), aTrackDraft(), aTrackDraft()], AT);
+    await temp.repos.listeningEvents.appendMany([aListeningEvent(), aListeningEvent()]);
+
+    const info = await temp.repos.databaseInfo.info();
+
+    expect(info).toMatchObject({
+      path: temp.db.path,
+      schemaVersion: 1,
+      latestMigration: 'InitialSchema1795219200000',
+      pendingMigrations: 0,
+    });
+    expect(info.rowCounts).toEqual({
+      tracks: 3,
+      connector_tracks: 0,
+      track_mappings: 0,
+      playlists: 0,
+      playlist_items: 0,
+      track_metrics: 0,
+      likes: 0,
+      import_runs: 0,
+      listening_events: 2,
+      plays: 0,
+      daily_listens: 0,
+      sync_checkpoints: 0,
+      workflow_runs: 0,
+      http_cache: 0,
+    });
+  });
+});

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ENTITIES } from '../../../src/infrastructure/persistence/data-source.js';
+import { openDatabase } from '../../../src/infrastructure/persistence/open-database.js';
+import { tempFolder } from './temp-database.js';
+
+const EXPECTED_TABLES = [
+  'connector_tracks',
+  'daily_listens',
+  'http_cache',
+  'import_runs',
+  'likes',
+  'listening_events',
+  'playlist_items',
+  'playlists',
+  'plays',
+  'sync_checkpoints',
+  'track_mappings',
+  'track_metrics',
+  'tracks',
+  'workflow_runs',
+];
+
+describe('opening the database', () => {
+  let folder: string;
+
+  beforeAll(() => {
+    folder = tempFolder();
+  });
+
+  afterAll(() => {
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('creates the parent folder and the whole schema on first open', async () => {
+    const path = join(folder, 'nested', 'deeper', 'narada.db');
+    const db = await openDatabase({ path });
+    try {
+      const tables = db.sqlite
+        .prepare<[], { name: string }>(
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+        )
+        .all()
+        .map((t) => t.name);
+      expect(tables).toEqual([...EXPECTED_TABLES, 'migrations'].sort());
+      const info = await db.info();
+      expect(info).toMatchObject({ schemaVersion: 1, latestMigration: 'InitialSchema1795219200000' });
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('applies no migration on a second open or a second migrate (migrations are idempotent)', async () => {
+    const path = join(folder, 'twice.db');
+    await (await openDatabase({ path })).close();
+    const db = await openDatabase({ path });
+    try {
+      expect(await db.migrate()).toEqual([]);
+      const info = await db.info();
+      expect(info.schemaVersion).toBe(1);
+      expect(info.pendingMigrations).toBe(0);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('leaves nothing for TypeORM to change: the entities and the migrations describe the same schema', async () => {
+    const db = await openDatabase({ path: join(folder, 'diff.db') });
+    try {
+      const diff = await db.dataSource.driver.createSchemaBuilder().log();
+      expect(diff.upQueries.map((q) => q.query)).toEqual([]);
+      expect(ENTITIES.map((e) => db.dataSource.getMetadata(e).tableName).sort()).toEqual(EXPECTED_TABLES);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('sets WAL journaling, foreign keys, a 5 s busy timeout and NORMAL synchronous on the connection', async () => {
+    const db = await openDatabase({ path: join(folder, 'pragmas.db') });
+    try {
+      const pragma = (name: string) => db.sqlite.pragma(name, { simple: true });
+      expect(pragma('journal_mode')).toBe('wal');
+      expect(pragma('foreign_keys')).toBe(1);
+      expect(pragma('busy_timeout')).toBe(5000);
+      expect(pragma('synchronous')).toBe(1);
+      // Foreign keys are enforced, not just declared.
+      expect(() =>
+        db.sqlite
+          .prepare(
+            `INSERT INTO likes (service, external_id, track_id, liked_at) VALUES ('spotify', 'x', 999, NULL)`,
+          )
+          .run(),
+      ).toThrow(/FOREIGN KEY/);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('hands out the raw handle of the very connection TypeORM uses', async () => {
+    const db = await openDatabase({ path: join(folder, 'handle.db') });
+    try {
+      await expect(
+        db.unitOfWork.transaction(async () => {
+          await db.dataSource.query(
+            `INSERT INTO sync_checkpoints (key, cursor, state, updated_at) VALUES ('k', NULL, '{}', 1)`,
+          );
+          // An uncommitted row is visible only on the connection that wrote it.
+          expect(db.sqlite.prepare(`SELECT COUNT(*) AS n FROM sync_checkpoints`).get()).toEqual({ n: 1 });
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      expect(db.sqlite.prepare(`SELECT COUNT(*) AS n FROM sync_checkpoints`).get()).toEqual({ n: 0 });
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('refuses a database that a newer Narada has migrated, naming the unknown migration', async () => {
+    const path = join(folder, 'newer.db');
+    const first = await openDatabase({ path });
+    first.sqlite
+      .prepare(`INSERT INTO migrations (timestamp, name) VALUES (?, ?)`)
+      .run(1900000000000, 'FutureChange1900000000000');
+    await first.close();
+    await expect(openDatabase({ path })).rejects.toMatchObject({
+      code: 'DATABASE.NEWER_SCHEMA',
+      message: expect.stringContaining('FutureChange1900000000000'),
+    });
+  });
+
+  it('reports a path it cannot open as a configuration error that names the path', async () => {
+    const path = join(folder, 'a-folder.db');
+    mkdirSync(path);
+    await expect(openDatabase({ path })).rejects.toMatchObject({
+      code: 'DATABASE.OPEN_FAILED',
+      category: 'config',
+      message: expect.stringContaining(path),
+    });
+  });
+});

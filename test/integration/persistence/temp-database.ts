@@ -1,0 +1,64 @@
+// A real Narada database file in a fresh temp folder, with every repository over it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PlaylistDraft } from '../../../src/domain/playlist/playlist.js';
+import type { TrackDraft } from '../../../src/domain/track/track.js';
+import { openDatabase, type NaradaDatabase } from '../../../src/infrastructure/persistence/open-database.js';
+import {
+  createRepositories,
+  type Repositories,
+} from '../../../src/infrastructure/persistence/repositories/typeorm-repositories.js';
+import {
+  aPlaylist,
+  aTrack,
+  BUILT_AT,
+  type PlaylistOverrides,
+  type TrackOverrides,
+} from '../../builders/index.js';
+
+export interface TempDatabase {
+  readonly folder: string;
+  readonly db: NaradaDatabase;
+  readonly repos: Repositories;
+  /** Closes the database and removes the folder. */
+  dispose(): Promise<void>;
+}
+
+export function tempFolder(): string {
+  return mkdtempSync(join(tmpdir(), 'narada-persistence-'));
+}
+
+export async function openTempDatabase(): Promise<TempDatabase> {
+  const folder = tempFolder();
+  const db = await openDatabase({ path: join(folder, 'narada.db') });
+  return {
+    folder,
+    db,
+    repos: createRepositories(db),
+    dispose: async () => {
+      await db.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A draft with aTrack's defaults: everything a new track needs, nothing the database assigns. */
+export function aTrackDraft(overrides: Omit<TrackOverrides, 'id' | 'mergedInto'> = {}): TrackDraft {
+  const {
+    id: _id,
+    mergedInto: _mergedInto,
+    createdAt: _createdAt,
+    updatedAt: _updatedAt,
+    ...draft
+  } = aTrack(overrides);
+  return draft;
+}
+
+export const AT = BUILT_AT;
+
+/** A playlist as a connector hands it over: everything but the id Narada gives it. */
+export function aPlaylistDraft(overrides: PlaylistOverrides = {}): PlaylistDraft {
+  const { id: _id, ...draft } = aPlaylist(overrides);
+  return draft;
+}

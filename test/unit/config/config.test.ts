@@ -1,0 +1,111 @@
+import { describe, expect, it, afterAll } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, configSecrets } from '../../../src/infrastructure/config/config.js';
+import { parseDotenv } from '../../../src/infrastructure/config/dotenv.js';
+import { NaradaError } from '../../../src/domain/shared/errors.js';
+
+const root = mkdtempSync(join(tmpdir(), 'narada-config-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function dir(name: string): string {
+  const path = join(root, name);
+  mkdirSync(path, { recursive: true });
+  return path;
+}
+
+describe('loadConfig', () => {
+  it('defaults NARADA_HOME to XDG_DATA_HOME/narada, else ~/.local/share/narada', () => {
+    const cwd = dir('empty');
+    expect(loadConfig({ env: { XDG_DATA_HOME: '/xdg' }, cwd, homeDir: '/home/u' }).home).toBe('/xdg/narada');
+    const config = loadConfig({ env: {}, cwd, homeDir: '/home/u' });
+    expect(config.home).toBe('/home/u/.local/share/narada');
+    expect(config.databasePath).toBe('/home/u/.local/share/narada/narada.db');
+  });
+
+  it('reads .env from the working directory, then NARADA_HOME, with the real environment winning', () => {
+    const cwd = dir('cwd-env');
+    const home = dir('home-env');
+    writeFileSync(
+      join(cwd, '.env'),
+      `NARADA_HOME=${home}\nLASTFM_API_KEY=from-cwd\nSPOTIFY_CLIENT_ID=from-cwd\n`,
+    );
+    writeFileSync(
+      join(home, '.env'),
+      'LASTFM_API_KEY=from-home\nLASTFM_USERNAME=from-home\nSPOTIFY_CLIENT_ID=from-home\n',
+    );
+    const config = loadConfig({ env: { SPOTIFY_CLIENT_ID: 'from-env' }, cwd });
+    expect(config.home).toBe(home);
+    expect(config.spotify.clientId).toBe('from-env');
+    expect(config.lastfm.apiKey).toBe('from-cwd');
+    expect(config.lastfm.username).toBe('from-home');
+  });
+
+  it('takes DATABASE_URL as a sqlite: path, relative to the working directory', () => {
+    const cwd = dir('db');
+    expect(loadConfig({ env: { DATABASE_URL: 'sqlite:/tmp/x.db' }, cwd }).databasePath).toBe('/tmp/x.db');
+    expect(loadConfig({ env: { DATABASE_URL: 'sqlite:data/n.db' }, cwd }).databasePath).toBe(
+      join(cwd, 'data/n.db'),
+    );
+    expect(loadConfig({ env: { DATABASE_URL: 'sqlite:///var/n.db' }, cwd }).databasePath).toBe('/var/n.db');
+  });
+
+  it('refuses a DATABASE_URL it cannot use, saying what to write instead', () => {
+    const cwd = dir('db-bad');
+    expect(() => loadConfig({ env: { DATABASE_URL: 'mysql://x' }, cwd })).toThrow(
+      /DATABASE_URL "mysql:\/\/x".*sqlite:/,
+    );
+    expect(() => loadConfig({ env: { DATABASE_URL: 'postgres://u@h/db' }, cwd })).toThrow(
+      /PostgreSQL.*not support/,
+    );
+  });
+
+  it('strips trailing slashes from base URLs but keeps the Last.fm endpoint whole', () => {
+    const config = loadConfig({
+      env: { SPOTIFY_API_URL: 'http://127.0.0.1:9/v1/', LASTFM_API_URL: 'http://127.0.0.1:9/2.0/' },
+      cwd: dir('urls'),
+    });
+    expect(config.spotify.apiUrl).toBe('http://127.0.0.1:9/v1');
+    expect(config.lastfm.apiUrl).toBe('http://127.0.0.1:9/2.0/');
+    expect(config.spotify.accountsUrl).toBe('https://accounts.spotify.com');
+  });
+
+  it('names the variable when a base URL is not a URL', () => {
+    expect(() => loadConfig({ env: { MUSICBRAINZ_API_URL: 'not a url' }, cwd: dir('badurl') })).toThrow(
+      /MUSICBRAINZ_API_URL/,
+    );
+  });
+
+  it('lists the secrets so logs can redact them', () => {
+    const config = loadConfig({
+      env: { SPOTIFY_CLIENT_SECRET: 's3cr3t-value', LASTFM_SESSION_KEY: 'sk-123456' },
+      cwd: dir('s'),
+    });
+    expect(configSecrets(config).sort()).toEqual(['s3cr3t-value', 'sk-123456']);
+  });
+});
+
+describe('parseDotenv', () => {
+  it('understands export prefixes, quotes and inline comments', () => {
+    expect(
+      parseDotenv('export A=1\nB="two words"\nC=\'x#y\'\nD=plain # note\n# comment\n\n', '.env'),
+    ).toEqual({
+      A: '1',
+      B: 'two words',
+      C: 'x#y',
+      D: 'plain',
+    });
+  });
+
+  it('names the file and line of a malformed entry', () => {
+    try {
+      parseDotenv('A=1\nthis is wrong\n', '/p/.env');
+      throw new Error('expected a failure');
+    } catch (error) {
+      expect(error).toBeInstanceOf(NaradaError);
+      expect((error as NaradaError).message).toMatch(/^\/p\/\.env:2: expected KEY=VALUE/);
+      expect((error as NaradaError).category).toBe('input');
+    }
+  });
+});
