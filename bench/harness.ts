@@ -2,6 +2,9 @@
 // and prints one JSON line of results that bench/run.ts collects into the report.
 import { performance } from 'node:perf_hooks';
 
+/** Deterministic PRNG (mulberry32) so generated data is the same on every run. */
+export { seededRandom } from '../src/domain/shared/seeded-random.js';
+
 export interface BenchResult {
   /** What was measured, e.g. "bulk insert 1,000,000 listening events (repository)". */
   readonly name: string;
@@ -34,16 +37,4 @@ export function median(values: readonly number[]): number {
 /** Prints the results for bench/run.ts; call once at the end of a bench file. */
 export function report(results: readonly BenchResult[]): void {
   process.stdout.write(`${RESULT_MARKER}${JSON.stringify(results)}\n`);
-}
-
-/** Deterministic PRNG (mulberry32) so generated data is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { longestIncreasingSubsequence } from '../../../src/domain/playlist/longest-increasing-subsequence.js';
-import { seededRandom } from './playlist-generators.js';
+import { seededRandom } from '../../../src/domain/shared/seeded-random.js';
 
 /** O(n²) dynamic programme for the length only. */
 function lisLength(values: readonly number[]): number {

@@ -3,7 +3,8 @@
 import { describe, it } from '@jest/globals';
 import { planPlaylistUpdate } from '../../../src/domain/playlist/playlist-diff.js';
 import { expectSoundPlan } from './playlist-diff-checks.js';
-import { edited, entries, seededRandom, shuffled, uri, withRepeats } from './playlist-generators.js';
+import { seededRandom } from '../../../src/domain/shared/seeded-random.js';
+import { edited, entries, shuffled, uri, withRepeats } from './playlist-generators.js';
 
 const range = (n: number): string[] => Array.from({ length: n }, (_, i) => uri(i));
 

@@ -1,17 +1,6 @@
 // Seeded data for the playlist-diff tests: playlists of URIs and random edits of them.
 import type { PlaylistEntry } from '../../../src/domain/playlist/playlist-operation.js';
 
-/** mulberry32: the same sequence for the same seed, so a failing case can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function uri(n: number): string {
   return `spotify:track:t${n}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { findJsonSyntaxError } from '../../../src/domain/workflow/json-syntax-error.js';
-import { seededRandom } from '../playlist/playlist-generators.js';
+import { seededRandom } from '../../../src/domain/shared/seeded-random.js';
 import { ORIGINAL_WORKFLOW } from './workflow-samples.js';
 
 describe('findJsonSyntaxError', () => {

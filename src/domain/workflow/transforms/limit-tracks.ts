@@ -1,7 +1,7 @@
 // selector.limit_tracks: keep at most `count` tracks: the first, the last, or a seeded random sample.
 import type { Track } from '../../track/track.js';
 import { type TrackList, withTracks } from '../track-list.js';
-import { seededRandom } from './seeded-random.js';
+import { seededRandom } from '../../shared/seeded-random.js';
 import { checkCount, invalidParam } from './transform-params.js';
 
 const NODE = 'selector.limit_tracks';
