@@ -6,6 +6,7 @@ import { naradaVersion } from '../config/version.js';
 import { authCommand } from './commands/auth.js';
 import { dbCommand } from './commands/db.js';
 import { statusCommand } from './commands/status.js';
+import { tracksCommand } from './commands/tracks.js';
 import { GLOBAL_OPTIONS } from './global-options.js';
 
 export function buildCli(argv: readonly string[]): Argv {
@@ -16,6 +17,7 @@ export function buildCli(argv: readonly string[]): Argv {
     .command(statusCommand)
     .command(dbCommand)
     .command(authCommand)
+    .command(tracksCommand)
     .demandCommand(1, 'Name a command.')
     .recommendCommands()
     .strict()

@@ -12,7 +12,9 @@ export async function migrationState(dataSource: DataSource): Promise<MigrationS
   // One after the other: both create the migrations table when it is missing.
   const applied = await executor.getExecutedMigrations();
   const pending = await executor.getPendingMigrations();
-  return { applied: applied.map((m) => m.name), pending: pending.map((m) => m.name) };
+  // TypeORM lists executed migrations newest first; callers read them in the order they applied.
+  const inOrder = [...applied].sort((a, b) => a.timestamp - b.timestamp);
+  return { applied: inOrder.map((m) => m.name), pending: pending.map((m) => m.name) };
 }
 
 /** Applies pending migrations and returns their names; refuses a database from a newer Narada. */

@@ -21,8 +21,8 @@ describe('DatabaseInfo', () => {
 
     expect(info).toMatchObject({
       path: temp.db.path,
-      schemaVersion: 1,
-      latestMigration: 'InitialSchema1795219200000',
+      schemaVersion: 2,
+      latestMigration: 'IdentitySchema1795392000000',
       pendingMigrations: 0,
     });
     expect(info.rowCounts).toEqual({

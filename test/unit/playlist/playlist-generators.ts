@@ -1,7 +1,6 @@
 // Seeded data for the playlist-diff tests: playlists of URIs and random edits of them.
 import type { PlaylistEntry } from '../../../src/domain/playlist/playlist-operation.js';
 
-
 export function uri(n: number): string {
   return `spotify:track:t${n}`;
 }

@@ -5,6 +5,7 @@ import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from
 @Index('idx_tracks_isrc', ['isrc'])
 @Index('idx_tracks_mbid', ['mbid'])
 @Index('idx_tracks_status', ['status'])
+@Index('idx_tracks_merged_into', ['mergedInto'])
 @Check('ck_tracks_status', `"status" IN ('provisional', 'resolved', 'canonical', 'merged')`)
 @Check('ck_tracks_merged_into', `("status" = 'merged') = ("merged_into" IS NOT NULL)`)
 export class TrackEntity {

@@ -1,0 +1,255 @@
+// `narada tracks resolve|show|review|pin|merge|unmerge|compare`: track identity across the services —
+// resolution through MusicBrainz, the evidence behind every match, and the person's corrections.
+import type { Argv, CommandModule } from 'yargs';
+import type { FoundTracks } from '../../../application/use-cases/identity/find-track.js';
+import type { LinkOutcome } from '../../../application/use-cases/identity/identity-linker.js';
+import type { TrackMergeRecord } from '../../../application/ports/identity-merge-store.port.js';
+import { InvalidInputError, NaradaError } from '../../../domain/shared/errors.js';
+import type { TrackId } from '../../../domain/track/track.js';
+import { withContext } from '../command.js';
+import type { CommandContext } from '../context.js';
+import type { GlobalArgs } from '../global-options.js';
+
+interface ResolveArgs extends GlobalArgs {
+  readonly limit?: number;
+  readonly staleDays: number;
+}
+interface ShowArgs extends GlobalArgs {
+  readonly query: readonly string[];
+}
+interface ReviewArgs extends GlobalArgs {
+  readonly accept: readonly string[];
+  readonly reject: readonly string[];
+}
+interface PinArgs extends GlobalArgs {
+  readonly track: string;
+  readonly service: string;
+  readonly id: string;
+}
+interface MergeArgs extends GlobalArgs {
+  readonly a: string;
+  readonly b: string;
+}
+interface UnmergeArgs extends GlobalArgs {
+  readonly track: string;
+}
+interface CompareArgs extends GlobalArgs {
+  readonly pairs: string;
+}
+
+/** Ids and names stay text: yargs would otherwise turn `12` into a number. */
+function asText(yargs: Argv<GlobalArgs>, names: readonly string[]): Argv<GlobalArgs> {
+  return names.reduce((y, name) => y.positional(name, { type: 'string', demandOption: true }), yargs);
+}
+
+async function identity(ctx: CommandContext) {
+  // The container first: the module imports it, and importing the module first would reach the
+  // module list (which names the module) before the module itself is initialised.
+  const services = await ctx.services();
+  const { IDENTITY } = await import('../../di/modules/identity.module.js');
+  return { IDENTITY, services };
+}
+
+/** A track named for a change (pin, merge, unmerge): an id or a service link, or words naming exactly one track. */
+async function oneTrack(ctx: CommandContext, text: string): Promise<TrackId> {
+  const { IDENTITY, services } = await identity(ctx);
+  const found: FoundTracks = await (await services.get(IDENTITY.FindTrack))(text);
+  if (found.others.length > 0) {
+    const { trackTitle } = await import('../views/tracks-lines.js');
+    const listed = [found.track, ...found.others].map((t) => `${t.id} (${trackTitle(t)})`).join(', ');
+    throw new InvalidInputError(
+      'IDENTITY.AMBIGUOUS_TRACK',
+      `"${text}" matches several tracks: ${listed}; give the track id`,
+    );
+  }
+  return found.track.id;
+}
+
+function linkedLine(outcome: LinkOutcome, what: string): string {
+  if (outcome.kind === 'blocked') return `${what}: not linked, track ${outcome.other.id} holds it`;
+  const merged = outcome.merges
+    .map((m) => ` (track ${m.mergedId} merged into track ${m.survivorId})`)
+    .join('');
+  return `${what}: linked to track ${outcome.track.id}, now ${outcome.track.status}${merged}`;
+}
+
+const resolveCommand: CommandModule<GlobalArgs, ResolveArgs> = {
+  command: 'resolve',
+  describe:
+    'Resolve unresolved or stale tracks: local library first, then MusicBrainz (about one track a second)',
+  builder: (yargs: Argv<GlobalArgs>) =>
+    yargs.options({
+      limit: {
+        type: 'number',
+        describe: 'Send at most N tracks to MusicBrainz this run (ISRC look-ups first)',
+      },
+      'stale-days': {
+        type: 'number',
+        default: 30,
+        describe: 'Try again tracks last tried more than N days ago',
+      },
+    }) as unknown as Argv<ResolveArgs>, // camelCase aliases (`staleDays`) are not in yargs' inferred type
+  handler: withContext<ResolveArgs>(async (ctx, args) => {
+    for (const [flag, value] of [
+      ['--limit', args.limit],
+      ['--stale-days', args.staleDays],
+    ] as const) {
+      if (value !== undefined && (!Number.isInteger(value) || value < 0)) {
+        throw new InvalidInputError(
+          'CLI.BAD_NUMBER',
+          `${flag} must be a whole number of 0 or more, got ${String(value)}`,
+        );
+      }
+    }
+    const { IDENTITY, services } = await identity(ctx);
+    const options = {
+      ...(args.limit === undefined ? {} : { limit: args.limit }),
+      staleAfterDays: args.staleDays,
+    };
+    const summary = await (await services.get(IDENTITY.ResolveTracks)).run(options);
+    if (summary.stopped !== null) {
+      throw new NaradaError(
+        summary.stopped.code,
+        `${summary.stopped.message} (${summary.musicbrainz.tried} track(s) were resolved before it stopped; ` +
+          'run `narada tracks resolve` again to continue)',
+        'failure',
+        { details: { summary } },
+      );
+    }
+    const { renderResolveSummary } = await import('../views/tracks-lines.js');
+    ctx.output.result(summary, renderResolveSummary);
+  }),
+};
+
+const showCommand: CommandModule<GlobalArgs, ShowArgs> = {
+  command: 'show <query..>',
+  describe:
+    'Show every identity of a track (by id, Spotify or MusicBrainz link, or words) with confidence and evidence',
+  builder: (yargs: Argv<GlobalArgs>) =>
+    yargs.positional('query', {
+      type: 'string',
+      array: true,
+      demandOption: true,
+    }) as unknown as Argv<ShowArgs>,
+  handler: withContext<ShowArgs>(async (ctx, args) => {
+    const { IDENTITY, services } = await identity(ctx);
+    const report = await (await services.get(IDENTITY.ShowTrack)).run(args.query.join(' '));
+    const { renderTrackReport } = await import('../views/tracks-lines.js');
+    ctx.output.result(report, renderTrackReport);
+  }),
+};
+
+const reviewCommand: CommandModule<GlobalArgs, ReviewArgs> = {
+  command: 'review',
+  describe: 'Confirm or correct doubtful matches (interactive on a terminal; else lists the queue)',
+  builder: (yargs: Argv<GlobalArgs>) =>
+    yargs.options({
+      accept: {
+        type: 'string',
+        array: true,
+        default: [],
+        describe: 'Accept candidate <track>.<n> (or the best of <track>)',
+      },
+      reject: {
+        type: 'string',
+        array: true,
+        default: [],
+        describe: 'Reject candidate <track>.<n> (or all of <track>)',
+      },
+    }) as unknown as Argv<ReviewArgs>,
+  handler: withContext<ReviewArgs>(async (ctx, args) => {
+    const { IDENTITY, services } = await identity(ctx);
+    const review = await services.get(IDENTITY.ReviewMatches);
+    const decisions = {
+      accept: async (id: string) => linkedLine(await review.accept(id), `accepted ${id}`),
+      reject: async (id: string) => `rejected ${await review.reject(id)} candidate(s) of ${id}`,
+    };
+    if (args.accept.length > 0 || args.reject.length > 0) {
+      const done: string[] = [];
+      for (const id of args.accept) done.push(await decisions.accept(id));
+      for (const id of args.reject) done.push(await decisions.reject(id));
+      ctx.output.result({ decisions: done }, (r) => r.decisions);
+      return;
+    }
+    const items = await review.queue();
+    if (ctx.runtime.stdinIsTTY && !ctx.output.json && items.length > 0) {
+      const { reviewOnTerminal } = await import('../views/tracks-review.js');
+      const tally = await reviewOnTerminal(items, decisions);
+      ctx.output.result(tally, (t) => `${t.accepted} accepted, ${t.rejected} rejected, ${t.skipped} skipped`);
+      return;
+    }
+    const { renderReviewQueue } = await import('../views/tracks-lines.js');
+    ctx.output.result({ items }, (r) => renderReviewQueue(r.items));
+  }),
+};
+
+const pinCommand: CommandModule<GlobalArgs, PinArgs> = {
+  command: 'pin <track> <service> <id>',
+  describe:
+    'Set a manual match (a Spotify link, MusicBrainz recording or "Artist - Title") later runs never override',
+  builder: (yargs: Argv<GlobalArgs>) => asText(yargs, ['track', 'service', 'id']) as Argv<PinArgs>,
+  handler: withContext<PinArgs>(async (ctx, args) => {
+    const { parseServiceName, parseServiceRecordId } =
+      await import('../../../application/use-cases/identity/service-record-id.js');
+    const service = parseServiceName(args.service);
+    const externalId = parseServiceRecordId(service, args.id);
+    const trackId = await oneTrack(ctx, args.track);
+    const { IDENTITY, services } = await identity(ctx);
+    const outcome = await (await services.get(IDENTITY.PinMapping)).run(trackId, service, externalId);
+    ctx.output.result(outcome, (o) => linkedLine(o, `pinned ${service} ${args.id}`));
+  }),
+};
+
+function mergeLine(m: TrackMergeRecord): string {
+  return m.undoneAt === null
+    ? `Track ${m.mergedId} is merged into track ${m.survivorId}; undo with \`narada tracks unmerge ${m.mergedId}\``
+    : `Track ${m.mergedId} stands on its own again (${m.previousStatus}); what the merge moved is back`;
+}
+
+const mergeCommand: CommandModule<GlobalArgs, MergeArgs> = {
+  command: 'merge <a> <b>',
+  describe: 'Say two tracks are one recording: <b> is merged into <a> (undo with `tracks unmerge <b>`)',
+  builder: (yargs: Argv<GlobalArgs>) => asText(yargs, ['a', 'b']) as Argv<MergeArgs>,
+  handler: withContext<MergeArgs>(async (ctx, args) => {
+    const [a, b] = [await oneTrack(ctx, args.a), await oneTrack(ctx, args.b)];
+    const { IDENTITY, services } = await identity(ctx);
+    ctx.output.result(await (await services.get(IDENTITY.MergeTracks)).run(a, b), mergeLine);
+  }),
+};
+
+const unmergeCommand: CommandModule<GlobalArgs, UnmergeArgs> = {
+  command: 'unmerge <track>',
+  describe: 'Undo the merge of a track exactly: its likes, plays, playlist items, metrics and links go back',
+  builder: (yargs: Argv<GlobalArgs>) => asText(yargs, ['track']) as Argv<UnmergeArgs>,
+  handler: withContext<UnmergeArgs>(async (ctx, args) => {
+    const trackId = /^\d+$/.test(args.track.trim()) ? Number(args.track) : await oneTrack(ctx, args.track);
+    const { IDENTITY, services } = await identity(ctx);
+    ctx.output.result(await (await services.get(IDENTITY.UnmergeTrack)).run(trackId), mergeLine);
+  }),
+};
+
+const compareCommand: CommandModule<GlobalArgs, CompareArgs> = {
+  command: 'compare <pairs>',
+  describe: "Score track pairs from a JSON-lines file with the resolver's scorer; one JSON line out per pair",
+  builder: (yargs: Argv<GlobalArgs>) => asText(yargs, ['pairs']) as Argv<CompareArgs>,
+  handler: withContext<CompareArgs>(async (ctx, args) => {
+    const { comparePairsFile } = await import('../views/tracks-compare.js');
+    await comparePairsFile(args.pairs, ctx);
+  }),
+};
+
+export const tracksCommand: CommandModule<GlobalArgs, GlobalArgs> = {
+  command: 'tracks <command>',
+  describe: 'Track identity: resolve, show, review, pin, merge, unmerge, compare',
+  builder: (yargs: Argv<GlobalArgs>) =>
+    yargs
+      .command(resolveCommand)
+      .command(showCommand)
+      .command(reviewCommand)
+      .command(pinCommand)
+      .command(mergeCommand)
+      .command(unmergeCommand)
+      .command(compareCommand)
+      .demandCommand(1),
+  handler: () => undefined,
+};
