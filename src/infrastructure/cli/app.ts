@@ -5,6 +5,8 @@ import { InvalidInputError } from '../../domain/shared/errors.js';
 import { naradaVersion } from '../config/version.js';
 import { authCommand } from './commands/auth.js';
 import { dbCommand } from './commands/db.js';
+import { likesCommand } from './commands/likes.js';
+import { playlistCommand } from './commands/playlist.js';
 import { statusCommand } from './commands/status.js';
 import { tracksCommand } from './commands/tracks.js';
 import { GLOBAL_OPTIONS } from './global-options.js';
@@ -17,6 +19,8 @@ export function buildCli(argv: readonly string[]): Argv {
     .command(statusCommand)
     .command(dbCommand)
     .command(authCommand)
+    .command(playlistCommand)
+    .command(likesCommand)
     .command(tracksCommand)
     .demandCommand(1, 'Name a command.')
     .recommendCommands()

@@ -1,7 +1,7 @@
 // Every feature module, in one list the container loads. Add one line per feature.
 import type { FeatureModule } from './feature-module.js';
 import { bindIdentity } from './identity.module.js';
+import { bindLikes } from './likes.module.js';
+import { bindPlaylist } from './playlist.module.js';
 
-export const FEATURE_MODULES: readonly FeatureModule[] = [
-  bindIdentity,
-];
+export const FEATURE_MODULES: readonly FeatureModule[] = [bindIdentity, bindPlaylist, bindLikes];

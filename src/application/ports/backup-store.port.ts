@@ -1,0 +1,10 @@
+// Where playlist backups are kept: a folder of JSON files written so that a crash never leaves a
+// half-written backup in place of a good one.
+
+export interface BackupStore {
+  /** Writes `content` to `fileName` in `dir` (created if needed) atomically; returns the file's path. */
+  write(dir: string, fileName: string, content: string): Promise<string>;
+  /** Names of the files in `dir`; [] when the folder does not exist yet. */
+  list(dir: string): Promise<string[]>;
+  exists(path: string): Promise<boolean>;
+}

@@ -1,0 +1,185 @@
+// `narada playlist backup`: each playlist to one JSON file, written atomically, named after the
+// playlist; with --all, playlists unchanged since their last backup (same snapshot id) are skipped.
+import type { BackupStore } from '../../ports/backup-store.port.js';
+import type { Clock } from '../../ports/clock.port.js';
+import type { PlaylistRepository } from '../../ports/playlist-repository.port.js';
+import type { ProgressReporter } from '../../ports/progress.port.js';
+import type { SpotifyPlaylist, SpotifyPlaylistSummary, SpotifyPort } from '../../ports/spotify.port.js';
+import type { SyncCheckpointRepository } from '../../ports/sync-checkpoint-repository.port.js';
+import { backupFileName } from '../../../domain/backup/backup-file-name.js';
+import { isNaradaError } from '../../../domain/shared/errors.js';
+import { toIso } from '../../../domain/values/time.js';
+import type { IngestConnectorTracks } from '../identity/ingest-connector-tracks.js';
+import { BackupIndex, type LastBackup } from './backup-index.js';
+import { localPlaylistCopy, resolvedMbids } from './local-playlist-copy.js';
+import { playlistBackupDocument } from './playlist-backup-document.js';
+import { playlistIdOf } from './playlist-ref.js';
+
+export interface BackupPlaylistsDeps {
+  readonly spotify: SpotifyPort;
+  readonly store: BackupStore;
+  readonly checkpoints: SyncCheckpointRepository;
+  readonly playlists: PlaylistRepository;
+  readonly ingest: Pick<IngestConnectorTracks, 'run'>;
+  readonly clock: Clock;
+  readonly progress: ProgressReporter;
+  /** `narada/<version>`, recorded in each file. */
+  readonly generator: string;
+}
+
+export interface BackupRequest {
+  /** Playlist ids, URIs or links. */
+  readonly playlists: readonly string[];
+  readonly all: boolean;
+  readonly outDir: string;
+}
+
+export interface BackedUpPlaylist {
+  readonly id: string;
+  readonly name: string;
+  readonly items: number;
+  readonly file: string;
+  readonly snapshotId: string;
+}
+
+export interface SkippedPlaylist {
+  readonly id: string;
+  readonly name: string | null;
+  readonly reason: string;
+  /** The earlier backup that still holds it, when unchanged. */
+  readonly file?: string;
+}
+
+export interface BackupReport {
+  readonly outDir: string;
+  readonly written: readonly BackedUpPlaylist[];
+  readonly unchanged: readonly SkippedPlaylist[];
+  /** Playlists --all cannot back up (others' playlists, whose items Spotify does not serve). */
+  readonly skipped: readonly SkippedPlaylist[];
+  readonly failed: readonly SkippedPlaylist[];
+}
+
+export class BackupPlaylists {
+  private readonly index: BackupIndex;
+
+  constructor(private readonly deps: BackupPlaylistsDeps) {
+    this.index = new BackupIndex(deps.checkpoints);
+  }
+
+  async run(request: BackupRequest): Promise<BackupReport> {
+    const unchanged: SkippedPlaylist[] = [];
+    const skipped: SkippedPlaylist[] = [];
+    const failed: SkippedPlaylist[] = [];
+    const ids = request.all
+      ? await this.changedPlaylists(unchanged, skipped)
+      : unique(request.playlists.map(playlistIdOf));
+    const taken = new Set((await this.deps.store.list(request.outDir)).map((name) => name.toLowerCase()));
+    const written: BackedUpPlaylist[] = [];
+    const task = this.deps.progress.task('Backing up playlists', ids.length);
+    for (const id of ids) {
+      try {
+        written.push(await this.backUp(id, request.outDir, taken));
+        task.advance(1, id);
+      } catch (error) {
+        if (!isNaradaError(error) || error.category === 'config') {
+          task.fail(error instanceof Error ? error.message : String(error));
+          throw error;
+        }
+        failed.push({ id, name: null, reason: error.message });
+        task.advance(1, `${id} failed`);
+      }
+    }
+    task.done(`${written.length} written, ${unchanged.length} unchanged, ${failed.length} failed`);
+    return { outDir: request.outDir, written, unchanged, skipped, failed };
+  }
+
+  /** Every playlist whose items the user may read, less those unchanged since their last backup. */
+  private async changedPlaylists(
+    unchanged: SkippedPlaylist[],
+    skipped: SkippedPlaylist[],
+  ): Promise<string[]> {
+    const me = await this.deps.spotify.getCurrentUser();
+    const ids: string[] = [];
+    for (const summary of await this.deps.spotify.listMyPlaylists()) {
+      if (summary.ownerId !== me.id && !summary.collaborative) {
+        skipped.push({
+          id: summary.id,
+          name: summary.name,
+          reason: "not yours: Spotify only lets owners and collaborators read a playlist's items",
+        });
+        continue;
+      }
+      const last = await this.index.get(summary.id);
+      if (
+        last !== null &&
+        last.snapshotId === summary.snapshotId &&
+        (await this.deps.store.exists(last.path))
+      ) {
+        unchanged.push({
+          id: summary.id,
+          name: summary.name,
+          reason: unchangedReason(last),
+          file: last.path,
+        });
+        continue;
+      }
+      ids.push(summary.id);
+    }
+    return ids;
+  }
+
+  private async backUp(id: string, outDir: string, taken: Set<string>): Promise<BackedUpPlaylist> {
+    const { spotify, ingest, clock, store } = this.deps;
+    const playlist = await spotify.getPlaylist(id);
+    const ingested = await ingest.run(
+      playlist.entries.flatMap((e) => (e.kind === 'track' || e.kind === 'local' ? [e.track] : [])),
+    );
+    const at = clock.now();
+    await this.deps.playlists.save(localPlaylistCopy(playlist, ingested.tracks, at));
+    const document = playlistBackupDocument({
+      playlist,
+      mbids: resolvedMbids(ingested.tracks),
+      at,
+      generator: this.deps.generator,
+    });
+    const file = await this.fileNameFor(playlist, outDir, taken);
+    taken.add(file.toLowerCase());
+    const path = await store.write(outDir, file, `${JSON.stringify(document, null, 2)}\n`);
+    await this.index.put({
+      playlistId: id,
+      snapshotId: playlist.snapshotId,
+      dir: outDir,
+      file,
+      path,
+      name: playlist.name,
+      itemCount: playlist.entries.length,
+      backedUpAt: at,
+    });
+    return {
+      id,
+      name: playlist.name,
+      items: playlist.entries.length,
+      file: path,
+      snapshotId: playlist.snapshotId,
+    };
+  }
+
+  /** The file of the playlist's last backup in this folder, else a new name no other file has. */
+  private async fileNameFor(
+    playlist: SpotifyPlaylist | SpotifyPlaylistSummary,
+    outDir: string,
+    taken: Set<string>,
+  ): Promise<string> {
+    const last = await this.index.get(playlist.id);
+    if (last !== null && last.dir === outDir) return last.file;
+    return backupFileName(playlist.name, playlist.id, taken);
+  }
+}
+
+function unchangedReason(last: LastBackup): string {
+  return `unchanged since its backup of ${toIso(last.backedUpAt)} (same snapshot id)`;
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,59 @@
+// Backups on disk: each file is written to a temporary name in the same folder, flushed, then renamed
+// over the old one, so a crash or a full disk never leaves a truncated backup behind.
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BackupStore } from '../../application/ports/backup-store.port.js';
+import { InvalidInputError } from '../../domain/shared/errors.js';
+
+export class FileBackupStore implements BackupStore {
+  async write(dir: string, fileName: string, content: string): Promise<string> {
+    if (fileName.includes('/') || fileName.includes('\\') || fileName.startsWith('.')) {
+      throw new InvalidInputError(
+        'BACKUP.BAD_FILE_NAME',
+        `"${fileName}" is not a plain file name; backups stay inside ${dir}`,
+      );
+    }
+    await mkdir(dir, { recursive: true });
+    const path = join(dir, fileName);
+    const temporary = join(dir, `.${fileName}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      const handle = await open(temporary, 'wx');
+      try {
+        await handle.writeFile(content, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temporary, path);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+    return path;
+  }
+
+  async list(dir: string): Promise<string[]> {
+    try {
+      return (await readdir(dir)).filter((name) => !name.startsWith('.'));
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw error;
+    }
+  }
+
+  async exists(path: string): Promise<boolean> {
+    try {
+      return (await stat(path)).isFile();
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw error;
+    }
+  }
+}
+
+// Not `instanceof Error`: errors from node:fs may come from another realm (test sandboxes).
+function isMissing(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}

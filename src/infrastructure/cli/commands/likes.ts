@@ -1,0 +1,159 @@
+// `narada likes import spotify|lastfm` and `narada likes sync --from A --to B [--dry-run] [--mirror]`.
+import type { Argv, CommandModule } from 'yargs';
+import type { LikesImportReport } from '../../../application/use-cases/likes/import-likes.js';
+import type { LikesSyncReport } from '../../../application/use-cases/likes/sync-likes.js';
+import { InvalidInputError, NaradaError } from '../../../domain/shared/errors.js';
+import type { ServiceName } from '../../../domain/shared/service.js';
+import { withContext } from '../command.js';
+import type { CommandContext } from '../context.js';
+import type { GlobalArgs } from '../global-options.js';
+
+type LikesService = 'spotify' | 'lastfm';
+const SERVICES: readonly LikesService[] = ['spotify', 'lastfm'];
+const LABEL: Readonly<Record<ServiceName, string>> = {
+  spotify: 'Spotify',
+  lastfm: 'Last.fm',
+  musicbrainz: 'MusicBrainz',
+};
+
+interface ImportArgs extends GlobalArgs {
+  readonly service: LikesService;
+}
+
+interface SyncArgs extends GlobalArgs {
+  readonly from: LikesService;
+  readonly to: LikesService;
+  readonly dryRun: boolean;
+  readonly mirror: boolean;
+}
+
+const importCommand: CommandModule<GlobalArgs, ImportArgs> = {
+  command: 'import <service>',
+  describe: 'Pull your Spotify saved tracks or Last.fm loves into the local database',
+  builder: (yargs: Argv<GlobalArgs>) =>
+    yargs.positional('service', {
+      choices: SERVICES,
+      demandOption: true,
+      describe: 'spotify or lastfm',
+    }) as Argv<ImportArgs>,
+  handler: withContext<ImportArgs>(async (ctx, args) => {
+    const { services, LIKES } = await likesServices(ctx);
+    const report = await (await services.get(LIKES.Import)).run(args.service);
+    ctx.output.result(report, renderImport);
+  }),
+};
+
+const syncCommand: CommandModule<GlobalArgs, SyncArgs> = {
+  command: 'sync',
+  describe: "Make the target's likes include the source's: new likes only, failures retried next run",
+  builder: (yargs: Argv<GlobalArgs>) =>
+    yargs.options({
+      from: { choices: SERVICES, demandOption: true, describe: 'Where the likes come from' },
+      to: { choices: SERVICES, demandOption: true, describe: 'Where they are written' },
+      'dry-run': { type: 'boolean', default: false, describe: 'Print the plan and write nothing' },
+      mirror: {
+        type: 'boolean',
+        default: false,
+        describe: 'Also remove from the target what was un-liked on the source since the last sync',
+      },
+    }) as unknown as Argv<SyncArgs>, // camelCase aliases (`dryRun`) are not in yargs' inferred type
+  handler: withContext<SyncArgs>(async (ctx, args) => {
+    if (args.from === args.to) {
+      throw new InvalidInputError(
+        'LIKES.SAME_SERVICE',
+        `--from and --to are both ${args.from}: sync from spotify to lastfm, or from lastfm to spotify`,
+      );
+    }
+    const { services, LIKES } = await likesServices(ctx);
+    const direction = await services.get(
+      args.from === 'spotify' ? LIKES.SpotifyToLastfm : LIKES.LastfmToSpotify,
+    );
+    const report = await (
+      await services.get(LIKES.Sync)
+    ).run(direction, {
+      dryRun: args.dryRun,
+      mirror: args.mirror,
+      onRemovals: (labels) => {
+        ctx.output.note(
+          `${args.dryRun ? 'Would remove' : 'Removing'} ${labels.length} like(s) from ${LABEL[args.to]}, un-liked on ${LABEL[args.from]} since the last sync:`,
+        );
+        for (const label of labels) ctx.output.note(`  - ${label}`);
+      },
+    });
+    if (
+      !report.dryRun &&
+      report.failed > 0 &&
+      report.written === 0 &&
+      report.removed === 0 &&
+      report.alreadyPresent === 0
+    ) {
+      throw new NaradaError(
+        'LIKES.SYNC_FAILED',
+        `No like could be synced: ${report.failed} failed (${report.details.failed[0]?.reason ?? 'unknown reason'}); they are retried on the next run`,
+        'failure',
+        { retryable: true },
+      );
+    }
+    if (report.failed > 0)
+      ctx.output.warn(`${report.failed} like(s) failed; run the sync again to retry them`);
+    ctx.output.result(report, renderSync);
+  }),
+};
+
+/** The container first: it loads every feature module, so the module's tokens are then ready to import. */
+async function likesServices(ctx: CommandContext) {
+  const services = await ctx.services();
+  const { LIKES } = await import('../../di/modules/likes.module.js');
+  return { services, LIKES };
+}
+
+export const likesCommand: CommandModule<GlobalArgs, GlobalArgs> = {
+  command: 'likes <command>',
+  describe: 'Import likes and sync them between Spotify and Last.fm',
+  builder: (yargs: Argv<GlobalArgs>) => yargs.command(importCommand).command(syncCommand).demandCommand(1),
+  handler: () => undefined,
+};
+
+function renderImport(report: LikesImportReport): string[] {
+  return [
+    `${LABEL[report.service]}: ${report.read} likes read, ${report.imported} stored, ${report.removed} no longer liked removed` +
+      ` (${report.tracksCreated} new tracks, ${report.tracksLinked} linked to known ones)`,
+    ...(report.unavailable > 0
+      ? [`${report.unavailable} saved track(s) are no longer served by Spotify and were skipped`]
+      : []),
+  ];
+}
+
+function renderSync(report: LikesSyncReport): string[] {
+  const from = LABEL[report.from];
+  const to = LABEL[report.to];
+  const verb = report.to === 'lastfm' ? 'loved' : 'saved';
+  const { details } = report;
+  const lines = [
+    `${report.dryRun ? 'Dry run: ' : ''}${from} → ${to}: ${report.read} read, ${report.alreadyPresent} already present, ` +
+      `${report.written} ${report.dryRun ? `to be ${verb}` : verb}, ${report.unmatched} unmatched, ${report.failed} failed` +
+      (report.review > 0 ? `, ${report.review} for review` : '') +
+      (report.mirror ? `, ${report.removed} ${report.dryRun ? 'to be removed' : 'removed'}` : ''),
+  ];
+  const section = (title: string, items: readonly string[]): void => {
+    if (items.length > 0) lines.push(title, ...items.map((item) => `  ${item}`));
+  };
+  section(
+    report.dryRun ? `Would be ${verb}:` : `${verb[0]!.toUpperCase()}${verb.slice(1)}:`,
+    details.written,
+  );
+  section(
+    'Unmatched:',
+    details.unmatched.map((u) => `${u.like}: ${u.reason}`),
+  );
+  section(
+    'For review (not written; confirm with `narada tracks review`):',
+    details.review.map((r) => `${r.like} → ${r.candidate} (confidence ${r.confidence})`),
+  );
+  section(
+    'Failed (retried on the next run):',
+    details.failed.map((f) => `${f.like}: ${f.reason}`),
+  );
+  section(report.dryRun ? 'Would be removed:' : 'Removed:', details.removed);
+  return lines;
+}

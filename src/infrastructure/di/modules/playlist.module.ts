@@ -1,0 +1,57 @@
+// Playlists: backup to files, restore from them (or from a Spotify export), listing, and the shared
+// executor that brings a Spotify playlist to a target list differentially.
+import { ApplyPlaylistPlan } from '../../../application/use-cases/playlist/apply-playlist-plan.js';
+import { BackupPlaylists } from '../../../application/use-cases/playlist/backup-playlists.js';
+import { SpotifyTrackFinder } from '../../../application/use-cases/playlist/find-spotify-track.js';
+import { ListPlaylists } from '../../../application/use-cases/playlist/list-playlists.js';
+import { RestorePlaylist } from '../../../application/use-cases/playlist/restore-playlist.js';
+import { FileBackupStore } from '../../backup/file-backup-store.js';
+import { resolve } from '../container.js';
+import { token, TOKENS } from '../tokens.js';
+import type { FeatureModule } from './feature-module.js';
+import { IDENTITY } from './identity.module.js';
+
+export const PLAYLIST = {
+  ApplyPlan: token<ApplyPlaylistPlan>('playlist.ApplyPlan'),
+  Backup: token<BackupPlaylists>('playlist.Backup'),
+  Restore: token<RestorePlaylist>('playlist.Restore'),
+  List: token<ListPlaylists>('playlist.List'),
+} as const;
+
+export const bindPlaylist: FeatureModule = (container, { config }) => {
+  container
+    .bind(PLAYLIST.ApplyPlan)
+    .toDynamicValue(async (ctx) => new ApplyPlaylistPlan({ spotify: await resolve(ctx, TOKENS.Spotify) }));
+  container.bind(PLAYLIST.Backup).toDynamicValue(async (ctx) => {
+    const repos = await resolve(ctx, TOKENS.Repositories);
+    return new BackupPlaylists({
+      spotify: await resolve(ctx, TOKENS.Spotify),
+      store: new FileBackupStore(),
+      checkpoints: repos.syncCheckpoints,
+      playlists: repos.playlists,
+      ingest: await resolve(ctx, IDENTITY.IngestConnectorTracks),
+      clock: await resolve(ctx, TOKENS.Clock),
+      progress: await resolve(ctx, TOKENS.Progress),
+      generator: `narada/${config.version}`,
+    });
+  });
+  container.bind(PLAYLIST.Restore).toDynamicValue(async (ctx) => {
+    const spotify = await resolve(ctx, TOKENS.Spotify);
+    return new RestorePlaylist({
+      spotify,
+      finder: new SpotifyTrackFinder({ spotify, musicbrainz: await resolve(ctx, TOKENS.MusicBrainz) }),
+      apply: await resolve(ctx, PLAYLIST.ApplyPlan),
+      checkpoints: (await resolve(ctx, TOKENS.Repositories)).syncCheckpoints,
+      clock: await resolve(ctx, TOKENS.Clock),
+      progress: await resolve(ctx, TOKENS.Progress),
+    });
+  });
+  container.bind(PLAYLIST.List).toDynamicValue(async (ctx) => {
+    const repos = await resolve(ctx, TOKENS.Repositories);
+    return new ListPlaylists({
+      spotify: await resolve(ctx, TOKENS.Spotify),
+      playlists: repos.playlists,
+      checkpoints: repos.syncCheckpoints,
+    });
+  });
+};

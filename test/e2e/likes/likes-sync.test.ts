@@ -1,0 +1,197 @@
+// `narada likes sync` as a user runs it: the built CLI against the fake Spotify, Last.fm and
+// MusicBrainz, asserting on the fakes' final state and on the write calls in their request logs.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { aCatalogTrack } from '../../fakes/lastfm/fake-lastfm-builders.js';
+import { startFakeLastfm, type FakeLastfm } from '../../fakes/lastfm/fake-lastfm.js';
+import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz/fake-musicbrainz.js';
+import { aFakeTrack } from '../../fakes/spotify/fake-spotify-builders.js';
+import { isoSeconds } from '../../fakes/spotify/fake-spotify-context.js';
+import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
+import { cleanEnv, runNarada, tempDir, type CliResult } from '../cli-harness.js';
+
+const USER = 'listener';
+let spotify: FakeSpotify;
+let lastfm: FakeLastfm;
+let musicbrainz: FakeMusicBrainz;
+const home = tempDir();
+let env: Record<string, string>;
+
+interface SyncJson {
+  read: number;
+  alreadyPresent: number;
+  written: number;
+  unmatched: number;
+  failed: number;
+  review: number;
+  dryRun: boolean;
+  details: { unmatched: Array<{ like: string; reason: string }> };
+}
+
+let savedAt = Date.UTC(2025, 5, 1);
+function save(...trackIds: string[]): void {
+  spotify.addSavedTracks(trackIds.map((trackId) => ({ trackId, addedAt: isoSeconds((savedAt += 60_000)) })));
+}
+
+beforeAll(async () => {
+  spotify = await startFakeSpotify();
+  lastfm = await startFakeLastfm();
+  musicbrainz = await startFakeMusicBrainz();
+  env = cleanEnv(home.path, {
+    SPOTIFY_API_URL: spotify.apiUrl,
+    SPOTIFY_ACCOUNTS_URL: spotify.accountsUrl,
+    SPOTIFY_CLIENT_ID: spotify.clientId,
+    SPOTIFY_REFRESH_TOKEN: spotify.issueRefreshToken(),
+    LASTFM_API_URL: lastfm.url,
+    LASTFM_API_KEY: lastfm.apiKey,
+    LASTFM_API_SECRET: lastfm.secret,
+    LASTFM_USERNAME: USER,
+    LASTFM_SESSION_KEY: lastfm.createSession(USER),
+    MUSICBRAINZ_API_URL: musicbrainz.url,
+  });
+  // Spotify: five saved tracks. Last.fm: two of them loved already (one under its plain title),
+  // one spelt differently there, one unknown there.
+  const tracks = spotify.addTracks(
+    aFakeTrack({ name: 'Karma Police', artist: 'Radiohead' }),
+    aFakeTrack({ name: 'Hey Jude - Remastered 2015', artist: 'The Beatles' }),
+    aFakeTrack({ name: 'Hoppipolla', artist: 'Sigur Ros' }),
+    aFakeTrack({ name: 'Basement Demo', artist: 'Nobody Knows' }),
+    aFakeTrack({ name: 'Reckoner', artist: 'Radiohead' }),
+  );
+  for (const [artist, track] of [
+    ['Radiohead', 'Karma Police'],
+    ['The Beatles', 'Hey Jude'],
+    ['Sigur Rós', 'Hoppípolla'],
+    ['Radiohead', 'Reckoner'],
+    ['Radiohead', 'Nude'],
+  ] as const) {
+    lastfm.addTrack(aCatalogTrack({ artist, track }));
+  }
+  lastfm.autocorrect('Sigur Ros', 'Sigur Rós');
+  lastfm.autocorrect('Hoppipolla', 'Hoppípolla');
+  lastfm.addLove(USER, { artist: 'Radiohead', track: 'Karma Police', date: 1_600_000_000 });
+  lastfm.addLove(USER, { artist: 'The Beatles', track: 'Hey Jude', date: 1_600_000_100 });
+  save(...tracks.map((t) => t.id));
+});
+
+afterAll(async () => {
+  await spotify.close();
+  await lastfm.close();
+  await musicbrainz.close();
+  home.remove();
+});
+
+const sync = (...args: string[]) => runNarada(['likes', 'sync', ...args, '--json'], { env });
+
+/** Exit 0, or the failure's stderr in the test report. */
+function expectSuccess(result: CliResult): void {
+  expect({ code: result.code, stderr: result.code === 0 ? '' : result.stderr }).toEqual({
+    code: 0,
+    stderr: '',
+  });
+}
+const loveCalls = () =>
+  lastfm
+    .calls('track.love')
+    .filter((c) => c.status === 200)
+    .map((c) => `${c.params.artist} – ${c.params.track}`);
+const loves = () =>
+  lastfm.state
+    .lovesNewestFirst(USER)
+    .map((l) => `${l.artist} – ${l.track}`)
+    .sort();
+const lastfmWrites = () => lastfm.calls().filter((c) => c.httpMethod === 'POST').length;
+
+describe('narada likes sync --from spotify --to lastfm', () => {
+  it('prints the plan and writes nothing with --dry-run', async () => {
+    const result = await sync('--from', 'spotify', '--to', 'lastfm', '--dry-run');
+    expectSuccess(result);
+    expect(result.json<SyncJson>()).toMatchObject({
+      dryRun: true,
+      read: 5,
+      alreadyPresent: 2,
+      written: 2,
+      unmatched: 1,
+    });
+    expect(lastfmWrites()).toBe(0);
+  });
+
+  it("loves under Last.fm's own names, riding out a Spotify 429 and a Last.fm error 29 mid-run", async () => {
+    spotify.rateLimitNext(1, 1);
+    lastfm.errorNext(1, 29);
+    const result = await sync('--from', 'spotify', '--to', 'lastfm');
+
+    expectSuccess(result);
+    expect(result.json<SyncJson>()).toMatchObject({
+      read: 5,
+      alreadyPresent: 2,
+      written: 2,
+      unmatched: 1,
+      failed: 0,
+    });
+    expect(result.json<SyncJson>().details.unmatched[0]!.like).toBe('Nobody Knows – Basement Demo');
+    expect(loveCalls()).toEqual(['Radiohead – Reckoner', 'Sigur Rós – Hoppípolla']);
+    expect(loves()).toEqual([
+      'Radiohead – Karma Police',
+      'Radiohead – Reckoner',
+      'Sigur Rós – Hoppípolla',
+      'The Beatles – Hey Jude',
+    ]);
+    expect(spotify.callsTo('GET /me/tracks').map((c) => c.status)).toContain(429);
+    expect(lastfm.calls().map((c) => c.status)).toContain(429);
+  });
+
+  it('makes no write call when run again right away', async () => {
+    const writes = lastfmWrites();
+    const result = await sync('--from', 'spotify', '--to', 'lastfm');
+    expectSuccess(result);
+    expect(result.json<SyncJson>()).toMatchObject({ written: 0, failed: 0 });
+    expect(lastfmWrites()).toBe(writes);
+  });
+
+  it('writes only the likes saved since the last sync', async () => {
+    const [nude] = spotify.addTracks(aFakeTrack({ name: 'Nude', artist: 'Radiohead' }));
+    save(nude!.id);
+    const before = loveCalls().length;
+    const result = await sync('--from', 'spotify', '--to', 'lastfm');
+    expect(result.json<SyncJson>()).toMatchObject({ read: 2, written: 1 });
+    expect(loveCalls().slice(before)).toEqual(['Radiohead – Nude']);
+  });
+});
+
+describe('narada likes sync --from lastfm --to spotify', () => {
+  it('saves the loves Spotify lacks in batches of at most 40, and nothing on a second run', async () => {
+    const extra = spotify.addTracks(
+      ...Array.from({ length: 42 }, (_, i) => aFakeTrack({ name: `Tune ${i}`, artist: `Band ${i}` })),
+    );
+    for (const [i, track] of extra.entries())
+      lastfm.addLove(USER, { artist: track.artists[0]!.name, track: track.name, date: 1_700_000_000 + i });
+    const savedBefore = new Set(spotify.savedTrackIds());
+
+    const first = await sync('--from', 'lastfm', '--to', 'spotify');
+
+    expectSuccess(first);
+    // 42 new loves; the five loves made by the first sync are Spotify saved tracks already.
+    expect(first.json<SyncJson>()).toMatchObject({ written: 42, failed: 0 });
+    expect(first.json<SyncJson>().alreadyPresent).toBeGreaterThanOrEqual(5);
+    const batches = spotify
+      .callsTo('PUT /me/library')
+      .map((c) => new URLSearchParams(c.query).get('uris')!.split(',').length);
+    expect(batches).toEqual([40, 2]);
+    expect(
+      spotify
+        .savedTrackIds()
+        .filter((id) => !savedBefore.has(id))
+        .sort(),
+    ).toEqual(extra.map((t) => t.id).sort());
+
+    const second = await sync('--from', 'lastfm', '--to', 'spotify');
+    expect(second.json<SyncJson>()).toMatchObject({ written: 0 });
+    expect(spotify.callsTo('PUT /me/library')).toHaveLength(2);
+  });
+
+  it('refuses --from and --to naming the same service (exit 2)', async () => {
+    const result = await runNarada(['likes', 'sync', '--from', 'spotify', '--to', 'spotify'], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/both spotify/);
+  });
+});

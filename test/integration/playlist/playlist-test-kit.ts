@@ -1,0 +1,85 @@
+// A real database in a temp folder, the real Spotify client over a socket to the fake, a backup folder
+// on disk, and the playlist use cases wired as the container wires them.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Clock } from '../../../src/application/ports/clock.port.js';
+import { SILENT_PROGRESS } from '../../../src/application/ports/progress.port.js';
+import type { SpotifyPort } from '../../../src/application/ports/spotify.port.js';
+import { IngestConnectorTracks } from '../../../src/application/use-cases/identity/ingest-connector-tracks.js';
+import { ApplyPlaylistPlan } from '../../../src/application/use-cases/playlist/apply-playlist-plan.js';
+import { BackupPlaylists } from '../../../src/application/use-cases/playlist/backup-playlists.js';
+import { SpotifyTrackFinder } from '../../../src/application/use-cases/playlist/find-spotify-track.js';
+import { ListPlaylists } from '../../../src/application/use-cases/playlist/list-playlists.js';
+import { RestorePlaylist } from '../../../src/application/use-cases/playlist/restore-playlist.js';
+import { FileBackupStore } from '../../../src/infrastructure/backup/file-backup-store.js';
+import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/identity/sqlite-identity-lookup.js';
+import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
+import { openTempDatabase, type TempDatabase } from '../persistence/temp-database.js';
+import { spotifyRig, type SpotifyTestRig } from '../spotify/spotify-test-kit.js';
+
+export interface PlaylistWorld {
+  readonly fake: FakeSpotify;
+  readonly rig: SpotifyTestRig;
+  readonly temp: TempDatabase;
+  readonly backupDir: string;
+  readonly clock: Clock;
+  readonly apply: ApplyPlaylistPlan;
+  readonly backup: BackupPlaylists;
+  readonly restore: RestorePlaylist;
+  readonly list: ListPlaylists;
+  dispose(): Promise<void>;
+}
+
+export async function openPlaylistWorld(
+  options: { spotify?: (client: SpotifyPort) => SpotifyPort } = {},
+): Promise<PlaylistWorld> {
+  const fake = await startFakeSpotify();
+  const rig = spotifyRig(fake);
+  const spotify = options.spotify?.(rig.client) ?? rig.client;
+  const temp = await openTempDatabase();
+  const backupDir = mkdtempSync(join(tmpdir(), 'narada-backups-'));
+  const clock: Clock = { now: rig.clock.now };
+  const { repos } = temp;
+  const ingest = new IngestConnectorTracks({
+    tracks: repos.tracks,
+    connectorTracks: repos.connectorTracks,
+    mappings: repos.trackMappings,
+    unitOfWork: repos.unitOfWork,
+    clock,
+    lookup: new SqliteIdentityLookup(temp.db),
+  });
+  const apply = new ApplyPlaylistPlan({ spotify });
+  return {
+    fake,
+    rig,
+    temp,
+    backupDir,
+    clock,
+    apply,
+    backup: new BackupPlaylists({
+      spotify,
+      store: new FileBackupStore(),
+      checkpoints: repos.syncCheckpoints,
+      playlists: repos.playlists,
+      ingest,
+      clock,
+      progress: SILENT_PROGRESS,
+      generator: 'narada/test',
+    }),
+    restore: new RestorePlaylist({
+      spotify,
+      finder: new SpotifyTrackFinder({ spotify }),
+      apply,
+      checkpoints: repos.syncCheckpoints,
+      clock,
+      progress: SILENT_PROGRESS,
+    }),
+    list: new ListPlaylists({ spotify, playlists: repos.playlists, checkpoints: repos.syncCheckpoints }),
+    dispose: async () => {
+      await fake.close();
+      await temp.dispose();
+      rmSync(backupDir, { recursive: true, force: true });
+    },
+  };
+}
