@@ -1,7 +1,7 @@
 // The one place that knows concrete classes: wires ports to adapters for a CLI invocation.
 // Use cases stay plain classes (no decorators), bound here and in di/modules/* with factories.
 import 'reflect-metadata';
-import { Container, type ResolutionContext } from 'inversify';
+import { Container } from 'inversify';
 import { SYSTEM_CLOCK } from '../../application/ports/clock.port.js';
 import type { Logger } from '../../application/ports/logger.port.js';
 import type { ProgressReporter } from '../../application/ports/progress.port.js';
@@ -20,6 +20,7 @@ import { SpotifyWebApiClient } from '../connectors/spotify/spotify-web-api-clien
 import { openDatabase, type NaradaDatabase } from '../persistence/open-database.js';
 import { createRepositories } from '../persistence/repositories/typeorm-repositories.js';
 import { FEATURE_MODULES } from './modules/index.js';
+import { resolve } from './resolve.js';
 import { TOKENS, type Token } from './tokens.js';
 
 export interface AppContainerDeps {
@@ -31,11 +32,6 @@ export interface AppContainerDeps {
 export interface AppContainer {
   get<T>(token: Token<T>): Promise<T>;
   close(): Promise<void>;
-}
-
-/** Resolve a typed token inside a binding. */
-export function resolve<T>(ctx: ResolutionContext, token: Token<T>): Promise<T> {
-  return ctx.getAsync<T>(token);
 }
 
 export function createAppContainer(deps: AppContainerDeps): AppContainer {

@@ -11,7 +11,7 @@ import type { ShowTrack } from '../../../application/use-cases/identity/show-tra
 import type { UnmergeTrack } from '../../../application/use-cases/identity/unmerge-track.js';
 import type { IdentityAttemptRepository } from '../../../application/ports/identity-attempt-repository.port.js';
 import type { TrackSearch } from '../../../application/ports/identity-track-search.port.js';
-import { resolve } from '../container.js';
+import { resolve } from '../resolve.js';
 import { token, TOKENS } from '../tokens.js';
 import type { FeatureModule } from './feature-module.js';
 

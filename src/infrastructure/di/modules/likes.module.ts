@@ -6,7 +6,7 @@ import { SpotifyToLastfm } from '../../../application/use-cases/likes/spotify-to
 import { SyncLikes } from '../../../application/use-cases/likes/sync-likes.js';
 import { SpotifyTrackFinder } from '../../../application/use-cases/playlist/find-spotify-track.js';
 import { SqliteIdentityLookup } from '../../persistence/identity/sqlite-identity-lookup.js';
-import { resolve } from '../container.js';
+import { resolve } from '../resolve.js';
 import { token, TOKENS } from '../tokens.js';
 import type { FeatureModule } from './feature-module.js';
 import { IDENTITY } from './identity.module.js';

@@ -6,7 +6,7 @@ import { SpotifyTrackFinder } from '../../../application/use-cases/playlist/find
 import { ListPlaylists } from '../../../application/use-cases/playlist/list-playlists.js';
 import { RestorePlaylist } from '../../../application/use-cases/playlist/restore-playlist.js';
 import { FileBackupStore } from '../../backup/file-backup-store.js';
-import { resolve } from '../container.js';
+import { resolve } from '../resolve.js';
 import { token, TOKENS } from '../tokens.js';
 import type { FeatureModule } from './feature-module.js';
 import { IDENTITY } from './identity.module.js';
