@@ -5,10 +5,13 @@ import { InvalidInputError } from '../../domain/shared/errors.js';
 import { naradaVersion } from '../config/version.js';
 import { authCommand } from './commands/auth.js';
 import { dbCommand } from './commands/db.js';
+import { historyCommand } from './commands/history.js';
 import { likesCommand } from './commands/likes.js';
 import { playlistCommand } from './commands/playlist.js';
+import { statsCommand } from './commands/stats.js';
 import { statusCommand } from './commands/status.js';
 import { tracksCommand } from './commands/tracks.js';
+import { workflowCommand } from './commands/workflow.js';
 import { GLOBAL_OPTIONS } from './global-options.js';
 
 export function buildCli(argv: readonly string[]): Argv {
@@ -19,8 +22,11 @@ export function buildCli(argv: readonly string[]): Argv {
     .command(statusCommand)
     .command(dbCommand)
     .command(authCommand)
+    .command(historyCommand)
+    .command(statsCommand)
     .command(playlistCommand)
     .command(likesCommand)
+    .command(workflowCommand)
     .command(tracksCommand)
     .demandCommand(1, 'Name a command.')
     .recommendCommands()

@@ -1,7 +1,7 @@
 // How a command module runs its handler: with a fresh context that is always closed, so the
 // database and the progress view are released whatever happens.
 import type { ArgumentsCamelCase } from 'yargs';
-import { CommandContext, type CliRuntime } from './context.js';
+import type { CommandContext, CliRuntime } from './context.js';
 import type { GlobalArgs } from './global-options.js';
 
 let runtime: CliRuntime | null = null;
@@ -16,6 +16,8 @@ export function withContext<A>(
 ): (args: ArgumentsCamelCase<A & GlobalArgs>) => Promise<void> {
   return async (args) => {
     if (runtime === null) throw new Error('CLI runtime not set');
+    // Loaded here, not at the top: `narada --help` never needs configuration, logging or progress.
+    const { CommandContext } = await import('./context.js');
     const ctx = CommandContext.create(args, runtime);
     try {
       ctx.logger.info('command start', { command: args._.join(' ') });

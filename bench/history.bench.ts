@@ -1,0 +1,300 @@
+// Listening history at scale: 1,000,000 scrobbles imported from a generated fake Last.fm with no
+// rate limit, 1,000,000 rows of Spotify extended history read from one file, and `stats eras` over
+// 1,000,000 listens. Each phase runs in its own process (its peak RSS is its own); the fake Last.fm
+// runs in another, as the real one would be elsewhere.
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SYSTEM_CLOCK } from '../src/application/ports/clock.port.js';
+import { SILENT_PROGRESS } from '../src/application/ports/progress.port.js';
+import { ImportLastfmHistory } from '../src/application/use-cases/history/import-lastfm-history.js';
+import { ImportSpotifyHistory } from '../src/application/use-cases/history/import-spotify-history.js';
+import { ListenRecorder } from '../src/application/use-cases/history/listen-recorder.js';
+import { ShowEras } from '../src/application/use-cases/stats/show-eras.js';
+import type { DailyListens } from '../src/domain/history/play.js';
+import { CallCounter } from '../src/infrastructure/connectors/http/call-counter.js';
+import { adaptiveLimiter } from '../src/infrastructure/connectors/http/rate-limiter.js';
+import { LastfmApiClient } from '../src/infrastructure/connectors/lastfm/lastfm-api-client.js';
+import { createLastfmHttpClient } from '../src/infrastructure/connectors/lastfm/lastfm-http.js';
+import { FileSystemSpotifyExportSource } from '../src/infrastructure/importers/spotify-export-reader.js';
+import { SqliteListenRecordingStore } from '../src/infrastructure/persistence/history/sqlite-listen-recording-store.js';
+import { SqliteListeningStats } from '../src/infrastructure/persistence/history/sqlite-listening-stats.js';
+import { SqliteProvisionalTrackStore } from '../src/infrastructure/persistence/history/sqlite-provisional-track-store.js';
+import { openDatabase, type NaradaDatabase } from '../src/infrastructure/persistence/open-database.js';
+import { createRepositories } from '../src/infrastructure/persistence/repositories/typeorm-repositories.js';
+import { startGeneratedHistoryLastfm } from '../test/fakes/lastfm/fake-lastfm-generated-history.js';
+import { type BenchResult, median, peakRssMb, report, seededRandom, timed } from './harness.js';
+
+const SCROBBLES = 1_000_000;
+const SPOTIFY_ROWS = 1_000_000;
+const ERA_LISTENS = 1_000_000;
+const TRACKS = 50_000;
+const USER = 'bench';
+const SEED = 20_260_707;
+const self = fileURLToPath(import.meta.url);
+
+interface PhaseResult {
+  readonly count: number;
+  readonly seconds: number;
+  readonly peakRssMb: number;
+  readonly extra?: Readonly<Record<string, number>>;
+}
+
+async function openBenchDatabase(folder: string) {
+  const db = await openDatabase({ path: join(folder, 'history-bench.db') });
+  const repos = createRepositories(db);
+  const recorder = new ListenRecorder({
+    store: new SqliteListenRecordingStore(db),
+    tracks: new SqliteProvisionalTrackStore(db),
+    unitOfWork: repos.unitOfWork,
+    clock: SYSTEM_CLOCK,
+  });
+  return { db, repos, recorder };
+}
+
+// ---- phase: Last.fm import ----
+
+async function lastfmPhase(folder: string, url: string): Promise<PhaseResult> {
+  const { db, repos, recorder } = await openBenchDatabase(folder);
+  const http = createLastfmHttpClient({ limiter: adaptiveLimiter(), calls: new CallCounter() });
+  const config = { apiUrl: url, apiKey: 'fake-lastfm-api-key', apiSecret: null, username: USER };
+  const importer = new ImportLastfmHistory({
+    lastfm: new LastfmApiClient({ config, http }),
+    runs: repos.importRuns,
+    recorder,
+    unitOfWork: repos.unitOfWork,
+    clock: SYSTEM_CLOCK,
+    progress: SILENT_PROGRESS,
+  });
+  const { value, seconds } = await timed(() => importer.run());
+  await db.close();
+  return { count: value.new, seconds, peakRssMb: peakRssMb(), extra: { pages: value.pages } };
+}
+
+// ---- phase: Spotify extended history ----
+
+/** Five years of streaming: 50,000 tracks, 5% short plays, 1% podcast episodes, 0.5% rows without a track. */
+async function writeExtendedHistory(path: string): Promise<void> {
+  const random = seededRandom(SEED);
+  const out = createWriteStream(path);
+  let ts = Date.UTC(2020, 0, 1);
+  out.write('[\n');
+  for (let i = 0; i < SPOTIFY_ROWS; i++) {
+    const kind = random();
+    const ms = kind < 0.05 ? Math.floor(random() * 29_000) : 30_000 + Math.floor(random() * 240_000);
+    ts += ms + Math.floor(random() * 60_000);
+    const track = Math.floor(random() * TRACKS);
+    const isTrack = kind >= 0.015;
+    const row = {
+      ts: new Date(ts).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      platform: 'android',
+      ms_played: kind >= 0.005 && kind < 0.015 ? 1_200_000 : ms,
+      conn_country: 'NL',
+      ip_addr: 'x.x.x.x',
+      master_metadata_track_name: isTrack ? `Song ${track}` : null,
+      master_metadata_album_artist_name: isTrack ? `Artist ${track % 2_000}` : null,
+      master_metadata_album_album_name: isTrack ? `Album ${track % 5_000}` : null,
+      spotify_track_uri: isTrack ? `spotify:track:${String(track).padStart(22, 'A')}` : null,
+      episode_name: kind >= 0.005 && kind < 0.015 ? 'Episode' : null,
+      episode_show_name: kind >= 0.005 && kind < 0.015 ? 'Show' : null,
+      spotify_episode_uri: kind >= 0.005 && kind < 0.015 ? 'spotify:episode:0' : null,
+      audiobook_title: null,
+      audiobook_uri: null,
+      audiobook_chapter_uri: null,
+      audiobook_chapter_title: null,
+      reason_start: 'trackdone',
+      reason_end: 'trackdone',
+      shuffle: false,
+      skipped: false,
+      offline: false,
+      offline_timestamp: 0,
+      incognito_mode: false,
+    };
+    if (!out.write(`${i === 0 ? '' : ',\n'}  ${JSON.stringify(row)}`)) await once(out, 'drain');
+  }
+  out.end('\n]\n');
+  await once(out, 'finish');
+}
+
+async function spotifyPhase(folder: string): Promise<PhaseResult> {
+  const file = join(folder, 'Streaming_History_Audio_2020-2025.json');
+  await writeExtendedHistory(file);
+  const { db, repos, recorder } = await openBenchDatabase(folder);
+  const importer = new ImportSpotifyHistory({
+    source: new FileSystemSpotifyExportSource(),
+    runs: repos.importRuns,
+    recorder,
+    unitOfWork: repos.unitOfWork,
+    clock: SYSTEM_CLOCK,
+    progress: SILENT_PROGRESS,
+    defaultListener: async () => USER,
+  });
+  const { value, seconds } = await timed(() => importer.run({ paths: [file] }));
+  await db.close();
+  return {
+    count: value.rows,
+    seconds,
+    peakRssMb: peakRssMb(),
+    extra: { listens: value.new, file_mb: Math.round(statSync(file).size / 1e6) },
+  };
+}
+
+// ---- phase: eras over a year of listens ----
+
+/** 50,000 tracks, 80% with a stored original year, and 1,000,000 listens spread over 2025's days. */
+async function seedYear(db: NaradaDatabase): Promise<void> {
+  const repos = createRepositories(db);
+  const random = seededRandom(SEED + 1);
+  const drafts = Array.from({ length: TRACKS }, (_, i) => ({
+    title: `Song ${i}`,
+    artists: [`Artist ${i % 2_000}`],
+    album: null,
+    durationMs: null,
+    releaseDate: null,
+    isrc: null,
+    mbid: null,
+    confidence: 50,
+    source: 'lastfm' as const,
+  }));
+  const ids = await repos.tracks.insertMany(drafts, 0);
+  await repos.trackMetrics.upsertMany(
+    ids
+      .filter(() => random() < 0.8)
+      .map((trackId) => ({
+        trackId,
+        name: 'original_release_year',
+        value: 1955 + Math.floor(random() * 71),
+        source: 'musicbrainz' as const,
+        fetchedAt: 0,
+      })),
+  );
+  for (let day = 0; day < 365; day++) {
+    const listens = Math.floor(((day + 1) * ERA_LISTENS) / 365) - Math.floor((day * ERA_LISTENS) / 365);
+    const date = new Date(Date.UTC(2025, 0, 1 + day)).toISOString().slice(0, 10);
+    const counts = new Map<number, number>();
+    for (let n = 0; n < listens; n++) {
+      const id = ids[Math.floor(random() ** 2 * ids.length)]!;
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    const rows: DailyListens[] = [...counts].map(([trackId, listenCount]) => ({
+      user: USER,
+      trackId,
+      date,
+      listenCount,
+      totalMsPlayed: listenCount * 200_000,
+    }));
+    await repos.dailyListens.upsertMany(rows);
+  }
+}
+
+async function erasPhase(folder: string): Promise<PhaseResult> {
+  const db = await openDatabase({ path: join(folder, 'eras-bench.db') });
+  await seedYear(db);
+  const eras = new ShowEras({ stats: new SqliteListeningStats(db) });
+  const runs: number[] = [];
+  let total = 0;
+  for (let i = 0; i < 3; i++) {
+    const { value, seconds } = await timed(() => eras.run({ year: 2025 }));
+    runs.push(seconds);
+    total = value.total;
+  }
+  await db.close();
+  return { count: total, seconds: median(runs), peakRssMb: peakRssMb() };
+}
+
+// ---- orchestration ----
+
+function start(args: readonly string[]): ChildProcess {
+  return fork(self, [...args], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
+
+async function firstMessage<T>(child: ChildProcess): Promise<T> {
+  const [message] = (await Promise.race([
+    once(child, 'message'),
+    once(child, 'exit').then(([code]) =>
+      Promise.reject(new Error(`bench child exited with ${String(code)}`)),
+    ),
+  ])) as [T];
+  return message;
+}
+
+async function phase(name: string, ...args: string[]): Promise<PhaseResult> {
+  process.stderr.write(`  history bench: ${name}…\n`);
+  const child = start(['--phase', name, ...args]);
+  const result = await firstMessage<PhaseResult>(child);
+  await once(child, 'exit');
+  return result;
+}
+
+async function orchestrate(): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'narada-history-bench-'));
+  try {
+    const fake = start(['--fake-lastfm']);
+    const { url } = await firstMessage<{ url: string }>(fake);
+    const lastfm = await phase('lastfm', folder, url);
+    fake.kill();
+    rmSync(join(folder, 'history-bench.db'), { force: true });
+    const spotify = await phase('spotify', folder);
+    const eras = await phase('eras', folder);
+    const lastfmRate = Math.round(lastfm.count / lastfm.seconds);
+    const results: BenchResult[] = [
+      {
+        name: `history import lastfm: ${lastfm.count.toLocaleString('en-US')} scrobbles from the fake Last.fm, no rate limit`,
+        metrics: {
+          listens_per_s: lastfmRate,
+          seconds: round(lastfm.seconds),
+          pages: lastfm.extra?.pages ?? 0,
+          peak_rss_mb: lastfm.peakRssMb,
+        },
+        target: '>= 30,000 listens/s and < 300 MB',
+        pass: lastfmRate >= 30_000 && lastfm.peakRssMb < 300,
+      },
+      {
+        name: `history import spotify: ${spotify.count.toLocaleString('en-US')} rows of extended history (${spotify.extra?.file_mb ?? 0} MB, one file)`,
+        metrics: {
+          rows_per_s: Math.round(spotify.count / spotify.seconds),
+          listens: spotify.extra?.listens ?? 0,
+          seconds: round(spotify.seconds),
+          peak_rss_mb: spotify.peakRssMb,
+        },
+      },
+      {
+        name: `stats eras over ${eras.count.toLocaleString('en-US')} listens of one year (median of 3)`,
+        metrics: { ms: Math.round(eras.seconds * 1000), peak_rss_mb: eras.peakRssMb },
+      },
+    ];
+    report(results);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function round(seconds: number): number {
+  return Math.round(seconds * 100) / 100;
+}
+
+const [role, name, ...rest] = process.argv.slice(2);
+if (role === '--fake-lastfm') {
+  const newest = Math.floor(Date.now() / 1000) - 86_400;
+  const fake = await startGeneratedHistoryLastfm({
+    user: USER,
+    count: SCROBBLES,
+    newest,
+    stepSeconds: 180,
+    tracks: TRACKS,
+  });
+  process.send?.({ url: fake.url });
+} else if (role === '--phase') {
+  const run =
+    name === 'lastfm'
+      ? () => lastfmPhase(rest[0]!, rest[1]!)
+      : name === 'spotify'
+        ? () => spotifyPhase(rest[0]!)
+        : () => erasPhase(rest[0]!);
+  process.send?.(await run(), () => process.exit(0));
+} else {
+  await orchestrate();
+}

@@ -1,0 +1,201 @@
+// `narada history import lastfm`: scrobbles into the ledger, oldest page first (LastfmPageReader),
+// stored with the run's cursor in the same transaction, so a crash at any point resumes exactly
+// where the stored history ends: no listen twice, none missing.
+import type { Clock } from '../../ports/clock.port.js';
+import type { ImportRunRepository } from '../../ports/import-run-repository.port.js';
+import type { LastfmPort } from '../../ports/lastfm.port.js';
+import type { ProgressReporter, ProgressTask } from '../../ports/progress.port.js';
+import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
+import { EMPTY_PROGRESS, type ImportRun } from '../../../domain/history/import-run.js';
+import { ConfigurationError } from '../../../domain/shared/errors.js';
+import { toIso } from '../../../domain/values/time.js';
+import { planLastfmRuns, type LastfmRangeOptions, type LastfmRunPlan } from './lastfm-import-runs.js';
+import { LastfmPageReader } from './lastfm-page-reader.js';
+import type { ListenRecorder } from './listen-recorder.js';
+import { IdentityMemo, lastfmListenToRecord } from './upstream-listens.js';
+
+export interface ImportLastfmHistoryDeps {
+  readonly lastfm: LastfmPort;
+  readonly runs: ImportRunRepository;
+  readonly recorder: ListenRecorder;
+  readonly unitOfWork: UnitOfWork;
+  readonly clock: Clock;
+  readonly progress: ProgressReporter;
+  /** When a stored group of pages is committed; default every second or 50 pages. */
+  readonly commitEvery?: { readonly ms: number; readonly pages: number };
+}
+
+export interface LastfmRunReport {
+  readonly id: number;
+  readonly from: string | null;
+  readonly to: string;
+  /** The unfinished run this one resumed. */
+  readonly resumedRun: number | null;
+}
+
+export interface LastfmImportSummary {
+  readonly user: string;
+  readonly runs: readonly LastfmRunReport[];
+  readonly pages: number;
+  /** Scrobbles Last.fm sent (new + already present). */
+  readonly received: number;
+  readonly new: number;
+  readonly alreadyPresent: number;
+  /** New scrobbles of listens already held from a Spotify export: stored, counted once. */
+  readonly sameAsOtherSource: number;
+  readonly skipped: { readonly unreadable: number };
+  /** Times the range changed under the import and reading restarted from the cursor. */
+  readonly resyncs: number;
+}
+
+/** A stored group closes after this long or this many pages, whichever comes first. */
+const COMMIT_EVERY = { ms: 1000, pages: 50 };
+
+interface Tally {
+  pages: number;
+  new: number;
+  alreadyPresent: number;
+  sameAsOtherSource: number;
+  unreadable: number;
+  resyncs: number;
+}
+
+export class ImportLastfmHistory {
+  private readonly identities = new IdentityMemo();
+
+  constructor(private readonly deps: ImportLastfmHistoryDeps) {}
+
+  async run(options: LastfmRangeOptions = {}): Promise<LastfmImportSummary> {
+    const identity = await this.deps.lastfm.whoAmI();
+    if (identity === null) {
+      throw new ConfigurationError(
+        'LASTFM.NO_USERNAME',
+        'No Last.fm user is known; set LASTFM_USERNAME or run `narada auth lastfm`',
+      );
+    }
+    const user = identity.username;
+    const now = Math.floor(this.deps.clock.now() / 1000) * 1000;
+    const plans = await planLastfmRuns(this.deps.runs, user, options, now);
+    const recorder = this.deps.recorder.remembering();
+    const tally: Tally = {
+      pages: 0,
+      new: 0,
+      alreadyPresent: 0,
+      sameAsOtherSource: 0,
+      unreadable: 0,
+      resyncs: 0,
+    };
+    const reports: LastfmRunReport[] = [];
+    for (const plan of plans) reports.push(await this.runPlan(plan, user, tally, recorder));
+    const { pages, alreadyPresent, sameAsOtherSource, unreadable, resyncs } = tally;
+    return {
+      user,
+      runs: reports,
+      pages,
+      received: tally.new + alreadyPresent,
+      new: tally.new,
+      alreadyPresent,
+      sameAsOtherSource,
+      skipped: { unreadable },
+      resyncs,
+    };
+  }
+
+  private async runPlan(
+    plan: LastfmRunPlan,
+    user: string,
+    tally: Tally,
+    recorder: ListenRecorder,
+  ): Promise<LastfmRunReport> {
+    const { runs, clock, progress } = this.deps;
+    const run = await runs.start(plan.kind, { from: plan.from, to: plan.to }, clock.now());
+    if (plan.resumes !== null) {
+      // The new run starts at the old one's cursor, so a crash before its first commit loses no ground.
+      await runs.updateProgress(run.id, {
+        ...EMPTY_PROGRESS,
+        cursor: plan.startAt === null ? null : String(plan.startAt),
+      });
+      await runs.finish(plan.resumes.id, 'interrupted', clock.now(), `resumed by import run ${run.id}`);
+    }
+    const label =
+      plan.resumes === null ? 'Last.fm scrobbles' : `Last.fm scrobbles (resuming run ${plan.resumes.id})`;
+    const task = progress.task(label);
+    try {
+      await this.readRange(plan, run, user, task, tally, recorder);
+      await runs.finish(run.id, 'completed', clock.now());
+      task.done(`${tally.new} new, ${tally.alreadyPresent} already present`);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      task.fail(message);
+      // Tracks created in the group that rolled back are gone.
+      recorder.forgetTracks();
+      await runs.finish(run.id, 'failed', clock.now(), message);
+      throw error;
+    }
+    return {
+      id: run.id,
+      from: plan.from === null ? null : toIso(plan.from),
+      to: toIso(plan.to),
+      resumedRun: plan.resumes?.id ?? null,
+    };
+  }
+
+  /**
+   * Pages are stored in groups, each group with the run's cursor in one transaction: a crash loses at
+   * most the group being written (read again on resume), never a listen, and never stores one twice.
+   */
+  private async readRange(
+    plan: LastfmRunPlan,
+    run: ImportRun,
+    user: string,
+    task: ProgressTask,
+    tally: Tally,
+    recorder: ListenRecorder,
+  ): Promise<void> {
+    const { unitOfWork, clock, runs, commitEvery = COMMIT_EVERY } = this.deps;
+    const reader = new LastfmPageReader(this.deps.lastfm, user, plan.startAt, plan.to);
+    const mine = { pages: 0, new: 0, existing: 0, skipped: 0 };
+    let finished = false;
+    while (!finished) {
+      const group = { pages: 0, new: 0, existing: 0, sameAsHeld: 0, skipped: 0 };
+      await unitOfWork.transaction(async () => {
+        const opened = clock.now();
+        while (group.pages < commitEvery.pages && clock.now() - opened < commitEvery.ms) {
+          const page = await reader.read();
+          if (page === null) {
+            finished = true;
+            break;
+          }
+          if (mine.pages + group.pages === 0) task.setTotal(reader.total ?? 0);
+          const outcome = await recorder.recordInUnit(
+            page.listens.map((l) => lastfmListenToRecord(l, user, run.id, this.identities)),
+          );
+          group.pages += 1;
+          group.new += outcome.inserted;
+          group.existing += outcome.existing;
+          group.sameAsHeld += outcome.sameAsHeld;
+          group.skipped += page.unreadable;
+          task.advance(page.listens.length, `page ${page.ordinal} of ${page.of}`);
+        }
+        await runs.updateProgress(run.id, {
+          pagesDone: mine.pages + group.pages,
+          pagesTotal: reader.pagesTotal,
+          itemsNew: mine.new + group.new,
+          itemsExisting: mine.existing + group.existing,
+          itemsSkipped: mine.skipped + group.skipped,
+          cursor: reader.cursor === null ? null : String(reader.cursor),
+        });
+      });
+      mine.pages += group.pages;
+      mine.new += group.new;
+      mine.existing += group.existing;
+      mine.skipped += group.skipped;
+      tally.pages += group.pages;
+      tally.new += group.new;
+      tally.alreadyPresent += group.existing;
+      tally.sameAsOtherSource += group.sameAsHeld;
+      tally.unreadable += group.skipped;
+    }
+    tally.resyncs += reader.resyncs;
+  }
+}

@@ -1,0 +1,110 @@
+// `narada workflow run`: checks the workflow, runs its tasks through the engine with the nodes'
+// ports, and saves the run (tasks, counts, times, API calls) whether it succeeds or fails.
+import type { Clock } from '../../ports/clock.port.js';
+import type { WorkflowRunRepository } from '../../ports/workflow-run-repository.port.js';
+import type { WorkflowRun } from '../../../domain/workflow/workflow-run.js';
+import type { WorkflowTask } from '../../../domain/workflow/workflow-definition.js';
+import { executeWorkflow, type EngineObserver } from '../../workflow/engine.js';
+import type {
+  NodeContext,
+  RunFacts,
+  RunState,
+  TaskProgress,
+  WorkflowServices,
+} from '../../workflow/node-context.js';
+import type { NodeRegistry } from '../../workflow/node-registry.js';
+import { SpotifyLinks } from '../../workflow/spotify-links.js';
+import { loadWorkflowDefinition } from '../../workflow/workflow-checks.js';
+import type { TaskInputs } from '../../workflow/workflow-node.js';
+
+export interface RunWorkflowRequest {
+  /** The workflow file's text. */
+  readonly text: string;
+  /** How the user named it (a path or an id), for messages. */
+  readonly source: string;
+  /** Id for a file that declares none. */
+  readonly fallbackId?: string;
+  readonly parameters: Readonly<Record<string, string>>;
+  readonly dryRun: boolean;
+  /** Live progress: tasks starting and finishing, and each task's own progress. */
+  readonly observer?: RunObserver;
+}
+
+export interface RunObserver extends EngineObserver {
+  /** Called once the workflow passed its checks, with its tasks in execution order. */
+  planned?(tasks: readonly WorkflowTask[]): void;
+  taskProgress?(taskId: string): TaskProgress;
+}
+
+export interface RunWorkflowDeps {
+  readonly registry: NodeRegistry;
+  readonly services: WorkflowServices;
+  readonly runs: WorkflowRunRepository;
+  readonly clock: Clock;
+  /** API calls made so far in this process, per service and endpoint (`"spotify GET /me"`). */
+  readonly apiCalls: () => Readonly<Record<string, number>>;
+}
+
+const NO_PROGRESS: TaskProgress = { setTotal() {}, advance() {} };
+
+export class RunWorkflow {
+  constructor(private readonly deps: RunWorkflowDeps) {}
+
+  /** Resolves with the saved run, failed or not; throws only when the workflow does not pass its checks. */
+  async run(request: RunWorkflowRequest): Promise<WorkflowRun> {
+    const { registry, services, runs, clock } = this.deps;
+    const definition = loadWorkflowDefinition(request, registry);
+    const startedAt = clock.now();
+    const callsBefore = { ...this.deps.apiCalls() };
+    const saved = await runs.save({
+      workflowId: definition.id,
+      workflowName: definition.name,
+      status: 'running',
+      dryRun: request.dryRun,
+      parameters: request.parameters,
+      tasks: [],
+      apiCalls: {},
+      startedAt,
+      finishedAt: null,
+      error: null,
+    });
+    const facts: RunFacts = { now: startedAt, dryRun: request.dryRun, seed: startedAt % 2_147_483_647 };
+    const state: RunState = { links: new SpotifyLinks(), playlistReads: new Map() };
+    const observer = request.observer;
+    observer?.planned?.(definition.tasks);
+    const runTask = (task: WorkflowTask, inputs: TaskInputs) => {
+      const ctx: NodeContext = {
+        ...services,
+        run: facts,
+        state,
+        progress: observer?.taskProgress?.(task.id) ?? NO_PROGRESS,
+      };
+      return registry.require(task.type).run(ctx, { params: registry.paramsOf(task), inputs, task });
+    };
+    const outcome = await executeWorkflow(definition, runTask, { clock, ...(observer ? { observer } : {}) });
+    const failure = outcome.failures[0];
+    return runs.save({
+      ...saved,
+      status: failure === undefined ? 'succeeded' : 'failed',
+      tasks: outcome.results,
+      apiCalls: callsSince(callsBefore, this.deps.apiCalls()),
+      finishedAt: clock.now(),
+      error:
+        failure === undefined
+          ? null
+          : `task "${failure.taskId}" (${failure.type}) failed: ${failure.message}`,
+    });
+  }
+}
+
+function callsSince(
+  before: Readonly<Record<string, number>>,
+  after: Readonly<Record<string, number>>,
+): Record<string, number> {
+  const calls: Record<string, number> = {};
+  for (const [key, count] of Object.entries(after)) {
+    const made = count - (before[key] ?? 0);
+    if (made > 0) calls[key] = made;
+  }
+  return calls;
+}

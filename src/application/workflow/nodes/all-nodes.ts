@@ -1,0 +1,49 @@
+// The node catalogue: every node type Narada runs, in the order `narada workflow nodes` lists them.
+import { NodeRegistry } from '../node-registry.js';
+import type { WorkflowNode } from '../workflow-node.js';
+import { concatenateCombiner, interleaveCombiner, mergeCombiner } from './combiner.nodes.js';
+import {
+  createInternalPlaylistDestination,
+  createSpotifyPlaylistDestination,
+} from './destination-create.nodes.js';
+import { updatePlaylistDestination, updateSpotifyPlaylistDestination } from './destination-update.nodes.js';
+import { lastfmEnricher } from './enricher-lastfm.node.js';
+import { playHistoryEnricher } from './enricher-play-history.node.js';
+import { spotifyEnricher } from './enricher-spotify.node.js';
+import { artistsFilter, playHistoryFilter, tracksFilter } from './filter-by-reference.nodes.js';
+import { deduplicateFilter, metricFilter, releaseDateFilter } from './filter.nodes.js';
+import { limitSelector, metricSorter, releaseDateSorter } from './order-and-select.nodes.js';
+import { spotifyPopularitySorter, userPlaysSorter } from './older-sorter.nodes.js';
+import { internalPlaylistSource } from './source-internal-playlist.node.js';
+import { spotifyLikesSource, spotifyPlaylistSource } from './source-spotify.nodes.js';
+
+export const ALL_NODES: readonly WorkflowNode[] = [
+  spotifyPlaylistSource,
+  spotifyLikesSource,
+  internalPlaylistSource,
+  lastfmEnricher,
+  spotifyEnricher,
+  playHistoryEnricher,
+  deduplicateFilter,
+  releaseDateFilter,
+  tracksFilter,
+  artistsFilter,
+  metricFilter,
+  playHistoryFilter,
+  metricSorter,
+  releaseDateSorter,
+  userPlaysSorter,
+  spotifyPopularitySorter,
+  limitSelector,
+  mergeCombiner,
+  concatenateCombiner,
+  interleaveCombiner,
+  createInternalPlaylistDestination,
+  createSpotifyPlaylistDestination,
+  updateSpotifyPlaylistDestination,
+  updatePlaylistDestination,
+];
+
+export function createNodeRegistry(): NodeRegistry {
+  return new NodeRegistry(ALL_NODES);
+}

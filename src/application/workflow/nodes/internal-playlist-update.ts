@@ -1,0 +1,65 @@
+// The differential update of a playlist in Narada's database: the same plan as for Spotify (kept
+// items keep their added_at), applied to the stored items in one save.
+import { InvalidInputError } from '../../../domain/shared/errors.js';
+import type { PlaylistItem } from '../../../domain/playlist/playlist.js';
+import { planPlaylistUpdate } from '../../../domain/playlist/playlist-diff.js';
+import { applyPlaylistOperations, type PlaylistEntry } from '../../../domain/playlist/playlist-operation.js';
+import type { TrackList } from '../../../domain/workflow/track-list.js';
+import type { NodeContext } from '../node-context.js';
+import { planChange } from '../playlist-update/playlist-change.js';
+import type { NodeResult } from '../workflow-node.js';
+import { trackLabel } from './destination-targets.js';
+
+interface StoredEntry extends PlaylistEntry {
+  readonly addedBy: string | null;
+}
+
+const keyOf = (trackId: number): string => `track:${trackId}`;
+
+export async function updateInternalPlaylist(
+  ctx: NodeContext,
+  list: TrackList,
+  playlistId: number,
+): Promise<NodeResult> {
+  const playlist = await ctx.playlists.findById(playlistId);
+  if (playlist === null) {
+    throw new InvalidInputError(
+      'WORKFLOW.PLAYLIST_NOT_FOUND',
+      `Narada's database has no playlist ${playlistId}; \`narada playlist list\` shows the playlists it knows`,
+    );
+  }
+  const current: StoredEntry[] = playlist.items.map((item) => ({
+    uri: keyOf(item.trackId),
+    addedAt: item.addedAt,
+    addedBy: item.addedBy,
+  }));
+  const target = list.tracks.map((track) => keyOf(track.id));
+  const plan = planPlaylistUpdate(current, target);
+  const labels = new Map(list.tracks.map((track) => [keyOf(track.id), trackLabel(track)]));
+  const label = (key: string): string => labels.get(key) ?? key.replace('track:', 'track ');
+  const change = {
+    ...planChange(
+      plan,
+      { strategy: 'differential', operations: plan.operations },
+      { current: current.map((e) => e.uri), target, label },
+    ),
+    calls: plan.operations.length > 0 ? ['save in the local database'] : [],
+    writeCalls: plan.operations.length > 0 ? 1 : 0,
+    alternativeWriteCalls: null,
+    cheaper: null,
+  };
+  if (!ctx.run.dryRun && plan.operations.length > 0) {
+    const entries = applyPlaylistOperations(current, plan.operations, ctx.run.now);
+    const items: PlaylistItem[] = entries.map((entry, position) => ({
+      position,
+      trackId: Number(entry.uri.slice('track:'.length)),
+      addedAt: entry.addedAt,
+      addedBy: 'addedBy' in entry ? (entry as StoredEntry).addedBy : null,
+    }));
+    await ctx.playlists.save({ ...playlist, items, updatedAt: ctx.run.now });
+  }
+  return {
+    output: list,
+    details: { dryRun: ctx.run.dryRun, playlist: { id: playlist.id, name: playlist.name }, change },
+  };
+}

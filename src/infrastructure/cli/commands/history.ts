@@ -1,0 +1,200 @@
+// `narada history import lastfm | import spotify <files…> | backfill lastfm`: the listening ledger.
+import type { Argv, CommandModule } from 'yargs';
+import type { LastfmImportSummary } from '../../../application/use-cases/history/import-lastfm-history.js';
+import type { SpotifyImportSummary } from '../../../application/use-cases/history/import-spotify-history.js';
+import type { BackfillSummary } from '../../../application/use-cases/history/backfill-lastfm.js';
+import { InvalidInputError } from '../../../domain/shared/errors.js';
+import { parseInstant } from '../../../domain/values/time.js';
+import type { HISTORY } from '../../di/modules/history.module.js';
+import type { Token } from '../../di/tokens.js';
+import { withContext } from '../command.js';
+import type { CommandContext } from '../context.js';
+import type { GlobalArgs } from '../global-options.js';
+
+interface LastfmImportArgs extends GlobalArgs {
+  readonly since?: string;
+  readonly until?: string;
+}
+
+interface SpotifyImportArgs extends GlobalArgs {
+  readonly paths: readonly string[];
+  readonly minSeconds: number;
+  readonly user?: string;
+}
+
+interface BackfillArgs extends GlobalArgs {
+  readonly dryRun: boolean;
+}
+
+const DATE_HELP = 'YYYY-MM-DD (UTC midnight), an ISO 8601 date-time, or unix seconds';
+
+const importLastfm: CommandModule<GlobalArgs, LastfmImportArgs> = {
+  command: 'lastfm',
+  describe: 'Import your Last.fm scrobbles, oldest first; an interrupted import resumes where it stopped',
+  builder: (yargs: Argv<GlobalArgs>) =>
+    yargs.options({
+      since: { type: 'string', describe: `Only scrobbles from this instant on (${DATE_HELP})` },
+      until: { type: 'string', describe: `Only scrobbles before this instant (${DATE_HELP})` },
+    }),
+  handler: withContext<LastfmImportArgs>(async (ctx, args) => {
+    const since = args.since === undefined ? undefined : parseInstant(args.since, '--since');
+    const until = args.until === undefined ? undefined : parseInstant(args.until, '--until');
+    if (since !== undefined && until !== undefined && since >= until) {
+      throw new InvalidInputError(
+        'HISTORY.EMPTY_RANGE',
+        `--since (${args.since}) must be before --until (${args.until})`,
+      );
+    }
+    const summary = await (await historyService(ctx, (h) => h.ImportLastfm)).run({ since, until });
+    ctx.output.result(summary, renderLastfmImport);
+  }),
+};
+
+const importSpotify: CommandModule<GlobalArgs, SpotifyImportArgs> = {
+  command: 'spotify <paths..>',
+  describe:
+    'Import Spotify streaming history: extended (Streaming_History_Audio_*.json, endsong_*.json) or account data (StreamingHistory*.json), as files, zips or folders',
+  builder: (yargs: Argv<GlobalArgs>) =>
+    yargs
+      .positional('paths', {
+        type: 'string',
+        array: true,
+        demandOption: true,
+        describe: 'Export files, zips or folders',
+      })
+      .options({
+        'min-seconds': {
+          type: 'number',
+          default: 30,
+          describe: 'A row counts as a listen from this many seconds played',
+        },
+        user: {
+          type: 'string',
+          describe: 'Whose listens these are (default: LASTFM_USERNAME, so both sources meet; else "me")',
+        },
+      }) as unknown as Argv<SpotifyImportArgs>, // camelCase aliases (`minSeconds`) are not in yargs' inferred type
+  handler: withContext<SpotifyImportArgs>(async (ctx, args) => {
+    if (!Number.isFinite(args.minSeconds) || args.minSeconds < 0) {
+      throw new InvalidInputError(
+        'HISTORY.BAD_MIN_SECONDS',
+        `--min-seconds must be a number of seconds (0 or more), got ${args.minSeconds}`,
+      );
+    }
+    const summary = await (
+      await historyService(ctx, (h) => h.ImportSpotify)
+    ).run({
+      paths: args.paths,
+      minMsPlayed: Math.round(args.minSeconds * 1000),
+      user: args.user,
+    });
+    const { corrupt, ...report } = summary;
+    if (corrupt.length > 0) {
+      const imported = report.files.filter((f) => f.status === 'imported');
+      throw new InvalidInputError(
+        'HISTORY.CORRUPT_EXPORT',
+        `${corrupt.map((e) => e.message).join(' ')} (${report.new} new listens were imported from the ${imported.length} other file(s).)`,
+        { details: { files: corrupt.map((e) => e.file) } },
+      );
+    }
+    ctx.output.result(report, renderSpotifyImport);
+  }),
+};
+
+const backfillLastfm: CommandModule<GlobalArgs, BackfillArgs> = {
+  command: 'lastfm',
+  describe: 'Scrobble listens Narada holds that Last.fm lacks (Last.fm accepts only the last 14 days)',
+  builder: (yargs: Argv<GlobalArgs>) =>
+    // yargs also gives kebab-case options in camelCase (`dryRun`), which its inferred types leave out.
+    yargs.options({
+      'dry-run': { type: 'boolean', default: false, describe: 'Show what would be scrobbled; send nothing' },
+    }) as unknown as Argv<BackfillArgs>,
+  handler: withContext<BackfillArgs>(async (ctx, args) => {
+    const summary = await (await historyService(ctx, (h) => h.BackfillLastfm)).run({ dryRun: args.dryRun });
+    ctx.output.result(summary, renderBackfill);
+  }),
+};
+
+export const historyCommand: CommandModule<GlobalArgs, GlobalArgs> = {
+  command: 'history <command>',
+  describe: 'Keep your listening history: import Last.fm scrobbles and Spotify exports, backfill Last.fm',
+  builder: (yargs: Argv<GlobalArgs>) =>
+    yargs
+      .command({
+        command: 'import <source>',
+        describe: 'Import listening history from Last.fm or a Spotify export',
+        builder: (y: Argv<GlobalArgs>) => y.command(importLastfm).command(importSpotify).demandCommand(1),
+        handler: () => undefined,
+      })
+      .command({
+        command: 'backfill <target>',
+        describe: 'Send listens Narada holds to a service that lacks them',
+        builder: (y: Argv<GlobalArgs>) => y.command(backfillLastfm).demandCommand(1),
+        handler: () => undefined,
+      })
+      .demandCommand(1),
+  handler: () => undefined,
+};
+
+/**
+ * A use case of the history module. The container is loaded first: the module's bindings import it,
+ * and loading the module first would reach the module list while the module is still loading.
+ */
+export async function historyService<T>(
+  ctx: CommandContext,
+  pick: (tokens: typeof HISTORY) => Token<T>,
+): Promise<T> {
+  const services = await ctx.services();
+  const { HISTORY: tokens } = await import('../../di/modules/history.module.js');
+  return services.get(pick(tokens));
+}
+
+function n(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+function renderLastfmImport(s: LastfmImportSummary): string[] {
+  return [
+    `Last.fm history of ${s.user}: ${n(s.pages)} pages, ${n(s.received)} scrobbles received`,
+    `  new:              ${n(s.new)}${s.sameAsOtherSource > 0 ? ` (${n(s.sameAsOtherSource)} of them already held from a Spotify export: counted once)` : ''}`,
+    `  already present:  ${n(s.alreadyPresent)}`,
+    `  skipped:          ${n(s.skipped.unreadable)} unreadable`,
+    ...s.runs.map(
+      (r) =>
+        `  run ${r.id}: ${r.from ?? 'the beginning'} → ${r.to}${r.resumedRun === null ? '' : ` (resumed run ${r.resumedRun})`}`,
+    ),
+    ...(s.resyncs > 0
+      ? [
+          `  the history changed during the import; re-read from the last stored scrobble ${s.resyncs} time(s)`,
+        ]
+      : []),
+  ];
+}
+
+function renderSpotifyImport(s: Omit<SpotifyImportSummary, 'corrupt'>): string[] {
+  const skips = (k: SpotifyImportSummary['skipped']) =>
+    `${n(k.short)} shorter than ${s.minSeconds} s, ${n(k.podcast)} podcast, ${n(k.audiobook)} audiobook, ${n(k.no_track)} without a track`;
+  return [
+    `Spotify export for ${s.user}: ${n(s.rows)} rows in ${s.files.length} file(s)`,
+    ...s.files.map(
+      (f) => `  ${f.file}: ${n(f.rows)} rows, ${n(f.new)} new, ${n(f.alreadyPresent)} already present`,
+    ),
+    `  new listens:      ${n(s.new)}${s.sameAsOtherSource > 0 ? ` (${n(s.sameAsOtherSource)} of them already held from another source: counted once)` : ''}`,
+    `  already present:  ${n(s.alreadyPresent)}`,
+    `  skipped:          ${skips(s.skipped)}`,
+  ];
+}
+
+function renderBackfill(s: BackfillSummary): string[] {
+  const verb = s.dryRun ? 'would scrobble' : 'scrobbled';
+  const ignored = Object.entries(s.ignored).map(([code, count]) => `${count} (code ${code})`);
+  return [
+    `Last.fm backfill for ${s.user}${s.dryRun ? ' (dry run: nothing sent)' : ''}:`,
+    `  listens Last.fm lacks since ${s.windowStart}: ${n(s.candidates)}, of which ${n(s.alreadyOnLastfm)} turned out to be on Last.fm`,
+    `  ${verb}: ${n(s.dryRun ? s.toScrobble : s.accepted)}${ignored.length > 0 ? `; ignored by Last.fm: ${ignored.join(', ')}` : ''}`,
+    ...(s.outsideWindow > 0
+      ? [
+          `  ${n(s.outsideWindow)} older listens stay local: Last.fm accepts scrobbles only from the last 14 days, and Narada never rewrites timestamps.`,
+        ]
+      : []),
+  ];
+}

@@ -1,0 +1,126 @@
+// `narada stats eras --year Y` and `narada stats top --year Y`: what a year of listening looked like.
+import type { Argv, CommandModule } from 'yargs';
+import type { TopListensReport } from '../../../application/use-cases/stats/show-top-listens.js';
+import { InvalidInputError } from '../../../domain/shared/errors.js';
+import { withContext } from '../command.js';
+import { historyService } from './history.js';
+import type { GlobalArgs } from '../global-options.js';
+
+interface YearArgs extends GlobalArgs {
+  readonly year: number;
+  readonly user?: string;
+}
+
+interface ErasArgs extends YearArgs {
+  readonly resolveYears: boolean;
+  readonly svg?: string;
+  readonly html?: string;
+}
+
+interface TopArgs extends YearArgs {
+  readonly limit: number;
+}
+
+const yearOptions = {
+  year: { type: 'number', demandOption: true, describe: 'The year of the listens (UTC calendar year)' },
+  user: { type: 'string', describe: 'Only this listener (default: everyone in the database)' },
+} as const;
+
+const erasCommand: CommandModule<GlobalArgs, ErasArgs> = {
+  command: 'eras',
+  describe: "A year's listens by the original release year of what was played",
+  builder: (yargs: Argv<GlobalArgs>) =>
+    yargs.options({
+      ...yearOptions,
+      'resolve-years': {
+        type: 'boolean',
+        default: false,
+        describe:
+          'Look up missing release years on MusicBrainz first (one request a second); without it, no network',
+      },
+      svg: { type: 'string', describe: 'Also write the chart as an SVG file' },
+      html: {
+        type: 'string',
+        describe: 'Also write a self-contained HTML page with the chart and its table',
+      },
+    }) as unknown as Argv<ErasArgs>, // camelCase aliases (`resolveYears`) are not in yargs' inferred type
+  handler: withContext<ErasArgs>(async (ctx, args) => {
+    const year = checkedYear(args.year);
+    const report = await (
+      await historyService(ctx, (h) => h.ShowEras)
+    ).run({
+      year,
+      user: args.user,
+      resolveYears: args.resolveYears,
+    });
+    const { writeFile } = await import('node:fs/promises');
+    if (args.svg !== undefined) {
+      const { renderErasSvg } = await import('../views/eras-svg.js');
+      await writeFile(args.svg, renderErasSvg(report), 'utf8');
+      ctx.output.note(`Wrote the chart to ${args.svg}`);
+    }
+    if (args.html !== undefined) {
+      const { renderErasHtml } = await import('../views/eras-html.js');
+      await writeFile(args.html, renderErasHtml(report), 'utf8');
+      ctx.output.note(`Wrote the page to ${args.html}`);
+    }
+    const { renderErasChart } = await import('../views/eras-chart.js');
+    ctx.output.result(report, renderErasChart);
+  }),
+};
+
+const topCommand: CommandModule<GlobalArgs, TopArgs> = {
+  command: 'top',
+  describe: "A year's most played tracks and artists",
+  builder: (yargs: Argv<GlobalArgs>) =>
+    yargs.options({
+      ...yearOptions,
+      limit: { type: 'number', default: 10, describe: 'How many tracks and artists to list' },
+    }) as unknown as Argv<TopArgs>, // the year's number type is narrowed by checkedYear
+  handler: withContext<TopArgs>(async (ctx, args) => {
+    const year = checkedYear(args.year);
+    if (!Number.isInteger(args.limit) || args.limit < 1) {
+      throw new InvalidInputError(
+        'STATS.BAD_LIMIT',
+        `--limit must be a whole number of 1 or more, got ${args.limit}`,
+      );
+    }
+    const report = await (
+      await historyService(ctx, (h) => h.ShowTop)
+    ).run({ year, limit: args.limit, user: args.user });
+    ctx.output.result(report, renderTop);
+  }),
+};
+
+export const statsCommand: CommandModule<GlobalArgs, GlobalArgs> = {
+  command: 'stats <command>',
+  describe: 'Statistics of your listening history',
+  builder: (yargs: Argv<GlobalArgs>) => yargs.command(erasCommand).command(topCommand).demandCommand(1),
+  handler: () => undefined,
+};
+
+function checkedYear(year: number): number {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) {
+    throw new InvalidInputError(
+      'STATS.BAD_YEAR',
+      `--year must be a four-digit year such as 2025, got ${year}`,
+    );
+  }
+  return year;
+}
+
+function renderTop(r: TopListensReport): string[] {
+  if (r.totalListens === 0) return [`No listens in ${r.year}.`];
+  const hours = (ms: number) => `${Math.round(ms / 360_000) / 10} h`;
+  return [
+    `${r.year}: ${r.totalListens.toLocaleString('en-US')} listens, ${hours(r.totalMsPlayed)} of known played time`,
+    '',
+    'Top tracks:',
+    ...r.tracks.map((t, i) => `  ${String(i + 1).padStart(2)}. ${t.artist} – ${t.title}  (${t.listens})`),
+    '',
+    'Top artists:',
+    ...r.artists.map(
+      (a, i) => `  ${String(i + 1).padStart(2)}. ${a.artist}  (${a.listens} listens, ${a.tracks} tracks)`,
+    ),
+  ];
+}

@@ -1,0 +1,214 @@
+// `narada workflow run|validate|list|nodes|runs`: run the original narada workflow files, check them,
+// list the shipped ones and yours, describe every node type, and show past runs.
+import type { Argv, CommandModule } from 'yargs';
+import { InvalidInputError, NaradaError } from '../../../domain/shared/errors.js';
+import { withContext } from '../command.js';
+import type { CommandContext } from '../context.js';
+import type { GlobalArgs } from '../global-options.js';
+
+interface WorkflowArgs extends GlobalArgs {
+  readonly workflow: string;
+  readonly param?: readonly string[];
+  readonly dryRun?: boolean;
+}
+
+interface RunsArgs extends GlobalArgs {
+  readonly id?: number;
+  readonly limit: number;
+}
+
+const paramOption = {
+  type: 'string',
+  array: true,
+  describe: 'Set a workflow parameter: --param playlist_id=<id or link> (repeatable)',
+} as const;
+
+const runCommand: CommandModule<GlobalArgs, WorkflowArgs> = {
+  command: 'run <workflow>',
+  describe: 'Run a workflow file (or the id of a shipped workflow or one of yours)',
+  builder: (yargs) =>
+    yargs
+      .positional('workflow', {
+        type: 'string',
+        demandOption: true,
+        describe: 'A .json file, or a workflow id',
+      })
+      .option('param', paramOption)
+      .option('dry-run', {
+        type: 'boolean',
+        default: false,
+        describe: 'Plan every write and perform none',
+      }) as Argv<WorkflowArgs>,
+  handler: withContext<WorkflowArgs>(async (ctx, args) => {
+    const { resolveWorkflowFile } = await import('./workflow-files.js');
+    const { renderRun, runSummary } = await import('../views/workflow-report.js');
+    const file = resolveWorkflowFile(args.workflow, {
+      cwd: ctx.runtime.cwd,
+      userDir: ctx.config.workflowsDir,
+    });
+    const parameters = parseParams(args.param ?? []);
+    const container = await ctx.services();
+    const runner = await container.get((await workflowTokens()).Run);
+    const view = await progressView(ctx);
+    let run;
+    try {
+      run = await runner.run({
+        text: file.text,
+        source: file.label,
+        fallbackId: file.fallbackId,
+        parameters,
+        dryRun: args.dryRun === true,
+        observer: view,
+      });
+    } finally {
+      view.stop();
+    }
+    if (run.status === 'failed') {
+      if (!ctx.output.json) for (const line of renderRun(run)) ctx.output.warn(line);
+      throw new NaradaError(
+        'WORKFLOW.RUN_FAILED',
+        `${run.error ?? 'the workflow failed'} (run #${run.id} is saved)`,
+        'failure',
+        {
+          details: { runId: run.id },
+        },
+      );
+    }
+    ctx.output.result(runSummary(run), () => renderRun(run));
+  }),
+};
+
+const validateCommand: CommandModule<GlobalArgs, WorkflowArgs> = {
+  command: 'validate <workflow>',
+  describe: 'Check a workflow without running it: every problem, with its task and field',
+  builder: (yargs) =>
+    yargs
+      .positional('workflow', {
+        type: 'string',
+        demandOption: true,
+        describe: 'A .json file, or a workflow id',
+      })
+      .option('param', paramOption) as Argv<WorkflowArgs>,
+  handler: withContext<WorkflowArgs>(async (ctx, args) => {
+    const { resolveWorkflowFile } = await import('./workflow-files.js');
+    const { ValidateWorkflow } = await import('../../../application/use-cases/workflow/validate-workflow.js');
+    const { createNodeRegistry } = await import('../../../application/workflow/nodes/all-nodes.js');
+    const { WorkflowValidationError } = await import('../../../domain/workflow/workflow-definition.js');
+    const file = resolveWorkflowFile(args.workflow, {
+      cwd: ctx.runtime.cwd,
+      userDir: ctx.config.workflowsDir,
+    });
+    const result = new ValidateWorkflow(createNodeRegistry()).validate({
+      text: file.text,
+      parameters: parseParams(args.param ?? []),
+      fallbackId: file.fallbackId,
+    });
+    if (!result.valid) throw new WorkflowValidationError(file.label, result.issues);
+    ctx.output.result({ file: file.path, ...result }, (r) => [
+      `${file.label} is valid: "${r.workflow?.name}" (${r.workflow?.id}), ${r.workflow?.tasks} tasks`,
+      ...(r.needsParameters.length > 0
+        ? [`To run it, pass ${r.needsParameters.map((name) => `--param ${name}=<value>`).join(' ')}`]
+        : []),
+    ]);
+  }),
+};
+
+const listCommand: CommandModule<GlobalArgs, GlobalArgs> = {
+  command: 'list',
+  describe: 'List the shipped workflows and yours (NARADA_HOME/workflows)',
+  handler: withContext(async (ctx) => {
+    const { listWorkflows } = await import('./workflow-files.js');
+    const workflows = listWorkflows({ cwd: ctx.runtime.cwd, userDir: ctx.config.workflowsDir });
+    ctx.output.result({ workflows, userDir: ctx.config.workflowsDir }, (r) => [
+      ...r.workflows.map(
+        (w) =>
+          `${w.id.padEnd(26)} ${w.origin.padEnd(8)} ${w.name}${w.parameters.length > 0 ? `  [--param ${w.parameters.join(', ')}]` : ''}`,
+      ),
+      `Your own workflows go in ${r.userDir}; run one with \`narada workflow run <id>\`.`,
+    ]);
+  }),
+};
+
+const nodesCommand: CommandModule<GlobalArgs, GlobalArgs> = {
+  command: 'nodes',
+  describe: 'Describe every node type: its parameters, their defaults, and what it does',
+  handler: withContext(async (ctx) => {
+    const { nodeCatalog, renderNodeCatalog } = await import('../views/workflow-nodes.js');
+    ctx.output.result({ nodes: await nodeCatalog() }, (r) => renderNodeCatalog(r.nodes));
+  }),
+};
+
+const runsCommand: CommandModule<GlobalArgs, RunsArgs> = {
+  command: 'runs [id]',
+  describe: 'List past workflow runs, or show one',
+  builder: (yargs) =>
+    yargs.positional('id', { type: 'number', describe: 'A run number, to see its tasks' }).option('limit', {
+      type: 'number',
+      default: 20,
+      describe: 'How many recent runs to list',
+    }) as Argv<RunsArgs>,
+  handler: withContext<RunsArgs>(async (ctx, args) => {
+    const { renderRun, renderRunList, runSummary } = await import('../views/workflow-report.js');
+    const container = await ctx.services();
+    const runs = await container.get((await workflowTokens()).Runs);
+    if (args.id !== undefined) {
+      const run = await runs.get(args.id);
+      if (run === null)
+        throw new InvalidInputError(
+          'WORKFLOW.NO_SUCH_RUN',
+          `There is no workflow run #${args.id}; \`narada workflow runs\` lists them`,
+        );
+      ctx.output.result(runSummary(run), () => renderRun(run));
+      return;
+    }
+    const list = await runs.list(Math.max(1, Math.floor(args.limit)));
+    ctx.output.result({ runs: list.map(runSummary) }, () => renderRunList(list));
+  }),
+};
+
+export const workflowCommand: CommandModule<GlobalArgs, GlobalArgs> = {
+  command: 'workflow <command>',
+  describe: 'Run, check and list workflows (the original narada JSON format)',
+  builder: (yargs: Argv<GlobalArgs>) =>
+    yargs
+      .command(runCommand)
+      .command(validateCommand)
+      .command(listCommand)
+      .command(nodesCommand)
+      .command(runsCommand)
+      .demandCommand(1),
+  handler: () => undefined,
+};
+
+/** `name=value` pairs into an object; the value may itself contain "=". */
+function parseParams(pairs: readonly string[]): Record<string, string> {
+  const parameters: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0)
+      throw usage(
+        `--param "${pair}" must look like name=value, e.g. --param playlist_id=37i9dQZF1DXcBWIGoYBM5M`,
+      );
+    parameters[pair.slice(0, at).trim()] = pair.slice(at + 1);
+  }
+  return parameters;
+}
+
+function usage(message: string): Error {
+  return new InvalidInputError('CLI.BAD_PARAM', message);
+}
+
+/** Loaded after the container, which loads every feature module first (they import it back). */
+async function workflowTokens() {
+  return (await import('../../di/modules/workflow.module.js')).WORKFLOW;
+}
+
+async function progressView(ctx: CommandContext) {
+  const { PlainWorkflowProgress } = await import('../views/workflow-progress-lines.js');
+  if (ctx.args.quiet) return new PlainWorkflowProgress(() => undefined);
+  if (ctx.args.progress && ctx.runtime.stderrIsTTY && !ctx.args.json) {
+    const { InkWorkflowProgress } = await import('../views/workflow-progress.js');
+    return new InkWorkflowProgress(ctx.runtime.stderr);
+  }
+  return new PlainWorkflowProgress((line) => ctx.runtime.stderr.write(`${line}\n`));
+}

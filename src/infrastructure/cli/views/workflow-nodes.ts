@@ -1,0 +1,56 @@
+// `narada workflow nodes`: every node type with its parameters, their types and defaults, and one
+// line on what it does, read from the same registry that runs and validates workflows.
+import { createNodeRegistry } from '../../../application/workflow/nodes/all-nodes.js';
+import { describeParams, type ParamDescription } from '../../../application/workflow/node-schemas.js';
+import type { NodeKind } from '../../../application/workflow/workflow-node.js';
+
+export interface NodeEntry {
+  readonly type: string;
+  readonly kind: NodeKind;
+  readonly description: string;
+  readonly params: readonly ParamDescription[];
+}
+
+const HEADINGS: Record<NodeKind, string> = {
+  source: 'Sources',
+  enricher: 'Enrichers',
+  filter: 'Filters',
+  sorter: 'Sorters',
+  selector: 'Selectors',
+  combiner: 'Combiners',
+  destination: 'Destinations',
+};
+
+export async function nodeCatalog(): Promise<NodeEntry[]> {
+  return createNodeRegistry().nodes.map((node) => ({
+    type: node.type,
+    kind: node.kind,
+    description: node.description,
+    params: describeParams(node),
+  }));
+}
+
+export function renderNodeCatalog(nodes: readonly NodeEntry[]): string[] {
+  const lines: string[] = [];
+  let kind: NodeKind | null = null;
+  for (const node of nodes) {
+    if (node.kind !== kind) {
+      kind = node.kind;
+      lines.push(`${lines.length > 0 ? '\n' : ''}${HEADINGS[kind]}`);
+    }
+    lines.push(`  ${node.type} — ${node.description}`);
+    for (const param of node.params) lines.push(`      ${paramLine(param)}`);
+    if (node.params.length === 0) lines.push('      (no parameters)');
+  }
+  lines.push('', 'Every node also accepts (and ignores) keys of the original narada it does not need.');
+  return lines;
+}
+
+function paramLine(param: ParamDescription): string {
+  const when = param.required
+    ? 'required'
+    : param.default !== undefined
+      ? `default ${JSON.stringify(param.default)}`
+      : 'optional';
+  return `${param.name} (${param.type}; ${when})${param.description ? `  ${param.description}` : ''}`;
+}

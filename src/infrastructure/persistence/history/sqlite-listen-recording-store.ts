@@ -1,0 +1,107 @@
+// The ledger-and-roll-up side of recording listens, on the raw connection: appends that report each
+// new event's id, the plays around new listens, new plays, and daily roll-ups that add, not replace.
+import type Database from 'better-sqlite3';
+import type { PlayDraft } from '../../../application/ports/play-repository.port.js';
+import type {
+  HeldPlay,
+  ListenRecordingStore,
+  TimeSpan,
+} from '../../../application/ports/listen-recording-store.port.js';
+import type { ListeningSource, RawListeningEvent } from '../../../domain/history/listening-event.js';
+import type { DailyListens } from '../../../domain/history/play.js';
+import type { NaradaDatabase } from '../open-database.js';
+import { atomicWrite } from './atomic-write.js';
+import { BulkWriter } from '../bulk-writer.js';
+import { PlayEntity } from '../entities/play.entity.js';
+import { type NewPlayRow, playToRow } from '../mappers/play.mapper.js';
+
+interface HeldPlayRow {
+  playId: number;
+  user: string;
+  trackId: number;
+  playedAt: number;
+  msPlayed: number | null;
+  duplicateOf: number | null;
+  source: string;
+  trackKey: string;
+  title: string;
+  primaryArtist: string;
+}
+
+export class SqliteListenRecordingStore implements ListenRecordingStore {
+  private readonly appendOne: Database.Statement;
+  private readonly playsBetween: Database.Statement<[string, number, number], HeldPlayRow>;
+  private readonly newPlays: BulkWriter<NewPlayRow>;
+  private readonly addDaily: Database.Statement;
+
+  constructor(private readonly db: NaradaDatabase) {
+    const { sqlite } = db;
+    // Row by row: `changes` and the rowid say which events are new (measured faster here than
+    // multi-row inserts with RETURNING, whose keys must be matched back).
+    this.appendOne = sqlite.prepare(
+      `INSERT OR IGNORE INTO "listening_events"
+         ("user", "source", "played_at", "track_key", "ms_played", "payload", "import_run_id")
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.playsBetween = sqlite.prepare(
+      `SELECT p."id" AS playId, p."user" AS user, p."track_id" AS trackId, p."played_at" AS playedAt,
+              p."ms_played" AS msPlayed, p."duplicate_of" AS duplicateOf, e."source" AS source,
+              e."track_key" AS trackKey, t."title" AS title, t."primary_artist" AS primaryArtist
+         FROM "plays" p
+         JOIN "listening_events" e ON e."id" = p."event_id"
+         JOIN "tracks" t ON t."id" = p."track_id"
+        WHERE p."user" = ? AND p."played_at" BETWEEN ? AND ?`,
+    );
+    // A ledger event is one play at most (unique event_id).
+    this.newPlays = BulkWriter.for(db.dataSource, sqlite, PlayEntity, {
+      omit: ['id'],
+      conflict: { kind: 'ignore' },
+    });
+    this.addDaily = sqlite.prepare(
+      `INSERT INTO "daily_listens" ("user", "track_id", "date", "listen_count", "total_ms_played")
+       VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT ("user", "track_id", "date") DO UPDATE SET
+         "listen_count" = "listen_count" + excluded."listen_count",
+         "total_ms_played" = "total_ms_played" + excluded."total_ms_played"`,
+    );
+  }
+
+  appendEvents(events: readonly RawListeningEvent[]): Promise<(number | null)[]> {
+    return atomicWrite(this.db, () =>
+      events.map((e) => {
+        const { changes, lastInsertRowid } = this.appendOne.run(
+          e.user,
+          e.source,
+          e.playedAt,
+          e.trackKey,
+          e.msPlayed,
+          e.payload,
+          e.importRunId,
+        );
+        return changes === 0 ? null : Number(lastInsertRowid);
+      }),
+    );
+  }
+
+  async playsWithin(user: string, spans: readonly TimeSpan[]): Promise<HeldPlay[]> {
+    const found: HeldPlay[] = [];
+    for (const span of spans) {
+      for (const row of this.playsBetween.iterate(user, span.from, span.to)) {
+        // Written from a ListeningSource by the ledger's own mapper.
+        found.push({ ...row, source: row.source as ListeningSource });
+      }
+    }
+    return found;
+  }
+
+  async insertPlays(plays: readonly PlayDraft[]): Promise<void> {
+    const rows = plays.map(playToRow);
+    await atomicWrite(this.db, () => this.newPlays.write(rows));
+  }
+
+  async addDailyListens(deltas: readonly DailyListens[]): Promise<void> {
+    await atomicWrite(this.db, () => {
+      for (const d of deltas) this.addDaily.run(d.user, d.trackId, d.date, d.listenCount, d.totalMsPlayed);
+    });
+  }
+}

@@ -1,0 +1,73 @@
+// What the workflow end-to-end tests share: the fakes seeded with the demo library, a NARADA_HOME of
+// their own, the built CLI pointed at the fakes, and checks on the fake Spotify's request log.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startFakeLastfm, type FakeLastfm } from '../../fakes/lastfm/fake-lastfm.js';
+import { fakeServiceEnv } from '../../fakes/seed/demo-library.js';
+import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
+import { cleanEnv, runNarada, tempDir, type CliResult } from '../cli-harness.js';
+
+export const WORKFLOWS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'workflows');
+
+export interface E2eWorld {
+  readonly spotify: FakeSpotify;
+  readonly lastfm: FakeLastfm;
+  readonly home: string;
+  narada(args: readonly string[]): Promise<CliResult>;
+  close(): Promise<void>;
+}
+
+export async function startWorld(): Promise<E2eWorld> {
+  const spotify = await startFakeSpotify();
+  const lastfm = await startFakeLastfm();
+  const home = tempDir('narada-workflow-e2e-');
+  const env = cleanEnv(home.path, fakeServiceEnv(spotify, lastfm));
+  return {
+    spotify,
+    lastfm,
+    home: home.path,
+    narada: (args) => runNarada(args, { env, cwd: home.path, timeoutMs: 90_000 }),
+    async close() {
+      await spotify.close();
+      await lastfm.close();
+      home.remove();
+    },
+  };
+}
+
+/** Every item list a write sent: URIs added, replaced or removed, and reorder range lengths. */
+export function writeSizes(spotify: FakeSpotify): number[] {
+  return spotify.writeCalls().map((request) => {
+    const body = (request.body ?? {}) as { uris?: unknown; items?: unknown; range_length?: unknown };
+    const fromQuery = new URLSearchParams(request.query).get('uris')?.split(',').length;
+    if (Array.isArray(body.uris)) return body.uris.length;
+    if (Array.isArray(body.items)) return body.items.length;
+    if (typeof body.range_length === 'number') return body.range_length;
+    return fromQuery ?? 0;
+  });
+}
+
+export function workflowFile(name: string): string {
+  return join(WORKFLOWS, name);
+}
+
+export interface RunJson {
+  readonly id: number;
+  readonly status: string;
+  readonly dryRun: boolean;
+  readonly tasks: readonly {
+    readonly taskId: string;
+    readonly status: string;
+    readonly inputCount: number;
+    readonly outputCount: number;
+    readonly details: Record<string, unknown>;
+  }[];
+  readonly apiCalls: Record<string, number>;
+  readonly apiCallsByService: Record<string, number>;
+}
+
+export function taskOf(run: RunJson, taskId: string): RunJson['tasks'][number] {
+  const task = run.tasks.find((t) => t.taskId === taskId);
+  if (task === undefined) throw new Error(`run has no task ${taskId}`);
+  return task;
+}

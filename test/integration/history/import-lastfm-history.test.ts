@@ -1,0 +1,222 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import type { LastfmPort, RecentTracksQuery } from '../../../src/application/ports/lastfm.port.js';
+import type { ListenRecordingStore } from '../../../src/application/ports/listen-recording-store.port.js';
+import { SILENT_PROGRESS } from '../../../src/application/ports/progress.port.js';
+import { ImportLastfmHistory } from '../../../src/application/use-cases/history/import-lastfm-history.js';
+import { ListenRecorder } from '../../../src/application/use-cases/history/listen-recorder.js';
+import { SqliteProvisionalTrackStore } from '../../../src/infrastructure/persistence/history/sqlite-provisional-track-store.js';
+import { aFakeScrobble, aScrobbleSeries } from '../../fakes/lastfm/fake-lastfm-builders.js';
+import { startLastfmKit, type LastfmKit } from '../lastfm/lastfm-test-kit.js';
+import { openHistoryKit, type HistoryKit } from './history-test-kit.js';
+
+/** Newest scrobble: well before the fixed "now", so every run's range holds the whole series. */
+const NEWEST = 1_740_000_000;
+const NOW = (NEWEST + 86_400) * 1000;
+
+/** The real client, with a hook after each history page is fetched (the world changing between requests). */
+function withHook(
+  client: LastfmPort,
+  afterFetch: (call: number, query: RecentTracksQuery) => void,
+): LastfmPort {
+  let calls = 0;
+  return Object.assign(Object.create(client) as LastfmPort, {
+    getRecentTracks: async (query: RecentTracksQuery = {}) => {
+      const page = await client.getRecentTracks(query);
+      afterFetch(++calls, query);
+      return page;
+    },
+  });
+}
+
+describe('ImportLastfmHistory against the fake Last.fm', () => {
+  let lastfm: LastfmKit;
+  let kit: HistoryKit;
+  beforeEach(async () => {
+    lastfm = await startLastfmKit();
+    kit = await openHistoryKit(() => NOW);
+  });
+  afterEach(async () => {
+    await lastfm.fake.close();
+    await kit.dispose();
+  });
+
+  function importer(client: LastfmPort = lastfm.client, recorder = kit.recorder): ImportLastfmHistory {
+    return new ImportLastfmHistory({
+      lastfm: client,
+      runs: kit.repos.importRuns,
+      recorder,
+      unitOfWork: kit.repos.unitOfWork,
+      clock: kit.clock,
+      progress: SILENT_PROGRESS,
+      // One page per transaction, so each test sees exactly which pages were stored.
+      commitEvery: { ms: Infinity, pages: 1 },
+    });
+  }
+
+  function ledgerTimes(): number[] {
+    return (
+      kit.db.sqlite
+        .prepare('SELECT "played_at" AS t FROM "listening_events" ORDER BY "played_at"')
+        .all() as Array<{ t: number }>
+    ).map((r) => r.t);
+  }
+
+  it('imports a multi-page history oldest page first, without the now-playing entry', async () => {
+    lastfm.fake.addScrobbles('listener', aScrobbleSeries(450, { newest: NEWEST }));
+    lastfm.fake.setNowPlaying('listener', { artist: 'Live Now', track: 'Playing', album: null });
+
+    const summary = await importer().run();
+
+    expect(summary).toMatchObject({
+      user: 'listener',
+      pages: 3,
+      received: 450,
+      new: 450,
+      alreadyPresent: 0,
+      skipped: { unreadable: 0 },
+      resyncs: 0,
+    });
+    expect(lastfm.fake.calls('user.getRecentTracks').map((c) => c.params.page)).toEqual(['1', '3', '2', '1']);
+    expect(kit.count('listening_events')).toBe(450);
+    expect(kit.dailyTotal()).toBe(450);
+    const live = kit.db.sqlite
+      .prepare(`SELECT COUNT(*) AS n FROM "listening_events" WHERE "payload" LIKE '%Live Now%'`)
+      .get() as { n: number };
+    expect(live.n).toBe(0);
+    const [run] = kit.db.sqlite.prepare(`SELECT * FROM "import_runs"`).all() as Array<{
+      status: string;
+      progress: string;
+      range_to: number;
+    }>;
+    expect(run).toMatchObject({ status: 'completed', range_to: NOW });
+    expect(JSON.parse(run!.progress)).toMatchObject({
+      pagesDone: 3,
+      pagesTotal: 3,
+      itemsNew: 450,
+      cursor: String(NEWEST * 1000),
+    });
+  });
+
+  it('stores each scrobble exactly as Last.fm sent it', async () => {
+    lastfm.fake.addScrobbles('listener', [aFakeScrobble({ timestamp: NEWEST })]);
+    await importer().run();
+    const { payload } = kit.db.sqlite.prepare('SELECT "payload" FROM "listening_events"').get() as {
+      payload: string;
+    };
+    expect(JSON.parse(payload)).toMatchObject({
+      name: 'Reckoner',
+      date: { uts: String(NEWEST) },
+      artist: { name: 'Radiohead' },
+    });
+  });
+
+  it('finds nothing new on a second import', async () => {
+    lastfm.fake.addScrobbles('listener', aScrobbleSeries(250, { newest: NEWEST }));
+    await importer().run();
+    const again = await importer().run();
+    expect(again).toMatchObject({ new: 0, alreadyPresent: 250 });
+    expect(kit.count('listening_events')).toBe(250);
+    expect(kit.count('plays')).toBe(250);
+  });
+
+  it('resumes a failed run where it stopped: exact count, no duplicates', async () => {
+    lastfm.fake.addScrobbles('listener', aScrobbleSeries(1000, { newest: NEWEST }));
+    // Page 1, then pages 5 and 4 succeed; the key is then suspended (error 26 is not retried).
+    const failing = withHook(lastfm.client, (call) => {
+      if (call === 3) lastfm.fake.errorNext(1, 26);
+    });
+    await expect(importer(failing).run()).rejects.toThrow();
+    expect(kit.count('listening_events')).toBe(400);
+
+    const resumed = await importer().run();
+
+    expect(resumed.runs[0]).toMatchObject({ resumedRun: 1 });
+    // It asked again from the newest scrobble stored (page 4's newest), not from the beginning.
+    const firstResumed = lastfm.fake.calls('user.getRecentTracks').find((c) => c.params.from !== undefined);
+    expect(firstResumed?.params.from).toBe(String(NEWEST - 600 * 240));
+    expect(resumed.new).toBe(600);
+    expect(kit.count('listening_events')).toBe(1000);
+    expect(new Set(ledgerTimes()).size).toBe(1000);
+    expect(kit.countedPlays()).toBe(1000);
+    expect(kit.dailyTotal()).toBe(1000);
+    const statuses = kit.db.sqlite.prepare('SELECT "status" FROM "import_runs" ORDER BY "id"').all();
+    expect(statuses).toEqual([{ status: 'interrupted' }, { status: 'completed' }, { status: 'completed' }]);
+  });
+
+  it('rolls a page back whole when storing it fails, and the resume stores it exactly once', async () => {
+    lastfm.fake.addScrobbles('listener', aScrobbleSeries(600, { newest: NEWEST }));
+    const real = kit.store;
+    let dailyCalls = 0;
+    const flaky: ListenRecordingStore = {
+      appendEvents: (events) => real.appendEvents(events),
+      playsWithin: (user, spans) => real.playsWithin(user, spans),
+      insertPlays: (plays) => real.insertPlays(plays),
+      addDailyListens: async (deltas) => {
+        if (++dailyCalls === 2) throw new Error('disk full');
+        return real.addDailyListens(deltas);
+      },
+    };
+    const recorder = new ListenRecorder({
+      store: flaky,
+      tracks: new SqliteProvisionalTrackStore(kit.db),
+      unitOfWork: kit.repos.unitOfWork,
+      clock: kit.clock,
+    });
+    await expect(importer(lastfm.client, recorder).run()).rejects.toThrow('disk full');
+    expect(kit.count('listening_events')).toBe(200);
+    expect(kit.count('plays')).toBe(200);
+
+    await importer().run();
+    expect(kit.count('listening_events')).toBe(600);
+    expect(kit.countedPlays()).toBe(600);
+    expect(kit.dailyTotal()).toBe(600);
+  });
+
+  it('re-reads from the cursor when the range changes under it (a scrobble deleted, one back-dated)', async () => {
+    lastfm.fake.addScrobbles('listener', aScrobbleSeries(700, { newest: NEWEST }));
+    const deleted = NEWEST - 10 * 240;
+    const user = lastfm.fake.state.user('listener');
+    const changing = withHook(lastfm.client, (call) => {
+      // Newer than anything read so far: the older pages shift by one each time.
+      if (call === 2) user.scrobbles = user.scrobbles.filter((s) => s.timestamp !== deleted);
+      if (call === 4)
+        lastfm.fake.addScrobbles('listener', [aFakeScrobble({ track: 'Late', timestamp: NEWEST - 7 })]);
+    });
+
+    const summary = await importer(changing).run();
+
+    expect(summary.resyncs).toBe(2);
+    const upstream = user.scrobbles.map((s) => s.timestamp * 1000);
+    // The deleted scrobble had not been read before it went; the back-dated one was caught.
+    expect(ledgerTimes()).toEqual(upstream.sort((a, b) => a - b));
+    expect(kit.countedPlays()).toBe(700);
+  });
+
+  it('leaves scrobbles made during the import to the next one, without shifting pages', async () => {
+    lastfm.fake.addScrobbles('listener', aScrobbleSeries(500, { newest: NEWEST }));
+    let later = NOW / 1000 + 60;
+    const live = withHook(lastfm.client, () =>
+      lastfm.fake.addScrobbles('listener', [aFakeScrobble({ track: `New ${later}`, timestamp: later++ })]),
+    );
+
+    const first = await importer(live).run();
+    expect(first).toMatchObject({ new: 500, resyncs: 0 });
+
+    const next = new ImportLastfmHistory({
+      lastfm: lastfm.client,
+      runs: kit.repos.importRuns,
+      recorder: kit.recorder,
+      unitOfWork: kit.repos.unitOfWork,
+      clock: { now: () => NOW + 3_600_000 },
+      progress: SILENT_PROGRESS,
+    });
+    expect((await next.run()).new).toBe(later - (NOW / 1000 + 60));
+  });
+
+  it('imports only the asked range', async () => {
+    lastfm.fake.addScrobbles('listener', aScrobbleSeries(100, { newest: NEWEST, stepSeconds: 100 }));
+    const summary = await importer().run({ since: (NEWEST - 999) * 1000, until: (NEWEST - 499) * 1000 });
+    expect(summary.new).toBe(5);
+    expect(ledgerTimes()).toEqual([900, 800, 700, 600, 500].map((d) => (NEWEST - d) * 1000));
+  });
+});

@@ -1,0 +1,68 @@
+// The workflow use cases as the container builds them (real SQLite in a temp folder, real Spotify and
+// Last.fm clients over HTTP to the fakes), with a way to put a proxy in front of the Spotify port.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from '../../../src/application/ports/logger.port.js';
+import { SILENT_PROGRESS } from '../../../src/application/ports/progress.port.js';
+import type { SpotifyPort } from '../../../src/application/ports/spotify.port.js';
+import { RunWorkflow } from '../../../src/application/use-cases/workflow/run-workflow.js';
+import { loadConfig } from '../../../src/infrastructure/config/config.js';
+import { createAppContainer, type AppContainer } from '../../../src/infrastructure/di/container.js';
+import { TOKENS } from '../../../src/infrastructure/di/tokens.js';
+import { WORKFLOW } from '../../../src/infrastructure/di/modules/workflow.module.js';
+import { startFakeLastfm, type FakeLastfm } from '../../fakes/lastfm/fake-lastfm.js';
+import { fakeServiceEnv } from '../../fakes/seed/demo-library.js';
+import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
+
+const SILENT: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+const WORKFLOWS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'workflows');
+
+export interface WorkflowWorld {
+  readonly spotify: FakeSpotify;
+  readonly lastfm: FakeLastfm;
+  readonly container: AppContainer;
+  /** The run use case, with `wrap` put around the Spotify port when given. */
+  runner(wrap?: (port: SpotifyPort) => SpotifyPort): Promise<RunWorkflow>;
+  close(): Promise<void>;
+}
+
+export async function startWorkflowWorld(): Promise<WorkflowWorld> {
+  const spotify = await startFakeSpotify();
+  const lastfm = await startFakeLastfm();
+  const folder = mkdtempSync(join(tmpdir(), 'narada-workflow-it-'));
+  const env = { NARADA_HOME: folder, ...fakeServiceEnv(spotify, lastfm) };
+  const container = createAppContainer({
+    config: loadConfig({ env, cwd: folder, homeDir: folder }),
+    logger: SILENT,
+    progress: SILENT_PROGRESS,
+  });
+  return {
+    spotify,
+    lastfm,
+    container,
+    async runner(wrap) {
+      if (wrap === undefined) return container.get(WORKFLOW.Run);
+      const services = await container.get(WORKFLOW.Services);
+      const calls = await container.get(TOKENS.CallCounter);
+      return new RunWorkflow({
+        registry: await container.get(WORKFLOW.Registry),
+        services: { ...services, spotify: wrap(services.spotify) },
+        runs: await container.get(WORKFLOW.Runs),
+        clock: await container.get(TOKENS.Clock),
+        apiCalls: () => calls.snapshot(),
+      });
+    },
+    async close() {
+      await container.close();
+      await spotify.close();
+      await lastfm.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+export function shipped(name: string): string {
+  return readFileSync(join(WORKFLOWS, name), 'utf8');
+}

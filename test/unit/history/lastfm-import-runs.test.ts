@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { planLastfmRuns } from '../../../src/application/use-cases/history/lastfm-import-runs.js';
+import { LASTFM_SCROBBLE_MAX_AGE_MS } from '../../../src/domain/history/lastfm-history-window.js';
+import { InMemoryImportRuns } from './in-memory-import-runs.js';
+
+const NOW = Date.UTC(2025, 5, 1);
+const DAY = 86_400_000;
+
+describe('planLastfmRuns', () => {
+  let runs: InMemoryImportRuns;
+  beforeEach(() => {
+    runs = new InMemoryImportRuns();
+  });
+
+  it('reads the whole history up to now the first time', async () => {
+    expect(await planLastfmRuns(runs, 'ana', {}, NOW)).toEqual([
+      { kind: 'history:lastfm:ana', from: null, to: NOW, resumes: null, startAt: null },
+    ]);
+  });
+
+  it('continues from the last run’s end, minus the 14 days in which late scrobbles may land', async () => {
+    const done = await runs.start('history:lastfm:ana', { from: null, to: NOW - 30 * DAY }, NOW - 30 * DAY);
+    await runs.finish(done.id, 'completed', NOW - 30 * DAY);
+    const [plan] = await planLastfmRuns(runs, 'ana', {}, NOW);
+    expect(plan).toMatchObject({ from: NOW - 30 * DAY - LASTFM_SCROBBLE_MAX_AGE_MS, to: NOW, resumes: null });
+  });
+
+  it('resumes an unfinished run at its cursor, then catches up to now', async () => {
+    const crashed = await runs.start('history:lastfm:ana', { from: null, to: NOW - DAY }, NOW - DAY);
+    await runs.updateProgress(crashed.id, {
+      ...crashed.progress,
+      pagesDone: 3,
+      cursor: String(NOW - 40 * DAY),
+    });
+    const plans = await planLastfmRuns(runs, 'ana', {}, NOW);
+    expect(plans).toHaveLength(2);
+    expect(plans[0]).toMatchObject({ from: null, to: NOW - DAY, startAt: NOW - 40 * DAY });
+    expect(plans[0]!.resumes?.id).toBe(crashed.id);
+    expect(plans[1]).toMatchObject({ from: NOW - DAY - LASTFM_SCROBBLE_MAX_AGE_MS, to: NOW, resumes: null });
+  });
+
+  it('covers exactly an explicit range, resuming it only when the same range is asked for again', async () => {
+    const range = { since: NOW - 100 * DAY, until: NOW - 50 * DAY };
+    const [first] = await planLastfmRuns(runs, 'ana', range, NOW);
+    expect(first).toEqual({
+      kind: 'history:lastfm:ana:range',
+      from: range.since,
+      to: range.until,
+      resumes: null,
+      startAt: range.since,
+    });
+
+    await runs.start(first!.kind, { from: range.since, to: range.until }, NOW);
+    expect((await planLastfmRuns(runs, 'ana', range, NOW))[0]!.resumes).not.toBeNull();
+    expect((await planLastfmRuns(runs, 'ana', { since: NOW - 99 * DAY }, NOW))[0]!.resumes).toBeNull();
+  });
+
+  it('keeps each Last.fm user’s runs apart', async () => {
+    await runs.start('history:lastfm:bo', { from: null, to: NOW - DAY }, NOW - DAY);
+    expect((await planLastfmRuns(runs, 'ana', {}, NOW))[0]!.resumes).toBeNull();
+  });
+});
