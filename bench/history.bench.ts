@@ -2,6 +2,7 @@
 // rate limit, 1,000,000 rows of Spotify extended history read from one file, and `stats eras` over
 // 1,000,000 listens. Each phase runs in its own process (its peak RSS is its own); the fake Last.fm
 // runs in another, as the real one would be elsewhere.
+// `node dist/bench/history.bench.js lastfm` (or `spotify`, `eras`) runs one measurement alone.
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -35,6 +36,7 @@ const TRACKS = 50_000;
 const USER = 'bench';
 const SEED = 20_260_707;
 const self = fileURLToPath(import.meta.url);
+const MEASUREMENTS = ['lastfm', 'spotify', 'eras'];
 
 interface PhaseResult {
   readonly count: number;
@@ -69,9 +71,16 @@ async function lastfmPhase(folder: string, url: string): Promise<PhaseResult> {
     clock: SYSTEM_CLOCK,
     progress: SILENT_PROGRESS,
   });
+  const cpu = process.cpuUsage();
   const { value, seconds } = await timed(() => importer.run());
+  const cpuSeconds = cpuSecondsSince(cpu);
   await db.close();
-  return { count: value.new, seconds, peakRssMb: peakRssMb(), extra: { pages: value.pages } };
+  return {
+    count: value.new,
+    seconds,
+    peakRssMb: peakRssMb(),
+    extra: { pages: value.pages, cpu_s: cpuSeconds },
+  };
 }
 
 // ---- phase: Spotify extended history ----
@@ -207,8 +216,10 @@ async function erasPhase(folder: string): Promise<PhaseResult> {
 
 // ---- orchestration ----
 
+/** Children inherit the bench's Node flags (e.g. `--cpu-prof`, so each process writes its own profile). */
 function start(args: readonly string[]): ChildProcess {
-  return fork(self, [...args], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const execArgv = [...new Set([...process.execArgv, '--expose-gc'])];
+  return fork(self, [...args], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
 async function firstMessage<T>(child: ChildProcess): Promise<T> {
@@ -229,47 +240,67 @@ async function phase(name: string, ...args: string[]): Promise<PhaseResult> {
   return result;
 }
 
-async function orchestrate(): Promise<void> {
+/** `only` names one measurement to run (`lastfm`, `spotify` or `eras`), for profiling it alone. */
+async function orchestrate(only: string | undefined): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'narada-history-bench-'));
   try {
-    const fake = start(['--fake-lastfm']);
-    const { url } = await firstMessage<{ url: string }>(fake);
-    const lastfm = await phase('lastfm', folder, url);
-    fake.kill();
-    rmSync(join(folder, 'history-bench.db'), { force: true });
-    const spotify = await phase('spotify', folder);
-    const eras = await phase('eras', folder);
-    const lastfmRate = Math.round(lastfm.count / lastfm.seconds);
-    const results: BenchResult[] = [
-      {
-        name: `history import lastfm: ${lastfm.count.toLocaleString('en-US')} scrobbles from the fake Last.fm, no rate limit`,
-        metrics: {
-          listens_per_s: lastfmRate,
-          seconds: round(lastfm.seconds),
-          pages: lastfm.extra?.pages ?? 0,
-          peak_rss_mb: lastfm.peakRssMb,
-        },
-        target: '>= 30,000 listens/s and < 300 MB',
-        pass: lastfmRate >= 30_000 && lastfm.peakRssMb < 300,
-      },
-      {
-        name: `history import spotify: ${spotify.count.toLocaleString('en-US')} rows of extended history (${spotify.extra?.file_mb ?? 0} MB, one file)`,
-        metrics: {
-          rows_per_s: Math.round(spotify.count / spotify.seconds),
-          listens: spotify.extra?.listens ?? 0,
-          seconds: round(spotify.seconds),
-          peak_rss_mb: spotify.peakRssMb,
-        },
-      },
-      {
-        name: `stats eras over ${eras.count.toLocaleString('en-US')} listens of one year (median of 3)`,
-        metrics: { ms: Math.round(eras.seconds * 1000), peak_rss_mb: eras.peakRssMb },
-      },
-    ];
+    const results: BenchResult[] = [];
+    if (only === undefined || only === 'lastfm') results.push(await lastfmResult(folder));
+    if (only === undefined || only === 'spotify') results.push(spotifyResult(await phase('spotify', folder)));
+    if (only === undefined || only === 'eras') results.push(erasResult(await phase('eras', folder)));
     report(results);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+async function lastfmResult(folder: string): Promise<BenchResult> {
+  const fake = start(['--fake-lastfm']);
+  const { url } = await firstMessage<{ url: string }>(fake);
+  const lastfm = await phase('lastfm', folder, url);
+  // Asked to stop, the fake reports its own CPU time and exits normally (writing its profile under --cpu-prof).
+  fake.send('stop');
+  const { cpuSeconds: fakeCpuSeconds } = await firstMessage<{ cpuSeconds: number }>(fake);
+  await once(fake, 'exit');
+  rmSync(join(folder, 'history-bench.db'), { force: true });
+  const lastfmRate = Math.round(lastfm.count / lastfm.seconds);
+  return {
+    name: `history import lastfm: ${lastfm.count.toLocaleString('en-US')} scrobbles from the fake Last.fm, no rate limit`,
+    metrics: {
+      listens_per_s: lastfmRate,
+      seconds: round(lastfm.seconds),
+      pages: lastfm.extra?.pages ?? 0,
+      peak_rss_mb: lastfm.peakRssMb,
+      importer_cpu_s: round(lastfm.extra?.cpu_s ?? 0),
+      fake_lastfm_cpu_s: round(fakeCpuSeconds),
+    },
+    target: '>= 30,000 listens/s and < 300 MB',
+    pass: lastfmRate >= 30_000 && lastfm.peakRssMb < 300,
+  };
+}
+
+function spotifyResult(spotify: PhaseResult): BenchResult {
+  return {
+    name: `history import spotify: ${spotify.count.toLocaleString('en-US')} rows of extended history (${spotify.extra?.file_mb ?? 0} MB, one file)`,
+    metrics: {
+      rows_per_s: Math.round(spotify.count / spotify.seconds),
+      listens: spotify.extra?.listens ?? 0,
+      seconds: round(spotify.seconds),
+      peak_rss_mb: spotify.peakRssMb,
+    },
+  };
+}
+
+function erasResult(eras: PhaseResult): BenchResult {
+  return {
+    name: `stats eras over ${eras.count.toLocaleString('en-US')} listens of one year (median of 3)`,
+    metrics: { ms: Math.round(eras.seconds * 1000), peak_rss_mb: eras.peakRssMb },
+  };
+}
+
+function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1e6;
 }
 
 function round(seconds: number): number {
@@ -287,6 +318,10 @@ if (role === '--fake-lastfm') {
     tracks: TRACKS,
   });
   process.send?.({ url: fake.url });
+  process.once('message', () => {
+    const cpuSeconds = cpuSecondsSince({ user: 0, system: 0 });
+    process.send?.({ cpuSeconds }, () => void fake.close().then(() => process.exit(0)));
+  });
 } else if (role === '--phase') {
   const run =
     name === 'lastfm'
@@ -295,6 +330,8 @@ if (role === '--fake-lastfm') {
         ? () => spotifyPhase(rest[0]!)
         : () => erasPhase(rest[0]!);
   process.send?.(await run(), () => process.exit(0));
+} else if (role === undefined || MEASUREMENTS.includes(role)) {
+  await orchestrate(role);
 } else {
-  await orchestrate();
+  throw new Error(`Unknown measurement "${role}"; name one of ${MEASUREMENTS.join(', ')} or none for all`);
 }

@@ -105,10 +105,12 @@ export class ListenRecorder {
     fresh: ReadonlyArray<{ listen: ListenToRecord; eventId: number }>,
   ): Promise<number> {
     const { store } = this.deps;
-    const trackIds = await this.trackIds(fresh.map((f) => f.listen.track));
-    const captured: CapturedListen[] = fresh.map(({ listen: { event, track, identity } }) => ({
+    // Each record's key is made once: a batch is mostly tracks looked up before.
+    const keys = fresh.map(({ listen: { track } }) => upstreamKey(track.service, track.externalId));
+    const trackIds = await this.trackIds(fresh, keys);
+    const captured: CapturedListen[] = fresh.map(({ listen: { event, identity } }, i) => ({
       user: event.user,
-      trackId: trackIds.get(upstreamKey(track.service, track.externalId))!,
+      trackId: trackIds.get(keys[i]!)!,
       identity,
       capture: captureOf(event.source, event.trackKey),
       playedAt: event.playedAt,
@@ -131,17 +133,22 @@ export class ListenRecorder {
     return matches.size;
   }
 
-  private async trackIds(records: readonly UpstreamTrack[]): Promise<ReadonlyMap<string, TrackId>> {
+  /** The track of each distinct record (the first listen of a key names its record), keyed by upstreamKey. */
+  private async trackIds(
+    fresh: ReadonlyArray<{ listen: ListenToRecord }>,
+    keys: readonly string[],
+  ): Promise<ReadonlyMap<string, TrackId>> {
     const ids = new Map<string, TrackId>();
-    const unknown: UpstreamTrack[] = [];
-    for (const record of distinctTracks(records)) {
-      const key = upstreamKey(record.service, record.externalId);
+    const unknown = new Map<string, UpstreamTrack>();
+    fresh.forEach(({ listen }, i) => {
+      const key = keys[i]!;
+      if (ids.has(key) || unknown.has(key)) return;
       const id = this.knownTracks?.get(key);
-      if (id === undefined) unknown.push(record);
+      if (id === undefined) unknown.set(key, listen.track);
       else ids.set(key, id);
-    }
-    if (unknown.length > 0) {
-      const found = await this.deps.tracks.tracksFor(unknown, this.deps.clock.now());
+    });
+    if (unknown.size > 0) {
+      const found = await this.deps.tracks.tracksFor([...unknown.values()], this.deps.clock.now());
       if (this.knownTracks !== null && this.knownTracks.size + found.size > KNOWN_TRACKS_LIMIT) {
         this.knownTracks.clear();
       }
@@ -193,15 +200,6 @@ function heldBase(row: HeldPlay, identities: Map<TrackId, string>): CapturedList
     playedAt: row.playedAt,
     msPlayed: row.msPlayed,
   };
-}
-
-function distinctTracks(tracks: readonly UpstreamTrack[]): UpstreamTrack[] {
-  const byKey = new Map<string, UpstreamTrack>();
-  for (const t of tracks) {
-    const key = upstreamKey(t.service, t.externalId);
-    if (!byKey.has(key)) byKey.set(key, t);
-  }
-  return [...byKey.values()];
 }
 
 function startTimesByUser(captured: readonly CapturedListen[]): Map<string, number[]> {

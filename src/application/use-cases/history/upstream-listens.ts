@@ -31,7 +31,9 @@ export function lastfmListenToRecord(
   importRunId: number | null,
   identities: IdentityMemo,
 ): ListenToRecord {
-  const trackKey = lastfmTrackKey(listen.artist, listen.title);
+  // Built field by field, the key once: this runs for every scrobble of a history.
+  const { artist, title, album, mbid } = listen;
+  const trackKey = lastfmTrackKey(artist, title);
   return {
     event: {
       user,
@@ -43,11 +45,17 @@ export function lastfmListenToRecord(
       importRunId,
     },
     track: {
-      ...nameKeyedTrack(listen.artist, listen.title, listen.album, 'lastfm'),
-      attributes: { mbid: listen.mbid },
-      raw: { artist: listen.artist, title: listen.title, album: listen.album, mbid: listen.mbid },
+      service: 'lastfm',
+      externalId: trackKey,
+      method: 'artist_title',
+      title,
+      artists: [artist],
+      album,
+      source: 'lastfm',
+      attributes: { mbid },
+      raw: { artist, title, album, mbid },
     },
-    identity: identities.of(trackKey, listen.artist, listen.title),
+    identity: identities.of(trackKey, artist, title),
   };
 }
 

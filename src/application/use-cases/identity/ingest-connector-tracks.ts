@@ -1,5 +1,6 @@
 // Turns service records into internal tracks, in bulk: stores the records, then each one gets the track
-// it is already mapped to, else the track sharing its ISRC or MBID, else a new provisional track.
+// it is already mapped to, else the track sharing its ISRC or MBID, else a new provisional track. A mapped
+// record stored unchanged is not rewritten, so re-reading a known playlist costs reads, not writes.
 import type { Clock } from '../../ports/clock.port.js';
 import type { ConnectorTrackRepository } from '../../ports/connector-track-repository.port.js';
 import type { IdentityLookup } from '../../ports/identity-lookup.port.js';
@@ -15,6 +16,7 @@ import type { EpochMs } from '../../../domain/values/time.js';
 import { survivorsOf } from './follow-merges.js';
 import { pickAcceptedMapping } from './mapping-choice.js';
 import { RepositoryIdentityLookup } from './repository-identity-lookup.js';
+import type { StoredRecordCheck } from './stored-record-check.js';
 
 export function connectorKey(service: ServiceName, externalId: string): string {
   return `${service}:${externalId}`;
@@ -35,8 +37,11 @@ export interface IngestConnectorTracksDeps {
   readonly mappings: TrackMappingRepository;
   readonly unitOfWork: UnitOfWork;
   readonly clock: Clock;
-  /** Bulk look-ups; without it, the repositories are asked one key at a time. */
-  readonly lookup?: IdentityLookup;
+  /**
+   * Bulk look-ups; without it, the repositories are asked one key at a time. One that can also check
+   * stored records (SqliteIdentityLookup) spares known, unchanged records a rewrite.
+   */
+  readonly lookup?: IdentityLookup & Partial<StoredRecordCheck>;
 }
 
 /** A track made from one service's record is only that service's word for it. */
@@ -61,9 +66,11 @@ type Placement =
 
 export class IngestConnectorTracks {
   private readonly lookup: IdentityLookup;
+  private readonly stored: StoredRecordCheck | null;
 
   constructor(private readonly deps: IngestConnectorTracksDeps) {
     this.lookup = deps.lookup ?? new RepositoryIdentityLookup(deps.tracks, deps.mappings);
+    this.stored = deps.lookup !== undefined && checksStoredRecords(deps.lookup) ? deps.lookup : null;
   }
 
   async run(records: readonly ConnectorTrack[]): Promise<IngestResult> {
@@ -75,10 +82,10 @@ export class IngestConnectorTracks {
   }
 
   private async ingest(records: Map<string, ConnectorTrack>, at: EpochMs): Promise<IngestResult> {
-    await this.deps.connectorTracks.upsertMany([...records.values()]);
     const result = new Map<string, Track>();
     const mapped = await this.alreadyMapped(records);
     for (const [key, track] of mapped) result.set(key, track);
+    await this.storeRecords(records, mapped);
 
     const pending = [...records].filter(([key]) => !result.has(key));
     const byIsrc = await this.survivingByKey(
@@ -137,6 +144,20 @@ export class IngestConnectorTracks {
     return { tracks: result, created: drafts.length, linked };
   }
 
+  /** Stores every record, but a mapped one already stored unchanged only has its fetch time moved. */
+  private async storeRecords(
+    records: ReadonlyMap<string, ConnectorTrack>,
+    mapped: ReadonlyMap<string, Track>,
+  ): Promise<void> {
+    const known = [...records].flatMap(([key, record]) => (mapped.has(key) ? [record] : []));
+    const unchanged =
+      this.stored === null || known.length === 0
+        ? new Set<ConnectorTrack>()
+        : await this.stored.refreshUnchanged(known);
+    const changed = [...records.values()].filter((record) => !unchanged.has(record));
+    if (changed.length > 0) await this.deps.connectorTracks.upsertMany(changed);
+  }
+
   /** Records with an accepted mapping, to the track that now stands for it. */
   private async alreadyMapped(records: Map<string, ConnectorTrack>): Promise<Map<string, Track>> {
     const refs = [...records.values()].map((r) => ({ service: r.service, externalId: r.externalId }));
@@ -176,6 +197,12 @@ export class IngestConnectorTracks {
     }
     return result;
   }
+}
+
+function checksStoredRecords(
+  lookup: IdentityLookup & Partial<StoredRecordCheck>,
+): lookup is IdentityLookup & StoredRecordCheck {
+  return lookup.refreshUnchanged !== undefined;
 }
 
 function unique(values: readonly (string | null)[]): string[] {

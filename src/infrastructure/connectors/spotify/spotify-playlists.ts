@@ -1,5 +1,5 @@
-// Playlist operations on the 2026 routes: reading (embedded first page, then `/items` pages), creating
-// under /me/playlists, and writes batched to 100 URIs with the snapshot id chained between requests.
+// Playlist operations on the 2026 routes: reading (embedded first page, then `/items` pages a few at a
+// time), creating under /me/playlists, and writes batched to 100 URIs with the snapshot id chained.
 import type {
   NewSpotifyPlaylist,
   PlaylistMove,
@@ -20,6 +20,7 @@ import {
   USER_LIST_PAGE,
 } from './spotify-batching.js';
 import { playlistNotYoursError, upstreamStatus } from './spotify-errors.js';
+import { pagesInOrder } from './spotify-page-window.js';
 import { embeddedEntries, mapPlaylistEntries, mapPlaylistSummary } from './spotify-playlist-mapper.js';
 import type { WirePlaylist, WirePlaylistItem, WireSnapshot } from './spotify-wire.js';
 
@@ -68,7 +69,7 @@ export class SpotifyPlaylists {
     // The playlist object embeds the first page for owners; reuse it and save a request.
     const embedded = embeddedEntries(wire) ?? undefined;
     await this.guard(id, 'read', async () => {
-      for await (const page of this.api.pages<WirePlaylistItem>(itemsCall, embedded)) {
+      for await (const page of pagesInOrder<WirePlaylistItem>(this.api, itemsCall, embedded)) {
         entries.push(...mapPlaylistEntries(page.items ?? [], entries.length, fetchedAt));
         options.onProgress?.(entries.length, page.total ?? summary.itemCount);
       }
