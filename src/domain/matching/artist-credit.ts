@@ -39,8 +39,31 @@ function addCredit(names: NameForm[], folded: string): NameForm | null {
   return first;
 }
 
+// A library holds far fewer distinct credits than tracks (an act has many tracks), so parsed credits are
+// kept per distinct credit. They are frozen and never changed, so tracks may share one. Each memo is
+// emptied when full: it cannot grow without bound in a long-running process, and answers never depend
+// on what it holds.
+const MEMO_LIMIT = 50_000;
+const singleCredits = new Map<string, ArtistCredit>();
+const otherCredits = new Map<string, ArtistCredit>();
+
+function remember(memo: Map<string, ArtistCredit>, key: string, credit: ArtistCredit): ArtistCredit {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, credit);
+  return credit;
+}
+
 /** `artists` in credit order; `featured` are credits found in the title ("Stan (feat. Dido)"). */
 export function parseArtistCredit(artists: readonly string[], featured: readonly string[]): ArtistCredit {
+  if (artists.length === 1 && featured.length === 0) {
+    const artist = artists[0]!;
+    return singleCredits.get(artist) ?? remember(singleCredits, artist, parseCredit(artists, featured));
+  }
+  const key = JSON.stringify([artists, featured]);
+  return otherCredits.get(key) ?? remember(otherCredits, key, parseCredit(artists, featured));
+}
+
+function parseCredit(artists: readonly string[], featured: readonly string[]): ArtistCredit {
   const names: NameForm[] = [];
   let primary: NameForm | null = null;
   for (const artist of artists) {

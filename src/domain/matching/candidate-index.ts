@@ -1,14 +1,16 @@
 // Blocking for resolution: an inverted index from normalised artist and title words (and character bigrams
 // of words in scripts written without spaces) to tracks, so a query meets only tracks sharing a word with it.
+import type { ArtistCredit } from './artist-credit.js';
 import type { PreparedMatchInput } from './match-input.js';
 import type { NameForm } from './normalize.js';
+import { PostingLists } from './posting-lists.js';
+import { TermDictionary } from './term-dictionary.js';
 
 export interface IndexedTrack<T> {
   readonly item: T;
   readonly prepared: PreparedMatchInput;
 }
 
-type Field = 'artist' | 'title' | 'identifier';
 const LATIN_OR_DIGITS = /^[a-z0-9]+$/;
 /** Words in more than this share of the index ("love", "the") are skipped when rarer words are present. */
 const COMMON_WORD_SHARE = 0.02;
@@ -19,53 +21,86 @@ const COMMON_WORD_FLOOR = 500;
  */
 const MIN_SHARE_OF_BEST = 1 / 3;
 
-/** The words a form is found by: its tokens, its compact spelling, and character pairs of unspaced scripts. */
-function addFormKeys(keys: Set<string>, form: NameForm): void {
+/**
+ * Calls `visit` with the words a form is found by, in order: its tokens, character pairs of unspaced
+ * scripts, and its compact spelling. A word may come more than once; the caller keeps the first.
+ */
+function visitFormKeys(form: NameForm, visit: (key: string) => void): void {
+  // A purely Latin (or digit) form has no token in another script: the per-token test is skipped.
+  const mayHoldUnspaced = form.script === 'other' || form.script === 'mixed';
   for (const token of form.tokens) {
-    keys.add(token);
+    visit(token);
     // Chinese, Japanese and Thai write no spaces: a title is one "word", so near-identical spellings
     // (traditional vs simplified) only meet through their character pairs.
-    if (token.length >= 3 && !LATIN_OR_DIGITS.test(token)) {
-      for (let at = 0; at + 2 <= token.length; at++) keys.add(`~${token.slice(at, at + 2)}`);
+    if (mayHoldUnspaced && token.length >= 3 && !LATIN_OR_DIGITS.test(token)) {
+      for (let at = 0; at + 2 <= token.length; at++) visit(`~${token.slice(at, at + 2)}`);
     }
   }
-  if (form.tokens.length > 1) keys.add(form.compact);
+  if (form.tokens.length > 1) visit(form.compact);
 }
 
-function artistKeys(prepared: PreparedMatchInput): Set<string> {
-  const keys = new Set<string>();
-  addFormKeys(keys, prepared.artist.primary);
-  for (const name of prepared.artist.names) if (name !== prepared.artist.primary) addFormKeys(keys, name);
-  return keys;
+function visitArtistKeys(credit: ArtistCredit, visit: (key: string) => void): void {
+  visitFormKeys(credit.primary, visit);
+  for (const name of credit.names) if (name !== credit.primary) visitFormKeys(name, visit);
 }
 
-function titleKeys(prepared: PreparedMatchInput): Set<string> {
-  const keys = new Set<string>();
-  addFormKeys(keys, prepared.title.main);
-  if (prepared.title.full !== prepared.title.main) addFormKeys(keys, prepared.title.full);
-  return keys;
+function visitTitleKeys(prepared: PreparedMatchInput, visit: (key: string) => void): void {
+  visitFormKeys(prepared.title.main, visit);
+  if (prepared.title.full !== prepared.title.main) visitFormKeys(prepared.title.full, visit);
 }
 
-function identifierKeys(prepared: PreparedMatchInput): string[] {
-  const keys: string[] = [];
-  if (prepared.spotifyId !== null) keys.push(`spotify:${prepared.spotifyId}`);
-  if (prepared.isrc !== null) keys.push(`isrc:${prepared.isrc}`);
-  if (prepared.mbid !== null) keys.push(`mbid:${prepared.mbid}`);
-  return keys;
+/** Calls `visit` with each identifier the track carries and the dictionary of its kind. */
+function visitIdentifiers(
+  prepared: PreparedMatchInput,
+  dictionaries: IdentifierDictionaries,
+  visit: (dictionary: TermDictionary, key: string) => void,
+): void {
+  if (prepared.spotifyId !== null) visit(dictionaries.spotify, prepared.spotifyId);
+  if (prepared.isrc !== null) visit(dictionaries.isrc, prepared.isrc);
+  if (prepared.mbid !== null) visit(dictionaries.mbid, prepared.mbid);
+}
+
+interface IdentifierDictionaries {
+  readonly spotify: TermDictionary;
+  readonly isrc: TermDictionary;
+  readonly mbid: TermDictionary;
 }
 
 export class CandidateIndex<T> {
-  private readonly entries: IndexedTrack<T>[] = [];
-  // One posting map per field, so a word is looked up as it is, without a field prefix to build.
-  private readonly postings: Readonly<Record<Field, Map<string, number[]>>> = {
-    artist: new Map(),
-    title: new Map(),
-    identifier: new Map(),
+  private readonly items: T[] = [];
+  private readonly prepared: PreparedMatchInput[] = [];
+  // One term dictionary per field (and identifier kind), so a word is looked up as it is, without a field
+  // prefix to build; term ids are shared, so all fields post into one set of integer lists.
+  private readonly artistTerms = new TermDictionary();
+  private readonly titleTerms = new TermDictionary();
+  private readonly identifierTerms: IdentifierDictionaries = {
+    spotify: new TermDictionary(),
+    isrc: new TermDictionary(),
+    mbid: new TermDictionary(),
   };
+  private readonly postings = new PostingLists();
+  // Artist term ids per credit: prepared tracks of one act share one credit (see parseArtistCredit), so
+  // its words are looked up once per act instead of once per track.
+  private readonly creditTerms = new Map<ArtistCredit, readonly number[]>();
   // Per-query accumulators, reused: a typed array indexed by position is far cheaper than a Map when a
   // query touches thousands of postings. Cleared after each query, so answers never depend on history.
   private weights = new Float64Array(0);
-  private touched: number[] = [];
+  /** Positions with a weight, in the order first touched: `touched[0]` up to `touched[touchedCount]`. */
+  private touched = new Int32Array(0);
+  private touchedCount = 0;
+  private readonly queryTerms: number[] = [];
+  // Key visitors made once, not per track or query.
+  private readonly newTerm = (): number => this.postings.newTerm();
+  private readonly postTitleKey = (key: string): void =>
+    this.postings.post(this.titleTerms.intern(key, this.newTerm));
+  private readonly postIdentifier = (dictionary: TermDictionary, key: string): void =>
+    this.postings.post(dictionary.intern(key, this.newTerm));
+  private readonly queryArtistKey = (key: string): void => this.queryTerm(this.artistTerms.find(key));
+  private readonly queryTitleKey = (key: string): void => this.queryTerm(this.titleTerms.find(key));
+  private readonly queryIdentifier = (dictionary: TermDictionary, key: string): void => {
+    const term = dictionary.find(key);
+    if (term >= 0) this.accumulate(term, Number.POSITIVE_INFINITY);
+  };
 
   static build<T>(items: Iterable<T>, prepare: (item: T) => PreparedMatchInput): CandidateIndex<T> {
     const index = new CandidateIndex<T>();
@@ -74,14 +109,17 @@ export class CandidateIndex<T> {
   }
 
   get size(): number {
-    return this.entries.length;
+    return this.items.length;
   }
 
   add(item: T, prepared: PreparedMatchInput): void {
-    const position = this.entries.push({ item, prepared }) - 1;
-    this.post('artist', artistKeys(prepared), position);
-    this.post('title', titleKeys(prepared), position);
-    this.post('identifier', identifierKeys(prepared), position);
+    const position = this.items.push(item) - 1;
+    this.prepared.push(prepared);
+    const postings = this.postings;
+    postings.startEntry(position);
+    for (const term of this.artistTermsOf(prepared.artist)) postings.post(term);
+    visitTitleKeys(prepared, this.postTitleKey);
+    visitIdentifiers(prepared, this.identifierTerms, this.postIdentifier);
   }
 
   /**
@@ -91,60 +129,81 @@ export class CandidateIndex<T> {
    * sharing less than a third of the best track's weight are dropped.
    */
   candidates(query: PreparedMatchInput, k: number): IndexedTrack<T>[] {
-    if (this.weights.length < this.entries.length) this.weights = new Float64Array(this.entries.length * 2);
-    for (const key of identifierKeys(query)) {
-      for (const position of this.postings.identifier.get(key) ?? []) {
-        this.accumulate(position, Number.POSITIVE_INFINITY);
-      }
+    const size = this.items.length;
+    if (this.weights.length < size) {
+      this.weights = new Float64Array(size * 2);
+      this.touched = new Int32Array(size * 2);
     }
-    const lists: number[][] = [];
-    for (const key of artistKeys(query)) this.collect(lists, 'artist', key);
-    for (const key of titleKeys(query)) this.collect(lists, 'title', key);
-    lists.sort((x, y) => x.length - y.length);
-    const common = Math.max(COMMON_WORD_FLOOR, this.entries.length * COMMON_WORD_SHARE);
-    for (const [rank, list] of lists.entries()) {
-      if (rank > 0 && list.length > common) break;
-      const weight = Math.log(1 + this.entries.length / list.length);
-      for (const position of list) this.accumulate(position, weight);
+    const postings = this.postings;
+    postings.pack();
+    visitIdentifiers(query, this.identifierTerms, this.queryIdentifier);
+    // Terms in first-seen order, artist words before title words; the stable sort by list length then
+    // decides which words are used and the order weights are summed in.
+    const terms = this.queryTerms;
+    terms.length = 0;
+    visitArtistKeys(query.artist, this.queryArtistKey);
+    visitTitleKeys(query, this.queryTitleKey);
+    terms.sort((x, y) => postings.length(x) - postings.length(y));
+    const common = Math.max(COMMON_WORD_FLOOR, size * COMMON_WORD_SHARE);
+    for (let rank = 0; rank < terms.length; rank++) {
+      const term = terms[rank]!;
+      const length = postings.length(term);
+      if (rank > 0 && length > common) break;
+      this.accumulate(term, Math.log(1 + size / length));
     }
-    const best = topK(this.touched, this.weights, k, this.relativeFloor());
-    for (const position of this.touched) this.weights[position] = 0;
-    this.touched = [];
-    return best.map((position) => this.entries[position]!);
+    const touched = this.touched.subarray(0, this.touchedCount);
+    const best = topK(touched, this.weights, k, this.relativeFloor(touched));
+    for (const position of touched) this.weights[position] = 0;
+    this.touchedCount = 0;
+    return best.map((position) => ({ item: this.items[position]!, prepared: this.prepared[position]! }));
   }
 
-  private post(field: Field, keys: Iterable<string>, position: number): void {
-    const postings = this.postings[field];
-    for (const key of keys) {
-      const list = postings.get(key);
-      if (list === undefined) postings.set(key, [position]);
-      else list.push(position);
-    }
+  private queryTerm(term: number): void {
+    if (term >= 0 && !this.queryTerms.includes(term)) this.queryTerms.push(term);
   }
 
-  private collect(lists: number[][], field: Field, key: string): void {
-    const list = this.postings[field].get(key);
-    if (list !== undefined) lists.push(list);
+  private artistTermsOf(credit: ArtistCredit): readonly number[] {
+    let terms = this.creditTerms.get(credit);
+    if (terms === undefined) {
+      const found: number[] = [];
+      visitArtistKeys(credit, (key) => {
+        const term = this.artistTerms.intern(key, this.newTerm);
+        if (!found.includes(term)) found.push(term);
+      });
+      terms = found;
+      this.creditTerms.set(credit, terms);
+    }
+    return terms;
   }
 
   /** Blocking weight below which a candidate shares too little with the query, next to the best one. */
-  private relativeFloor(): number {
+  private relativeFloor(touched: Int32Array): number {
     let strongest = 0;
-    for (const position of this.touched) {
+    for (const position of touched) {
       const weight = this.weights[position]!;
       if (weight !== Number.POSITIVE_INFINITY && weight > strongest) strongest = weight;
     }
     return strongest * MIN_SHARE_OF_BEST;
   }
 
-  private accumulate(position: number, weight: number): void {
-    if (this.weights[position] === 0) this.touched.push(position);
-    this.weights[position]! += weight;
+  /** Adds `weight` to every position in the term's list. The hottest loop of a query: all in locals. */
+  private accumulate(term: number, weight: number): void {
+    const positions = this.postings.positions;
+    const weights = this.weights;
+    const touched = this.touched;
+    let count = this.touchedCount;
+    for (let slot = this.postings.start(term), end = this.postings.end(term); slot < end; slot++) {
+      const position = positions[slot]!;
+      const before = weights[position]!;
+      if (before === 0) touched[count++] = position;
+      weights[position] = before + weight;
+    }
+    this.touchedCount = count;
   }
 }
 
 /** Positions with the k largest weights of at least `floor`, largest first; ties keep first-touched order. */
-function topK(positions: readonly number[], weights: Float64Array, k: number, floor: number): number[] {
+function topK(positions: Int32Array, weights: Float64Array, k: number, floor: number): number[] {
   const best: number[] = [];
   for (const position of positions) {
     const weight = weights[position]!;

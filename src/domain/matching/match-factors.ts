@@ -32,13 +32,19 @@ const NUMBER_CONFLICT_PENALTY = 40;
 const ALIAS_WEIGHT = 0.95;
 const ACRONYM_SKIP = new Set(['and', 'of', 'the']);
 
+/** True when `short` is the initials of `long`'s words ("rem" of "r e m", "elo" of "electric light orchestra"). */
 function isAcronymOf(short: NameForm, long: NameForm): boolean {
   if (short.tokens.length !== 1 || long.tokens.length < 2) return false;
-  const initials = long.tokens
-    .filter((token) => !ACRONYM_SKIP.has(token))
-    .map((token) => token[0])
-    .join('');
-  return initials.length >= 2 && initials === short.compact;
+  // Compared initial by initial against the short name: no initials string is built for the many pairs
+  // that differ at the first letter.
+  const acronym = short.compact;
+  let initials = 0;
+  for (const token of long.tokens) {
+    if (ACRONYM_SKIP.has(token)) continue;
+    if (initials >= acronym.length || token.charCodeAt(0) !== acronym.charCodeAt(initials)) return false;
+    initials++;
+  }
+  return initials >= 2 && initials === acronym.length;
 }
 
 function artistSimilarity(a: ArtistCredit, b: ArtistCredit): number {
@@ -145,6 +151,6 @@ export function durationFactor(a: PreparedMatchInput, b: PreparedMatchInput): Fa
   const excess = Math.max(0, gapSeconds - toleranceSeconds);
   const penalty = Math.min(DURATION_MAX_PENALTY, excess <= 2 ? excess : 2 + (excess - 2) * 2.5);
   const score = Math.max(0, 1 - excess / 30);
-  const detail = `${(a.durationMs / 1000).toFixed(1)} s vs ${(b.durationMs / 1000).toFixed(1)} s`;
+  const detail = `${a.durationText} s vs ${b.durationText} s`;
   return { factor: factor('duration', score, penalty, detail), notes: [] };
 }

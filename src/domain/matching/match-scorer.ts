@@ -90,11 +90,19 @@ export function scorePrepared(a: PreparedMatchInput, b: PreparedMatchInput): Mat
     notes: versions.notes,
   };
   const keys = keyFactors(a, b);
-  const results = [artist, title, version, albumFactor(a, b), durationFactor(a, b), ...keys.results].filter(
-    (result): result is FactorResult => result !== null,
-  );
-  const factors: EvidenceFactor[] = results.map((result) => result.factor);
-  const notes = results.flatMap((result) => result.notes);
+  // Plain loops rather than spread, filter and flatMap: resolution scores every candidate of every track.
+  const results: FactorResult[] = [artist, title, version];
+  const album = albumFactor(a, b);
+  if (album !== null) results.push(album);
+  const duration = durationFactor(a, b);
+  if (duration !== null) results.push(duration);
+  for (const result of keys.results) results.push(result);
+  const factors: EvidenceFactor[] = [];
+  const notes: string[] = [];
+  for (const result of results) {
+    factors.push(result.factor);
+    for (const note of result.notes) notes.push(note);
+  }
 
   let confidence: number;
   let method: MatchMethod;

@@ -36,11 +36,38 @@ const UNDECOMPOSABLE = /[øæœßłđðþıħŧς]/g;
 /** NFKC, lower case, diacritics folded (é→e, ø→o, ё→е); other scripts are kept as they are. */
 export function foldText(text: string): string {
   if (ASCII.test(text)) return text.toLowerCase();
+  return foldLatin(text) ?? foldUnicode(text);
+}
+
+function foldUnicode(text: string): string {
   // NFKD is NFKC then NFD in one pass; diacritics come off the decomposed letters, NFC puts the rest back.
   const stripped = text.normalize('NFKD').toLowerCase().replace(COMBINING_DIACRITICS, '');
   // Folded Latin is usually plain ASCII again ("dré" → "dre"): only other scripts need recomposing.
   const folded = ASCII.test(stripped) ? stripped : stripped.normalize('NFC');
   return folded.replace(UNDECOMPOSABLE, (letter) => LETTERS_WITHOUT_DECOMPOSITION[letter] ?? letter);
+}
+
+// Up to U+017F (Latin-1 and Latin Extended-A: "Beyoncé", "Mötley Crüe", "Dvořák") each character folds on
+// its own: its decomposition starts with a base letter and its marks are all dropped, so nothing reorders
+// or recomposes across characters. These characters fold through a table made by `foldUnicode` itself,
+// which skips the Unicode normalisation passes for most accented names.
+const LATIN_TABLE_END = 0x180;
+const LATIN_FOLDS: readonly string[] = Array.from({ length: LATIN_TABLE_END - 0x80 }, (_, at) =>
+  foldUnicode(String.fromCharCode(0x80 + at)),
+);
+
+/** `foldUnicode` for text whose characters are all below U+0180; null for any other text. */
+function foldLatin(text: string): string | null {
+  let folded = '';
+  let plainFrom = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code < 0x80) continue;
+    if (code >= LATIN_TABLE_END) return null;
+    folded += text.slice(plainFrom, at).toLowerCase() + LATIN_FOLDS[code - 0x80]!;
+    plainFrom = at + 1;
+  }
+  return folded + text.slice(plainFrom).toLowerCase();
 }
 
 const APOSTROPHES = /['’‘`´ʼ]/g;
@@ -50,38 +77,42 @@ const AND_SIGNS = /[&+]/g;
 const NON_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
 const WHITESPACE = /\s+/g;
 
-const TOKEN_CANON: Readonly<Record<string, string>> = {
-  zero: '0',
-  one: '1',
-  two: '2',
-  three: '3',
-  four: '4',
-  five: '5',
-  six: '6',
-  seven: '7',
-  eight: '8',
-  nine: '9',
-  ten: '10',
-  eleven: '11',
-  twelve: '12',
-  ii: '2',
-  iii: '3',
-  iv: '4',
-  vi: '6',
-  vii: '7',
-  viii: '8',
-  ix: '9',
-  xi: '11',
-  xii: '12',
-  pt: 'part',
-  pts: 'parts',
-  n: 'and',
-};
+// A Map, not an object literal: a token such as "constructor" must not find Object.prototype's members.
+const TOKEN_CANON: ReadonlyMap<string, string> = new Map([
+  ['zero', '0'],
+  ['one', '1'],
+  ['two', '2'],
+  ['three', '3'],
+  ['four', '4'],
+  ['five', '5'],
+  ['six', '6'],
+  ['seven', '7'],
+  ['eight', '8'],
+  ['nine', '9'],
+  ['ten', '10'],
+  ['eleven', '11'],
+  ['twelve', '12'],
+  ['ii', '2'],
+  ['iii', '3'],
+  ['iv', '4'],
+  ['vi', '6'],
+  ['vii', '7'],
+  ['viii', '8'],
+  ['ix', '9'],
+  ['xi', '11'],
+  ['xii', '12'],
+  ['pt', 'part'],
+  ['pts', 'parts'],
+  ['n', 'and'],
+]);
 
 /** Tokens of already-folded text; a leading "the" is dropped when words follow it. */
 export function comparisonTokens(folded: string): string[] {
   const tokens = ASCII.test(folded) ? asciiWords(folded) : unicodeWords(folded);
-  for (let i = 0; i < tokens.length; i++) tokens[i] = TOKEN_CANON[tokens[i]!] ?? tokens[i]!;
+  for (let i = 0; i < tokens.length; i++) {
+    const canon = TOKEN_CANON.get(tokens[i]!);
+    if (canon !== undefined) tokens[i] = canon;
+  }
   if (tokens.length > 1 && tokens[0] === 'the') tokens.shift();
   if (tokens.length === 0) {
     // A name made only of punctuation ("!!!") is still a name: keep its symbols.
@@ -100,27 +131,34 @@ function unicodeWords(folded: string): string[] {
   return cleaned.split(' ').filter((word) => word !== '');
 }
 
-const isAsciiWordChar = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+const isLowerLetter = (code: number): boolean => code >= 97 && code <= 122;
+const isAsciiWordChar = (code: number): boolean => isLowerLetter(code) || (code >= 48 && code <= 57);
 
-/** The same rules as `unicodeWords` in one pass over lower-case ASCII: most names are ASCII. */
+/**
+ * The same rules as `unicodeWords` in one pass over lower-case ASCII: most names are ASCII. Words are
+ * sliced out of the text rather than built a character at a time; only a skipped apostrophe or closing
+ * dot ("don't", "r.e.m.") joins two slices.
+ */
 function asciiWords(folded: string): string[] {
   const words: string[] = [];
   let word = '';
+  let start = -1;
   for (let i = 0; i < folded.length; i++) {
     const code = folded.charCodeAt(i);
     if (isAsciiWordChar(code)) {
-      word += folded[i];
+      if (start < 0) start = i;
       continue;
     }
-    if (code === 39 || code === 96) continue; // apostrophe, backtick: "don't" → "dont"
-    if (code === 46) {
-      const next = folded.charCodeAt(i + 1);
-      if (next >= 97 && next <= 122) continue; // "r.e.m." → "rem"
-    }
+    // Apostrophe, backtick ("don't" → "dont") and a dot before a letter ("r.e.m." → "rem") join the word.
+    const joins = code === 39 || code === 96 || (code === 46 && isLowerLetter(folded.charCodeAt(i + 1)));
+    if (start >= 0) word += folded.slice(start, i);
+    start = -1;
+    if (joins) continue;
     if (word !== '') words.push(word);
     word = '';
     if (code === 38 || code === 43) words.push('and');
   }
+  if (start >= 0) word += folded.slice(start);
   if (word !== '') words.push(word);
   return words;
 }
@@ -128,13 +166,17 @@ function asciiWords(folded: string): string[] {
 const LATIN_LETTER = /[a-z]/;
 const NON_LATIN_LETTER = /[^a-z0-9]/;
 
-/** The form of tokens; the array is kept, not copied, so callers pass one they no longer change. */
+/** The form of tokens; the form keeps its own copy of them. */
 export function formOfTokens(tokens: readonly string[]): NameForm {
-  const compact = tokens.join('');
+  // Most names are one word: its form shares that one string instead of joining copies of it.
+  const single = tokens.length === 1 ? tokens[0]! : null;
+  const compact = single ?? tokens.join('');
   const latin = LATIN_LETTER.test(compact);
   const other = NON_LATIN_LETTER.test(compact);
   const script: ScriptClass = latin ? (other ? 'mixed' : 'latin') : other ? 'other' : 'none';
-  return { text: tokens.join(' '), tokens, compact, script };
+  // An array grown by `push` keeps room for 17 items; a library keeps its forms, so each holds an
+  // exact-size copy (about 120 bytes less per form).
+  return { text: single ?? tokens.join(' '), tokens: tokens.slice(), compact, script };
 }
 
 /** Comparison form of text that `foldText` has already folded. */

@@ -20,12 +20,13 @@ export function jaro(a: string, b: string): number {
   const window = Math.max(0, (Math.max(la, lb) >> 1) - 1);
   matchedA = scratch(la, matchedA);
   matchedB = scratch(lb, matchedB);
-  matchedA.fill(0, 0, la);
-  matchedB.fill(0, 0, lb);
+  // Names are short: plain loops clear them faster than `fill` calls do.
+  for (let i = 0; i < la; i++) matchedA[i] = 0;
+  for (let j = 0; j < lb; j++) matchedB[j] = 0;
   let matches = 0;
   for (let i = 0; i < la; i++) {
-    const from = Math.max(0, i - window);
-    const to = Math.min(lb - 1, i + window);
+    const from = i > window ? i - window : 0;
+    const to = i + window < lb - 1 ? i + window : lb - 1;
     const code = a.charCodeAt(i);
     for (let j = from; j <= to; j++) {
       if (matchedB[j] === 0 && b.charCodeAt(j) === code) {
@@ -58,14 +59,49 @@ export function jaroWinkler(a: string, b: string): number {
   return base + prefix * 0.1 * (1 - base);
 }
 
+// Counts per character (its low byte: characters sharing a slot can only raise the count), kept zeroed.
+const charCounts = new Int32Array(256);
+
+/**
+ * Whether Jaro-Winkler of `a` and `b` can reach `threshold`, from an upper bound: matches cannot outnumber
+ * the characters the two share, transpositions only lower the score, and the prefix bonus is known. Most
+ * pairs of different words fail it and skip the full computation, with the same answer.
+ */
+function mayReach(a: string, b: string, threshold: number): boolean {
+  for (let i = 0; i < a.length; i++) charCounts[a.charCodeAt(i) & 255]!++;
+  let shared = 0;
+  for (let j = 0; j < b.length; j++) {
+    const slot = b.charCodeAt(j) & 255;
+    if (charCounts[slot]! > 0) {
+      charCounts[slot]!--;
+      shared++;
+    }
+  }
+  for (let i = 0; i < a.length; i++) charCounts[a.charCodeAt(i) & 255] = 0;
+  if (shared === 0) return false;
+  const jaroBound = (shared / a.length + shared / b.length + 1) / 3;
+  const limit = Math.min(4, a.length, b.length);
+  let prefix = 0;
+  while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  // The margin keeps rounding from ever skipping a pair that would reach the threshold exactly.
+  return jaroBound + prefix * 0.1 * (1 - jaroBound) >= threshold - 1e-9;
+}
+
 /** Words at least this close count as the same word (misspelling, dropped letter). */
 export const WORD_MATCH_THRESHOLD = 0.88;
 const DIGITS = /^\d+$/;
 
+// Only a word starting with a digit can be all digits: most words skip the regex.
+const isNumber = (word: string): boolean => {
+  const first = word.charCodeAt(0);
+  return first >= 48 && first <= 57 && DIGITS.test(word);
+};
+
 /** How far two words agree: 1 when equal; short words and numbers must be equal ("ii" is not "iii"). */
 export function wordSimilarity(a: string, b: string): number {
   if (a === b) return 1;
-  if (a.length <= 3 || b.length <= 3 || DIGITS.test(a) || DIGITS.test(b)) return 0;
+  if (a.length <= 3 || b.length <= 3 || isNumber(a) || isNumber(b)) return 0;
+  if (!mayReach(a, b, WORD_MATCH_THRESHOLD)) return 0;
   const similarity = jaroWinkler(a, b);
   return similarity >= WORD_MATCH_THRESHOLD ? similarity : 0;
 }
@@ -156,7 +192,7 @@ export function formSimilarity(a: NameForm, b: NameForm): number {
   // borrowing Jaro-Winkler's prefix bonus; one letter more or less is a spelling, not another name.
   const similarLength =
     shorter / longer >= COMPACT_MIN_LENGTH_RATIO || (shorter >= 3 && longer - shorter <= 1);
-  if (similarLength && best < 1) {
+  if (similarLength && best < 1 && mayReach(a.compact, b.compact, COMPACT_MATCH_THRESHOLD)) {
     const spelling = jaroWinkler(a.compact, b.compact);
     if (spelling >= COMPACT_MATCH_THRESHOLD) best = Math.max(best, spelling);
   }

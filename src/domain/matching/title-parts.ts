@@ -28,10 +28,14 @@ const DIGITS = /^\d+$/;
 const NONE: readonly never[] = Object.freeze([]);
 
 function numbersOf(form: NameForm): string {
-  return form.tokens
-    .filter((token) => DIGITS.test(token))
-    .sort()
-    .join(' ');
+  let numbers: string[] | null = null;
+  for (const token of form.tokens) {
+    // Most titles hold no number: a first-character test skips the regex and the arrays for them.
+    const first = token.charCodeAt(0);
+    if (first >= 48 && first <= 57 && DIGITS.test(token)) (numbers ??= []).push(token);
+  }
+  if (numbers === null) return '';
+  return numbers.length === 1 ? numbers[0]! : numbers.sort().join(' ');
 }
 
 type PartRole = 'subtitle' | 'dropped';

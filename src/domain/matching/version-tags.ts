@@ -116,5 +116,10 @@ export function classifyVersionText(folded: string): VersionTag | null {
 const LIVE_ALBUM = /[([]live\b|\blive (?:at|in|from|on)\b|\bunplugged\b|\bspotify sessions\b|\bin concert\b/;
 
 export function albumSaysLive(album: string): boolean {
-  return LIVE_ALBUM.test(foldText(album));
+  return foldedAlbumSaysLive(foldText(album));
+}
+
+/** `albumSaysLive` for an album name `foldText` has already folded. */
+export function foldedAlbumSaysLive(folded: string): boolean {
+  return LIVE_ALBUM.test(folded);
 }

@@ -3,12 +3,12 @@
 // are merged; a doubtful one goes to review as "this track's record may be that track".
 import type { ProgressTask } from '../../ports/progress.port.js';
 import { CandidateIndex } from '../../../domain/matching/candidate-index.js';
-import { prepareMatchInput } from '../../../domain/matching/match-input.js';
+import { prepareMatchInput, type PreparedMatchInput } from '../../../domain/matching/match-input.js';
 import { rankMatches } from '../../../domain/matching/resolve-match.js';
 import { trackMapping, type TrackMapping } from '../../../domain/track/track-mapping.js';
 import type { Track, TrackId } from '../../../domain/track/track.js';
 import { pairKey, type IdentityStores } from './identity-linker.js';
-import { trackMatchInput } from './match-inputs.js';
+import { sameMatchFacts, trackMatchInput } from './match-inputs.js';
 import { TrackMerger } from './track-merger.js';
 
 export interface LocalPassResult {
@@ -17,6 +17,12 @@ export interface LocalPassResult {
   readonly review: number;
   /** Tracks merged away during the pass: they no longer need resolving. */
   readonly gone: ReadonlySet<TrackId>;
+}
+
+interface LibraryIndex {
+  readonly index: CandidateIndex<Track>;
+  /** Prepared forms of the waiting tracks, as indexed. */
+  readonly preparedPending: ReadonlyMap<TrackId, PreparedMatchInput>;
 }
 
 /** Candidates looked at per track: the track itself takes one place. */
@@ -38,13 +44,17 @@ export class LocalLibraryPass {
   ): Promise<LocalPassResult> {
     const gone = new Set<TrackId>();
     if (pending.length === 0) return { examined: 0, merged: 0, review: 0, gone };
-    const index = await this.libraryIndex();
+    const { index, preparedPending } = await this.libraryIndex(pending);
     const counts = { merged: 0, review: 0 };
     // Many small merges commit together: one transaction per batch instead of one per merge.
     for (let start = 0; start < pending.length; start += BATCH) {
       const batch = pending.slice(start, start + BATCH);
       await this.stores.unitOfWork.transaction(async () => {
-        for (const track of batch) await this.examine(track, index, avoid, gone, counts);
+        for (const track of batch) {
+          if (gone.has(track.id)) continue;
+          const query = preparedPending.get(track.id) ?? prepareMatchInput(trackMatchInput(track));
+          await this.examine(track, query, index, avoid, gone, counts);
+        }
       });
       progress.advance(batch.length);
     }
@@ -54,13 +64,13 @@ export class LocalLibraryPass {
 
   private async examine(
     track: Track,
+    query: PreparedMatchInput,
     index: CandidateIndex<Track>,
     avoid: ReadonlySet<string>,
     gone: Set<TrackId>,
     counts: { merged: number; review: number },
   ): Promise<void> {
-    if (gone.has(track.id)) return;
-    const best = rankMatches(prepareMatchInput(trackMatchInput(track)), index, CANDIDATES).find(
+    const best = rankMatches(query, index, CANDIDATES).find(
       (m) => m.item.id !== track.id && !gone.has(m.item.id) && !avoid.has(pairKey(m.item.id, track.id)),
     );
     if (best === undefined || best.score.decision === 'reject') return;
@@ -80,13 +90,23 @@ export class LocalLibraryPass {
     }
   }
 
-  private async libraryIndex(): Promise<CandidateIndex<Track>> {
+  /**
+   * The standing library, indexed, read through the look-up's raw pages (no ORM entities). A waiting track
+   * is in the library too: its prepared form is kept for its query, unless it changed since it was read.
+   */
+  private async libraryIndex(pending: readonly Track[]): Promise<LibraryIndex> {
+    const waiting = new Map(pending.map((track) => [track.id, track]));
     const index = new CandidateIndex<Track>();
-    for await (const page of this.stores.tracks.pages(PAGE_SIZE)) {
-      for (const track of page)
-        if (!track.isMerged) index.add(track, prepareMatchInput(trackMatchInput(track)));
+    const preparedPending = new Map<TrackId, PreparedMatchInput>();
+    for await (const page of this.stores.lookup.standingTracks(PAGE_SIZE)) {
+      for (const track of page) {
+        const prepared = prepareMatchInput(trackMatchInput(track));
+        index.add(track, prepared);
+        const queued = waiting.get(track.id);
+        if (queued !== undefined && sameMatchFacts(queued, track)) preparedPending.set(track.id, prepared);
+      }
     }
-    return index;
+    return { index, preparedPending };
   }
 
   /** Queues "the track's own record may be `candidate`"; false when the track has no record or it was decided before. */

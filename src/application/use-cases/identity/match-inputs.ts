@@ -15,6 +15,19 @@ export function trackMatchInput(track: Track): MatchInput {
   };
 }
 
+/** True when the scorer would see the two tracks alike (another read of one track, say). */
+export function sameMatchFacts(a: Track, b: Track): boolean {
+  return (
+    a.title === b.title &&
+    a.album === b.album &&
+    a.durationMs === b.durationMs &&
+    a.artists.length === b.artists.length &&
+    a.artists.every((artist, at) => artist === b.artists[at]) &&
+    (a.isrc?.value ?? null) === (b.isrc?.value ?? null) &&
+    (a.mbid?.value ?? null) === (b.mbid?.value ?? null)
+  );
+}
+
 export function recordMatchInput(record: ConnectorTrack): MatchInput {
   return {
     artists: record.artists,
