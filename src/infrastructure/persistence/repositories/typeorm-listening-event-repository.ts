@@ -1,12 +1,13 @@
 // The ledger over the raw connection: append-only by construction (no update or delete here, and
 // triggers refuse them in the database), with INSERT OR IGNORE making re-imports harmless.
-import { MoreThan, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import type {
   AppendResult,
   ListeningEventRepository,
 } from '../../../application/ports/listening-event-repository.port.js';
 import type { RawListeningEvent, StoredListeningEvent } from '../../../domain/history/listening-event.js';
 import { BulkWriter } from '../bulk-writer.js';
+import { DEFAULT_PAGE_SIZE, pagesById } from './pages-by-id.js';
 import { ListeningEventEntity } from '../entities/listening-event.entity.js';
 import {
   listeningEventToDomain,
@@ -14,8 +15,6 @@ import {
   type NewListeningEventRow,
 } from '../mappers/listening-event.mapper.js';
 import type { NaradaDatabase } from '../open-database.js';
-
-const DEFAULT_PAGE_SIZE = 5000;
 
 export class TypeOrmListeningEventRepository implements ListeningEventRepository {
   private readonly rows: Repository<ListeningEventEntity>;
@@ -39,17 +38,7 @@ export class TypeOrmListeningEventRepository implements ListeningEventRepository
     return this.rows.count();
   }
 
-  async *pages(pageSize = DEFAULT_PAGE_SIZE): AsyncIterable<readonly StoredListeningEvent[]> {
-    let after = 0;
-    for (;;) {
-      const rows = await this.rows.find({
-        where: { id: MoreThan(after) },
-        order: { id: 'ASC' },
-        take: pageSize,
-      });
-      if (rows.length === 0) return;
-      yield rows.map(listeningEventToDomain);
-      after = rows[rows.length - 1]!.id;
-    }
+  pages(pageSize = DEFAULT_PAGE_SIZE): AsyncIterable<readonly StoredListeningEvent[]> {
+    return pagesById(this.rows, listeningEventToDomain, pageSize);
   }
 }

@@ -1,5 +1,5 @@
 // Internal tracks over TypeORM, with the bulk insert and merge paths on the raw connection.
-import { In, MoreThan, type Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import type { TrackRepository } from '../../../application/ports/track-repository.port.js';
 import { NaradaError } from '../../../domain/shared/errors.js';
 import type { Track, TrackDraft, TrackId } from '../../../domain/track/track.js';
@@ -7,13 +7,14 @@ import type { Isrc } from '../../../domain/values/isrc.js';
 import type { Mbid } from '../../../domain/values/mbid.js';
 import type { EpochMs } from '../../../domain/values/time.js';
 import { BulkWriter } from '../bulk-writer.js';
+import { pagesById } from './pages-by-id.js';
 import { chunks } from '../chunks.js';
 import { TrackEntity } from '../entities/track.entity.js';
 import { type NewTrackRow, trackDraftToRow, trackToDomain, trackToRow } from '../mappers/track.mapper.js';
 import type { NaradaDatabase } from '../open-database.js';
 import { TrackMergeStatements } from './track-merge.js';
 
-const DEFAULT_PAGE_SIZE = 1000;
+const TRACK_PAGE_SIZE = 1000;
 
 export class TypeOrmTrackRepository implements TrackRepository {
   private readonly rows: Repository<TrackEntity>;
@@ -86,17 +87,7 @@ export class TypeOrmTrackRepository implements TrackRepository {
     return this.rows.count();
   }
 
-  async *pages(pageSize = DEFAULT_PAGE_SIZE): AsyncIterable<readonly Track[]> {
-    let after = 0;
-    for (;;) {
-      const rows = await this.rows.find({
-        where: { id: MoreThan(after) },
-        order: { id: 'ASC' },
-        take: pageSize,
-      });
-      if (rows.length === 0) return;
-      yield rows.map(trackToDomain);
-      after = rows[rows.length - 1]!.id;
-    }
+  pages(pageSize = TRACK_PAGE_SIZE): AsyncIterable<readonly Track[]> {
+    return pagesById(this.rows, trackToDomain, pageSize);
   }
 }
