@@ -1,9 +1,6 @@
 // Reads a 10,000-entry playlist from the fake Spotify through the real client over a socket, and
 // compares the requests made with the floor of one metadata call plus one per 100 entries.
 import { CallCounter } from '../src/infrastructure/connectors/http/call-counter.js';
-import { adaptiveLimiter } from '../src/infrastructure/connectors/http/rate-limiter.js';
-import { createSpotifyHttpClient } from '../src/infrastructure/connectors/spotify/spotify-http.js';
-import { SpotifyWebApiClient } from '../src/infrastructure/connectors/spotify/spotify-web-api-client.js';
 import {
   aFakeArtist,
   aFakeTrack,
@@ -11,8 +8,8 @@ import {
   trackUri,
 } from '../test/fakes/spotify/fake-spotify-builders.js';
 import { startFakeSpotify, type FakeSpotify } from '../test/fakes/spotify/fake-spotify.js';
-import { MemoryCredentialStore } from '../test/fakes/spotify/memory-credential-store.js';
 import { median, peakRssMb, report, seededRandom, timed } from './harness.js';
+import { spotifyApiCalls, spotifyClientFor } from './support/fake-spotify-client.js';
 
 const ENTRIES = 10_000;
 const RUNS = 3;
@@ -52,21 +49,11 @@ async function main(): Promise<void> {
     let entries = 0;
     for (let run = 0; run < RUNS; run++) {
       const calls = new CallCounter();
-      const client = new SpotifyWebApiClient({
-        config: {
-          apiUrl: fake.apiUrl,
-          accountsUrl: fake.accountsUrl,
-          clientId: fake.clientId,
-          redirectUri: 'http://127.0.0.1:8888/callback',
-          refreshToken: fake.issueRefreshToken(),
-        },
-        http: createSpotifyHttpClient({ limiter: adaptiveLimiter(), calls }),
-        credentials: new MemoryCredentialStore(),
-      });
+      const client = spotifyClientFor(fake, calls);
       const { value, seconds: elapsed } = await timed(() => client.getPlaylist(playlistId));
       seconds.push(elapsed);
       entries = value.entries.length;
-      apiCalls = calls.total('spotify') - (calls.snapshot()['spotify POST /api/token'] ?? 0);
+      apiCalls = spotifyApiCalls(calls);
     }
     const bound = Math.ceil(ENTRIES / 100) + 1;
     report([

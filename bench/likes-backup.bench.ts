@@ -12,22 +12,20 @@ import { SyncLikes } from '../src/application/use-cases/likes/sync-likes.js';
 import { BackupPlaylists } from '../src/application/use-cases/playlist/backup-playlists.js';
 import { FileBackupStore } from '../src/infrastructure/backup/file-backup-store.js';
 import { CallCounter } from '../src/infrastructure/connectors/http/call-counter.js';
-import { adaptiveLimiter, tokenBucketLimiter } from '../src/infrastructure/connectors/http/rate-limiter.js';
+import { tokenBucketLimiter } from '../src/infrastructure/connectors/http/rate-limiter.js';
 import { LastfmApiClient } from '../src/infrastructure/connectors/lastfm/lastfm-api-client.js';
 import { createLastfmHttpClient } from '../src/infrastructure/connectors/lastfm/lastfm-http.js';
-import { createSpotifyHttpClient } from '../src/infrastructure/connectors/spotify/spotify-http.js';
-import { SpotifyWebApiClient } from '../src/infrastructure/connectors/spotify/spotify-web-api-client.js';
 import { SqliteIdentityLookup } from '../src/infrastructure/persistence/identity/sqlite-identity-lookup.js';
 import { openDatabase, type NaradaDatabase } from '../src/infrastructure/persistence/open-database.js';
 import {
   createRepositories,
   type Repositories,
 } from '../src/infrastructure/persistence/repositories/typeorm-repositories.js';
+import { spotifyClientFor, spotifyApiCalls } from './support/fake-spotify-client.js';
 import { aCatalogTrack } from '../test/fakes/lastfm/fake-lastfm-builders.js';
 import { startFakeLastfm } from '../test/fakes/lastfm/fake-lastfm.js';
 import { aFakeArtist, aFakeTrack, trackUri } from '../test/fakes/spotify/fake-spotify-builders.js';
-import { startFakeSpotify, type FakeSpotify } from '../test/fakes/spotify/fake-spotify.js';
-import { MemoryCredentialStore } from '../test/fakes/spotify/memory-credential-store.js';
+import { startFakeSpotify } from '../test/fakes/spotify/fake-spotify.js';
 import { peakRssMb, report, seededRandom, timed, type BenchResult } from './harness.js';
 
 const PLAYLISTS = 50;
@@ -58,25 +56,6 @@ async function openWorld(): Promise<World> {
   return { folder, db, repos, ingest };
 }
 
-function spotifyClient(fake: FakeSpotify, calls: CallCounter): SpotifyWebApiClient {
-  return new SpotifyWebApiClient({
-    config: {
-      apiUrl: fake.apiUrl,
-      accountsUrl: fake.accountsUrl,
-      clientId: fake.clientId,
-      redirectUri: 'http://127.0.0.1:8888/callback',
-      refreshToken: fake.issueRefreshToken(),
-    },
-    http: createSpotifyHttpClient({ limiter: adaptiveLimiter(), calls }),
-    credentials: new MemoryCredentialStore(),
-  });
-}
-
-/** Web API requests (the token refresh is the accounts service, not counted). */
-function apiCalls(calls: CallCounter): number {
-  return calls.total('spotify') - (calls.snapshot()['spotify POST /api/token'] ?? 0);
-}
-
 async function backupBench(): Promise<BenchResult[]> {
   const fake = await startFakeSpotify();
   const world = await openWorld();
@@ -94,7 +73,7 @@ async function backupBench(): Promise<BenchResult[]> {
     }
     const calls = new CallCounter();
     const backup = new BackupPlaylists({
-      spotify: spotifyClient(fake, calls),
+      spotify: spotifyClientFor(fake, calls),
       store: new FileBackupStore(),
       checkpoints: world.repos.syncCheckpoints,
       playlists: world.repos.playlists,
@@ -105,9 +84,9 @@ async function backupBench(): Promise<BenchResult[]> {
     });
     const outDir = join(world.folder, 'backups');
     const first = await timed(() => backup.run({ playlists: [], all: true, outDir }));
-    const firstCalls = apiCalls(calls);
+    const firstCalls = spotifyApiCalls(calls);
     const again = await timed(() => backup.run({ playlists: [], all: true, outDir }));
-    const againCalls = apiCalls(calls) - firstCalls;
+    const againCalls = spotifyApiCalls(calls) - firstCalls;
     // One page of the playlist list, then per playlist its object (embedding the first 100 items) and
     // one page per further 100; Narada adds one GET /me to tell your playlists from followed ones.
     const bound = Math.ceil(PLAYLISTS / 50) + PLAYLISTS * Math.ceil(ITEMS / 100);
@@ -172,7 +151,7 @@ async function likesBench(): Promise<BenchResult[]> {
       },
       http: createLastfmHttpClient({ limiter: tokenBucketLimiter(1000, 1000), calls: lastfmCalls }),
     });
-    const client = spotifyClient(spotify, spotifyCalls);
+    const client = spotifyClientFor(spotify, spotifyCalls);
     const sync = new SyncLikes({
       checkpoints: world.repos.syncCheckpoints,
       clock,
@@ -187,7 +166,7 @@ async function likesBench(): Promise<BenchResult[]> {
         mappings: new SqliteIdentityLookup(world.db),
         clock,
       });
-    const total = () => apiCalls(spotifyCalls) + lastfmCalls.total('lastfm');
+    const total = () => spotifyApiCalls(spotifyCalls) + lastfmCalls.total('lastfm');
 
     const first = await timed(() => sync.run(direction(), { dryRun: false, mirror: false }));
     const firstCalls = total();

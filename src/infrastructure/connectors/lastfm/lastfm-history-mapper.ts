@@ -3,28 +3,17 @@
 import type { LastfmListen, LastfmListenPage } from '../../../application/ports/lastfm.port.js';
 import {
   flagOf,
-  isRecord,
-  listOf,
   nameOf,
-  pageInfoOf,
+  mapPagedList,
   recordAt,
   secondsToMs,
   textOf,
-  unexpectedResponse,
   type WireRecord,
 } from './lastfm-wire.js';
 
 export function mapRecentTracksPage(body: unknown): LastfmListenPage {
-  if (!isRecord(body) || !isRecord(body.recenttracks)) {
-    throw unexpectedResponse('user.getRecentTracks', 'no "recenttracks" object');
-  }
-  const list = body.recenttracks;
-  const listens = listOf(list.track)
-    .map(mapListen)
-    .filter((listen): listen is LastfmListen => listen !== null);
-  // The old empty shape carries the paging facts on the list itself instead of in `@attr`.
-  const attrs = isRecord(list['@attr']) ? list['@attr'] : list;
-  return { ...pageInfoOf(attrs, listens.length), listens };
+  const { items, page } = mapPagedList(body, 'recenttracks', 'user.getRecentTracks', mapListen);
+  return { ...page, listens: items };
 }
 
 /** Null for the now-playing entry and for entries without artist, title or time. */

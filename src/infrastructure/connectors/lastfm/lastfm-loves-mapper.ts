@@ -1,27 +1,10 @@
 // Pure mapping of `user.getLovedTracks` pages: artist `{name, mbid}`, love time in `date.uts`.
 import type { LastfmLovedTrack, LastfmLovedTracksPage } from '../../../application/ports/lastfm.port.js';
-import {
-  isRecord,
-  listOf,
-  nameOf,
-  pageInfoOf,
-  recordAt,
-  secondsToMs,
-  textOf,
-  unexpectedResponse,
-  type WireRecord,
-} from './lastfm-wire.js';
+import { nameOf, mapPagedList, recordAt, secondsToMs, textOf, type WireRecord } from './lastfm-wire.js';
 
 export function mapLovedTracksPage(body: unknown): LastfmLovedTracksPage {
-  if (!isRecord(body) || !isRecord(body.lovedtracks)) {
-    throw unexpectedResponse('user.getLovedTracks', 'no "lovedtracks" object');
-  }
-  const list = body.lovedtracks;
-  const tracks = listOf(list.track)
-    .map(mapLovedTrack)
-    .filter((track): track is LastfmLovedTrack => track !== null);
-  const attrs = isRecord(list['@attr']) ? list['@attr'] : list;
-  return { ...pageInfoOf(attrs, tracks.length), tracks };
+  const { items, page } = mapPagedList(body, 'lovedtracks', 'user.getLovedTracks', mapLovedTrack);
+  return { ...page, tracks: items };
 }
 
 export function mapLovedTrack(track: WireRecord): LastfmLovedTrack | null {

@@ -67,6 +67,25 @@ export function pageInfoOf(
   return { page, perPage, totalPages, total };
 }
 
+/**
+ * A paged list answer (`recenttracks`, `lovedtracks`): its entries mapped (nulls dropped) and its
+ * paging facts. The old empty shape carries the paging facts on the list itself, not in `@attr`.
+ */
+export function mapPagedList<T>(
+  body: unknown,
+  listKey: string,
+  method: string,
+  mapItem: (entry: WireRecord) => T | null,
+): { items: T[]; page: ReturnType<typeof pageInfoOf> } {
+  const list = isRecord(body) ? body[listKey] : undefined;
+  if (!isRecord(list)) throw unexpectedResponse(method, `no "${listKey}" object`);
+  const items = listOf(list.track)
+    .map(mapItem)
+    .filter((item): item is T => item !== null);
+  const attrs = isRecord(list['@attr']) ? list['@attr'] : list;
+  return { items, page: pageInfoOf(attrs, items.length) };
+}
+
 export function unexpectedResponse(method: string, detail: string): NaradaError {
   return new NaradaError(
     'LASTFM.UNEXPECTED_RESPONSE',
