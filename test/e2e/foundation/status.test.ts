@@ -24,6 +24,8 @@ describe('narada (foundation commands, run as a user would)', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('narada status');
     expect(result.stdout).toContain('--json');
+    // Wrapped at word boundaries: every line of a command's summary ends on a whole word.
+    expect(result.stdout).toMatch(/Spotify exports,\s+backfill Last\.fm/);
   });
 
   it('prints its version from package.json', async () => {
@@ -127,7 +129,7 @@ describe('narada (foundation commands, run as a user would)', () => {
   it('refuses an unknown command, suggesting what to run', async () => {
     const result = await runNarada(['statsu'], { env: cleanEnv(home.path) });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/status/);
+    expect(result.stderr).toMatch(/^narada: Unknown command\. Did you mean status\?/);
   });
 
   it('names DATABASE_URL when it cannot be used, with exit code 2 and a JSON error under --json', async () => {
