@@ -28,8 +28,8 @@ export interface LastfmListen {
   /** Known only when the history was fetched with extended data. */
   readonly loved: boolean | null;
   readonly url: string | null;
-  /** The wire object as received, for the listening ledger. */
-  readonly raw: unknown;
+  /** The entry's JSON text exactly as received, for the listening ledger. */
+  readonly rawText: string;
 }
 
 export interface LastfmListenPage extends LastfmPageInfo {

@@ -42,6 +42,11 @@ export function lastfmError(
   return { status: status ?? STATUS_BY_CODE[code] ?? 400, body: { error: code, message, links: [] } };
 }
 
+/** JSON text with every `/` escaped, as Last.fm writes it; JSON has `/` only inside strings. */
+export function escapeSlashes(json: string): string {
+  return json.replaceAll('/', '\\/');
+}
+
 /** A one-item list is a bare object in the old API; `legacy` turns that behaviour on. */
 export function wireList<T>(items: readonly T[], legacy: boolean): T | readonly T[] {
   return legacy && items.length === 1 ? items[0]! : items;

@@ -17,7 +17,7 @@ import {
   type FakeNowPlaying,
   type FakeScrobble,
 } from './fake-lastfm-state.js';
-import { lastfmError } from './fake-lastfm-wire.js';
+import { escapeSlashes, lastfmError } from './fake-lastfm-wire.js';
 import { getSession, getToken, loveTrack, scrobbleTracks, unloveTrack } from './fake-lastfm-write-methods.js';
 
 export const FAKE_LASTFM_API_KEY = 'fake-lastfm-api-key';
@@ -30,6 +30,8 @@ export interface FakeLastfmOptions {
   readonly now?: () => number;
   /** Send one-item lists as bare objects and empty history in the old `#text` shape. */
   readonly legacyLists?: boolean;
+  /** Write `/` as `\/` in JSON answers, as Last.fm does (fixture error-29) and JSON.stringify does not. */
+  readonly escapedSlashes?: boolean;
   /** How track.getInfo answers an unknown track: error 6, or the 200 stub of the fixture. */
   readonly unknownTracks?: 'error' | 'stub';
   /** Who approves tokens on the `/api/auth/` page; default `fake-user`. */
@@ -123,8 +125,10 @@ export async function startFakeLastfm(options: FakeLastfmOptions = {}): Promise<
   };
 
   server.before = (req) => (req.path === API_PATH && faults.length > 0 ? faults.shift()!() : null);
-  server.route('GET', API_PATH, handleApi);
-  server.route('POST', API_PATH, handleApi);
+  const answerApi = (req: FakeRequest): FakeResponse =>
+    options.escapedSlashes ? withEscapedSlashes(handleApi(req)) : handleApi(req);
+  server.route('GET', API_PATH, answerApi);
+  server.route('POST', API_PATH, answerApi);
   // The page a user opens to approve a token; here, opening it approves it for `approvingUser`.
   server.route('GET', '/api/auth/', (req) => {
     const token = req.query.get('token') ?? '';
@@ -185,6 +189,16 @@ export async function startFakeLastfm(options: FakeLastfmOptions = {}): Promise<
       }
     },
     close: () => server.close(),
+  };
+}
+
+function withEscapedSlashes(response: FakeResponse): FakeResponse {
+  if (response.raw || response.body === undefined) return response;
+  return {
+    ...response,
+    body: escapeSlashes(JSON.stringify(response.body)),
+    raw: true,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...response.headers },
   };
 }
 

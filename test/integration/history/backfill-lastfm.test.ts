@@ -39,7 +39,7 @@ function scrobbled(playedAt: number, title: string) {
     playedAt,
     loved: null,
     url: null,
-    raw: {},
+    rawText: '{}',
   };
   return lastfmListenToRecord(listen, 'listener', null, memo);
 }

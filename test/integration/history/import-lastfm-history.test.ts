@@ -6,6 +6,7 @@ import { ImportLastfmHistory } from '../../../src/application/use-cases/history/
 import { ListenRecorder } from '../../../src/application/use-cases/history/listen-recorder.js';
 import { SqliteProvisionalTrackStore } from '../../../src/infrastructure/persistence/history/sqlite-provisional-track-store.js';
 import { aFakeScrobble, aScrobbleSeries } from '../../fakes/lastfm/fake-lastfm-builders.js';
+import { escapeSlashes, recentTrackWire } from '../../fakes/lastfm/fake-lastfm-wire.js';
 import { startLastfmKit, type LastfmKit } from '../lastfm/lastfm-test-kit.js';
 import { openHistoryKit, type HistoryKit } from './history-test-kit.js';
 
@@ -98,11 +99,16 @@ describe('ImportLastfmHistory against the fake Last.fm', () => {
   });
 
   it('stores each scrobble exactly as Last.fm sent it', async () => {
-    lastfm.fake.addScrobbles('listener', [aFakeScrobble({ timestamp: NEWEST })]);
+    await lastfm.fake.close();
+    // Last.fm's escaped slashes: a re-serialised entry would lose them.
+    lastfm = await startLastfmKit({ fake: { escapedSlashes: true } });
+    const scrobble = aFakeScrobble({ timestamp: NEWEST });
+    lastfm.fake.addScrobbles('listener', [scrobble]);
     await importer().run();
     const { payload } = kit.db.sqlite.prepare('SELECT "payload" FROM "listening_events"').get() as {
       payload: string;
     };
+    expect(payload).toBe(escapeSlashes(JSON.stringify(recentTrackWire(scrobble, true, false))));
     expect(JSON.parse(payload)).toMatchObject({
       name: 'Reckoner',
       date: { uts: String(NEWEST) },

@@ -25,7 +25,11 @@ function scrobble(playedAt: number, artist = 'fripSide', title = 'only my railgu
     playedAt,
     loved: null,
     url: null,
-    raw: { name: title, artist: { name: artist }, date: { uts: String(playedAt / 1000) } },
+    rawText: JSON.stringify({
+      name: title,
+      artist: { name: artist },
+      date: { uts: String(playedAt / 1000) },
+    }),
   };
   return lastfmListenToRecord(listen, 'ana', null, memo);
 }

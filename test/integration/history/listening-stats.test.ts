@@ -34,7 +34,7 @@ function scrobble(iso: string, artist: string, title: string, mbid: string | nul
     playedAt: AT(iso),
     loved: null,
     url: null,
-    raw: { name: title },
+    rawText: JSON.stringify({ name: title }),
   };
   return lastfmListenToRecord(listen, 'ana', null, memo);
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { LastfmListen } from '../../../src/application/ports/lastfm.port.js';
 import { aFakeScrobble, aScrobbleSeries } from '../../fakes/lastfm/fake-lastfm-builders.js';
+import { escapeSlashes, recentTrackWire } from '../../fakes/lastfm/fake-lastfm-wire.js';
 import { startLastfmKit, type LastfmKit } from './lastfm-test-kit.js';
 
 describe('LastfmApiClient.getRecentTracks against the fake Last.fm', () => {
@@ -42,6 +43,31 @@ describe('LastfmApiClient.getRecentTracks against the fake Last.fm', () => {
 
     const listens = await allPages(2);
     expect(listens.map((l) => l.title)).toEqual(['Track 1', 'Track 2', 'Track 3']);
+  });
+
+  it('gives each listen the text of its entry exactly as sent, even under a now-playing entry', async () => {
+    kit = await startLastfmKit({ fake: { escapedSlashes: true } });
+    const scrobbles = aScrobbleSeries(3, { artist: 'Sigur Rós / "Jónsi"' });
+    kit.fake.addScrobbles('listener', scrobbles);
+    kit.fake.setNowPlaying('listener', { artist: 'Live Now', track: 'Playing', album: null });
+
+    const page = await kit.client.getRecentTracks();
+
+    const sent = scrobbles.map((s) => escapeSlashes(JSON.stringify(recentTrackWire(s, true, false))));
+    expect(page.listens.map((l) => l.rawText)).toEqual(sent);
+    expect(page.listens[0]!.rawText).toContain('https:\\/\\/www.last.fm\\/music\\/');
+  });
+
+  it('re-serialises the entry of a one-track page sent as a bare object', async () => {
+    kit = await startLastfmKit({ fake: { legacyLists: true, escapedSlashes: true } });
+    const [scrobble] = aScrobbleSeries(1);
+    kit.fake.addScrobbles('listener', [scrobble!]);
+
+    const page = await kit.client.getRecentTracks();
+
+    expect(page.listens.map((l) => l.rawText)).toEqual([
+      JSON.stringify(recentTrackWire(scrobble!, true, false)),
+    ]);
   });
 
   it('maps an empty history in the old "#text" shape to no listens', async () => {

@@ -6,5 +6,10 @@ import { sharedFixturePath } from '../../support/shared-fixtures.js';
 const LASTFM_FIXTURES = sharedFixturePath('lastfm');
 
 export function lastfmFixture(name: string): unknown {
-  return JSON.parse(readFileSync(join(LASTFM_FIXTURES, name), 'utf8')) as unknown;
+  return JSON.parse(lastfmFixtureText(name)) as unknown;
+}
+
+/** The response text as captured, for what is kept byte for byte. */
+export function lastfmFixtureText(name: string): string {
+  return readFileSync(join(LASTFM_FIXTURES, name), 'utf8');
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { mapRecentTracksPage } from '../../../src/infrastructure/connectors/lastfm/lastfm-history-mapper.js';
-import { lastfmFixture } from './lastfm-fixtures.js';
+import { lastfmFixture, lastfmFixtureText } from './lastfm-fixtures.js';
+
+type RecentTracksBody = { recenttracks: { track: unknown[] } };
 
 describe('mapRecentTracksPage', () => {
   it('maps a 2025 page: numbers from strings, #text artist and album, MBIDs, play time from date.uts', () => {
@@ -68,11 +70,50 @@ describe('mapRecentTracksPage', () => {
     expect(page.listens.map((l) => l.title)).toEqual(["I'm Destroying the World"]);
   });
 
-  it('keeps the wire object as raw', () => {
-    const body = lastfmFixture('user.getRecentTracks-limit1-docs.json') as {
-      recenttracks: { track: unknown[] };
-    };
-    expect(mapRecentTracksPage(body).listens[0]!.raw).toEqual(body.recenttracks.track[0]);
+  it('keeps the text of each entry exactly as received, after a now-playing entry on top', () => {
+    const text = lastfmFixtureText('user.getRecentTracks-nowplaying-extended.json');
+    const body = JSON.parse(text) as RecentTracksBody;
+    const [listen] = mapRecentTracksPage(body, text).listens;
+    // The capture is indented by 4 and the entry sits 3 levels deep.
+    const asSent = JSON.stringify(body.recenttracks.track[1], null, 4).replaceAll(
+      '\n',
+      `\n${' '.repeat(12)}`,
+    );
+    expect(listen!.rawText).toBe(asSent);
+    expect(text).toContain(asSent);
+  });
+
+  it('pairs each listen with the text of its own entry when unreadable entries are dropped', () => {
+    const entries = [
+      '{ "@attr": { "nowplaying": "true" }, "artist": { "name": "Now" }, "name": "Playing" }',
+      '{ "artist": { "name": "A" }, "name": "One", "date": { "uts": "100" } }',
+      '{ "artist": { "name": "" }, "name": "No artist", "date": { "uts": "90" } }',
+      '{ "artist": { "name": "C\\u00e9" }, "name": "Two \\"}]", "date": { "uts": "80" } }',
+    ];
+    const text = `{ "recenttracks": { "@attr": { "page": "1" }, "track": [ ${entries.join(', ')} ] } }`;
+    const page = mapRecentTracksPage(JSON.parse(text), text);
+    expect(page.listens.map((l) => [l.title, l.rawText])).toEqual([
+      ['One', entries[1]],
+      ['Two "}]', entries[3]],
+    ]);
+  });
+
+  it('re-serialises the entry when the text cannot be sliced (a bare object) or is not given', () => {
+    const text = lastfmFixtureText('user.getRecentTracks-single-object.json');
+    const body = JSON.parse(text) as { recenttracks: { track: unknown } };
+    const single = mapRecentTracksPage(body, text).listens;
+    expect(single.map((l) => l.rawText)).toEqual([JSON.stringify(body.recenttracks.track)]);
+    const untold = lastfmFixture('user.getRecentTracks-limit1-docs.json') as RecentTracksBody;
+    expect(mapRecentTracksPage(untold).listens[0]!.rawText).toBe(
+      JSON.stringify(untold.recenttracks.track[0]),
+    );
+  });
+
+  it('re-serialises every entry when the text holds a different number of entries', () => {
+    const body = lastfmFixture('user.getRecentTracks-2025.json') as RecentTracksBody;
+    const other = lastfmFixtureText('user.getRecentTracks-limit1.json');
+    const listens = mapRecentTracksPage(body, other).listens;
+    expect(listens.map((l) => l.rawText)).toEqual(body.recenttracks.track.map((t) => JSON.stringify(t)));
   });
 
   it('refuses a body without recenttracks', () => {

@@ -41,7 +41,7 @@ export function lastfmListenToRecord(
       playedAt: listen.playedAt,
       trackKey,
       msPlayed: null,
-      payload: JSON.stringify(listen.raw),
+      payload: listen.rawText,
       importRunId,
     },
     track: {

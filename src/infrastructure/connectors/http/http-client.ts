@@ -36,6 +36,8 @@ export interface HttpResponse<T = unknown> {
   status: number;
   headers: Headers;
   body: T;
+  /** The body exactly as received, for callers that keep it verbatim; HttpClient always sets it. */
+  text?: string;
 }
 
 export type ResponseVerdict =
@@ -144,7 +146,10 @@ export class HttpClient {
       });
       const text = await response.text();
       const body = parseResponseBody(text, response.headers.get('content-type'));
-      return { kind: 'response', response: { status: response.status, headers: response.headers, body } };
+      return {
+        kind: 'response',
+        response: { status: response.status, headers: response.headers, body, text },
+      };
     } catch (error) {
       const reason = isTimeout(error)
         ? `no answer within ${timeoutMs} ms`

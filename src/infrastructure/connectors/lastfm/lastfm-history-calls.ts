@@ -10,7 +10,7 @@ export async function fetchRecentTracks(
   transport: LastfmTransport,
   query: RecentTracksQuery = {},
 ): Promise<LastfmListenPage> {
-  const body = await transport.read('user.getRecentTracks', {
+  const { body, text } = await transport.readWithText('user.getRecentTracks', {
     user: await transport.username(query.user),
     limit: query.limit ?? RECENT_TRACKS_PAGE_SIZE,
     page: query.page ?? 1,
@@ -18,5 +18,5 @@ export async function fetchRecentTracks(
     to: query.to === undefined ? undefined : Math.ceil(query.to / 1000),
     extended: 1,
   });
-  return mapRecentTracksPage(body);
+  return mapRecentTracksPage(body, text);
 }

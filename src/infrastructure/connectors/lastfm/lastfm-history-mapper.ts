@@ -1,6 +1,7 @@
 // Pure mapping of `user.getRecentTracks` pages to listens: skips the now-playing entry, accepts a
 // single-object `track`, the plain and the extended artist forms, and the old empty shape.
 import type { LastfmListen, LastfmListenPage } from '../../../application/ports/lastfm.port.js';
+import { jsonElementTexts } from './json-element-texts.js';
 import {
   flagOf,
   nameOf,
@@ -11,13 +12,33 @@ import {
   type WireRecord,
 } from './lastfm-wire.js';
 
-export function mapRecentTracksPage(body: unknown): LastfmListenPage {
-  const { items, page } = mapPagedList(body, 'recenttracks', 'user.getRecentTracks', mapListen);
+const TRACKS_PATH = ['recenttracks', 'track'];
+
+/** `text` is the body as received: each listen keeps its entry's text from it, byte for byte. */
+export function mapRecentTracksPage(body: unknown, text: string | null = null): LastfmListenPage {
+  const texts = text === null ? null : entryTexts(body, text);
+  const { items, page } = mapPagedList(body, 'recenttracks', 'user.getRecentTracks', (track, index) =>
+    mapListen(track, texts?.[index]),
+  );
   return { ...page, listens: items };
 }
 
-/** Null for the now-playing entry and for entries without artist, title or time. */
-export function mapListen(track: WireRecord): LastfmListen | null {
+/**
+ * The text of each `track` entry, by position; null when texts and parsed entries cannot be paired
+ * for certain (a bare object, counts that differ), and listens fall back to re-serialising. There are
+ * texts only when every entry is an object, so mapPagedList's positions are the array's.
+ */
+function entryTexts(body: unknown, text: string): readonly string[] | null {
+  const entries = recordAt(body, 'recenttracks').track;
+  const texts = jsonElementTexts(text, TRACKS_PATH);
+  return Array.isArray(entries) && texts?.length === entries.length ? texts : null;
+}
+
+/**
+ * Null for the now-playing entry and for entries without artist, title or time. Without the entry's
+ * `rawText` as received, it is re-serialised from the parsed entry.
+ */
+export function mapListen(track: WireRecord, rawText?: string): LastfmListen | null {
   if (isNowPlaying(track)) return null;
   const artist = nameOf(track.artist);
   const title = textOf(track.name);
@@ -35,7 +56,7 @@ export function mapListen(track: WireRecord): LastfmListen | null {
     playedAt,
     loved: flagOf(track.loved),
     url: textOf(track.url),
-    raw: track,
+    rawText: rawText ?? JSON.stringify(track),
   };
 }
 

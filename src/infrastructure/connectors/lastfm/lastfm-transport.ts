@@ -34,6 +34,11 @@ export class LastfmTransport {
 
   /** An unsigned GET (reads of public data). */
   async read(method: string, params: LastfmParams): Promise<unknown> {
+    return (await this.readWithText(method, params)).body;
+  }
+
+  /** `read`, with the text the body was parsed from (null if the HTTP client did not keep it). */
+  async readWithText(method: string, params: LastfmParams): Promise<{ body: unknown; text: string | null }> {
     const query = { ...definedStrings(params), method, api_key: this.apiKey(), format: 'json' };
     const response = await this.http.request({
       method: 'GET',
@@ -41,7 +46,7 @@ export class LastfmTransport {
       query,
       endpoint: `GET ${method}`,
     });
-    return checked(response.status, response.body);
+    return { body: checked(response.status, response.body), text: response.text ?? null };
   }
 
   /** A signed POST; `withSession` adds the session key (write calls). */

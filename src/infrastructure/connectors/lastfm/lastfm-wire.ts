@@ -70,17 +70,18 @@ export function pageInfoOf(
 /**
  * A paged list answer (`recenttracks`, `lovedtracks`): its entries mapped (nulls dropped) and its
  * paging facts. The old empty shape carries the paging facts on the list itself, not in `@attr`.
+ * `mapItem` gets each entry's index among the list's objects, before any is dropped.
  */
 export function mapPagedList<T>(
   body: unknown,
   listKey: string,
   method: string,
-  mapItem: (entry: WireRecord) => T | null,
+  mapItem: (entry: WireRecord, index: number) => T | null,
 ): { items: T[]; page: ReturnType<typeof pageInfoOf> } {
   const list = isRecord(body) ? body[listKey] : undefined;
   if (!isRecord(list)) throw unexpectedResponse(method, `no "${listKey}" object`);
   const items = listOf(list.track)
-    .map(mapItem)
+    .map((entry, index) => mapItem(entry, index))
     .filter((item): item is T => item !== null);
   const attrs = isRecord(list['@attr']) ? list['@attr'] : list;
   return { items, page: pageInfoOf(attrs, items.length) };
