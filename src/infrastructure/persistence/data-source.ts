@@ -43,6 +43,13 @@ export function applyPragmas(connection: Database.Database): void {
   connection.pragma('busy_timeout = 5000');
   connection.pragma('foreign_keys = ON');
   connection.pragma('synchronous = NORMAL');
+  // Large imports touch the indexes of a million-row ledger: a 32 MiB page cache (the default is
+  // 2 MiB) keeps them in memory, and checkpointing every 64 MiB of log instead of every 4 MiB copies
+  // each hot page back once, not at every commit. Measured on 1,000,000 scrobbles: ~20% faster.
+  // The log is cut back to 64 MiB after each checkpoint. See docs/DECISIONS.md.
+  connection.pragma('cache_size = -32768');
+  connection.pragma('wal_autocheckpoint = 16384');
+  connection.pragma('journal_size_limit = 67108864');
 }
 
 export function createDataSource(

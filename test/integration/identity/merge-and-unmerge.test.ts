@@ -69,16 +69,23 @@ describe('merging two tracks and undoing it', () => {
     ]);
     await playlists.save(aPlaylistDraft({ trackIds: [fold.id, keep.id, fold.id] }));
     await likes.upsertMany([aLike({ trackId: keep.id }), aLike({ service: 'lastfm', trackId: fold.id })]);
-    await listeningEvents.appendMany([aListeningEvent(), aListeningEvent(), aListeningEvent()]);
+    // Plays on the days of the daily roll-ups below (a track's roll-ups are found through its plays).
+    await listeningEvents.appendMany(
+      ['2024-01-01T12:00:00Z', '2024-01-01T13:00:00Z', '2024-01-02T12:00:00Z'].map((at) =>
+        aListeningEvent({ playedAt: Date.parse(at) }),
+      ),
+    );
     const events = world.temp.db.sqlite
-      .prepare<[], { id: number }>(`SELECT "id" FROM "listening_events" ORDER BY "id"`)
+      .prepare<[], { id: number; playedAt: number }>(
+        `SELECT "id", "played_at" AS playedAt FROM "listening_events" ORDER BY "id"`,
+      )
       .all();
     await plays.insertMany(
       events.map((event, n) => ({
         eventId: event.id,
         user: 'listener',
         trackId: n === 0 ? keep.id : fold.id,
-        playedAt: AT + n,
+        playedAt: event.playedAt,
         msPlayed: 1000,
         duplicateOf: null,
       })),

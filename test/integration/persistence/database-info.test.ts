@@ -21,8 +21,8 @@ describe('DatabaseInfo', () => {
 
     expect(info).toMatchObject({
       path: temp.db.path,
-      schemaVersion: 2,
-      latestMigration: 'IdentitySchema1795392000000',
+      schemaVersion: 3,
+      latestMigration: 'DailyListensByDay1795478400000',
       pendingMigrations: 0,
     });
     expect(info.rowCounts).toEqual({

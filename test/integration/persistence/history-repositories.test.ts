@@ -3,7 +3,7 @@ import { EMPTY_PROGRESS } from '../../../src/domain/history/import-run.js';
 import type { StoredListeningEvent } from '../../../src/domain/history/listening-event.js';
 import type { TrackId } from '../../../src/domain/track/track.js';
 import { aListeningEvent } from '../../builders/index.js';
-import { aTrackDraft, AT, openTempDatabase, type TempDatabase } from './temp-database.js';
+import { aTrackDraft, AT, openTempDatabase, seedDailyListens, type TempDatabase } from './temp-database.js';
 
 describe('history: plays, daily listens and import runs', () => {
   let temp: TempDatabase;
@@ -51,7 +51,7 @@ describe('history: plays, daily listens and import runs', () => {
       listenCount,
       totalMsPlayed: listenCount * 1000,
     });
-    await dailyListens.upsertMany([day('2024-01-01', 1), day('2024-01-02', 2), day('2024-01-03', 3)]);
+    await seedDailyListens(temp.repos, [day('2024-01-01', 1), day('2024-01-02', 2), day('2024-01-03', 3)]);
     await dailyListens.upsertMany([day('2024-01-02', 5)]);
 
     expect(await dailyListens.forTracks([trackIds[0]!], { from: '2024-01-02' })).toEqual([

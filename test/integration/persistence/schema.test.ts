@@ -48,7 +48,7 @@ describe('opening the database', () => {
         .map((t) => t.name);
       expect(tables).toEqual([...EXPECTED_TABLES, ...RAW_SQL_TABLES, 'migrations'].sort());
       const info = await db.info();
-      expect(info).toMatchObject({ schemaVersion: 2, latestMigration: 'IdentitySchema1795392000000' });
+      expect(info).toMatchObject({ schemaVersion: 3, latestMigration: 'DailyListensByDay1795478400000' });
     } finally {
       await db.close();
     }
@@ -61,7 +61,7 @@ describe('opening the database', () => {
     try {
       expect(await db.migrate()).toEqual([]);
       const info = await db.info();
-      expect(info.schemaVersion).toBe(2);
+      expect(info.schemaVersion).toBe(3);
       expect(info.pendingMigrations).toBe(0);
     } finally {
       await db.close();
@@ -87,6 +87,8 @@ describe('opening the database', () => {
       expect(pragma('foreign_keys')).toBe(1);
       expect(pragma('busy_timeout')).toBe(5000);
       expect(pragma('synchronous')).toBe(1);
+      expect(pragma('cache_size')).toBe(-32768);
+      expect(pragma('wal_autocheckpoint')).toBe(16384);
       // Foreign keys are enforced, not just declared.
       expect(() =>
         db.sqlite
@@ -95,6 +97,55 @@ describe('opening the database', () => {
           )
           .run(),
       ).toThrow(/FOREIGN KEY/);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('re-keys an existing daily_listens by day without losing a row, and can take it back', async () => {
+    const path = join(folder, 'upgrade.db');
+    const db = await openDatabase({ path });
+    try {
+      const { sqlite, dataSource } = db;
+      await dataSource.undoLastMigration();
+      sqlite
+        .prepare(
+          `INSERT INTO tracks (title, artists, primary_artist, status, confidence, source, created_at, updated_at)
+        VALUES ('Song', '["A"]', 'A', 'provisional', 50, 'lastfm', 0, 0)`,
+        )
+        .run();
+      const insert = sqlite.prepare(`INSERT INTO daily_listens VALUES ('u', 1, ?, ?, ?)`);
+      for (const [date, count] of [
+        ['2024-01-02', 2],
+        ['2024-01-01', 1],
+      ] as const)
+        insert.run(date, count, count * 10);
+      const shape = () =>
+        sqlite
+          .prepare<[], { sql: string }>(
+            `SELECT sql FROM sqlite_master WHERE tbl_name = 'daily_listens' ORDER BY name`,
+          )
+          .all()
+          .map((r) => r.sql);
+      expect(shape().join('\n')).toContain('idx_daily_listens_track_id_date');
+
+      expect(await db.migrate()).toEqual(['DailyListensByDay1795478400000']);
+      expect(shape()).toHaveLength(1);
+      expect(shape()[0]).toMatch(/PRIMARY KEY \("user", "date", "track_id"\)\) WITHOUT ROWID$/);
+      const rows = () => sqlite.prepare(`SELECT * FROM daily_listens ORDER BY date`).all();
+      expect(rows()).toEqual([
+        { user: 'u', track_id: 1, date: '2024-01-01', listen_count: 1, total_ms_played: 10 },
+        { user: 'u', track_id: 1, date: '2024-01-02', listen_count: 2, total_ms_played: 20 },
+      ]);
+      // Foreign keys still hold on the rebuilt table.
+      expect(() => insert.run('2024-01-03', 1, 1)).not.toThrow();
+      expect(() =>
+        sqlite.prepare(`INSERT INTO daily_listens VALUES ('u', 999, '2024-01-03', 1, 1)`).run(),
+      ).toThrow(/FOREIGN KEY/);
+
+      await dataSource.undoLastMigration();
+      expect(shape().join('\n')).toContain('idx_daily_listens_track_id_date');
+      expect(rows()).toHaveLength(3);
     } finally {
       await db.close();
     }

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DailyListens } from '../../../src/domain/history/play.js';
 import type { PlaylistDraft } from '../../../src/domain/playlist/playlist.js';
 import type { TrackDraft } from '../../../src/domain/track/track.js';
 import { openDatabase, type NaradaDatabase } from '../../../src/infrastructure/persistence/open-database.js';
@@ -10,6 +11,7 @@ import {
   type Repositories,
 } from '../../../src/infrastructure/persistence/repositories/typeorm-repositories.js';
 import {
+  aListeningEvent,
   aPlaylist,
   aTrack,
   BUILT_AT,
@@ -56,6 +58,33 @@ export function aTrackDraft(overrides: Omit<TrackOverrides, 'id' | 'mergedInto'>
 }
 
 export const AT = BUILT_AT;
+
+/**
+ * Stores daily roll-ups as the recorder leaves them: each row with a ledger event and a play of that
+ * user and track at noon UTC of its day (a track's roll-ups are found through its plays).
+ */
+export async function seedDailyListens(repos: Repositories, rows: readonly DailyListens[]): Promise<void> {
+  const drafts = rows.map((row, n) => ({
+    row,
+    event: aListeningEvent({ user: row.user, playedAt: Date.parse(`${row.date}T12:00:00Z`) + n }),
+  }));
+  await repos.listeningEvents.appendMany(drafts.map((d) => d.event));
+  const stored = new Map<number, number>();
+  for await (const page of repos.listeningEvents.pages()) {
+    for (const event of page) stored.set(event.playedAt, event.id);
+  }
+  await repos.plays.insertMany(
+    drafts.map(({ row, event }) => ({
+      eventId: stored.get(event.playedAt)!,
+      user: row.user,
+      trackId: row.trackId,
+      playedAt: event.playedAt,
+      msPlayed: event.msPlayed,
+      duplicateOf: null,
+    })),
+  );
+  await repos.dailyListens.upsertMany(rows);
+}
 
 /** A playlist as a connector hands it over: everything but the id Narada gives it. */
 export function aPlaylistDraft(overrides: PlaylistOverrides = {}): PlaylistDraft {

@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Track } from '../../../src/domain/track/track.js';
 import { aLike, aListeningEvent, aTrackMapping, aTrackMetric } from '../../builders/index.js';
-import { aPlaylistDraft, aTrackDraft, AT, openTempDatabase, type TempDatabase } from './temp-database.js';
+import {
+  aPlaylistDraft,
+  aTrackDraft,
+  AT,
+  openTempDatabase,
+  seedDailyListens,
+  type TempDatabase,
+} from './temp-database.js';
 
 describe('recording a track merge', () => {
   let temp: TempDatabase;
@@ -84,7 +91,7 @@ describe('recording a track merge', () => {
 
   it('adds the daily listens of both tracks together on days they share', async () => {
     const { tracks, dailyListens } = temp.repos;
-    await dailyListens.upsertMany([
+    await seedDailyListens(temp.repos, [
       { user: 'u', trackId: survivor.id, date: '2024-01-01', listenCount: 2, totalMsPlayed: 200 },
       { user: 'u', trackId: duplicate.id, date: '2024-01-01', listenCount: 3, totalMsPlayed: 300 },
       { user: 'u', trackId: duplicate.id, date: '2024-01-02', listenCount: 1, totalMsPlayed: 100 },
@@ -95,6 +102,25 @@ describe('recording a track merge', () => {
     expect(await dailyListens.forTracks([survivor.id, duplicate.id])).toEqual([
       { user: 'u', trackId: survivor.id, date: '2024-01-01', listenCount: 5, totalMsPlayed: 500 },
       { user: 'u', trackId: survivor.id, date: '2024-01-02', listenCount: 1, totalMsPlayed: 100 },
+    ]);
+  });
+
+  it('finds a roll-up through a play in the last millisecond of its UTC day', async () => {
+    const { tracks, dailyListens, listeningEvents, plays } = temp.repos;
+    const playedAt = Date.parse('2024-03-31T23:59:59.999Z');
+    await listeningEvents.appendMany([aListeningEvent({ user: 'u', playedAt })]);
+    const [event] = (await listeningEvents.pages()[Symbol.asyncIterator]().next()).value!;
+    await plays.insertMany([
+      { eventId: event!.id, user: 'u', trackId: duplicate.id, playedAt, msPlayed: null, duplicateOf: null },
+    ]);
+    await dailyListens.upsertMany([
+      { user: 'u', trackId: duplicate.id, date: '2024-03-31', listenCount: 1, totalMsPlayed: 0 },
+    ]);
+
+    await tracks.recordMerge(duplicate.mergeInto(survivor, AT + 1));
+
+    expect(await dailyListens.forTracks([survivor.id, duplicate.id])).toEqual([
+      { user: 'u', trackId: survivor.id, date: '2024-03-31', listenCount: 1, totalMsPlayed: 0 },
     ]);
   });
 

@@ -1,9 +1,9 @@
-// Row shape of `daily_listens`: plays rolled up per user, track and UTC day.
-import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+// Row shape of `daily_listens`: plays rolled up per user, track and UTC day. The table is keyed
+// (user, date, track_id) WITHOUT ROWID and has no index by track (migration 1795478400000).
+import { Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 import { TrackEntity } from './track.entity.js';
 
-@Entity({ name: 'daily_listens' })
-@Index('idx_daily_listens_track_id_date', ['trackId', 'date'])
+@Entity({ name: 'daily_listens', withoutRowid: true })
 export class DailyListensEntity {
   @PrimaryColumn({ type: 'text' })
   user!: string;

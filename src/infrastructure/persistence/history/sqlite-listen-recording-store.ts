@@ -60,7 +60,7 @@ export class SqliteListenRecordingStore implements ListenRecordingStore {
     this.addDaily = sqlite.prepare(
       `INSERT INTO "daily_listens" ("user", "track_id", "date", "listen_count", "total_ms_played")
        VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT ("user", "track_id", "date") DO UPDATE SET
+       ON CONFLICT ("user", "date", "track_id") DO UPDATE SET
          "listen_count" = "listen_count" + excluded."listen_count",
          "total_ms_played" = "total_ms_played" + excluded."total_ms_played"`,
     );

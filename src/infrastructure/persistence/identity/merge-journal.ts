@@ -1,6 +1,7 @@
 // What a merge moves, captured before it runs, and how to put it back. Rows are kept as the database
 // holds them (column names and values), so restoring them is exact and needs no mapping.
 import type Database from 'better-sqlite3';
+import { dailyListensOfTrack } from '../history/daily-listens-of-track.js';
 
 type Row = Readonly<Record<string, unknown>>;
 
@@ -22,7 +23,7 @@ export interface MergeJournal {
 interface JournalStatements {
   readonly mappings: Database.Statement<[number], Row>;
   readonly metrics: Database.Statement<[number], Row>;
-  readonly dailyListens: Database.Statement<[number], Row>;
+  readonly dailyListens: Database.Statement<[{ track: number }], Row>;
   readonly survivorMappingKeys: Database.Statement<[number], { service: string; external_id: string }>;
   readonly survivorMetricNames: Database.Statement<[number], { name: string }>;
   readonly playlistItems: Database.Statement<[number], { playlist_id: number; position: number }>;
@@ -41,7 +42,9 @@ export class MergeJournalStatements {
     this.statements = {
       mappings: byTrack('track_mappings'),
       metrics: byTrack('track_metrics'),
-      dailyListens: byTrack('daily_listens'),
+      dailyListens: sqlite.prepare<[{ track: number }], Row>(
+        `SELECT d.* FROM "daily_listens" d WHERE ${dailyListensOfTrack(':track')}`,
+      ),
       survivorMappingKeys: sqlite.prepare(
         `SELECT "service", "external_id" FROM "track_mappings" WHERE "track_id" = ?`,
       ),
@@ -85,7 +88,7 @@ export class MergeJournalStatements {
     return {
       mappings: s.mappings.all(merged),
       metrics: s.metrics.all(merged),
-      dailyListens: s.dailyListens.all(merged),
+      dailyListens: s.dailyListens.all({ track: merged }),
       survivorMappingKeys: s.survivorMappingKeys
         .all(survivor)
         .map((r) => [r.service, r.external_id] as const),

@@ -29,16 +29,6 @@ export function playToRow(play: PlayDraft): NewPlayRow {
   };
 }
 
-export function dailyListensToDomain(row: DailyListensEntity): DailyListens {
-  return Object.freeze({
-    user: row.user,
-    trackId: row.trackId,
-    date: row.date,
-    listenCount: row.listenCount,
-    totalMsPlayed: row.totalMsPlayed,
-  });
-}
-
 export function dailyListensToRow(listens: DailyListens): DailyListensEntity {
   return {
     user: listens.user,

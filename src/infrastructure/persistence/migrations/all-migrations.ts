@@ -1,5 +1,10 @@
 // Every migration in the order it applies; TypeORM loads them by class reference (ESM has no globs).
 import { InitialSchema1795219200000 } from './1795219200000-initial-schema.js';
 import { IdentitySchema1795392000000 } from './1795392000000-identity-schema.js';
+import { DailyListensByDay1795478400000 } from './1795478400000-daily-listens-by-day.js';
 
-export const MIGRATIONS = [InitialSchema1795219200000, IdentitySchema1795392000000];
+export const MIGRATIONS = [
+  InitialSchema1795219200000,
+  IdentitySchema1795392000000,
+  DailyListensByDay1795478400000,
+];

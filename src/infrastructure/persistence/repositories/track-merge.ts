@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { NaradaError } from '../../../domain/shared/errors.js';
 import type { TrackEntity } from '../entities/track.entity.js';
+import { dailyListensOfTrack } from '../history/daily-listens-of-track.js';
 
 // Where the survivor already holds the same key, its row wins (mappings, metrics) or the two are
 // summed (daily listens); the merged track's leftovers are then removed.
@@ -11,12 +12,14 @@ const REPOINT = [
   `DELETE FROM "track_mappings" WHERE "track_id" = :merged`,
   `UPDATE OR IGNORE "track_metrics" SET "track_id" = :survivor WHERE "track_id" = :merged`,
   `DELETE FROM "track_metrics" WHERE "track_id" = :merged`,
+  // Before the plays move: the merged track's days are found through its plays.
   `INSERT INTO "daily_listens" ("user", "track_id", "date", "listen_count", "total_ms_played")
-     SELECT "user", :survivor, "date", "listen_count", "total_ms_played" FROM "daily_listens" WHERE "track_id" = :merged
-     ON CONFLICT ("user", "track_id", "date") DO UPDATE SET
+     SELECT d."user", :survivor, d."date", d."listen_count", d."total_ms_played" FROM "daily_listens" d
+      WHERE ${dailyListensOfTrack(':merged')}
+     ON CONFLICT ("user", "date", "track_id") DO UPDATE SET
        "listen_count" = "listen_count" + excluded."listen_count",
        "total_ms_played" = "total_ms_played" + excluded."total_ms_played"`,
-  `DELETE FROM "daily_listens" WHERE "track_id" = :merged`,
+  `DELETE FROM "daily_listens" AS d WHERE ${dailyListensOfTrack(':merged')}`,
   `UPDATE "playlist_items" SET "track_id" = :survivor WHERE "track_id" = :merged`,
   `UPDATE "likes" SET "track_id" = :survivor WHERE "track_id" = :merged`,
   `UPDATE "plays" SET "track_id" = :survivor WHERE "track_id" = :merged`,

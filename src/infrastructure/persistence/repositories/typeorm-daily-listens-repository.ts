@@ -1,23 +1,34 @@
-// Daily listen roll-ups over TypeORM; the bulk upsert runs on the raw connection.
-import { Between, type FindOperator, In, LessThanOrEqual, MoreThanOrEqual, type Repository } from 'typeorm';
+// Daily listen roll-ups; the bulk upsert and the per-track reads run on the raw connection (the table
+// has no index by track: a track's days are found through its plays, see daily-listens-of-track.ts).
+import type Database from 'better-sqlite3';
 import type { DailyListensRepository } from '../../../application/ports/daily-listens-repository.port.js';
 import type { DailyListens } from '../../../domain/history/play.js';
 import type { TrackId } from '../../../domain/track/track.js';
 import { BulkWriter } from '../bulk-writer.js';
-import { chunks } from '../chunks.js';
 import { DailyListensEntity } from '../entities/daily-listens.entity.js';
-import { dailyListensToDomain, dailyListensToRow } from '../mappers/play.mapper.js';
+import { dailyListensOfTrack } from '../history/daily-listens-of-track.js';
+import { dailyListensToRow } from '../mappers/play.mapper.js';
 import type { NaradaDatabase } from '../open-database.js';
 
+type TrackDays = { track: number; from: string | null; to: string | null };
+
 export class TypeOrmDailyListensRepository implements DailyListensRepository {
-  private readonly rows: Repository<DailyListensEntity>;
   private readonly upserts: BulkWriter<DailyListensEntity>;
+  private readonly ofTrack: Database.Statement<[TrackDays], DailyListens>;
 
   constructor(private readonly db: NaradaDatabase) {
-    this.rows = db.dataSource.getRepository(DailyListensEntity);
     this.upserts = BulkWriter.for(db.dataSource, db.sqlite, DailyListensEntity, {
-      conflict: { kind: 'update', keys: ['user', 'trackId', 'date'] },
+      conflict: { kind: 'update', keys: ['user', 'date', 'trackId'] },
     });
+    // `YYYY-MM-DD` text sorts as the dates do, so plain comparisons bound the range.
+    this.ofTrack = db.sqlite.prepare(
+      `SELECT d."user" AS user, d."track_id" AS trackId, d."date" AS date,
+              d."listen_count" AS listenCount, d."total_ms_played" AS totalMsPlayed
+         FROM "daily_listens" d
+        WHERE ${dailyListensOfTrack(':track')}
+          AND (:from IS NULL OR d."date" >= :from) AND (:to IS NULL OR d."date" <= :to)
+        ORDER BY d."date", d."user"`,
+    );
   }
 
   async upsertMany(rows: readonly DailyListens[]): Promise<void> {
@@ -29,23 +40,8 @@ export class TypeOrmDailyListensRepository implements DailyListensRepository {
     trackIds: readonly TrackId[],
     range: { readonly from?: string; readonly to?: string } = {},
   ): Promise<DailyListens[]> {
-    const date = dateBounds(range.from, range.to);
-    const found: DailyListens[] = [];
-    for (const chunk of chunks([...new Set(trackIds)])) {
-      const rows = await this.rows.find({
-        where: { trackId: In(chunk), ...(date === undefined ? {} : { date }) },
-        order: { trackId: 'ASC', date: 'ASC', user: 'ASC' },
-      });
-      found.push(...rows.map(dailyListensToDomain));
-    }
-    return found;
+    const bounds = { from: range.from ?? null, to: range.to ?? null };
+    const tracks = [...new Set(trackIds)].sort((a, b) => a - b);
+    return tracks.flatMap((track) => this.ofTrack.all({ track, ...bounds }).map((row) => Object.freeze(row)));
   }
-}
-
-// `YYYY-MM-DD` text sorts as the dates do, so plain comparisons bound the range.
-function dateBounds(from?: string, to?: string): FindOperator<string> | undefined {
-  if (from !== undefined && to !== undefined) return Between(from, to);
-  if (from !== undefined) return MoreThanOrEqual(from);
-  if (to !== undefined) return LessThanOrEqual(to);
-  return undefined;
 }
