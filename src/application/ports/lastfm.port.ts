@@ -47,6 +47,11 @@ export interface RecentTracksQuery {
   readonly to?: EpochMs;
   /** Whose history; default the configured or logged-in user. */
   readonly user?: string;
+  /**
+   * Last.fm's extended form: adds the artist's URL and images and whether the track is loved *now*
+   * (not when it was played); about 40% more data per scrobble. Default false.
+   */
+  readonly extended?: boolean;
 }
 
 /** `track.getInfo` facts, under the names Last.fm corrected the query to. */

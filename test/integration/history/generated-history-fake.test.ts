@@ -47,7 +47,7 @@ describe('the generated-history fake Last.fm (benchmarks)', () => {
     expect(page.listens[0]).toMatchObject({
       artist: generatedScrobble(8, OPTIONS).artist,
       title: generatedScrobble(8, OPTIONS).track,
-      rawText: entryText(generatedScrobble(8, OPTIONS), true),
+      rawText: entryText(generatedScrobble(8, OPTIONS), false),
     });
   });
 });

@@ -108,11 +108,11 @@ describe('ImportLastfmHistory against the fake Last.fm', () => {
     const { payload } = kit.db.sqlite.prepare('SELECT "payload" FROM "listening_events"').get() as {
       payload: string;
     };
-    expect(payload).toBe(escapeSlashes(JSON.stringify(recentTrackWire(scrobble, true, false))));
+    expect(payload).toBe(escapeSlashes(JSON.stringify(recentTrackWire(scrobble, false, false))));
     expect(JSON.parse(payload)).toMatchObject({
       name: 'Reckoner',
       date: { uts: String(NEWEST) },
-      artist: { name: 'Radiohead' },
+      artist: { '#text': 'Radiohead' },
     });
   });
 

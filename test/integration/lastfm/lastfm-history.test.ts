@@ -34,7 +34,8 @@ describe('LastfmApiClient.getRecentTracks against the fake Last.fm', () => {
     expect(listens.some((l) => l.artist === 'Live Now')).toBe(false);
     const raw = kit.fake.calls('user.getRecentTracks');
     expect(raw.map((call) => call.params.page)).toEqual(['1', '1', '2', '3']);
-    expect(raw[0]!.params).toMatchObject({ user: 'listener', limit: '3', extended: '1', format: 'json' });
+    expect(raw[0]!.params).toMatchObject({ user: 'listener', limit: '3', format: 'json' });
+    expect(raw[0]!.params).not.toHaveProperty('extended');
   });
 
   it('reads pages whose one track comes as a bare object (old API behaviour)', async () => {
@@ -53,7 +54,7 @@ describe('LastfmApiClient.getRecentTracks against the fake Last.fm', () => {
 
     const page = await kit.client.getRecentTracks();
 
-    const sent = scrobbles.map((s) => escapeSlashes(JSON.stringify(recentTrackWire(s, true, false))));
+    const sent = scrobbles.map((s) => escapeSlashes(JSON.stringify(recentTrackWire(s, false, false))));
     expect(page.listens.map((l) => l.rawText)).toEqual(sent);
     expect(page.listens[0]!.rawText).toContain('https:\\/\\/www.last.fm\\/music\\/');
   });
@@ -66,7 +67,7 @@ describe('LastfmApiClient.getRecentTracks against the fake Last.fm', () => {
     const page = await kit.client.getRecentTracks();
 
     expect(page.listens.map((l) => l.rawText)).toEqual([
-      JSON.stringify(recentTrackWire(scrobble!, true, false)),
+      JSON.stringify(recentTrackWire(scrobble!, false, false)),
     ]);
   });
 
@@ -88,24 +89,28 @@ describe('LastfmApiClient.getRecentTracks against the fake Last.fm', () => {
     });
   });
 
-  it('uses the default page size of 200 and carries MBIDs and the loved flag of extended data', async () => {
+  it('uses the default page size of 200 and carries MBIDs, and the loved flag when extended data is asked for', async () => {
     kit = await startLastfmKit();
     kit.fake.addScrobbles('listener', [
       aFakeScrobble({ artist: 'Korn', track: 'Blind', artistMbid: 'ac865b2e-bba8-4f5a-8756-dd40d5e39f46' }),
     ]);
     kit.fake.addLove('listener', { artist: 'Korn', track: 'Blind', date: 1_600_000_000 });
 
-    const page = await kit.client.getRecentTracks();
-    expect(page.listens).toEqual([
-      expect.objectContaining({
-        artist: 'Korn',
-        artistMbid: 'ac865b2e-bba8-4f5a-8756-dd40d5e39f46',
-        title: 'Blind',
-        loved: true,
-        playedAt: 1_700_000_000_000,
-      }),
+    const standard = await kit.client.getRecentTracks();
+    const listen = {
+      artist: 'Korn',
+      artistMbid: 'ac865b2e-bba8-4f5a-8756-dd40d5e39f46',
+      title: 'Blind',
+      playedAt: 1_700_000_000_000,
+    };
+    expect(standard.listens).toEqual([expect.objectContaining({ ...listen, loved: null })]);
+    const extended = await kit.client.getRecentTracks({ extended: true });
+    expect(extended.listens).toEqual([expect.objectContaining({ ...listen, loved: true })]);
+    const calls = kit.fake.calls('user.getRecentTracks');
+    expect(calls.map((c) => [c.params.limit, c.params.extended])).toEqual([
+      ['200', undefined],
+      ['200', '1'],
     ]);
-    expect(kit.fake.calls('user.getRecentTracks')[0]!.params.limit).toBe('200');
   });
 
   it('reads another user when asked, and reports an unknown user as not found', async () => {

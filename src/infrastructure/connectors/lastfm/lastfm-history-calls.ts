@@ -1,4 +1,5 @@
-// `user.getRecentTracks`: one page of a user's scrobbles, with extended data (artist MBIDs, loves).
+// `user.getRecentTracks`: one page of a user's scrobbles (artist, track and album with their MBIDs),
+// in the standard form unless the extended one is asked for.
 import type { LastfmListenPage, RecentTracksQuery } from '../../../application/ports/lastfm.port.js';
 import { mapRecentTracksPage } from './lastfm-history-mapper.js';
 import type { LastfmTransport } from './lastfm-transport.js';
@@ -16,7 +17,7 @@ export async function fetchRecentTracks(
     page: query.page ?? 1,
     from: query.from === undefined ? undefined : Math.ceil(query.from / 1000),
     to: query.to === undefined ? undefined : Math.ceil(query.to / 1000),
-    extended: 1,
+    extended: query.extended === true ? 1 : undefined,
   });
   return mapRecentTracksPage(body, text);
 }
