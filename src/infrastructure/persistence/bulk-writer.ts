@@ -16,7 +16,9 @@ export type ConflictPolicy<E> =
       readonly kind: 'update';
       readonly keys: readonly ColumnOf<E>[];
       readonly keep?: readonly ColumnOf<E>[];
-    };
+    }
+  /** Upsert on `keys` for counters: a known row's other columns are increased by the new values. */
+  | { readonly kind: 'add'; readonly keys: readonly ColumnOf<E>[] };
 
 export interface BulkWriterOptions<E, O extends ColumnOf<E>> {
   /** Columns SQLite fills in itself (the rowid). */
@@ -143,8 +145,15 @@ function statementParts<E>(
   if (policy.kind === 'fail') return { verb: 'INSERT INTO', suffix: '' };
   if (policy.kind === 'ignore') return { verb: 'INSERT OR IGNORE INTO', suffix: '' };
   const keys = policy.keys.map((k) => nameOf(k) ?? k);
-  const keep = new Set<string>([...keys, ...(policy.keep ?? []).map((k) => nameOf(k) ?? k)]);
-  const updates = columns.filter((c) => !keep.has(c.name)).map((c) => `"${c.name}" = excluded."${c.name}"`);
+  const kept = policy.kind === 'update' ? (policy.keep ?? []).map((k) => nameOf(k) ?? k) : [];
+  const keep = new Set<string>([...keys, ...kept]);
+  const updates = columns
+    .filter((c) => !keep.has(c.name))
+    .map((c) =>
+      policy.kind === 'add'
+        ? `"${c.name}" = "${c.name}" + excluded."${c.name}"`
+        : `"${c.name}" = excluded."${c.name}"`,
+    );
   const target = keys.map((k) => `"${k}"`).join(', ');
   return { verb: 'INSERT INTO', suffix: ` ON CONFLICT (${target}) DO UPDATE SET ${updates.join(', ')}` };
 }

@@ -12,8 +12,9 @@ import type { DailyListens } from '../../../domain/history/play.js';
 import type { NaradaDatabase } from '../open-database.js';
 import { atomicWrite } from './atomic-write.js';
 import { BulkWriter } from '../bulk-writer.js';
+import { DailyListensEntity } from '../entities/daily-listens.entity.js';
 import { PlayEntity } from '../entities/play.entity.js';
-import { type NewPlayRow, playToRow } from '../mappers/play.mapper.js';
+import { dailyListensToRow, type NewPlayRow, playToRow } from '../mappers/play.mapper.js';
 
 interface HeldPlayRow {
   playId: number;
@@ -32,7 +33,7 @@ export class SqliteListenRecordingStore implements ListenRecordingStore {
   private readonly appendOne: Database.Statement;
   private readonly playsBetween: Database.Statement<[string, number, number], HeldPlayRow>;
   private readonly newPlays: BulkWriter<NewPlayRow>;
-  private readonly addDaily: Database.Statement;
+  private readonly addDaily: BulkWriter<DailyListensEntity>;
 
   constructor(private readonly db: NaradaDatabase) {
     const { sqlite } = db;
@@ -57,13 +58,10 @@ export class SqliteListenRecordingStore implements ListenRecordingStore {
       omit: ['id'],
       conflict: { kind: 'ignore' },
     });
-    this.addDaily = sqlite.prepare(
-      `INSERT INTO "daily_listens" ("user", "track_id", "date", "listen_count", "total_ms_played")
-       VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT ("user", "date", "track_id") DO UPDATE SET
-         "listen_count" = "listen_count" + excluded."listen_count",
-         "total_ms_played" = "total_ms_played" + excluded."total_ms_played"`,
-    );
+    // Roll-ups add to what a day already holds.
+    this.addDaily = BulkWriter.for(db.dataSource, sqlite, DailyListensEntity, {
+      conflict: { kind: 'add', keys: ['user', 'date', 'trackId'] },
+    });
   }
 
   appendEvents(events: readonly RawListeningEvent[]): Promise<(number | null)[]> {
@@ -100,8 +98,7 @@ export class SqliteListenRecordingStore implements ListenRecordingStore {
   }
 
   async addDailyListens(deltas: readonly DailyListens[]): Promise<void> {
-    await atomicWrite(this.db, () => {
-      for (const d of deltas) this.addDaily.run(d.user, d.trackId, d.date, d.listenCount, d.totalMsPlayed);
-    });
+    const rows = deltas.map(dailyListensToRow);
+    await atomicWrite(this.db, () => this.addDaily.write(rows));
   }
 }
