@@ -7,17 +7,19 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const COLUMNS = `"user", "track_id", "date", "listen_count", "total_ms_played"`;
-
-export class DailyListensByDay1795478400000 implements MigrationInterface {
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "daily_listens_by_day" (
+const TABLE_BODY = `
   "user" text NOT NULL,
   "track_id" integer NOT NULL,
   "date" text NOT NULL,
   "listen_count" integer NOT NULL,
   "total_ms_played" integer NOT NULL,
-  CONSTRAINT "fk_daily_listens_track_id" FOREIGN KEY ("track_id") REFERENCES "tracks" ("id"),
-  PRIMARY KEY ("user", "date", "track_id")) WITHOUT ROWID`);
+  CONSTRAINT "fk_daily_listens_track_id" FOREIGN KEY ("track_id") REFERENCES "tracks" ("id")`;
+
+export class DailyListensByDay1795478400000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `CREATE TABLE "daily_listens_by_day" (${TABLE_BODY}, PRIMARY KEY ("user", "date", "track_id")) WITHOUT ROWID`,
+    );
     await queryRunner.query(
       `INSERT INTO "daily_listens_by_day" (${COLUMNS}) SELECT ${COLUMNS} FROM "daily_listens"`,
     );
@@ -26,14 +28,9 @@ export class DailyListensByDay1795478400000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "daily_listens_by_track" (
-  "user" text NOT NULL,
-  "track_id" integer NOT NULL,
-  "date" text NOT NULL,
-  "listen_count" integer NOT NULL,
-  "total_ms_played" integer NOT NULL,
-  CONSTRAINT "fk_daily_listens_track_id" FOREIGN KEY ("track_id") REFERENCES "tracks" ("id"),
-  PRIMARY KEY ("user", "track_id", "date"))`);
+    await queryRunner.query(
+      `CREATE TABLE "daily_listens_by_track" (${TABLE_BODY}, PRIMARY KEY ("user", "track_id", "date"))`,
+    );
     await queryRunner.query(
       `INSERT INTO "daily_listens_by_track" (${COLUMNS}) SELECT ${COLUMNS} FROM "daily_listens"`,
     );
