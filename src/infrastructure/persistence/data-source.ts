@@ -45,8 +45,8 @@ export function applyPragmas(connection: Database.Database): void {
   connection.pragma('synchronous = NORMAL');
   // Large imports touch the indexes of a million-row ledger: a 32 MiB page cache (the default is
   // 2 MiB) keeps them in memory, and checkpointing every 64 MiB of log instead of every 4 MiB copies
-  // each hot page back once, not at every commit. Measured on 1,000,000 scrobbles: ~20% faster.
-  // The log is cut back to 64 MiB after each checkpoint. See docs/DECISIONS.md.
+  // a page that many commits rewrite back once per 64 MiB, not at nearly every commit of an import.
+  // The log is cut back to 64 MiB after each checkpoint. Measured: docs/DATABASE.md.
   connection.pragma('cache_size = -32768');
   connection.pragma('wal_autocheckpoint = 16384');
   connection.pragma('journal_size_limit = 67108864');
