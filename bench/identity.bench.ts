@@ -16,6 +16,7 @@ import { trackMapping } from '../src/domain/track/track-mapping.js';
 import type { TrackDraft } from '../src/domain/track/track.js';
 import { SqliteIdentityAttempts } from '../src/infrastructure/persistence/identity/sqlite-identity-attempts.js';
 import { SqliteIdentityLookup } from '../src/infrastructure/persistence/identity/sqlite-identity-lookup.js';
+import { SqliteStoredRecords } from '../src/infrastructure/persistence/identity/sqlite-stored-records.js';
 import { SqliteTrackMergeStore } from '../src/infrastructure/persistence/identity/sqlite-track-merge-store.js';
 import { openDatabase } from '../src/infrastructure/persistence/open-database.js';
 import { createRepositories } from '../src/infrastructure/persistence/repositories/typeorm-repositories.js';
@@ -109,6 +110,7 @@ async function main(): Promise<void> {
       connectorTracks: repos.connectorTracks,
       mappings: repos.trackMappings,
       lookup,
+      storedRecords: new SqliteStoredRecords(db),
       merges: new SqliteTrackMergeStore(db, repos.tracks),
       unitOfWork: repos.unitOfWork,
       clock,

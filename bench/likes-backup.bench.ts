@@ -16,6 +16,7 @@ import { tokenBucketLimiter } from '../src/infrastructure/connectors/http/rate-l
 import { LastfmApiClient } from '../src/infrastructure/connectors/lastfm/lastfm-api-client.js';
 import { createLastfmHttpClient } from '../src/infrastructure/connectors/lastfm/lastfm-http.js';
 import { SqliteIdentityLookup } from '../src/infrastructure/persistence/identity/sqlite-identity-lookup.js';
+import { SqliteStoredRecords } from '../src/infrastructure/persistence/identity/sqlite-stored-records.js';
 import { openDatabase, type NaradaDatabase } from '../src/infrastructure/persistence/open-database.js';
 import {
   createRepositories,
@@ -52,6 +53,7 @@ async function openWorld(): Promise<World> {
     unitOfWork: repos.unitOfWork,
     clock,
     lookup: new SqliteIdentityLookup(db),
+    storedRecords: new SqliteStoredRecords(db),
   });
   return { folder, db, repos, ingest };
 }

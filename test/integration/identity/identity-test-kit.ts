@@ -10,6 +10,7 @@ import { MusicBrainzClient } from '../../../src/infrastructure/connectors/musicb
 import { createMusicBrainzHttpClient } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-http.js';
 import { SqliteIdentityAttempts } from '../../../src/infrastructure/persistence/identity/sqlite-identity-attempts.js';
 import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/identity/sqlite-identity-lookup.js';
+import { SqliteStoredRecords } from '../../../src/infrastructure/persistence/identity/sqlite-stored-records.js';
 import { SqliteTrackMergeStore } from '../../../src/infrastructure/persistence/identity/sqlite-track-merge-store.js';
 import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz/fake-musicbrainz.js';
 import { MusicBrainzCatalog } from '../../fakes/musicbrainz/musicbrainz-catalog.js';
@@ -45,11 +46,12 @@ export async function openIdentityWorld(): Promise<IdentityWorld> {
     connectorTracks: repos.connectorTracks,
     mappings: repos.trackMappings,
     lookup,
+    storedRecords: new SqliteStoredRecords(temp.db),
     merges: new SqliteTrackMergeStore(temp.db, repos.tracks),
     unitOfWork: repos.unitOfWork,
     clock,
   };
-  const ingest = new IngestConnectorTracks({ ...stores, lookup });
+  const ingest = new IngestConnectorTracks(stores);
   return {
     temp,
     clock,

@@ -5,6 +5,7 @@ import {
 } from '../../../src/application/use-cases/identity/ingest-connector-tracks.js';
 import type { ConnectorTrack } from '../../../src/domain/track/connector-track.js';
 import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/identity/sqlite-identity-lookup.js';
+import { SqliteStoredRecords } from '../../../src/infrastructure/persistence/identity/sqlite-stored-records.js';
 import { aConnectorTrack, isrcFor, mbidFor, spotifyIdFor } from '../../builders/index.js';
 import { AT, openTempDatabase, type TempDatabase } from '../persistence/temp-database.js';
 
@@ -23,6 +24,7 @@ beforeEach(async () => {
     unitOfWork: repos.unitOfWork,
     clock: { now: () => AT + HOUR },
     lookup: new SqliteIdentityLookup(temp.db),
+    storedRecords: new SqliteStoredRecords(temp.db),
   });
 });
 

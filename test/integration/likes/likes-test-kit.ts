@@ -17,6 +17,7 @@ import { CallCounter } from '../../../src/infrastructure/connectors/http/call-co
 import { MusicBrainzClient } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-client.js';
 import { createMusicBrainzHttpClient } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-http.js';
 import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/identity/sqlite-identity-lookup.js';
+import { SqliteStoredRecords } from '../../../src/infrastructure/persistence/identity/sqlite-stored-records.js';
 import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz/fake-musicbrainz.js';
 import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
 import { isoSeconds } from '../../fakes/spotify/fake-spotify-context.js';
@@ -61,6 +62,7 @@ export async function openLikesWorld(
     unitOfWork: repos.unitOfWork,
     clock,
     lookup,
+    storedRecords: new SqliteStoredRecords(temp.db),
   });
   const musicbrainz: MusicBrainzPort | undefined =
     musicbrainzFake === null

@@ -10,7 +10,7 @@ describe('BulkWriter with the `add` conflict policy (counters)', () => {
 
   beforeEach(async () => {
     temp = await openTempDatabase();
-    [track] = await temp.repos.tracks.insertMany([aTrackDraft()], AT);
+    track = (await temp.repos.tracks.insertMany([aTrackDraft()], AT))[0]!;
   });
 
   afterEach(async () => {

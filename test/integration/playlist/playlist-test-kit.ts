@@ -14,6 +14,7 @@ import { ListPlaylists } from '../../../src/application/use-cases/playlist/list-
 import { RestorePlaylist } from '../../../src/application/use-cases/playlist/restore-playlist.js';
 import { FileBackupStore } from '../../../src/infrastructure/backup/file-backup-store.js';
 import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/identity/sqlite-identity-lookup.js';
+import { SqliteStoredRecords } from '../../../src/infrastructure/persistence/identity/sqlite-stored-records.js';
 import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
 import { openTempDatabase, type TempDatabase } from '../persistence/temp-database.js';
 import { spotifyRig, type SpotifyTestRig } from '../spotify/spotify-test-kit.js';
@@ -48,6 +49,7 @@ export async function openPlaylistWorld(
     unitOfWork: repos.unitOfWork,
     clock,
     lookup: new SqliteIdentityLookup(temp.db),
+    storedRecords: new SqliteStoredRecords(temp.db),
   });
   const apply = new ApplyPlaylistPlan({ spotify });
   return {

@@ -4,6 +4,7 @@
 import type { Clock } from '../../ports/clock.port.js';
 import type { ConnectorTrackRepository } from '../../ports/connector-track-repository.port.js';
 import type { IdentityLookup } from '../../ports/identity-lookup.port.js';
+import type { StoredRecordCheck } from '../../ports/stored-record-check.port.js';
 import type { TrackMergeRecord, TrackMergeStore } from '../../ports/identity-merge-store.port.js';
 import type { TrackMappingRepository } from '../../ports/track-mapping-repository.port.js';
 import type { TrackRepository } from '../../ports/track-repository.port.js';
@@ -24,6 +25,8 @@ export interface IdentityStores {
   readonly connectorTracks: ConnectorTrackRepository;
   readonly mappings: TrackMappingRepository;
   readonly lookup: IdentityLookup;
+  /** Lets ingests skip rewriting records stored unchanged. */
+  readonly storedRecords?: StoredRecordCheck;
   readonly merges: TrackMergeStore;
   readonly unitOfWork: UnitOfWork;
   readonly clock: Clock;

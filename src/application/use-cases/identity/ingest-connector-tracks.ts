@@ -4,6 +4,7 @@
 import type { Clock } from '../../ports/clock.port.js';
 import type { ConnectorTrackRepository } from '../../ports/connector-track-repository.port.js';
 import type { IdentityLookup } from '../../ports/identity-lookup.port.js';
+import type { StoredRecordCheck } from '../../ports/stored-record-check.port.js';
 import type { TrackMappingRepository } from '../../ports/track-mapping-repository.port.js';
 import type { TrackRepository } from '../../ports/track-repository.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
@@ -16,7 +17,6 @@ import type { EpochMs } from '../../../domain/values/time.js';
 import { survivorsOf } from './follow-merges.js';
 import { pickAcceptedMapping } from './mapping-choice.js';
 import { RepositoryIdentityLookup } from './repository-identity-lookup.js';
-import type { StoredRecordCheck } from './stored-record-check.js';
 
 export function connectorKey(service: ServiceName, externalId: string): string {
   return `${service}:${externalId}`;
@@ -37,11 +37,10 @@ export interface IngestConnectorTracksDeps {
   readonly mappings: TrackMappingRepository;
   readonly unitOfWork: UnitOfWork;
   readonly clock: Clock;
-  /**
-   * Bulk look-ups; without it, the repositories are asked one key at a time. One that can also check
-   * stored records (SqliteIdentityLookup) spares known, unchanged records a rewrite.
-   */
-  readonly lookup?: IdentityLookup & Partial<StoredRecordCheck>;
+  /** Bulk look-ups; without it, the repositories are asked one key at a time. */
+  readonly lookup?: IdentityLookup;
+  /** Spares known, unchanged records a rewrite; without it, every record is stored. */
+  readonly storedRecords?: StoredRecordCheck;
 }
 
 /** A track made from one service's record is only that service's word for it. */
@@ -70,7 +69,7 @@ export class IngestConnectorTracks {
 
   constructor(private readonly deps: IngestConnectorTracksDeps) {
     this.lookup = deps.lookup ?? new RepositoryIdentityLookup(deps.tracks, deps.mappings);
-    this.stored = deps.lookup !== undefined && checksStoredRecords(deps.lookup) ? deps.lookup : null;
+    this.stored = deps.storedRecords ?? null;
   }
 
   async run(records: readonly ConnectorTrack[]): Promise<IngestResult> {
@@ -197,12 +196,6 @@ export class IngestConnectorTracks {
     }
     return result;
   }
-}
-
-function checksStoredRecords(
-  lookup: IdentityLookup & Partial<StoredRecordCheck>,
-): lookup is IdentityLookup & StoredRecordCheck {
-  return lookup.refreshUnchanged !== undefined;
 }
 
 function unique(values: readonly (string | null)[]): string[] {

@@ -32,6 +32,7 @@ export const IDENTITY = {
 export const bindIdentity: FeatureModule = (container) => {
   container.bind(IDENTITY.Stores).toDynamicValue(async (ctx) => {
     const { SqliteIdentityLookup } = await import('../../persistence/identity/sqlite-identity-lookup.js');
+    const { SqliteStoredRecords } = await import('../../persistence/identity/sqlite-stored-records.js');
     const { SqliteTrackMergeStore } = await import('../../persistence/identity/sqlite-track-merge-store.js');
     const db = await resolve(ctx, TOKENS.Database);
     const repos = await resolve(ctx, TOKENS.Repositories);
@@ -40,6 +41,7 @@ export const bindIdentity: FeatureModule = (container) => {
       connectorTracks: repos.connectorTracks,
       mappings: repos.trackMappings,
       lookup: new SqliteIdentityLookup(db),
+      storedRecords: new SqliteStoredRecords(db),
       merges: new SqliteTrackMergeStore(db, repos.tracks),
       unitOfWork: repos.unitOfWork,
       clock: await resolve(ctx, TOKENS.Clock),

@@ -1,10 +1,7 @@
 // IdentityLookup on the raw SQLite handle: each look-up is one statement whatever the number of keys
-// (the keys travel as one JSON array), and mapping writes are one multi-row upsert. It also tells an
-// ingest which records it already holds unchanged.
+// (the keys travel as one JSON array), and mapping writes are one multi-row upsert.
 import type Database from 'better-sqlite3';
 import type { IdentityLookup, ServiceRecordRef } from '../../../application/ports/identity-lookup.port.js';
-import type { StoredRecordCheck } from '../../../application/use-cases/identity/stored-record-check.js';
-import type { ConnectorTrack } from '../../../domain/track/connector-track.js';
 import type { TrackMapping } from '../../../domain/track/track-mapping.js';
 import type { Track, TrackId } from '../../../domain/track/track.js';
 import { BulkWriter } from '../bulk-writer.js';
@@ -20,16 +17,14 @@ import {
   TRACK_COLUMNS,
   type RawMappingRow,
 } from './identity-rows.js';
-import { SqliteStoredRecords } from './sqlite-stored-records.js';
 
-export class SqliteIdentityLookup implements IdentityLookup, StoredRecordCheck {
+export class SqliteIdentityLookup implements IdentityLookup {
   private readonly accepted: Database.Statement<[string], RawMappingRow>;
   private readonly ofTracks: Database.Statement<[string], RawMappingRow>;
   private readonly byIsrc: Database.Statement<[string], TrackEntity>;
   private readonly byMbid: Database.Statement<[string], TrackEntity>;
   private readonly standingPage: Database.Statement<[number, number], TrackEntity>;
   private readonly upserts: BulkWriter<TrackMappingEntity>;
-  private readonly records: SqliteStoredRecords;
 
   constructor(private readonly db: NaradaDatabase) {
     const { sqlite } = db;
@@ -54,7 +49,6 @@ export class SqliteIdentityLookup implements IdentityLookup, StoredRecordCheck {
     this.upserts = BulkWriter.for(db.dataSource, sqlite, TrackMappingEntity, {
       conflict: { kind: 'update', keys: ['service', 'externalId', 'trackId'], keep: ['createdAt'] },
     });
-    this.records = new SqliteStoredRecords(db);
   }
 
   async acceptedMappings(refs: readonly ServiceRecordRef[]): Promise<TrackMapping[]> {
@@ -88,9 +82,5 @@ export class SqliteIdentityLookup implements IdentityLookup, StoredRecordCheck {
     if (mappings.length === 0) return;
     const rows = mappings.map(trackMappingToRow);
     await this.db.unitOfWork.bulk(() => this.upserts.write(rows));
-  }
-
-  refreshUnchanged(records: readonly ConnectorTrack[]): Promise<ReadonlySet<ConnectorTrack>> {
-    return this.records.refreshUnchanged(records);
   }
 }

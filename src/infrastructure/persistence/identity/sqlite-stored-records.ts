@@ -1,7 +1,7 @@
 // StoredRecordCheck on the raw SQLite handle: one statement reads the stored records without their wire
 // JSON (most of each row), and an unchanged record gets only its fetch time written, not the whole row.
 import type Database from 'better-sqlite3';
-import type { StoredRecordCheck } from '../../../application/use-cases/identity/stored-record-check.js';
+import type { StoredRecordCheck } from '../../../application/ports/stored-record-check.port.js';
 import type { ConnectorTrack } from '../../../domain/track/connector-track.js';
 import { ConnectorTrackEntity } from '../entities/connector-track.entity.js';
 import { connectorTrackToRow } from '../mappers/connector-track.mapper.js';

@@ -1,6 +1,6 @@
 // Lets an ingest leave alone the service records it already holds: re-reading a 10,000-track playlist
-// should not rewrite 10,000 rows. The bulk identity look-up offers it; without it every record is stored.
-import type { ConnectorTrack } from '../../../domain/track/connector-track.js';
+// should not rewrite 10,000 rows. Optional for an ingest: without it every record is stored.
+import type { ConnectorTrack } from '../../domain/track/connector-track.js';
 
 export interface StoredRecordCheck {
   /**
