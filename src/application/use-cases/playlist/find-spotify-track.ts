@@ -10,6 +10,7 @@ import type { ConnectorTrack } from '../../../domain/track/connector-track.js';
 import { Isrc } from '../../../domain/values/isrc.js';
 import { Mbid } from '../../../domain/values/mbid.js';
 import { SpotifyRef } from '../../../domain/values/spotify-ref.js';
+import { recordMatchInput } from '../identity/match-inputs.js';
 
 export interface TrackFacts {
   readonly title: string | null;
@@ -69,7 +70,7 @@ export class SpotifyTrackFinder {
     return {
       kind: 'found',
       track,
-      score: scoreMatch({ ...matchInputOf(facts), spotifyId: ref.id }, trackInput(track)),
+      score: scoreMatch({ ...matchInputOf(facts), spotifyId: ref.id }, recordMatchInput(track)),
     };
   }
 
@@ -94,24 +95,13 @@ function matchInputOf(facts: TrackFacts): MatchInput {
   };
 }
 
-function trackInput(track: ConnectorTrack): MatchInput {
-  return {
-    artists: track.artists,
-    title: track.title,
-    album: track.album,
-    durationMs: track.durationMs,
-    isrc: track.isrc?.value ?? null,
-    spotifyId: track.externalId,
-  };
-}
-
 function bestScored(
   query: MatchInput,
   hits: readonly ConnectorTrack[],
 ): { track: ConnectorTrack; score: MatchScore } | null {
   let best: { track: ConnectorTrack; score: MatchScore } | null = null;
   for (const track of hits) {
-    const score = scoreMatch(query, trackInput(track));
+    const score = scoreMatch(query, recordMatchInput(track));
     if (best === null || score.confidence > best.score.confidence) best = { track, score };
   }
   return best;
