@@ -12,6 +12,7 @@ import { toIso } from '../../../domain/values/time.js';
 import { planLastfmRuns, type LastfmRangeOptions, type LastfmRunPlan } from './lastfm-import-runs.js';
 import { LastfmPageReader } from './lastfm-page-reader.js';
 import type { ListenRecorder } from './listen-recorder.js';
+import { recordImportFailure } from './import-run-failure.js';
 import { IdentityMemo, lastfmListenToRecord } from './upstream-listens.js';
 
 export interface ImportLastfmHistoryDeps {
@@ -125,11 +126,7 @@ export class ImportLastfmHistory {
       await runs.finish(run.id, 'completed', clock.now());
       task.done(`${tally.new} new, ${tally.alreadyPresent} already present`);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      task.fail(message);
-      // Tracks created in the group that rolled back are gone.
-      recorder.forgetTracks();
-      await runs.finish(run.id, 'failed', clock.now(), message);
+      await recordImportFailure(error, { runId: run.id, task, recorder, runs, clock });
       throw error;
     }
     return {

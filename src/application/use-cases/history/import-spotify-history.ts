@@ -12,6 +12,7 @@ import {
   judgeSpotifyRow,
   type SkipReason,
 } from '../../../domain/history/spotify-listen-rules.js';
+import { recordImportFailure } from './import-run-failure.js';
 import type { ListenRecorder, ListenToRecord } from './listen-recorder.js';
 import { IdentityMemo, spotifyListenToRecord } from './upstream-listens.js';
 
@@ -147,11 +148,7 @@ export class ImportSpotifyHistory {
       );
       return report;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      task.fail(message);
-      // Tracks created in the file's rolled-back transaction are gone.
-      recorder.forgetTracks();
-      await runs.finish(run.id, 'failed', clock.now(), message);
+      await recordImportFailure(error, { runId: run.id, task, recorder, runs, clock });
       throw error;
     }
   }
