@@ -17,28 +17,30 @@ interface RunsArgs extends GlobalArgs {
   readonly limit: number;
 }
 
-const paramOption = {
-  type: 'string',
-  array: true,
-  describe: 'Set a workflow parameter: --param playlist_id=<id or link> (repeatable)',
-} as const;
+/** The workflow to act on and its parameters, as `run` and `validate` both take them. */
+function workflowFileArgs(yargs: Argv<GlobalArgs>) {
+  return yargs
+    .positional('workflow', {
+      type: 'string',
+      demandOption: true,
+      describe: 'A .json file, or a workflow id',
+    })
+    .option('param', {
+      type: 'string',
+      array: true,
+      describe: 'Set a workflow parameter: --param playlist_id=<id or link> (repeatable)',
+    });
+}
 
 const runCommand: CommandModule<GlobalArgs, WorkflowArgs> = {
   command: 'run <workflow>',
   describe: 'Run a workflow file (or the id of a shipped workflow or one of yours)',
   builder: (yargs) =>
-    yargs
-      .positional('workflow', {
-        type: 'string',
-        demandOption: true,
-        describe: 'A .json file, or a workflow id',
-      })
-      .option('param', paramOption)
-      .option('dry-run', {
-        type: 'boolean',
-        default: false,
-        describe: 'Plan every write and perform none',
-      }) as Argv<WorkflowArgs>,
+    workflowFileArgs(yargs).option('dry-run', {
+      type: 'boolean',
+      default: false,
+      describe: 'Plan every write and perform none',
+    }) as Argv<WorkflowArgs>,
   handler: withContext<WorkflowArgs>(async (ctx, args) => {
     const { resolveWorkflowFile } = await import('./workflow-files.js');
     const { renderRun, runSummary } = await import('../views/workflow-report.js');
@@ -81,14 +83,7 @@ const runCommand: CommandModule<GlobalArgs, WorkflowArgs> = {
 const validateCommand: CommandModule<GlobalArgs, WorkflowArgs> = {
   command: 'validate <workflow>',
   describe: 'Check a workflow without running it: every problem, with its task and field',
-  builder: (yargs) =>
-    yargs
-      .positional('workflow', {
-        type: 'string',
-        demandOption: true,
-        describe: 'A .json file, or a workflow id',
-      })
-      .option('param', paramOption) as Argv<WorkflowArgs>,
+  builder: (yargs) => workflowFileArgs(yargs) as Argv<WorkflowArgs>,
   handler: withContext<WorkflowArgs>(async (ctx, args) => {
     const { resolveWorkflowFile } = await import('./workflow-files.js');
     const { ValidateWorkflow } = await import('../../../application/use-cases/workflow/validate-workflow.js');
