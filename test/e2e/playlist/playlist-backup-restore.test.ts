@@ -172,7 +172,7 @@ describe('narada playlist backup and restore', () => {
 
   it('restores a playlist of a Spotify account-data export (Playlist1.json)', async () => {
     const fixture = new URL(
-      '../../../../shared/fixtures/exports/spotify-account-data-2026/Playlist1.json',
+      '../../fixtures/exports/spotify-account-data-2026/Playlist1.json',
       import.meta.url,
     );
     const ids = [

@@ -3,7 +3,7 @@
 import type { FakeResponse } from '../fake-http-server.js';
 import type { FakeCatalogTrack, FakeLove, FakeNowPlaying, FakeScrobble } from './fake-lastfm-state.js';
 
-/** Messages as captured in ../shared/fixtures/lastfm (or from Last.fm's official error list). */
+/** Messages as captured in test/fixtures/lastfm (or from Last.fm's official error list). */
 export const ERROR_MESSAGES: Readonly<Record<number, string>> = {
   3: 'Invalid Method - No method with that name in this package',
   4: 'Invalid authentication token supplied',

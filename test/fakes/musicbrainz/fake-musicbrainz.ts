@@ -16,7 +16,7 @@ import {
   type Includes,
 } from './musicbrainz-wire-json.js';
 
-// Bodies as in ../shared/fixtures/musicbrainz/error-*.json (kept inline so the built bench runs anywhere).
+// Bodies as in test/fixtures/musicbrainz/error-*.json (kept inline so the built bench runs anywhere).
 const HELP = 'For usage, please see: https://musicbrainz.org/development/mmd';
 export const NOT_FOUND_BODY = { error: 'Not Found', help: HELP };
 export const FORBIDDEN_BODY = { error: 'You are not authorized to access this resource.', help: HELP };

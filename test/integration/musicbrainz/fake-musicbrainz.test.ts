@@ -4,9 +4,9 @@ import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { MusicBrainzCatalog } from '../../fakes/musicbrainz/musicbrainz-catalog.js';
 import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz/fake-musicbrainz.js';
-import { sharedFixturePath } from '../../support/shared-fixtures.js';
+import { wireFixturePath } from '../../support/wire-fixtures.js';
 
-const FIXTURES = sharedFixturePath('musicbrainz');
+const FIXTURES = wireFixturePath('musicbrainz');
 const fixture = (name: string): unknown => JSON.parse(readFileSync(`${FIXTURES}/${name}`, 'utf8'));
 const UA = { 'user-agent': 'narada-test/1.0 ( test@example.com )' };
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { aFakeTrack, trackUri } from '../../fakes/spotify/fake-spotify-builders.js';
 import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
 
-const FIXTURES = new URL('../../../../shared/fixtures/spotify/', import.meta.url);
+const FIXTURES = new URL('../../fixtures/spotify/', import.meta.url);
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'));
 
 let fake: FakeSpotify;

@@ -78,7 +78,7 @@ describe('reading a backup file', () => {
   it('refuses the Spotify export itself when read as a backup', () => {
     const text = readFileSync(
       new URL(
-        '../../../../shared/fixtures/exports/spotify-account-data-2026/Playlist1.json',
+        '../../fixtures/exports/spotify-account-data-2026/Playlist1.json',
         import.meta.url,
       ),
       'utf8',

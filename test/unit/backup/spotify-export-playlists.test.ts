@@ -8,7 +8,7 @@ import {
 const exportFile = (folder: string): unknown =>
   JSON.parse(
     readFileSync(
-      new URL(`../../../../shared/fixtures/exports/${folder}/Playlist1.json`, import.meta.url),
+      new URL(`../../fixtures/exports/${folder}/Playlist1.json`, import.meta.url),
       'utf8',
     ),
   );

@@ -2,9 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSpotifyRow } from '../../../src/infrastructure/importers/spotify-row-mapper.js';
-import { sharedFixturePath } from '../../support/shared-fixtures.js';
+import { wireFixturePath } from '../../support/wire-fixtures.js';
 
-const EXPORTS = sharedFixturePath('exports');
+const EXPORTS = wireFixturePath('exports');
 const rows = (file: string) => JSON.parse(readFileSync(join(EXPORTS, file), 'utf8')) as unknown[];
 
 describe('readSpotifyRow against real exports', () => {

@@ -10,9 +10,9 @@ import {
   defaultClassify,
   upstreamMessage,
 } from '../../../src/infrastructure/connectors/http/response-classifier.js';
-import { SHARED_FIXTURES_DIR } from '../../support/shared-fixtures.js';
+import { WIRE_FIXTURES_DIR } from '../../support/wire-fixtures.js';
 
-const FIXTURES = SHARED_FIXTURES_DIR.replace(/\/$/, '');
+const FIXTURES = WIRE_FIXTURES_DIR.replace(/\/$/, '');
 const fixture = (path: string): unknown => JSON.parse(readFileSync(`${FIXTURES}/${path}`, 'utf8'));
 
 const request: HttpRequest = { method: 'GET', url: 'https://api.example/v1/x', endpoint: 'GET /x' };

@@ -1,9 +1,9 @@
-// Reads the captured Last.fm responses shared by the team (see ../shared/fixtures/README.md).
+// Reads the captured Last.fm responses (test/fixtures/lastfm; its README says where each came from).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedFixturePath } from '../../support/shared-fixtures.js';
+import { wireFixturePath } from '../../support/wire-fixtures.js';
 
-const LASTFM_FIXTURES = sharedFixturePath('lastfm');
+const LASTFM_FIXTURES = wireFixturePath('lastfm');
 
 export function lastfmFixture(name: string): unknown {
   return JSON.parse(lastfmFixtureText(name)) as unknown;

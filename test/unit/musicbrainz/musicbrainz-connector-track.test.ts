@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { musicBrainzConnectorTrack } from '../../../src/application/ports/musicbrainz.port.js';
 import { mapRecording } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-mappers.js';
-import { sharedFixturePath } from '../../support/shared-fixtures.js';
+import { wireFixturePath } from '../../support/wire-fixtures.js';
 
-const FIXTURES = sharedFixturePath('musicbrainz');
+const FIXTURES = wireFixturePath('musicbrainz');
 const fixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(`${FIXTURES}/${name}`, 'utf8')) as Record<string, unknown>;
 

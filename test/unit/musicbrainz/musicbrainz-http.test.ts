@@ -3,9 +3,9 @@ import { describe, expect, it } from '@jest/globals';
 import { NotFoundError, UpstreamError } from '../../../src/application/ports/upstream-errors.js';
 import type { HttpRequest } from '../../../src/infrastructure/connectors/http/http-client.js';
 import { classifyMusicBrainzResponse } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-http.js';
-import { sharedFixturePath } from '../../support/shared-fixtures.js';
+import { wireFixturePath } from '../../support/wire-fixtures.js';
 
-const FIXTURES = sharedFixturePath('musicbrainz');
+const FIXTURES = wireFixturePath('musicbrainz');
 const body = (name: string): unknown => JSON.parse(readFileSync(`${FIXTURES}/${name}`, 'utf8'));
 const request: HttpRequest = {
   method: 'GET',
