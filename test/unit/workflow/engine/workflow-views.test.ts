@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { PassThrough } from 'node:stream';
 import type { WorkflowRun } from '../../../../src/domain/workflow/workflow-run.js';
 import { InkWorkflowProgress } from '../../../../src/infrastructure/cli/views/workflow-progress.js';
@@ -182,6 +182,34 @@ describe('live progress', () => {
       '✔ source: 3 → 3 tracks in 0.12 s',
       '↷ write not run: upstream task "source" failed',
     ]);
+  });
+
+  it('plain lines beat at least every 5 s while a task runs, with its time and counts so far', () => {
+    jest.useFakeTimers({ now: 0 });
+    try {
+      const lines: string[] = [];
+      const view = new PlainWorkflowProgress((line) => lines.push(line));
+      view.taskStarted({ id: 'plays', type: 'enricher.lastfm', config: {}, upstream: [] });
+      const progress = view.taskProgress('plays');
+      progress.setTotal(8);
+      progress.advance(3);
+      jest.advanceTimersByTime(4_000);
+      expect(lines).toEqual(['▶ plays (enricher.lastfm)']);
+      jest.advanceTimersByTime(1_000);
+      progress.advance(2);
+      jest.advanceTimersByTime(5_000);
+      view.taskFinished({ ...run.tasks[0]!, taskId: 'plays' });
+      jest.advanceTimersByTime(10_000);
+      view.stop();
+      expect(lines).toEqual([
+        '▶ plays (enricher.lastfm)',
+        '… plays: running for 5.00 s, 3 of 8 done',
+        '… plays: running for 10.0 s, 5 of 8 done',
+        '✔ plays: 3 → 3 tracks in 0.12 s',
+      ]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('the terminal view shows every task and its state', async () => {
