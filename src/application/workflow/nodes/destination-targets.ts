@@ -46,7 +46,7 @@ export function leftOutWarnings(unlinked: number, localFiles: number): string[] 
 export const dryRunParam = z
   .boolean()
   .default(false)
-  .describe('Plan and report this task\'s changes but write nothing, as --dry-run does for the whole run');
+  .describe("Plan and report this task's changes but write nothing, as --dry-run does for the whole run");
 
 /** Why this task must not write, or null when it may. */
 export function dryRunSource(ctx: NodeContext, params: { readonly dry_run: boolean }): DryRunSource | null {

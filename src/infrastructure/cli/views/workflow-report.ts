@@ -106,7 +106,9 @@ function changeLines(write: ReportedWrite, dryRun: boolean, named: boolean): str
     `${change.moved} moved`,
     `${change.kept} kept`,
   ];
-  const lines = [`  ${named ? `${where(write)}: ` : ''}${parts.join(', ')}; ${change.before} → ${change.after} items`];
+  const lines = [
+    `  ${named ? `${where(write)}: ` : ''}${parts.join(', ')}; ${change.before} → ${change.after} items`,
+  ];
   if (change.strategy === 'differential' && change.kept > 0) lines.push('  kept items keep their added_at');
   if (change.reAdded > 0)
     lines.push(`  ${change.reAdded} surplus copies are re-added and lose their added_at`);
