@@ -34,6 +34,8 @@ export interface RunFacts {
   readonly now: EpochMs;
   /** Destinations plan and report; they write nothing. */
   readonly dryRun: boolean;
+  /** `--allow-empty`: a destination may remove every track of a playlist (else it refuses, writing nothing). */
+  readonly allowEmpty?: boolean;
   /** Seed for nodes that sample when their config gives none, so a run can be repeated. */
   readonly seed: number;
 }

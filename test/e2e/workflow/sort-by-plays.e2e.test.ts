@@ -96,6 +96,6 @@ describe('narada workflow run workflows/sort_by_plays.json', () => {
     const runs = listed.json<{ runs: RunJson[] }>().runs;
     expect(runs.map((run) => run.status)).toEqual(['succeeded', 'succeeded']);
     const shown = await world.narada(['workflow', 'runs', String(first.id)]);
-    expect(shown.stdout).toContain('destination: created "Sorted by plays"');
+    expect(shown.stdout).toContain('destination: created Spotify playlist "Sorted by plays"');
   });
 });

@@ -40,7 +40,9 @@ describe('narada workflow run workflows/sort_by_plays_in_place.json', () => {
     expect(world.spotify.writeCalls()).toEqual([]);
     expect(world.spotify.playlist(library.playlistId).entries).toEqual(seeded);
     expect(result.stdout).toContain('dry run, nothing written');
-    expect(result.stdout).toMatch(/destination: would change "Road Trip"/);
+    expect(result.stdout).toMatch(
+      /destination: dry run \(--dry-run\), nothing written: would add 0, remove 0, move \d+ on Spotify playlist "Road Trip"/,
+    );
     expect(result.stdout).toMatch(/0 added, 0 removed, \d+ moved, 12 kept/);
     expect(result.stdout).toMatch(/PUT \/playlists\/\{id\}\/items \(move \d+ from \d+ to before \d+\)/);
   });

@@ -2,7 +2,7 @@
 // their own, the built CLI pointed at the fakes, and checks on the fake Spotify's request log.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startFakeLastfm, type FakeLastfm } from '../../fakes/lastfm/fake-lastfm.js';
+import { startFakeLastfm, type FakeLastfm, type FakeLastfmOptions } from '../../fakes/lastfm/fake-lastfm.js';
 import { fakeServiceEnv } from '../../fakes/seed/demo-library.js';
 import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
 import { cleanEnv, runNarada, tempDir, type CliResult } from '../cli-harness.js';
@@ -17,9 +17,9 @@ export interface E2eWorld {
   close(): Promise<void>;
 }
 
-export async function startWorld(): Promise<E2eWorld> {
+export async function startWorld(options: { readonly lastfm?: FakeLastfmOptions } = {}): Promise<E2eWorld> {
   const spotify = await startFakeSpotify();
-  const lastfm = await startFakeLastfm();
+  const lastfm = await startFakeLastfm(options.lastfm);
   const home = tempDir('narada-workflow-e2e-');
   const env = cleanEnv(home.path, fakeServiceEnv(spotify, lastfm));
   return {

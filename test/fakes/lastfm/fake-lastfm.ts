@@ -36,6 +36,8 @@ export interface FakeLastfmOptions {
   readonly unknownTracks?: 'error' | 'stub';
   /** Who approves tokens on the `/api/auth/` page; default `fake-user`. */
   readonly approvingUser?: string;
+  /** Wait this long before answering each API call: a slow Last.fm, for progress and timeout tests. */
+  readonly delayMs?: number;
 }
 
 interface MethodSpec {
@@ -125,8 +127,10 @@ export async function startFakeLastfm(options: FakeLastfmOptions = {}): Promise<
   };
 
   server.before = (req) => (req.path === API_PATH && faults.length > 0 ? faults.shift()!() : null);
-  const answerApi = (req: FakeRequest): FakeResponse =>
-    options.escapedSlashes ? withEscapedSlashes(handleApi(req)) : handleApi(req);
+  const answerApi = async (req: FakeRequest): Promise<FakeResponse> => {
+    if (options.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+    return options.escapedSlashes ? withEscapedSlashes(handleApi(req)) : handleApi(req);
+  };
   server.route('GET', API_PATH, answerApi);
   server.route('POST', API_PATH, answerApi);
   // The page a user opens to approve a token; here, opening it approves it for `approvingUser`.

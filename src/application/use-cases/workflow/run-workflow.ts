@@ -26,6 +26,8 @@ export interface RunWorkflowRequest {
   readonly fallbackId?: string;
   readonly parameters: Readonly<Record<string, string>>;
   readonly dryRun: boolean;
+  /** `--allow-empty`: destinations may remove every track of a playlist; else they refuse, writing nothing. */
+  readonly allowEmpty?: boolean;
   /** Live progress: tasks starting and finishing, and each task's own progress. */
   readonly observer?: RunObserver;
 }
@@ -68,7 +70,12 @@ export class RunWorkflow {
       finishedAt: null,
       error: null,
     });
-    const facts: RunFacts = { now: startedAt, dryRun: request.dryRun, seed: startedAt % 2_147_483_647 };
+    const facts: RunFacts = {
+      now: startedAt,
+      dryRun: request.dryRun,
+      allowEmpty: request.allowEmpty === true,
+      seed: startedAt % 2_147_483_647,
+    };
     const state: RunState = { links: new SpotifyLinks(), playlistReads: new Map() };
     const observer = request.observer;
     observer?.planned?.(definition.tasks);

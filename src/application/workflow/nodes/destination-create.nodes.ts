@@ -1,10 +1,18 @@
 // Destinations that make a new playlist each run: on Spotify (then filled in batches of 100), or in
-// Narada's own database. In a dry run they only say what they would create and which calls it takes.
+// Narada's own database. In a dry run (`--dry-run`, or `"dry_run": true` in the task's config) they
+// only say what they would create and which calls it takes.
 import * as z from 'zod';
 import { MAX_ITEMS_PER_CALL } from '../../../domain/playlist/playlist-operation.js';
 import { defineNode } from '../workflow-node.js';
 import { appendChange, describeOperation } from '../playlist-update/playlist-change.js';
-import { leftOutWarnings, spotifyTarget, trackLabel } from './destination-targets.js';
+import { destinationDetails } from '../playlist-update/playlist-write.js';
+import {
+  dryRunParam,
+  dryRunSource,
+  leftOutWarnings,
+  spotifyTarget,
+  trackLabel,
+} from './destination-targets.js';
 import { mainInput } from './node-inputs.js';
 
 const nameParam = z.string().min(1).default('Narada Playlist').describe('Name of the new playlist');
@@ -19,6 +27,7 @@ export const createSpotifyPlaylistDestination = defineNode({
     name: nameParam,
     description: descriptionParam,
     public: z.boolean().default(false).describe('Make the new playlist public'),
+    dry_run: dryRunParam,
   }),
   async run(ctx, { params, inputs }) {
     const list = mainInput(inputs);
@@ -27,8 +36,10 @@ export const createSpotifyPlaylistDestination = defineNode({
     const calls = ['POST /me/playlists (create)', ...addCalls(uris)];
     const change = appendChange('create', 0, uris, calls, target.label);
     const warnings = leftOutWarnings(target.unlinked, target.uris.length - uris.length);
-    if (ctx.run.dryRun) {
-      return { output: list, details: { dryRun: true, playlist: { name: params.name }, change }, warnings };
+    const dryRunBy = dryRunSource(ctx, params);
+    if (dryRunBy !== null) {
+      const planned = { copy: 'spotify' as const, playlist: { name: params.name }, change };
+      return { output: list, details: destinationDetails([planned], { dryRunBy }), warnings };
     }
     const created = await ctx.spotify.createPlaylist({
       name: params.name,
@@ -43,7 +54,11 @@ export const createSpotifyPlaylistDestination = defineNode({
       name: created.name,
       url: `https://open.spotify.com/playlist/${created.id}`,
     };
-    return { output: list, details: { dryRun: false, playlist, change }, warnings };
+    return {
+      output: list,
+      details: destinationDetails([{ copy: 'spotify', playlist, change }], { dryRunBy }),
+      warnings,
+    };
   },
 });
 
@@ -51,13 +66,16 @@ export const createInternalPlaylistDestination = defineNode({
   type: 'destination.create_internal_playlist',
   kind: 'destination',
   description: "Saves the tracks as a new playlist in Narada's database only",
-  params: z.looseObject({ name: nameParam, description: descriptionParam }),
+  params: z.looseObject({ name: nameParam, description: descriptionParam, dry_run: dryRunParam }),
   async run(ctx, { params, inputs }) {
     const list = mainInput(inputs);
     const labels = list.tracks.map(trackLabel);
     const change = appendChange('create', 0, labels, ['save in the local database'], (label) => label);
-    if (ctx.run.dryRun)
-      return { output: list, details: { dryRun: true, playlist: { name: params.name }, change } };
+    const dryRunBy = dryRunSource(ctx, params);
+    if (dryRunBy !== null) {
+      const planned = { copy: 'narada' as const, playlist: { name: params.name }, change };
+      return { output: list, details: destinationDetails([planned], { dryRunBy }) };
+    }
     const saved = await ctx.playlists.save({
       service: null,
       externalId: null,
@@ -75,7 +93,8 @@ export const createInternalPlaylistDestination = defineNode({
       })),
       updatedAt: ctx.run.now,
     });
-    return { output: list, details: { dryRun: false, playlist: { id: saved.id, name: saved.name }, change } };
+    const written = { copy: 'narada' as const, playlist: { id: saved.id, name: saved.name }, change };
+    return { output: list, details: destinationDetails([written], { dryRunBy }) };
   },
 });
 

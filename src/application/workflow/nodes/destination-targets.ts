@@ -1,5 +1,8 @@
 // What a destination writes: the Spotify URI of each track of its input (the item a source read, or
-// the track's Spotify mapping), readable names for reports, and the warnings about what was left out.
+// the track's Spotify mapping), readable names for reports, the warnings about what was left out, and
+// whether this task may write at all (`--dry-run`, or `"dry_run": true` in its config).
+import * as z from 'zod';
+import type { DryRunSource } from '../playlist-update/playlist-write.js';
 import type { Track } from '../../../domain/track/track.js';
 import type { TrackList } from '../../../domain/workflow/track-list.js';
 import type { NodeContext } from '../node-context.js';
@@ -37,4 +40,16 @@ export function leftOutWarnings(unlinked: number, localFiles: number): string[] 
   if (localFiles > 0)
     warnings.push(`${localFiles} local file(s) were left out: Spotify's API cannot add local files`);
   return warnings;
+}
+
+/** The original narada's per-task dry run; every destination honours it. */
+export const dryRunParam = z
+  .boolean()
+  .default(false)
+  .describe("Plan and report this task's changes but write nothing, as --dry-run does for the whole run");
+
+/** Why this task must not write, or null when it may. */
+export function dryRunSource(ctx: NodeContext, params: { readonly dry_run: boolean }): DryRunSource | null {
+  if (ctx.run.dryRun) return 'flag';
+  return params.dry_run ? 'config' : null;
 }

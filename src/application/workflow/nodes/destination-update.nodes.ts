@@ -1,15 +1,25 @@
 // Destinations that change an existing playlist in place, differentially: kept items keep their
 // added_at, and only the removes, moves and adds needed are made (batches of 100, snapshot ids
 // chained). `append` only adds what the playlist lacks. Playlists in Narada's database work alike.
+// None writes in a dry run (`--dry-run` or `"dry_run": true`), and none empties a playlist without
+// `--allow-empty`: every copy is checked before any is written.
 import * as z from 'zod';
 import type { NodeContext } from '../node-context.js';
 import { syncSpotifyPlaylist } from '../playlist-update/spotify-playlist-sync.js';
 import { appendChange, type PlaylistChange } from '../playlist-update/playlist-change.js';
+import { OPERATION_TYPES, playlistCopies } from '../playlist-update/playlist-copies.js';
+import {
+  destinationDetails,
+  emptyingRefused,
+  type DryRunSource,
+  type PlaylistCopy,
+  type PlaylistWrite,
+} from '../playlist-update/playlist-write.js';
 import { defineNode, type NodeResult } from '../workflow-node.js';
 import type { TrackList } from '../../../domain/workflow/track-list.js';
 import { addCalls } from './destination-create.nodes.js';
-import { leftOutWarnings, spotifyTarget } from './destination-targets.js';
-import { updateInternalPlaylist } from './internal-playlist-update.js';
+import { dryRunParam, dryRunSource, leftOutWarnings, spotifyTarget } from './destination-targets.js';
+import { planInternalUpdate } from './internal-playlist-update.js';
 import { mainInput } from './node-inputs.js';
 import { playlistTarget, spotifyPlaylistId } from './node-params.js';
 
@@ -28,11 +38,22 @@ export const updateSpotifyPlaylistDestination = defineNode({
     playlist_id: spotifyPlaylistId,
     append: z.boolean().default(false).describe('Only add tracks the playlist does not have yet, at the end'),
     preserve_added_at: preserveAddedAt,
+    dry_run: dryRunParam,
   }),
   async run(ctx, { params, inputs }) {
     const list = mainInput(inputs);
-    if (params.append) return appendToSpotify(ctx, list, params.playlist_id);
-    return updateSpotify(ctx, list, params.playlist_id, params.preserve_added_at);
+    const dryRunBy = dryRunSource(ctx, params);
+    if (params.append) return appendToSpotify(ctx, list, params.playlist_id, dryRunBy);
+    const spotify = await updateSpotify(ctx, list, params.playlist_id, params.preserve_added_at, dryRunBy);
+    return {
+      output: list,
+      details: destinationDetails([spotify.write], {
+        dryRunBy,
+        wouldEmpty: spotify.wouldEmpty ? ['spotify'] : [],
+        extra: { attempts: spotify.attempts },
+      }),
+      warnings: spotify.warnings,
+    };
   },
 });
 
@@ -40,22 +61,82 @@ export const updatePlaylistDestination = defineNode({
   type: 'destination.update_playlist',
   kind: 'destination',
   description:
-    "Updates a Spotify playlist, or one in Narada's database, differentially: kept items keep added_at",
-  params: z.looseObject({ playlist_id: playlistTarget, preserve_added_at: preserveAddedAt }),
+    "Updates Narada's copy of a playlist (operation_type update_internal) or the Spotify playlist (update_spotify), differentially",
+  params: z.looseObject({
+    playlist_id: playlistTarget,
+    operation_type: z
+      .enum(OPERATION_TYPES)
+      .default('update_internal')
+      .describe(
+        "update_internal: change Narada's copy in the local database (Spotify too only with enable_external_sync); update_spotify: change the Spotify playlist (and Narada's copy, if it has one)",
+      ),
+    enable_external_sync: z
+      .boolean()
+      .default(false)
+      .describe('With update_internal, bring the Spotify playlist to the same tracks too'),
+    preserve_added_at: preserveAddedAt,
+    dry_run: dryRunParam,
+  }),
   async run(ctx, { params, inputs }) {
     const list = mainInput(inputs);
-    const target = params.playlist_id;
-    if (target.kind === 'internal') return updateInternalPlaylist(ctx, list, target.id);
-    return updateSpotify(ctx, list, target.id, params.preserve_added_at);
+    const dryRunBy = dryRunSource(ctx, params);
+    const copies = await playlistCopies(
+      ctx,
+      params.playlist_id,
+      params.operation_type,
+      params.enable_external_sync,
+    );
+    const internal = copies.narada === null ? null : planInternalUpdate(ctx, list, copies.narada);
+    if (internal?.wouldEmpty && dryRunBy === null && ctx.run.allowEmpty !== true) {
+      throw emptyingRefused('narada', internal.write.playlist.name, internal.tracksBefore);
+    }
+    // Spotify first: it refuses to empty before any write, and it is the write most likely to fail.
+    const spotify =
+      copies.spotifyId === null
+        ? null
+        : await updateSpotify(ctx, list, copies.spotifyId, params.preserve_added_at, dryRunBy);
+    if (dryRunBy === null) await internal?.apply();
+    const writes: PlaylistWrite[] = [];
+    const emptied: PlaylistCopy[] = [];
+    if (spotify !== null) {
+      writes.push(spotify.write);
+      if (spotify.wouldEmpty) emptied.push('spotify');
+    }
+    if (internal !== null) {
+      writes.push(internal.write);
+      if (internal.wouldEmpty) emptied.push('narada');
+    }
+    return {
+      output: list,
+      details: destinationDetails(writes, {
+        dryRunBy,
+        untouched: copies.untouched,
+        wouldEmpty: emptied,
+        extra: {
+          operationType: params.operation_type,
+          enableExternalSync: params.enable_external_sync,
+          ...(spotify === null ? {} : { attempts: spotify.attempts }),
+        },
+      }),
+      warnings: [...copies.warnings, ...(spotify?.warnings ?? [])],
+    };
   },
 });
+
+interface SpotifyUpdate {
+  readonly write: PlaylistWrite;
+  readonly attempts: number;
+  readonly wouldEmpty: boolean;
+  readonly warnings: readonly string[];
+}
 
 async function updateSpotify(
   ctx: NodeContext,
   list: TrackList,
   playlistId: string,
   preserveAddedAt: boolean,
-): Promise<NodeResult> {
+  dryRunBy: DryRunSource | null,
+): Promise<SpotifyUpdate> {
   const target = await spotifyTarget(ctx, list);
   const known = ctx.state.playlistReads.get(playlistId);
   const synced = await syncSpotifyPlaylist(ctx.spotify, {
@@ -63,17 +144,15 @@ async function updateSpotify(
     target: target.uris,
     label: target.label,
     allowAddedAtLoss: !preserveAddedAt,
-    dryRun: ctx.run.dryRun,
+    dryRun: dryRunBy !== null,
+    allowEmpty: ctx.run.allowEmpty === true,
     ...(known === undefined ? {} : { known }),
   });
+  const url = `https://open.spotify.com/playlist/${synced.playlist.id}`;
   return {
-    output: list,
-    details: {
-      dryRun: ctx.run.dryRun,
-      playlist: { ...synced.playlist, url: `https://open.spotify.com/playlist/${synced.playlist.id}` },
-      change: synced.change,
-      attempts: synced.attempts,
-    },
+    write: { copy: 'spotify', playlist: { ...synced.playlist, url }, change: synced.change },
+    attempts: synced.attempts,
+    wouldEmpty: synced.wouldEmpty,
     warnings: [
       ...leftOutWarnings(target.unlinked, synced.localFilesLeftOut),
       ...replaceWarning(synced.change),
@@ -81,7 +160,12 @@ async function updateSpotify(
   };
 }
 
-async function appendToSpotify(ctx: NodeContext, list: TrackList, playlistId: string): Promise<NodeResult> {
+async function appendToSpotify(
+  ctx: NodeContext,
+  list: TrackList,
+  playlistId: string,
+  dryRunBy: DryRunSource | null,
+): Promise<NodeResult> {
   const target = await spotifyTarget(ctx, list);
   const current = ctx.state.playlistReads.get(playlistId) ?? (await ctx.spotify.getPlaylist(playlistId));
   const present = new Set(current.entries.flatMap((entry) => (entry.uri === null ? [] : [entry.uri])));
@@ -94,10 +178,14 @@ async function appendToSpotify(ctx: NodeContext, list: TrackList, playlistId: st
     addCalls(uris, current.entries.length),
     target.label,
   );
-  if (!ctx.run.dryRun && uris.length > 0) await ctx.spotify.addPlaylistItems(playlistId, uris);
+  if (dryRunBy === null && uris.length > 0) await ctx.spotify.addPlaylistItems(playlistId, uris);
+  const url = `https://open.spotify.com/playlist/${current.id}`;
   return {
     output: list,
-    details: { dryRun: ctx.run.dryRun, playlist: { id: current.id, name: current.name }, change },
+    details: destinationDetails(
+      [{ copy: 'spotify', playlist: { id: current.id, name: current.name, url }, change }],
+      { dryRunBy },
+    ),
     warnings: leftOutWarnings(target.unlinked, missing.length - uris.length),
   };
 }

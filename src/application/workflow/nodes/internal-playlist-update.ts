@@ -1,33 +1,31 @@
 // The differential update of a playlist in Narada's database: the same plan as for Spotify (kept
-// items keep their added_at), applied to the stored items in one save.
-import { InvalidInputError } from '../../../domain/shared/errors.js';
-import type { PlaylistItem } from '../../../domain/playlist/playlist.js';
+// items keep their added_at), applied to the stored items in one save. Planning and saving are
+// apart, so a destination can check every copy it writes before it writes any.
+import type { Playlist, PlaylistItem } from '../../../domain/playlist/playlist.js';
 import { planPlaylistUpdate } from '../../../domain/playlist/playlist-diff.js';
 import { applyPlaylistOperations, type PlaylistEntry } from '../../../domain/playlist/playlist-operation.js';
 import type { TrackList } from '../../../domain/workflow/track-list.js';
 import type { NodeContext } from '../node-context.js';
 import { planChange } from '../playlist-update/playlist-change.js';
-import type { NodeResult } from '../workflow-node.js';
+import { wouldEmpty, type PlaylistWrite } from '../playlist-update/playlist-write.js';
 import { trackLabel } from './destination-targets.js';
 
 interface StoredEntry extends PlaylistEntry {
   readonly addedBy: string | null;
 }
 
+export interface InternalUpdate {
+  readonly write: PlaylistWrite;
+  /** Tracks the playlist holds now. */
+  readonly tracksBefore: number;
+  readonly wouldEmpty: boolean;
+  /** Saves the planned items; does nothing when the playlist already holds them. */
+  apply(): Promise<void>;
+}
+
 const keyOf = (trackId: number): string => `track:${trackId}`;
 
-export async function updateInternalPlaylist(
-  ctx: NodeContext,
-  list: TrackList,
-  playlistId: number,
-): Promise<NodeResult> {
-  const playlist = await ctx.playlists.findById(playlistId);
-  if (playlist === null) {
-    throw new InvalidInputError(
-      'WORKFLOW.PLAYLIST_NOT_FOUND',
-      `Narada's database has no playlist ${playlistId}; \`narada playlist list\` shows the playlists it knows`,
-    );
-  }
+export function planInternalUpdate(ctx: NodeContext, list: TrackList, playlist: Playlist): InternalUpdate {
   const current: StoredEntry[] = playlist.items.map((item) => ({
     uri: keyOf(item.trackId),
     addedAt: item.addedAt,
@@ -48,18 +46,20 @@ export async function updateInternalPlaylist(
     alternativeWriteCalls: null,
     cheaper: null,
   };
-  if (!ctx.run.dryRun && plan.operations.length > 0) {
-    const entries = applyPlaylistOperations(current, plan.operations, ctx.run.now);
-    const items: PlaylistItem[] = entries.map((entry, position) => ({
-      position,
-      trackId: Number(entry.uri.slice('track:'.length)),
-      addedAt: entry.addedAt,
-      addedBy: 'addedBy' in entry ? (entry as StoredEntry).addedBy : null,
-    }));
-    await ctx.playlists.save({ ...playlist, items, updatedAt: ctx.run.now });
-  }
   return {
-    output: list,
-    details: { dryRun: ctx.run.dryRun, playlist: { id: playlist.id, name: playlist.name }, change },
+    write: { copy: 'narada', playlist: { id: playlist.id, name: playlist.name }, change },
+    tracksBefore: current.length,
+    wouldEmpty: wouldEmpty(current.length, target.length),
+    async apply() {
+      if (plan.operations.length === 0) return;
+      const entries = applyPlaylistOperations(current, plan.operations, ctx.run.now);
+      const items: PlaylistItem[] = entries.map((entry, position) => ({
+        position,
+        trackId: Number(entry.uri.slice('track:'.length)),
+        addedAt: entry.addedAt,
+        addedBy: 'addedBy' in entry ? (entry as StoredEntry).addedBy : null,
+      }));
+      await ctx.playlists.save({ ...playlist, items, updatedAt: ctx.run.now });
+    },
   };
 }

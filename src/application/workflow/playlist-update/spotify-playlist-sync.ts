@@ -1,12 +1,14 @@
 // Brings a Spotify playlist to a target list of URIs with the differential plan (kept items keep
 // their added_at), chaining snapshot ids. A playlist that changed since it was read is read again and
-// re-planned, a bounded number of times; then Narada stops and says so. In a dry run it only plans.
+// re-planned, a bounded number of times; then Narada stops and says so. In a dry run it only plans; a
+// plan that would remove every track is refused before any write unless emptying was allowed.
 import { NaradaError } from '../../../domain/shared/errors.js';
 import { choosePlaylistUpdate, planPlaylistUpdate } from '../../../domain/playlist/playlist-diff.js';
 import type { PlaylistEntry, PlaylistOperation } from '../../../domain/playlist/playlist-operation.js';
 import { UpstreamError } from '../../ports/upstream-errors.js';
 import type { SpotifyPlaylist, SpotifyPlaylistEntry, SpotifyPort } from '../../ports/spotify.port.js';
 import { planChange, type PlaylistChange } from './playlist-change.js';
+import { emptyingRefused, wouldEmpty } from './playlist-write.js';
 
 const MAX_ATTEMPTS = 3;
 
@@ -19,6 +21,8 @@ export interface SpotifySyncRequest {
   /** Let a full replace run when it needs fewer calls, though every item then loses its added_at. */
   readonly allowAddedAtLoss: boolean;
   readonly dryRun: boolean;
+  /** Let a plan that removes every track of the playlist run (`--allow-empty`); else it is refused. */
+  readonly allowEmpty: boolean;
   /** The playlist as this run already read it; it is checked for changes before anything is written. */
   readonly known?: SpotifyPlaylist;
 }
@@ -31,6 +35,8 @@ export interface SpotifySyncResult {
   readonly snapshotId: string | null;
   /** Local files in the target that the playlist lacks: Spotify's API cannot add them. */
   readonly localFilesLeftOut: number;
+  /** The plan removes every track the playlist has (only ever applied with `allowEmpty`). */
+  readonly wouldEmpty: boolean;
 }
 
 export async function syncSpotifyPlaylist(
@@ -52,11 +58,14 @@ export async function syncSpotifyPlaylist(
     });
     const label = (uri: string): string => labels.get(uri) ?? request.label(uri);
     const change = planChange(plan, chosen, { current: entries.map((entry) => entry.uri), target, label });
+    const tracksNow = entries.length - untouched.length;
+    const empties = wouldEmpty(tracksNow, addable.length);
     const result = {
       playlist: { id: current.id, name: current.name },
       change,
       attempts: attempt,
       localFilesLeftOut: request.target.length - addable.length,
+      wouldEmpty: empties,
     };
     if (request.dryRun) return { ...result, snapshotId: current.snapshotId };
     // A read made earlier in the run may be stale, even when it says there is nothing to do.
@@ -66,6 +75,7 @@ export async function syncSpotifyPlaylist(
       continue;
     }
     if (chosen.operations.length === 0) return { ...result, snapshotId: current.snapshotId };
+    if (empties && !request.allowEmpty) throw emptyingRefused('spotify', current.name, tracksNow);
     try {
       return { ...result, snapshotId: await apply(spotify, current, chosen.operations) };
     } catch (error) {

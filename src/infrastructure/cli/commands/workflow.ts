@@ -1,7 +1,7 @@
 // `narada workflow run|validate|list|nodes|runs`: run the original narada workflow files, check them,
 // list the shipped ones and yours, describe every node type, and show past runs.
 import type { Argv, CommandModule } from 'yargs';
-import { InvalidInputError, NaradaError } from '../../../domain/shared/errors.js';
+import { InvalidInputError } from '../../../domain/shared/errors.js';
 import { withContext } from '../command.js';
 import type { CommandContext } from '../context.js';
 import type { GlobalArgs } from '../global-options.js';
@@ -10,6 +10,7 @@ interface WorkflowArgs extends GlobalArgs {
   readonly workflow: string;
   readonly param?: readonly string[];
   readonly dryRun?: boolean;
+  readonly allowEmpty?: boolean;
 }
 
 interface RunsArgs extends GlobalArgs {
@@ -36,14 +37,20 @@ const runCommand: CommandModule<GlobalArgs, WorkflowArgs> = {
   command: 'run <workflow>',
   describe: 'Run a workflow file (or the id of a shipped workflow or one of yours)',
   builder: (yargs) =>
-    workflowFileArgs(yargs).option('dry-run', {
-      type: 'boolean',
-      default: false,
-      describe: 'Plan every write and perform none',
-    }) as Argv<WorkflowArgs>,
+    workflowFileArgs(yargs)
+      .option('dry-run', {
+        type: 'boolean',
+        default: false,
+        describe: 'Plan every write and perform none',
+      })
+      .option('allow-empty', {
+        type: 'boolean',
+        default: false,
+        describe: 'Let a destination remove every track of a playlist (refused otherwise)',
+      }) as Argv<WorkflowArgs>,
   handler: withContext<WorkflowArgs>(async (ctx, args) => {
     const { resolveWorkflowFile } = await import('./workflow-files.js');
-    const { renderRun, runSummary } = await import('../views/workflow-report.js');
+    const { renderRun, runFailure, runSummary } = await import('../views/workflow-report.js');
     const file = resolveWorkflowFile(args.workflow, {
       cwd: ctx.runtime.cwd,
       userDir: ctx.config.workflowsDir,
@@ -60,6 +67,7 @@ const runCommand: CommandModule<GlobalArgs, WorkflowArgs> = {
         fallbackId: file.fallbackId,
         parameters,
         dryRun: args.dryRun === true,
+        allowEmpty: args.allowEmpty === true,
         observer: view,
       });
     } finally {
@@ -67,14 +75,7 @@ const runCommand: CommandModule<GlobalArgs, WorkflowArgs> = {
     }
     if (run.status === 'failed') {
       if (!ctx.output.json) for (const line of renderRun(run)) ctx.output.warn(line);
-      throw new NaradaError(
-        'WORKFLOW.RUN_FAILED',
-        `${run.error ?? 'the workflow failed'} (run #${run.id} is saved)`,
-        'failure',
-        {
-          details: { runId: run.id },
-        },
-      );
+      throw runFailure(run);
     }
     ctx.output.result(runSummary(run), () => renderRun(run));
   }),

@@ -1,5 +1,6 @@
 // Workflow progress as plain lines on stderr (scripts, CI, --no-progress): a line when a task starts
-// and one when it ends, with its counts, time or reason.
+// and one when it ends, with its counts, time or reason; and while a task runs long, a heartbeat line
+// at least every 5 seconds (its name, the time so far and its counts), so a log never looks stuck.
 import type { RunObserver } from '../../../application/use-cases/workflow/run-workflow.js';
 import type { TaskProgress } from '../../../application/workflow/node-context.js';
 import type { WorkflowTask } from '../../../domain/workflow/workflow-definition.js';
@@ -10,22 +11,71 @@ export interface WorkflowProgressView extends RunObserver {
   stop(): void;
 }
 
+/** The longest a running task goes without a line. */
+export const HEARTBEAT_MS = 5_000;
+/** How often running tasks are looked at; a heartbeat is at most this late. */
+const CHECK_MS = 1_000;
+
+interface Running {
+  readonly startedAt: number;
+  lastLineAt: number;
+  done: number;
+  total: number | null;
+}
+
 export class PlainWorkflowProgress implements WorkflowProgressView {
-  constructor(private readonly write: (line: string) => void) {}
+  private readonly running = new Map<string, Running>();
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(
+    private readonly write: (line: string) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   taskStarted(task: WorkflowTask): void {
     this.write(`▶ ${task.id} (${task.type})`);
+    const at = this.now();
+    this.running.set(task.id, { startedAt: at, lastLineAt: at, done: 0, total: null });
+    if (this.timer === null) {
+      this.timer = setInterval(() => this.heartbeat(), CHECK_MS);
+      // A heartbeat never keeps a finished command alive.
+      this.timer.unref();
+    }
   }
 
-  taskProgress(): TaskProgress {
-    return { setTotal() {}, advance() {} };
+  taskProgress(taskId: string): TaskProgress {
+    return {
+      setTotal: (total) => {
+        const state = this.running.get(taskId);
+        if (state !== undefined) state.total = total;
+      },
+      advance: (by = 1) => {
+        const state = this.running.get(taskId);
+        if (state !== undefined) state.done += by;
+      },
+    };
   }
 
   taskFinished(result: TaskResult): void {
+    this.running.delete(result.taskId);
     this.write(finishedLine(result));
   }
 
-  stop(): void {}
+  stop(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    this.running.clear();
+  }
+
+  private heartbeat(): void {
+    const now = this.now();
+    for (const [taskId, state] of this.running) {
+      if (now - state.lastLineAt < HEARTBEAT_MS) continue;
+      state.lastLineAt = now;
+      const counts = state.total === null ? `${state.done} done` : `${state.done} of ${state.total} done`;
+      this.write(`… ${taskId}: running for ${elapsed(now - state.startedAt)}, ${counts}`);
+    }
+  }
 }
 
 export function finishedLine(result: TaskResult): string {

@@ -1,7 +1,14 @@
 // How a workflow run reads on a terminal: one line per task, then what each destination changed (or
-// would change, in a dry run) with its calls, the warnings, and the API calls per service.
+// would change, in a dry run) on which copy of its playlist (Spotify's, Narada's own) and what it left
+// alone and why, with its calls, the warnings, and the API calls per service.
 import type { TaskResult, WorkflowRun } from '../../../domain/workflow/workflow-run.js';
 import type { PlaylistChange } from '../../../application/workflow/playlist-update/playlist-change.js';
+import {
+  copyName,
+  type LeftAlone,
+  type PlaylistCopy,
+} from '../../../application/workflow/playlist-update/playlist-write.js';
+import { NaradaError } from '../../../domain/shared/errors.js';
 import { formatDuration } from './progress-format.js';
 
 /** Task times are often well under a second; minutes read better as m:ss. */
@@ -47,28 +54,61 @@ export function renderRun(run: WorkflowRun): string[] {
   return lines;
 }
 
-function renderDestination(task: TaskResult, dryRun: boolean): string[] {
-  const change = asChange(task.details['change']);
-  if (change === null) return [];
-  const playlist = task.details['playlist'] as { name?: string; url?: string } | undefined;
-  const name = playlist?.name ?? '?';
-  const verb =
-    change.strategy === 'create'
-      ? dryRun
-        ? 'would create'
-        : 'created'
-      : dryRun
-        ? 'would change'
-        : 'changed';
-  const url = playlist?.url && !dryRun ? ` ${playlist.url}` : '';
-  const lines = [`${task.taskId}: ${verb} "${name}"${url}`];
+function renderDestination(task: TaskResult, runDryRun: boolean): string[] {
+  const writes = writesOf(task.details);
+  if (writes.length === 0) return [];
+  const dryRunBy = task.details['dryRunBy'] ?? (runDryRun ? 'flag' : null);
+  const dry = dryRunBy === 'flag' || dryRunBy === 'config';
+  const untouched = leftAlone(task.details['untouched']);
+  const done = writes.map((write) => (dry ? planned(write) : performed(write))).join(dry ? '; ' : ' and ');
+  const only = untouched.length > 0 ? ' only' : '';
+  const alone = untouched.map((u) => `; ${COPY_WORD[u.copy]} untouched (${u.reason})`).join('');
+  const header = dry
+    ? `${task.taskId}: dry run (${dryRunBy === 'config' ? '"dry_run": true in its config' : '--dry-run'}), nothing written: ${done}${alone}`
+    : `${task.taskId}: ${done}${only}${alone}`;
+  const lines = [header];
+  for (const copy of stringList(task.details['wouldEmpty'])) {
+    const name = writes.find((w) => w.copy === copy)?.playlist.name ?? '?';
+    const where = copyName(copy as PlaylistCopy, name);
+    lines.push(
+      dry
+        ? `  ! this would empty ${where}: a real run refuses unless given --allow-empty`
+        : `  ${where} was emptied (--allow-empty)`,
+    );
+  }
+  for (const write of writes) lines.push(...changeLines(write, dry, writes.length > 1));
+  return lines;
+}
+
+const COPY_WORD: Record<PlaylistCopy, string> = { spotify: 'Spotify', narada: "Narada's copy" };
+
+function where(write: ReportedWrite): string {
+  return write.copy === undefined ? `"${write.playlist.name}"` : copyName(write.copy, write.playlist.name);
+}
+
+function planned(write: ReportedWrite): string {
+  const { change } = write;
+  if (change.strategy === 'create') return `would create ${where(write)} with ${change.added} track(s)`;
+  return `would add ${change.added}, remove ${change.removed}, move ${change.moved} on ${where(write)}`;
+}
+
+function performed(write: ReportedWrite): string {
+  const url = write.playlist.url === undefined ? '' : ` ${write.playlist.url}`;
+  if (write.change.strategy === 'create') return `created ${where(write)}${url}`;
+  return `${write.change.writeCalls === 0 ? 'left unchanged' : 'updated'} ${where(write)}${url}`;
+}
+
+function changeLines(write: ReportedWrite, dryRun: boolean, named: boolean): string[] {
+  const { change } = write;
   const parts = [
     `${change.added} added`,
     `${change.removed} removed`,
     `${change.moved} moved`,
     `${change.kept} kept`,
   ];
-  lines.push(`  ${parts.join(', ')}; ${change.before} → ${change.after} items`);
+  const lines = [
+    `  ${named ? `${where(write)}: ` : ''}${parts.join(', ')}; ${change.before} → ${change.after} items`,
+  ];
   if (change.strategy === 'differential' && change.kept > 0) lines.push('  kept items keep their added_at');
   if (change.reAdded > 0)
     lines.push(`  ${change.reAdded} surplus copies are re-added and lose their added_at`);
@@ -86,6 +126,23 @@ function alternative(change: PlaylistChange): string {
   if (change.strategy === 'replace')
     return ` (the differential update needed ${change.alternativeWriteCalls})`;
   return ` (a full replace would need ${change.alternativeWriteCalls} and lose every added_at)`;
+}
+
+/**
+ * The error a failed run ends the command with: a task refusing its input (a playlist it would empty,
+ * one that does not exist) is the user's to fix (exit 2); anything else is a failure (exit 1).
+ */
+export function runFailure(run: WorkflowRun): NaradaError {
+  const failed = run.tasks.find(
+    (task) => task.status === 'failed' && run.error?.startsWith(`task "${task.taskId}"`) === true,
+  );
+  const input = failed?.details['category'] === 'input' && typeof failed.details['code'] === 'string';
+  return new NaradaError(
+    input ? (failed.details['code'] as string) : 'WORKFLOW.RUN_FAILED',
+    `${run.error ?? 'the workflow failed'} (run #${run.id} is saved)`,
+    input ? 'input' : 'failure',
+    { details: { runId: run.id } },
+  );
 }
 
 export function renderCalls(calls: Readonly<Record<string, number>>): string {
@@ -109,6 +166,25 @@ export function callsByService(calls: Readonly<Record<string, number>>): Record<
     totals[service] = (totals[service] ?? 0) + count;
   }
   return totals;
+}
+
+/** What a destination wrote; runs saved before `writes` existed hold one `change` and `playlist`. */
+interface ReportedWrite {
+  readonly copy?: PlaylistCopy;
+  readonly playlist: { readonly name: string; readonly url?: string };
+  readonly change: PlaylistChange;
+}
+
+function writesOf(details: Readonly<Record<string, unknown>>): ReportedWrite[] {
+  if (Array.isArray(details['writes'])) return details['writes'] as ReportedWrite[];
+  const change = asChange(details['change']);
+  if (change === null) return [];
+  const playlist = details['playlist'] as { name?: string; url?: string } | undefined;
+  return [{ playlist: { name: playlist?.name ?? '?' }, change }];
+}
+
+function leftAlone(value: unknown): LeftAlone[] {
+  return Array.isArray(value) ? (value as LeftAlone[]) : [];
 }
 
 function asChange(value: unknown): PlaylistChange | null {

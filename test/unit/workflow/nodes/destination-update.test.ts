@@ -37,7 +37,7 @@ const addedAtOn = (kit: Kit, id = MIX) =>
     kit.spotify.entries(id).map((e) => [e.kind === 'track' ? e.track.title : e.kind, e.addedAt]),
   );
 
-describe('destination.update_playlist on Spotify', () => {
+describe('destination.update_playlist on Spotify (operation_type update_spotify)', () => {
   it('keeps added_at when only the order changes, moving only what must move', async () => {
     const kit = nodeKit();
     const { list } = await seeded(kit, ['A', 'B', 'C', 'D']);
@@ -45,7 +45,7 @@ describe('destination.update_playlist on Spotify', () => {
     const result = await runNode(
       kit,
       'destination.update_playlist',
-      { playlist_id: MIX },
+      { playlist_id: MIX, operation_type: 'update_spotify' },
       { sort: reorder(list, [3, 0, 1, 2]) },
     );
 
@@ -66,7 +66,12 @@ describe('destination.update_playlist on Spotify', () => {
     );
     const target = withTracks(list, [...list.tracks.slice(0, 10), ...extra.tracks]);
 
-    await runNode(kit, 'destination.update_playlist', { playlist_id: MIX }, { in: target });
+    await runNode(
+      kit,
+      'destination.update_playlist',
+      { playlist_id: MIX, operation_type: 'update_spotify' },
+      { in: target },
+    );
 
     expect(titlesOn(kit)).toEqual(target.tracks.map((t) => t.title));
     expect(kit.spotify.writes().every((call) => (call.size ?? 0) <= 100)).toBe(true);
@@ -82,7 +87,12 @@ describe('destination.update_playlist on Spotify', () => {
     const { list: extra } = await seeded(kit, ['New'], OTHER);
     const target = withTracks(list, [list.tracks[2]!, list.tracks[0]!, extra.tracks[0]!]);
 
-    const result = await runNode(kit, 'destination.update_playlist', { playlist_id: MIX }, { in: target });
+    const result = await runNode(
+      kit,
+      'destination.update_playlist',
+      { playlist_id: MIX, operation_type: 'update_spotify' },
+      { in: target },
+    );
 
     expect(kit.spotify.writes()).toEqual([]);
     expect(titlesOn(kit)).toEqual(['A', 'B', 'C']);
@@ -105,7 +115,12 @@ describe('destination.update_playlist on Spotify', () => {
     const { list } = await seeded(kit, ['A', 'B', 'C']);
     kit.spotify.editElsewhere(MIX, (entries) => entries.reverse());
 
-    const result = await runNode(kit, 'destination.update_playlist', { playlist_id: MIX }, { in: list });
+    const result = await runNode(
+      kit,
+      'destination.update_playlist',
+      { playlist_id: MIX, operation_type: 'update_spotify' },
+      { in: list },
+    );
 
     expect(titlesOn(kit)).toEqual(['A', 'B', 'C']);
     expect(result.details?.attempts).toBe(2);
@@ -118,7 +133,12 @@ describe('destination.update_playlist on Spotify', () => {
     kit.spotify.failWrites = 10;
 
     await expect(
-      runNode(kit, 'destination.update_playlist', { playlist_id: MIX }, { in: reorder(list, [2, 1, 0]) }),
+      runNode(
+        kit,
+        'destination.update_playlist',
+        { playlist_id: MIX, operation_type: 'update_spotify' },
+        { in: reorder(list, [2, 1, 0]) },
+      ),
     ).rejects.toMatchObject({
       code: 'WORKFLOW.PLAYLIST_CHANGED',
       message: expect.stringContaining('Run the workflow again'),
@@ -142,7 +162,12 @@ describe('destination.update_playlist on Spotify', () => {
     ]);
     const { output } = await runNode(kit, 'source.spotify_playlist', { playlist_id: MIX });
 
-    await runNode(kit, 'destination.update_playlist', { playlist_id: MIX }, { in: reorder(output, [1, 0]) });
+    await runNode(
+      kit,
+      'destination.update_playlist',
+      { playlist_id: MIX, operation_type: 'update_spotify' },
+      { in: reorder(output, [1, 0]) },
+    );
 
     expect(titlesOn(kit)).toEqual(['B', 'A', 'episode']);
     expect(kit.spotify.writes().map((c) => c.method)).not.toContain('removePlaylistItems');
@@ -159,7 +184,7 @@ describe('destination.update_playlist on Spotify', () => {
     const result = await runNode(
       kit,
       'destination.update_playlist',
-      { playlist_id: MIX, preserve_added_at: false },
+      { playlist_id: MIX, operation_type: 'update_spotify', preserve_added_at: false },
       { in: reversed },
     );
 
