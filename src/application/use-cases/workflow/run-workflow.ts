@@ -26,6 +26,8 @@ export interface RunWorkflowRequest {
   readonly fallbackId?: string;
   readonly parameters: Readonly<Record<string, string>>;
   readonly dryRun: boolean;
+  /** Refuse the workflow when it has warnings (unknown config keys), as `--strict` asks. */
+  readonly strict?: boolean;
   /** Live progress: tasks starting and finishing, and each task's own progress. */
   readonly observer?: RunObserver;
 }
