@@ -38,7 +38,11 @@ export const NODE_ALIASES: readonly NodeAlias[] = [
   { type: 'transformer.sort_by_popularity', of: 'sorter.by_spotify_popularity' },
   { type: 'transformer.limit_tracks', of: 'selector.limit_tracks' },
   { type: 'selector.limit', of: 'selector.limit_tracks' },
-  { type: 'combiner.concatenate_tracklists', of: 'combiner.concatenate_playlists', renames: { sources: 'order' } },
+  {
+    type: 'combiner.concatenate_tracklists',
+    of: 'combiner.concatenate_playlists',
+    renames: { sources: 'order' },
+  },
   { type: 'combiner.alternate_tracklists', of: 'combiner.interleave_playlists' },
 ];
 

@@ -31,7 +31,8 @@ export class NodeRegistry {
       if (this.byType.has(alias.type) || this.aliasByType.has(alias.type)) {
         throw new Error(`Alias "${alias.type}" is declared twice or names a node type`);
       }
-      if (!this.byType.has(alias.of)) throw new Error(`Alias "${alias.type}" is of unknown type "${alias.of}"`);
+      if (!this.byType.has(alias.of))
+        throw new Error(`Alias "${alias.type}" is of unknown type "${alias.of}"`);
       this.aliasByType.set(alias.type, alias);
     }
   }
@@ -101,7 +102,7 @@ export class NodeRegistry {
           taskId: task.id,
           field: formatFieldPath(['config', key]),
           message: `${task.type} has no config key "${key}"; it is ignored`,
-          hint: near ? `did you mean "${near}"?` : '`narada workflow nodes` lists each node\'s keys',
+          hint: near ? `did you mean "${near}"?` : "`narada workflow nodes` lists each node's keys",
         };
       });
   }

@@ -27,7 +27,10 @@ export interface WorkflowCheckResult extends WorkflowCheck {
 
 /** Every problem of the workflow; `definition` (parameters substituted) only when there is no error. */
 export function checkWorkflow(request: WorkflowCheckRequest, registry: NodeRegistry): WorkflowCheckResult {
-  const parsed = canonicalWorkflow(parseWorkflowText(request.text, { fallbackId: request.fallbackId }), registry);
+  const parsed = canonicalWorkflow(
+    parseWorkflowText(request.text, { fallbackId: request.fallbackId }),
+    registry,
+  );
   const check = checkParsedWorkflow(parsed, {
     knownTypes: registry.types,
     parameters: request.parameters ?? {},

@@ -9,8 +9,7 @@ import { configSchema, type JsonSchema } from './node-schemas.js';
 export const WORKFLOW_SCHEMA_ID =
   'https://github.com/narada-music/narada/blob/main/workflows/workflow.schema.json';
 
-const PLACEHOLDER_PATTERN =
-  '^(\\{\\{\\s*[A-Za-z_][\\w.-]*\\s*\\}\\}|\\{parameters\\.[A-Za-z_][\\w-]*\\})$';
+const PLACEHOLDER_PATTERN = '^(\\{\\{\\s*[A-Za-z_][\\w.-]*\\s*\\}\\}|\\{parameters\\.[A-Za-z_][\\w-]*\\})$';
 
 export function workflowJsonSchema(registry: NodeRegistry): JsonSchema {
   return {
@@ -113,7 +112,8 @@ function aliasConfigSchema(alias: NodeAlias, registry: NodeRegistry): JsonSchema
   const required = Array.isArray(schema.required) ? schema.required : [];
   // A renamed or upstream-defaulted key may be written either way, or (for a reference) left out.
   const stillRequired = required.filter(
-    (key) => !Object.values(alias.renames ?? {}).includes(key as string) && key !== alias.referenceFromUpstream,
+    (key) =>
+      !Object.values(alias.renames ?? {}).includes(key as string) && key !== alias.referenceFromUpstream,
   );
   return { ...schema, properties, required: stillRequired };
 }

@@ -145,7 +145,8 @@ export function withPositions(text: string, issues: readonly WorkflowIssue[]): W
   const tasks = isJsonObject(document) && Array.isArray(document.tasks) ? document.tasks : [];
   const indexOf = new Map<string, number>();
   tasks.forEach((task: unknown, index) => {
-    if (isJsonObject(task) && typeof task.id === 'string' && !indexOf.has(task.id)) indexOf.set(task.id, index);
+    if (isJsonObject(task) && typeof task.id === 'string' && !indexOf.has(task.id))
+      indexOf.set(task.id, index);
   });
   return issues.map((issue) => {
     if (issue.line !== undefined || issue.field?.startsWith('--')) return issue;

@@ -88,7 +88,11 @@ function parameterList(items: readonly unknown[], issues: WorkflowIssue[]): Work
       return;
     }
     if (seen.has(name)) {
-      issues.push({ code: 'WORKFLOW.INVALID_PARAMETERS', field, message: `parameter "${name}" is declared twice` });
+      issues.push({
+        code: 'WORKFLOW.INVALID_PARAMETERS',
+        field,
+        message: `parameter "${name}" is declared twice`,
+      });
       return;
     }
     seen.add(name);

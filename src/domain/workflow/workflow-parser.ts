@@ -109,10 +109,14 @@ function readTasks(
   }
   if (value.length > WORKFLOW_MAX_TASKS) {
     issues.push(
-      issueAt('WORKFLOW.TOO_MANY_TASKS', `the workflow has ${value.length} tasks; at most ${WORKFLOW_MAX_TASKS} are allowed`, {
-        field: 'tasks',
-        hint: 'split it into several workflows',
-      }),
+      issueAt(
+        'WORKFLOW.TOO_MANY_TASKS',
+        `the workflow has ${value.length} tasks; at most ${WORKFLOW_MAX_TASKS} are allowed`,
+        {
+          field: 'tasks',
+          hint: 'split it into several workflows',
+        },
+      ),
     );
     return { tasks, skippedTaskIds };
   }

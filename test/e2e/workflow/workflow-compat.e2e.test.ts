@@ -24,7 +24,12 @@ describe('narada workflow with files of the original narada, and files no workfl
           tasks: [
             { id: 'src', type: 'source.spotify_playlist', config: { playlist_id: library.playlistId } },
             { id: 'recent', type: 'filter.by_release_date', config: { max_age_dayz: 30 }, upstream: ['src'] },
-            { id: 'out', type: 'destination.create_internal_playlist', config: { name: 'x' }, upstream: ['recent'] },
+            {
+              id: 'out',
+              type: 'destination.create_internal_playlist',
+              config: { name: 'x' },
+              upstream: ['recent'],
+            },
           ],
         },
         null,
@@ -159,13 +164,7 @@ describe('narada workflow with files of the original narada, and files no workfl
     ]);
     expect(given.stderr).not.toContain('narada:');
     expect(given.code).toBe(0);
-    const undeclared = await world.narada([
-      'workflow',
-      'validate',
-      typo(),
-      '--param',
-      '__proto__=x',
-    ]);
+    const undeclared = await world.narada(['workflow', 'validate', typo(), '--param', '__proto__=x']);
     expect(undeclared.code).toBe(2);
     expect(undeclared.stderr).toContain('"__proto__" is not a parameter of this workflow');
   });

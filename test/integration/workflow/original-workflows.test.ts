@@ -55,7 +55,9 @@ describe('workflow files in the original narada shapes, run with SQLite and the 
     return runner.run({ text: original(name), source: name, parameters, dryRun: false });
   };
   const createdIds = (result: WorkflowRun): string[] => {
-    const details = result.tasks.find((task) => task.taskId === 'destination' || task.taskId === 'save')?.details;
+    const details = result.tasks.find(
+      (task) => task.taskId === 'destination' || task.taskId === 'save',
+    )?.details;
     const id = (details?.playlist as { id: string }).id;
     return world.spotify.playlist(id).entries.map((entry) => entry.uri.replace('spotify:track:', ''));
   };

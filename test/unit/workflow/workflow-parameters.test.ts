@@ -72,7 +72,13 @@ describe('parseParameters', () => {
     );
     expect(issues).toEqual([]);
     expect(parameters).toEqual([
-      { name: 'source_playlist_id', description: 'Playlist to sort', defaultValue: undefined, required: true, type: 'string' },
+      {
+        name: 'source_playlist_id',
+        description: 'Playlist to sort',
+        defaultValue: undefined,
+        required: true,
+        type: 'string',
+      },
       { name: 'count', description: null, defaultValue: 20, required: false, type: 'number' },
       { name: 'public', description: null, defaultValue: undefined, required: false, type: 'boolean' },
     ]);
@@ -92,7 +98,10 @@ describe('parseParameters', () => {
 describe('resolveParameters', () => {
   it("substitutes the early original's {parameters.name} like {{name}}", () => {
     const { config, issues } = resolve(
-      [{ name: 'count', type: 'integer', default: 20 }, { name: 'who', type: 'string', required: true }],
+      [
+        { name: 'count', type: 'integer', default: 20 },
+        { name: 'who', type: 'string', required: true },
+      ],
       { count: '{parameters.count}', name: 'Top {parameters.count} for {parameters.who}' },
       { who: 'me' },
     );
@@ -112,7 +121,10 @@ describe('resolveParameters', () => {
     (name) => {
       const declared = resolve({ [name]: { required: true } }, { name: `{{${name}}}` });
       expect(declared.issues).toEqual([
-        expect.objectContaining({ code: 'WORKFLOW.MISSING_PARAMETER', message: `parameter "${name}" is required` }),
+        expect.objectContaining({
+          code: 'WORKFLOW.MISSING_PARAMETER',
+          message: `parameter "${name}" is required`,
+        }),
       ]);
       const provided = Object.create(null) as Record<string, string>;
       provided[name] = 'given';

@@ -126,7 +126,11 @@ describe('files no workflow could be', () => {
     const { definition, issues } = parseWorkflowText(deep);
     expect(definition).toBeNull();
     expect(issues).toEqual([
-      expect.objectContaining({ code: 'WORKFLOW.TOO_DEEP', message: 'nesting deeper than 64 levels', line: 3 }),
+      expect.objectContaining({
+        code: 'WORKFLOW.TOO_DEEP',
+        message: 'nesting deeper than 64 levels',
+        line: 3,
+      }),
     ]);
   });
 

@@ -59,13 +59,20 @@ function neededParameters(request: ValidateWorkflowRequest): string[] {
   const referenced = new Set(parsed.tasks.flatMap((task) => placeholdersIn(task.config)));
   const needed = new Set<string>();
   for (const parameter of parsed.parameters) {
-    if (ownValue(given, parameter.name) === undefined && parameter.defaultValue === undefined && parameter.required) {
+    if (
+      ownValue(given, parameter.name) === undefined &&
+      parameter.defaultValue === undefined &&
+      parameter.required
+    ) {
       needed.add(parameter.name);
     }
   }
   for (const name of referenced) {
     const parameter = declared.get(name);
-    if (ownValue(given, name) === undefined && (parameter === undefined || parameter.defaultValue === undefined))
+    if (
+      ownValue(given, name) === undefined &&
+      (parameter === undefined || parameter.defaultValue === undefined)
+    )
       needed.add(name);
   }
   return [...needed];

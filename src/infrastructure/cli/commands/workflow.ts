@@ -102,9 +102,8 @@ const validateCommand: CommandModule<GlobalArgs, WorkflowArgs> = {
     const { resolveWorkflowFile } = await import('./workflow-files.js');
     const { ValidateWorkflow } = await import('../../../application/use-cases/workflow/validate-workflow.js');
     const { createNodeRegistry } = await import('../../../application/workflow/nodes/all-nodes.js');
-    const { WorkflowValidationError, formatWorkflowIssue } = await import(
-      '../../../domain/workflow/workflow-definition.js'
-    );
+    const { WorkflowValidationError, formatWorkflowIssue } =
+      await import('../../../domain/workflow/workflow-definition.js');
     const file = resolveWorkflowFile(args.workflow, {
       cwd: ctx.runtime.cwd,
       userDir: ctx.config.workflowsDir,

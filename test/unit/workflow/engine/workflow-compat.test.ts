@@ -64,7 +64,12 @@ describe('older node type names', () => {
     const result = check([
       source('a'),
       source('b'),
-      { id: 'c', type: 'combiner.concatenate_tracklists', config: { sources: ['b', 'a'] }, upstream: ['a', 'b'] },
+      {
+        id: 'c',
+        type: 'combiner.concatenate_tracklists',
+        config: { sources: ['b', 'a'] },
+        upstream: ['a', 'b'],
+      },
     ]);
     expect(result.definition!.tasks[2]!.config).toEqual({ order: ['b', 'a'] });
   });
@@ -108,7 +113,12 @@ describe('tasks named in config but not in "upstream"', () => {
 describe('config keys no node reads', () => {
   const typo = [
     source('src'),
-    { id: 'recent', type: 'filter.by_release_date', config: { max_age_dayz: 30, batch_size: 10 }, upstream: ['src'] },
+    {
+      id: 'recent',
+      type: 'filter.by_release_date',
+      config: { max_age_dayz: 30, batch_size: 10 },
+      upstream: ['src'],
+    },
   ];
 
   it('are warnings naming the task, the key and the nearest known key; the workflow still runs', () => {
@@ -192,8 +202,8 @@ describe('the workflow JSON Schema', () => {
     expect(schema.$defs.task.properties.type.enum).toEqual(
       expect.arrayContaining(['transformer.sort_by_plays', 'filter.not_in_playlist']),
     );
-    const rule = schema.$defs.task.allOf.find(
-      (r) => JSON.stringify(r).includes('"const":"filter.not_in_playlist"'),
+    const rule = schema.$defs.task.allOf.find((r) =>
+      JSON.stringify(r).includes('"const":"filter.not_in_playlist"'),
     ) as { then: { properties: { config: { properties: object; required: string[] } } } };
     expect(rule.then.properties.config.properties).toHaveProperty('reference');
     expect(rule.then.properties.config.required).toEqual([]);

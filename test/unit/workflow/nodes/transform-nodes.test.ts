@@ -101,9 +101,9 @@ describe('filters', () => {
       expect(titles((await run({ after_date: '2025-01-10' })).output)).toEqual(['A', 'B']);
       expect(titles((await run({ after_date: '2025-01-11' })).output)).toEqual(['B']);
       expect(titles((await run({ before_date: '2025-03-01' })).output)).toEqual(['A']);
-      expect(titles((await run({ after_date: '2025-01-01T00:00:00Z', before_date: '2025-02-01' })).output)).toEqual([
-        'A',
-      ]);
+      expect(
+        titles((await run({ after_date: '2025-01-01T00:00:00Z', before_date: '2025-02-01' })).output),
+      ).toEqual(['A']);
     });
 
     it('reads days_forward as a before_date counted from the run, and days_back as replacing after_date', async () => {
@@ -121,9 +121,9 @@ describe('filters', () => {
       expect(
         configProblems('filter.by_play_history', { after_date: '2025-02-01', before_date: '2025-01-01' })[0],
       ).toMatchObject({ message: expect.stringContaining('after_date must be earlier than before_date') });
-      expect(
-        configProblems('filter.by_play_history', { after_date: '2025-02-01', days_forward: 3 }),
-      ).toEqual([]);
+      expect(configProblems('filter.by_play_history', { after_date: '2025-02-01', days_forward: 3 })).toEqual(
+        [],
+      );
     });
   });
 });
