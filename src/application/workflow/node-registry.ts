@@ -113,8 +113,11 @@ export class NodeRegistry {
     // A placeholder still here has no value; that is reported once, as a parameter problem.
     if (placeholdersIn(task.config).length > 0) return [];
     const parsed = node.params.safeParse(task.config);
-    if (!parsed.success) return configIssues(parsed.error, task.config, node.params);
-    return [...taskRefIssues(node, task, workflow), ...(node.check?.(parsed.data, task) ?? [])];
+    const issues = parsed.success
+      ? [...taskRefIssues(node, task, workflow), ...(node.check?.(parsed.data, task) ?? [])]
+      : configIssues(parsed.error, task.config, node.params);
+    const alias = this.aliasByType.get(task.type);
+    return alias ? issues.map((issue) => inOlderKeys(alias, issue)) : issues;
   };
 
   /** The task's params; the task must have passed validation. */
@@ -136,6 +139,18 @@ export function taskRefs(task: WorkflowTask, key: string): string[] {
   const value = task.config[key];
   if (typeof value === 'string') return [value];
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** An alias's problem named by the key its files write (`reference`), not today's (`exclusion_source`). */
+function inOlderKeys(alias: NodeAlias, issue: ConfigIssue): ConfigIssue {
+  const [first, ...rest] = issue.path ?? [];
+  const older = Object.entries(alias.renames ?? {}).find(([, today]) => today === first)?.[0];
+  if (older === undefined) return issue;
+  return {
+    ...issue,
+    path: [older, ...rest],
+    message: issue.message.replaceAll(`"${String(first)}"`, `"${older}"`),
+  };
 }
 
 /** Tasks named in config that are not upstream: after canonicalTask, only ids of no task are left. */

@@ -60,6 +60,22 @@ describe('older node type names', () => {
     expect(byUpstream.definition!.tasks[2]!.config).toEqual({ exclusion_source: 'ref' });
   });
 
+  it('names the older key in the problems of an alias task', () => {
+    const { issues } = check([
+      source('main'),
+      { id: 'f', type: 'filter.not_in_playlist', config: { reference: 'nowhere' }, upstream: ['main'] },
+      { id: 'g', type: 'filter.not_in_playlist', upstream: ['main'] },
+    ]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        taskId: 'f',
+        field: 'config.reference',
+        message: 'names unknown task "nowhere"',
+      }),
+      expect.objectContaining({ taskId: 'g', field: 'config.reference', message: '"reference" is required' }),
+    ]);
+  });
+
   it('reads the sources of combiner.concatenate_tracklists as its order', () => {
     const result = check([
       source('a'),
