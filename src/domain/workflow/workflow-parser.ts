@@ -70,7 +70,7 @@ function textLimitIssue(body: string): WorkflowIssue | null {
   if (deep === null) return null;
   return issueAt('WORKFLOW.TOO_DEEP', `nesting deeper than ${WORKFLOW_MAX_DEPTH} levels`, {
     ...positionOf(body, deep),
-    hint: 'a workflow nests a few levels (tasks, config, lists); check for a stray "[" or "{"',
+    hint: 'a workflow nests a few levels: tasks, config, lists; check for a stray "[" or "{"',
   });
 }
 
