@@ -15,6 +15,39 @@ export function configSchema(node: WorkflowNode): JsonSchema {
   return schema;
 }
 
+/**
+ * Config keys of the original narada (its batching, concurrency, match confidence, sync options): a
+ * node that does not read one accepts it without a warning and ignores it. Nodes that do read one
+ * (destinations read `dry_run`; `destination.update_playlist` reads `operation_type` and
+ * `enable_external_sync`) declare it in their params like any other key.
+ */
+export const ORIGINAL_IGNORED_KEYS: readonly string[] = [
+  'batch_size',
+  'concurrency',
+  'min_confidence',
+  'username',
+  'attributes',
+  'enrich_tracks',
+  'operation_type',
+  'conflict_resolution',
+  'track_matching_strategy',
+  'dry_run',
+  'force_update',
+  'preserve_order',
+  'max_api_calls',
+  'enable_external_sync',
+  'enable_spotify_sync',
+  'playlist_id_param',
+  'result_key',
+];
+
+/** Every config key a node reads, plus the original's keys it accepts and ignores. */
+export function knownConfigKeys(node: WorkflowNode): Set<string> {
+  const schema = configSchema(node);
+  const properties = isJsonObject(schema.properties) ? Object.keys(schema.properties) : [];
+  return new Set([...properties, ...ORIGINAL_IGNORED_KEYS]);
+}
+
 export interface ParamDescription {
   readonly name: string;
   /** `number`, `whole number`, `true/false`, `first | last | random`, `list of text`, … */

@@ -6,7 +6,7 @@ import {
   type WorkflowIssue,
   type WorkflowTask,
 } from '../../domain/workflow/workflow-definition.js';
-import { parseWorkflowText } from '../../domain/workflow/workflow-parser.js';
+import { parseWorkflowText, type ParsedWorkflow } from '../../domain/workflow/workflow-parser.js';
 import { checkParsedWorkflow, type WorkflowCheck } from '../../domain/workflow/workflow-validation.js';
 import { taskRefs, type NodeRegistry } from './node-registry.js';
 
@@ -16,20 +16,34 @@ export interface WorkflowCheckRequest {
   readonly parameters?: Readonly<Record<string, string>>;
   /** Id for a file that declares none, e.g. its name without `.json`. */
   readonly fallbackId?: string;
+  /** Warnings (unknown config keys) count as errors. */
+  readonly strict?: boolean;
 }
 
-/** Every problem of the workflow; `definition` (parameters substituted) only when there is none. */
-export function checkWorkflow(request: WorkflowCheckRequest, registry: NodeRegistry): WorkflowCheck {
-  const parsed = parseWorkflowText(request.text, { fallbackId: request.fallbackId });
+export interface WorkflowCheckResult extends WorkflowCheck {
+  /** Problems that do not stop a run (empty under `strict`, where they are among `issues`). */
+  readonly warnings: readonly WorkflowIssue[];
+}
+
+/** Every problem of the workflow; `definition` (parameters substituted) only when there is no error. */
+export function checkWorkflow(request: WorkflowCheckRequest, registry: NodeRegistry): WorkflowCheckResult {
+  const parsed = canonicalWorkflow(
+    parseWorkflowText(request.text, { fallbackId: request.fallbackId }),
+    registry,
+  );
   const check = checkParsedWorkflow(parsed, {
     knownTypes: registry.types,
     parameters: request.parameters ?? {},
     validateConfig: registry.validateConfig,
     fallbackId: request.fallbackId,
   });
-  if (parsed.definition === null) return check;
-  const issues = [...check.issues, ...checkInputs(parsed.definition.tasks, registry)];
-  return { definition: issues.length === 0 ? check.definition : null, issues };
+  if (parsed.definition === null) return { ...check, warnings: [] };
+  const tasks = parsed.definition.tasks;
+  const found = tasks.flatMap((task) => registry.unknownKeyWarnings(task));
+  const warnings = request.strict ? [] : found;
+  const strictIssues = request.strict ? found.map((issue) => ({ ...issue, severity: 'error' as const })) : [];
+  const issues = [...check.issues, ...checkInputs(tasks, registry), ...strictIssues];
+  return { definition: issues.length === 0 ? check.definition : null, issues, warnings };
 }
 
 /** The runnable definition, or a WorkflowValidationError naming `source` with every problem. */
@@ -40,6 +54,14 @@ export function loadWorkflowDefinition(
   const { definition, issues } = checkWorkflow(request, registry);
   if (definition === null) throw new WorkflowValidationError(request.source, issues);
   return definition;
+}
+
+/** The parsed workflow with each task as today's node reads it (see NodeRegistry.canonicalTask). */
+function canonicalWorkflow(parsed: ParsedWorkflow, registry: NodeRegistry): ParsedWorkflow {
+  if (parsed.definition === null) return parsed;
+  const ids = new Set(parsed.definition.tasks.map((task) => task.id));
+  const tasks = parsed.definition.tasks.map((task) => registry.canonicalTask(task, ids));
+  return { ...parsed, definition: { ...parsed.definition, tasks } };
 }
 
 /** The upstream tasks a task works on: all of them for a combiner, else those its config does not name. */

@@ -2,13 +2,14 @@
 // the file's shape, parameters, and for each node type its config (where `{{param}}` may stand in
 // for any value). `npm run schema` writes it to workflows/workflow.schema.json.
 import { isJsonObject } from '../../domain/workflow/json-object.js';
+import { describeAlias, type NodeAlias } from './node-aliases.js';
 import type { NodeRegistry } from './node-registry.js';
 import { configSchema, type JsonSchema } from './node-schemas.js';
 
 export const WORKFLOW_SCHEMA_ID =
   'https://github.com/narada-music/narada/blob/main/workflows/workflow.schema.json';
 
-const PLACEHOLDER_PATTERN = '^\\{\\{\\s*[A-Za-z_][\\w.-]*\\s*\\}\\}$';
+const PLACEHOLDER_PATTERN = '^(\\{\\{\\s*[A-Za-z_][\\w.-]*\\s*\\}\\}|\\{parameters\\.[A-Za-z_][\\w-]*\\})$';
 
 export function workflowJsonSchema(registry: NodeRegistry): JsonSchema {
   return {
@@ -26,9 +27,15 @@ export function workflowJsonSchema(registry: NodeRegistry): JsonSchema {
       description: { type: 'string' },
       version: { type: ['string', 'number'] },
       parameters: {
-        type: 'object',
         description: 'Values set with --param name=value and used in config as "{{name}}"',
-        additionalProperties: { $ref: '#/$defs/parameter' },
+        anyOf: [
+          { type: 'object', additionalProperties: { $ref: '#/$defs/parameter' } },
+          {
+            type: 'array',
+            description: 'The early original form: a list of named parameters, used as "{parameters.name}"',
+            items: { $ref: '#/$defs/listedParameter' },
+          },
+        ],
       },
       tasks: { type: 'array', minItems: 1, items: { $ref: '#/$defs/task' } },
     },
@@ -48,10 +55,21 @@ export function workflowJsonSchema(registry: NodeRegistry): JsonSchema {
           { type: ['string', 'number', 'boolean'], description: 'Short form: the default value' },
         ],
       },
+      listedParameter: {
+        type: 'object',
+        required: ['name'],
+        properties: {
+          name: { type: 'string' },
+          description: { type: 'string' },
+          default: { type: ['string', 'number', 'boolean'] },
+          required: { type: 'boolean' },
+          type: { enum: ['string', 'str', 'number', 'integer', 'int', 'float', 'boolean', 'bool'] },
+        },
+      },
       placeholder: {
         type: 'string',
         pattern: PLACEHOLDER_PATTERN,
-        description: 'A workflow parameter, "{{name}}"',
+        description: 'A workflow parameter, "{{name}}" (or the original\'s "{parameters.name}")',
       },
       task: {
         type: 'object',
@@ -66,17 +84,38 @@ export function workflowJsonSchema(registry: NodeRegistry): JsonSchema {
             description: 'Ids of the tasks this task reads',
           },
         },
-        allOf: registry.nodes.map((node) => ({
-          if: { properties: { type: { const: node.type } }, required: ['type'] },
-          then: {
-            properties: {
-              config: { description: node.description, ...withPlaceholders(configSchema(node)) },
-            },
-          },
-        })),
+        allOf: [
+          ...registry.nodes.map((node) => configRule(node.type, node.description, configSchema(node))),
+          ...registry.aliases.map((alias) =>
+            configRule(alias.type, describeAlias(alias), aliasConfigSchema(alias, registry)),
+          ),
+        ],
       },
     },
   };
+}
+
+function configRule(type: string, description: string, config: JsonSchema): JsonSchema {
+  return {
+    if: { properties: { type: { const: type } }, required: ['type'] },
+    then: { properties: { config: { description, ...withPlaceholders(config) } } },
+  };
+}
+
+/** The config an alias takes: its node's, with the older key names beside today's. */
+function aliasConfigSchema(alias: NodeAlias, registry: NodeRegistry): JsonSchema {
+  const schema = configSchema(registry.require(alias.of));
+  const properties = isJsonObject(schema.properties) ? { ...schema.properties } : {};
+  for (const [older, today] of Object.entries(alias.renames ?? {})) {
+    if (properties[today] !== undefined) properties[older] = properties[today];
+  }
+  const required = Array.isArray(schema.required) ? schema.required : [];
+  // A renamed or upstream-defaulted key may be written either way, or (for a reference) left out.
+  const stillRequired = required.filter(
+    (key) =>
+      !Object.values(alias.renames ?? {}).includes(key as string) && key !== alias.referenceFromUpstream,
+  );
+  return { ...schema, properties, required: stillRequired };
 }
 
 /** Every config value that is not already text may also be written as a `{{param}}` placeholder. */

@@ -35,16 +35,21 @@ export interface WorkflowDefinition {
   readonly tasks: readonly WorkflowTask[];
 }
 
+/** An error stops the workflow from running; a warning is reported and the run goes on (unless --strict). */
+export type IssueSeverity = 'error' | 'warning';
+
 /** One problem in a workflow file: where it is, what is wrong, and what to do about it. */
 export interface WorkflowIssue {
   /** Stable code, e.g. `WORKFLOW.CYCLE`, `WORKFLOW.UNKNOWN_NODE_TYPE`. */
   readonly code: string;
+  /** Absent means error. */
+  readonly severity?: IssueSeverity;
   readonly taskId?: string;
   /** Path of the offending key, e.g. `upstream`, `config.count`, `tasks[2].id`. */
   readonly field?: string;
   readonly message: string;
   readonly hint?: string;
-  /** 1-based position in the file, for JSON syntax errors. */
+  /** 1-based position in the file: of a JSON syntax error, or of the key the problem is about. */
   readonly line?: number;
   readonly column?: number;
 }
@@ -75,7 +80,8 @@ export function formatWorkflowIssue(issue: WorkflowIssue): string {
   if (issue.taskId !== undefined) where.push(`task "${issue.taskId}"`);
   if (issue.field !== undefined) where.push(issue.field);
   const prefix = where.length > 0 ? `${where.join(', ')}: ` : '';
-  return `${prefix}${issue.message}${issue.hint ? ` (${issue.hint})` : ''}`;
+  const severity = issue.severity === 'warning' ? 'warning: ' : '';
+  return `${severity}${prefix}${issue.message}${issue.hint ? ` (${issue.hint})` : ''}`;
 }
 
 /** `['config', 'filters', 0, 'name']` → `config.filters[0].name`; odd keys are quoted. */

@@ -1,5 +1,7 @@
 // Workflow parameters: declared under "parameters", set with `--param name=value`, and referenced
 // in task config as `{{name}}` (a whole string takes the typed value; inside text it interpolates).
+// Early original files declare them as a list and write `{parameters.name}`; both forms are read.
+// Names come from files and the command line, so lookups are by own property or Map, never `obj[name]`.
 import {
   formatFieldPath,
   type ParameterType,
@@ -12,17 +14,36 @@ import { isJsonObject } from './json-object.js';
 import { nearestName } from './nearest-name.js';
 
 const NAME = /^[A-Za-z_][\w.-]*$/;
-const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w.-]*)\s*\}\}/g;
-const WHOLE_PLACEHOLDER = /^\{\{\s*([A-Za-z_][\w.-]*)\s*\}\}$/;
+const PLACEHOLDER_SOURCE = String.raw`\{\{\s*([A-Za-z_][\w.-]*)\s*\}\}|\{parameters\.([A-Za-z_][\w-]*)\}`;
+const PLACEHOLDER = new RegExp(PLACEHOLDER_SOURCE, 'g');
+const WHOLE_PLACEHOLDER = new RegExp(`^(?:${PLACEHOLDER_SOURCE})$`);
 const DECLARATION_KEYS = new Set(['description', 'default', 'required', 'type']);
 const TYPES: readonly ParameterType[] = ['string', 'number', 'boolean'];
+/** Type names of the early list form (Python's and JSON Schema's words), as Narada reads them. */
+const LIST_FORM_TYPES: ReadonlyMap<string, ParameterType> = new Map([
+  ['string', 'string'],
+  ['str', 'string'],
+  ['number', 'number'],
+  ['integer', 'number'],
+  ['int', 'number'],
+  ['float', 'number'],
+  ['boolean', 'boolean'],
+  ['bool', 'boolean'],
+]);
+
+/** The parameter a placeholder match names, in either form. */
+function placeholderName(match: RegExpMatchArray): string {
+  return (match[1] ?? match[2])!;
+}
 
 /**
- * Reads `"parameters": { "count": { "description": …, "default": 50, "required": false } }`, or the
- * short form `{ "count": 50 }` (the value is the default).
+ * Reads `"parameters": { "count": { "description": …, "default": 50, "required": false } }`, the
+ * short form `{ "count": 50 }` (the value is the default), or the early original list form
+ * `[ { "name": "count", "type": "integer", "required": false, "default": 50 } ]`.
  */
 export function parseParameters(value: unknown, issues: WorkflowIssue[]): WorkflowParameter[] {
   if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return parameterList(value, issues);
   if (!isJsonObject(value)) {
     issues.push({
       code: 'WORKFLOW.INVALID_PARAMETERS',
@@ -48,6 +69,46 @@ export function parseParameters(value: unknown, issues: WorkflowIssue[]): Workfl
     const parameter = isDeclaration ? readDeclaration(name, spec, field, issues) : shortForm(name, spec);
     if (parameter) parameters.push(parameter);
   }
+  return parameters;
+}
+
+function parameterList(items: readonly unknown[], issues: WorkflowIssue[]): WorkflowParameter[] {
+  const parameters: WorkflowParameter[] = [];
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    const field = formatFieldPath(['parameters', index]);
+    const name = isJsonObject(item) ? item.name : undefined;
+    if (!isJsonObject(item) || typeof name !== 'string' || !NAME.test(name)) {
+      issues.push({
+        code: 'WORKFLOW.INVALID_PARAMETERS',
+        field,
+        message: 'each parameter in the list needs a "name" of letters, digits, "_", "-" or "."',
+        hint: 'write { "name": "playlist_id", "type": "string", "required": true }',
+      });
+      return;
+    }
+    if (seen.has(name)) {
+      issues.push({
+        code: 'WORKFLOW.INVALID_PARAMETERS',
+        field,
+        message: `parameter "${name}" is declared twice`,
+      });
+      return;
+    }
+    seen.add(name);
+    const { name: _name, type, ...rest } = item;
+    const known = typeof type === 'string' ? LIST_FORM_TYPES.get(type.toLowerCase()) : undefined;
+    if (type !== undefined && known === undefined) {
+      issues.push({
+        code: 'WORKFLOW.INVALID_PARAMETERS',
+        field: `${field}.type`,
+        message: `"type" must be one of ${[...LIST_FORM_TYPES.keys()].join(', ')}`,
+      });
+      return;
+    }
+    const parameter = readDeclaration(name, { ...rest, ...(known ? { type: known } : {}) }, field, issues);
+    if (parameter) parameters.push(parameter);
+  });
   return parameters;
 }
 
@@ -99,7 +160,7 @@ export function resolveParameters(
   const values = new Map<string, unknown>();
   const reported = new Set<string>();
   for (const parameter of definition.parameters) {
-    const text = provided[parameter.name];
+    const text = ownValue(provided, parameter.name);
     if (text !== undefined) {
       const value = readValue(parameter, text, issues);
       if (value !== undefined) values.set(parameter.name, value);
@@ -130,7 +191,7 @@ export function resolveParameters(
 export function placeholdersIn(value: unknown): string[] {
   const names: string[] = [];
   walkStrings(value, [], (text) => {
-    for (const match of text.matchAll(PLACEHOLDER)) names.push(match[1]!);
+    for (const match of text.matchAll(PLACEHOLDER)) names.push(placeholderName(match));
     return text;
   });
   return names;
@@ -144,7 +205,7 @@ function substituteTask(
   issues: WorkflowIssue[],
 ): WorkflowTask {
   const config = walkStrings(task.config, ['config'], (text, path) => {
-    const missing = [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((name) => !values.has(name));
+    const missing = [...text.matchAll(PLACEHOLDER)].map(placeholderName).filter((name) => !values.has(name));
     for (const name of new Set(missing)) {
       if (reported.has(name)) continue;
       const near = nearestName(
@@ -163,8 +224,10 @@ function substituteTask(
     }
     if (missing.length > 0) return text;
     const whole = WHOLE_PLACEHOLDER.exec(text);
-    if (whole) return values.get(whole[1]!);
-    return text.replace(PLACEHOLDER, (_match, name: string) => asText(values.get(name)));
+    if (whole) return values.get(placeholderName(whole));
+    return text.replace(PLACEHOLDER, (_whole: string, curly?: string, dotted?: string) =>
+      asText(values.get((curly ?? dotted)!)),
+    );
   }) as Record<string, unknown>;
   return { ...task, config };
 }
@@ -225,6 +288,11 @@ function walkStrings(
     );
   }
   return value;
+}
+
+/** `record[name]` when `name` is the record's own key: `toString` or `__proto__` is not a parameter given. */
+export function ownValue<T>(record: Readonly<Record<string, T>>, name: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
 }
 
 function asText(value: unknown): string {

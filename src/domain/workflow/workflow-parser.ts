@@ -8,6 +8,13 @@ import {
 } from './workflow-definition.js';
 import { isJsonObject } from './json-object.js';
 import { findJsonSyntaxError } from './json-syntax-error.js';
+import {
+  firstTooDeep,
+  positionOf,
+  WORKFLOW_MAX_BYTES,
+  WORKFLOW_MAX_DEPTH,
+  WORKFLOW_MAX_TASKS,
+} from './json-limits.js';
 import { parseParameters } from './workflow-parameters.js';
 
 export interface ParsedWorkflow {
@@ -31,6 +38,8 @@ const TASK_SHAPE_HINT =
 
 export function parseWorkflowText(text: string, options: ParseOptions = {}): ParsedWorkflow {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const limit = textLimitIssue(body);
+  if (limit) return { definition: null, issues: [limit], skippedTaskIds: new Set() };
   let document: unknown;
   try {
     document = JSON.parse(body);
@@ -48,6 +57,21 @@ export function parseWorkflowText(text: string, options: ParseOptions = {}): Par
     return { definition: null, issues: [issue], skippedTaskIds: new Set() };
   }
   return readWorkflow(document, options);
+}
+
+/** A file too large or too deeply nested to be a workflow, found without parsing it. */
+function textLimitIssue(body: string): WorkflowIssue | null {
+  if (body.length > WORKFLOW_MAX_BYTES) {
+    return issueAt('WORKFLOW.TOO_LARGE', `the file is larger than ${WORKFLOW_MAX_BYTES / 1024 / 1024} MB`, {
+      hint: 'a workflow file holds tens of tasks; check that this is the file you meant',
+    });
+  }
+  const deep = firstTooDeep(body, WORKFLOW_MAX_DEPTH);
+  if (deep === null) return null;
+  return issueAt('WORKFLOW.TOO_DEEP', `nesting deeper than ${WORKFLOW_MAX_DEPTH} levels`, {
+    ...positionOf(body, deep),
+    hint: 'a workflow nests a few levels: tasks, config, lists; check for a stray "[" or "{"',
+  });
 }
 
 function readWorkflow(document: Record<string, unknown>, options: ParseOptions): ParsedWorkflow {
@@ -81,6 +105,19 @@ function readTasks(
   const skippedTaskIds = new Set<string>();
   if (!Array.isArray(value) || value.length === 0) {
     issues.push(issueAt('WORKFLOW.NO_TASKS', tasksProblem(value), { field: 'tasks', hint: TASK_SHAPE_HINT }));
+    return { tasks, skippedTaskIds };
+  }
+  if (value.length > WORKFLOW_MAX_TASKS) {
+    issues.push(
+      issueAt(
+        'WORKFLOW.TOO_MANY_TASKS',
+        `the workflow has ${value.length} tasks; at most ${WORKFLOW_MAX_TASKS} are allowed`,
+        {
+          field: 'tasks',
+          hint: 'split it into several workflows',
+        },
+      ),
+    );
     return { tasks, skippedTaskIds };
   }
   const seen = new Set<string>();

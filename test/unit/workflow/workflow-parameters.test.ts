@@ -54,14 +54,89 @@ describe('parseParameters', () => {
     ]);
   });
 
-  it('refuses parameters that are not an object', () => {
+  it('refuses parameters that are neither an object nor a list', () => {
     const issues: WorkflowIssue[] = [];
-    expect(parseParameters(['count'], issues)).toEqual([]);
+    expect(parseParameters('count', issues)).toEqual([]);
     expect(issues[0]).toMatchObject({ code: 'WORKFLOW.INVALID_PARAMETERS', field: 'parameters' });
+  });
+
+  it("reads the early original's list form, with its type words", () => {
+    const issues: WorkflowIssue[] = [];
+    const parameters = parseParameters(
+      [
+        { name: 'source_playlist_id', type: 'string', required: true, description: 'Playlist to sort' },
+        { name: 'count', type: 'integer', required: false, default: 20 },
+        { name: 'public', type: 'bool' },
+      ],
+      issues,
+    );
+    expect(issues).toEqual([]);
+    expect(parameters).toEqual([
+      {
+        name: 'source_playlist_id',
+        description: 'Playlist to sort',
+        defaultValue: undefined,
+        required: true,
+        type: 'string',
+      },
+      { name: 'count', description: null, defaultValue: 20, required: false, type: 'number' },
+      { name: 'public', description: null, defaultValue: undefined, required: false, type: 'boolean' },
+    ]);
+  });
+
+  it('refuses a list entry without a name, a repeated name and an unknown type word', () => {
+    const issues: WorkflowIssue[] = [];
+    parseParameters(['count', { name: 'a' }, { name: 'a' }, { name: 'b', type: 'date' }], issues);
+    expect(issues.map((issue) => [issue.field, issue.message])).toEqual([
+      ['parameters[0]', expect.stringContaining('needs a "name"')],
+      ['parameters[2]', 'parameter "a" is declared twice'],
+      ['parameters[3].type', expect.stringContaining('"type" must be one of string, str, number, integer')],
+    ]);
   });
 });
 
 describe('resolveParameters', () => {
+  it("substitutes the early original's {parameters.name} like {{name}}", () => {
+    const { config, issues } = resolve(
+      [
+        { name: 'count', type: 'integer', default: 20 },
+        { name: 'who', type: 'string', required: true },
+      ],
+      { count: '{parameters.count}', name: 'Top {parameters.count} for {parameters.who}' },
+      { who: 'me' },
+    );
+    expect(issues).toEqual([]);
+    expect(config).toEqual({ count: 20, name: 'Top 20 for me' });
+  });
+
+  it('reports a {parameters.name} without a value like {{name}}', () => {
+    const { issues } = resolve(undefined, { name: '{parameters.who}' });
+    expect(issues).toEqual([
+      expect.objectContaining({ code: 'WORKFLOW.UNRESOLVED_PARAMETER', field: 'config.name' }),
+    ]);
+  });
+
+  it.each(['toString', 'constructor', 'hasOwnProperty', '__proto__'])(
+    'treats a parameter named %s as any other name, not as a member of an object',
+    (name) => {
+      const declared = resolve({ [name]: { required: true } }, { name: `{{${name}}}` });
+      expect(declared.issues).toEqual([
+        expect.objectContaining({
+          code: 'WORKFLOW.MISSING_PARAMETER',
+          message: `parameter "${name}" is required`,
+        }),
+      ]);
+      const provided = Object.create(null) as Record<string, string>;
+      provided[name] = 'given';
+      expect(resolve({ [name]: { required: true } }, { name: `{{${name}}}` }, provided).config).toEqual({
+        name: 'given',
+      });
+      expect(resolve(undefined, { name: `{{${name}}}` }).issues).toEqual([
+        expect.objectContaining({ code: 'WORKFLOW.UNRESOLVED_PARAMETER' }),
+      ]);
+    },
+  );
+
   it('gives a whole-string placeholder the typed value and interpolates inside text', () => {
     const { config, issues } = resolve(
       { count: { default: 50 } },

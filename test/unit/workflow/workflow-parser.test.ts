@@ -119,3 +119,29 @@ describe('parseWorkflowText', () => {
     expect(parseWorkflowText(text).issues.map((issue) => issue.field)).toEqual(['name', 'version']);
   });
 });
+
+describe('files no workflow could be', () => {
+  it('refuses nesting past 64 levels with its line and column, without parsing (no stack overflow)', () => {
+    const deep = `{\n  "id": "d",\n  "tasks": [{ "id": "s", "type": "t", "config": { "x": ${'['.repeat(100_000)}${']'.repeat(100_000)} } }]\n}`;
+    const { definition, issues } = parseWorkflowText(deep);
+    expect(definition).toBeNull();
+    expect(issues).toEqual([
+      expect.objectContaining({
+        code: 'WORKFLOW.TOO_DEEP',
+        message: 'nesting deeper than 64 levels',
+        line: 3,
+      }),
+    ]);
+  });
+
+  it('refuses text past 5 MB before parsing it', () => {
+    const { issues } = parseWorkflowText(`{"id":"big","tasks":[],"pad":"${'x'.repeat(5 * 1024 * 1024)}"}`);
+    expect(issues).toEqual([expect.objectContaining({ code: 'WORKFLOW.TOO_LARGE' })]);
+  });
+
+  it('refuses more than 1000 tasks', () => {
+    const tasks = Array.from({ length: 1001 }, (_, i) => ({ id: `t${i}`, type: 'filter.deduplicate' }));
+    const { issues } = parseWorkflowText(JSON.stringify({ id: 'many', tasks }));
+    expect(issues).toEqual([expect.objectContaining({ code: 'WORKFLOW.TOO_MANY_TASKS', field: 'tasks' })]);
+  });
+});

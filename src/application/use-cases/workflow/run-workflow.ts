@@ -28,6 +28,8 @@ export interface RunWorkflowRequest {
   readonly dryRun: boolean;
   /** `--allow-empty`: destinations may remove every track of a playlist; else they refuse, writing nothing. */
   readonly allowEmpty?: boolean;
+  /** Refuse the workflow when it has warnings (unknown config keys), as `--strict` asks. */
+  readonly strict?: boolean;
   /** Live progress: tasks starting and finishing, and each task's own progress. */
   readonly observer?: RunObserver;
 }

@@ -1,4 +1,5 @@
 // The node catalogue: every node type Narada runs, in the order `narada workflow nodes` lists them.
+import { NODE_ALIASES } from '../node-aliases.js';
 import { NodeRegistry } from '../node-registry.js';
 import type { WorkflowNode } from '../workflow-node.js';
 import { concatenateCombiner, interleaveCombiner, mergeCombiner } from './combiner.nodes.js';
@@ -45,5 +46,5 @@ export const ALL_NODES: readonly WorkflowNode[] = [
 ];
 
 export function createNodeRegistry(): NodeRegistry {
-  return new NodeRegistry(ALL_NODES);
+  return new NodeRegistry(ALL_NODES, NODE_ALIASES);
 }

@@ -6,11 +6,12 @@ import {
   filterByPlayHistory,
   filterByTracks,
 } from '../../../domain/workflow/transforms/index.js';
+import { parseInstant } from '../../../domain/values/time.js';
 import { trackList } from '../../../domain/workflow/track-list.js';
 import type { ConfigIssue } from '../../../domain/workflow/workflow-validation.js';
 import { defineNode } from '../workflow-node.js';
 import { mainInput, sideInput, transformParamIssues } from './node-inputs.js';
-import { aliasOf, wholeNumber } from './node-params.js';
+import { aliasOf, MS_PER_DAY, wholeNumber } from './node-params.js';
 
 const exclusionSource = z.string().min(1).describe('Id of the upstream task whose tracks are excluded');
 
@@ -51,7 +52,26 @@ export const artistsFilter = defineNode({
   },
 });
 
-const UNSUPPORTED_DATES = ['after_date', 'before_date', 'start_date', 'end_date', 'days_forward'] as const;
+const UNSUPPORTED_DATES = ['start_date', 'end_date'] as const;
+
+/** A date as the original wrote it (`2024-01-31` or an ISO date-time), read as an instant. */
+const instant = (description: string) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return parseInstant(text);
+      } catch {
+        ctx.issues.push({
+          code: 'custom',
+          input: text,
+          message: 'must be a date, YYYY-MM-DD or an ISO 8601 date-time',
+        });
+        return z.NEVER;
+      }
+    })
+    .optional()
+    .describe(description);
 
 const playHistoryParams = z.looseObject({
   min_plays: wholeNumber('Keep tracks played at least this many times').optional(),
@@ -68,6 +88,9 @@ const playHistoryParams = z.looseObject({
   days_back: aliasOf('played_within_days', z.number().int().min(0)),
   max_days_back: aliasOf('played_within_days', z.number().int().min(0)),
   min_days_back: aliasOf('not_played_within_days', z.number().int().min(0)),
+  after_date: instant('Keep tracks last played on or after this date (ignored when days_back is given)'),
+  before_date: instant('Keep tracks last played before this date (ignored when days_forward is given)'),
+  days_forward: wholeNumber('Keep tracks last played before this many days after the run').optional(),
 });
 type PlayHistoryParams = z.infer<typeof playHistoryParams>;
 
@@ -78,7 +101,7 @@ export const playHistoryFilter = defineNode({
   params: playHistoryParams,
   check: (params, task) => [
     ...unsupportedDateKeys(task.config),
-    ...transformParamIssues(() => filterByPlayHistory(trackList([]), playHistoryFilterOf(params, 0))),
+    ...transformParamIssues(() => filterByPlayHistory(trackList([]), playHistoryFilterOf(params, null))),
   ],
   async run(ctx, { params, inputs }) {
     const list = mainInput(inputs);
@@ -92,14 +115,24 @@ export const playHistoryFilter = defineNode({
   },
 });
 
-function playHistoryFilterOf(params: PlayHistoryParams, now: number) {
+/** `now` is null when checking a file: days_forward then names no instant yet, so it bounds nothing. */
+function playHistoryFilterOf(params: PlayHistoryParams, now: number | null) {
+  const daysForward = params.days_forward;
   return {
-    now,
+    now: now ?? 0,
     minPlays: params.min_plays,
     maxPlays: params.max_plays,
     countIn: params.count_in,
     playedWithinDays: params.played_within_days ?? params.days_back ?? params.max_days_back,
     notPlayedWithinDays: params.not_played_within_days ?? params.min_days_back,
+    // As in the original, a relative window replaces the absolute date on the same side.
+    playedAfter: params.days_back === undefined ? params.after_date : undefined,
+    playedBefore:
+      daysForward === undefined
+        ? params.before_date
+        : now === null
+          ? Number.MAX_SAFE_INTEGER
+          : now + daysForward * MS_PER_DAY,
     includeMissing: params.include_missing,
   };
 }
@@ -107,7 +140,7 @@ function playHistoryFilterOf(params: PlayHistoryParams, now: number) {
 function unsupportedDateKeys(config: Readonly<Record<string, unknown>>): ConfigIssue[] {
   return UNSUPPORTED_DATES.filter((key) => config[key] !== undefined).map((key) => ({
     path: [key],
-    message: `"${key}" (absolute dates) is not supported`,
-    hint: 'use played_within_days / not_played_within_days, counted back from the run',
+    message: `"${key}" is not supported`,
+    hint: 'use after_date / before_date, or played_within_days / not_played_within_days',
   }));
 }

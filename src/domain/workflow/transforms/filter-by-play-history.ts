@@ -19,6 +19,10 @@ export interface PlayHistoryFilter {
   readonly playedWithinDays?: number;
   /** Keep tracks not played in the last this-many days, including tracks never played. */
   readonly notPlayedWithinDays?: number;
+  /** Keep tracks last played at or after this instant (`after_date`). */
+  readonly playedAfter?: EpochMs;
+  /** Keep tracks last played before this instant (`before_date`, or `days_forward` from `now`). */
+  readonly playedBefore?: EpochMs;
   /** Keep tracks the history has no entry (or no period count) for; default false. */
   readonly includeMissing?: boolean;
 }
@@ -31,6 +35,7 @@ export interface PlayHistoryFilter {
 export function filterByPlayHistory(list: TrackList, params: PlayHistoryFilter): TrackList {
   checkParams(params);
   const { now, minPlays, maxPlays, countIn = 'total', playedWithinDays, notPlayedWithinDays } = params;
+  const { playedAfter, playedBefore } = params;
   const includeMissing = params.includeMissing ?? false;
   const keeps = (stats: PlayStats): boolean => {
     if (minPlays !== undefined || maxPlays !== undefined) {
@@ -41,6 +46,8 @@ export function filterByPlayHistory(list: TrackList, params: PlayHistoryFilter):
       }
     }
     const last = stats.lastPlayedAt;
+    if (playedAfter !== undefined && (last === null || last < playedAfter)) return false;
+    if (playedBefore !== undefined && (last === null || last >= playedBefore)) return false;
     if (playedWithinDays !== undefined && (last === null || last < now - playedWithinDays * MS_PER_DAY)) {
       return false;
     }
@@ -75,11 +82,16 @@ function checkParams(params: PlayHistoryFilter): void {
       `(${notPlayedWithinDays}) must be less than played_within_days (${playedWithinDays}), or no track can match`,
     );
   }
-  if ([minPlays, maxPlays, playedWithinDays, notPlayedWithinDays].every((value) => value === undefined)) {
+  const { playedAfter, playedBefore } = params;
+  if (playedAfter !== undefined && playedBefore !== undefined && playedAfter >= playedBefore) {
+    throw invalidParam(NODE, 'after_date', 'must be earlier than before_date, or no track can match');
+  }
+  const conditions = [minPlays, maxPlays, playedWithinDays, notPlayedWithinDays, playedAfter, playedBefore];
+  if (conditions.every((value) => value === undefined)) {
     throw invalidParam(
       NODE,
       'config',
-      'sets no condition; give min_plays, max_plays, played_within_days or not_played_within_days',
+      'sets no condition; give min_plays, max_plays, played_within_days, not_played_within_days, after_date or before_date',
     );
   }
 }

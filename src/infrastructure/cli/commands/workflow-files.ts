@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidInputError } from '../../../domain/shared/errors.js';
+import { WORKFLOW_MAX_BYTES } from '../../../domain/workflow/json-limits.js';
 import { nearestName } from '../../../domain/workflow/nearest-name.js';
 import { parseWorkflowText } from '../../../domain/workflow/workflow-parser.js';
 
@@ -72,6 +73,7 @@ function listDir(dir: string, origin: WorkflowListing['origin']): WorkflowListin
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json'))
+    .filter((name) => statSync(join(dir, name)).size <= WORKFLOW_MAX_BYTES)
     .sort()
     .flatMap((name) => {
       const path = join(dir, name);
@@ -94,6 +96,14 @@ function listDir(dir: string, origin: WorkflowListing['origin']): WorkflowListin
 }
 
 function readWorkflowFile(path: string, label: string): WorkflowFile {
+  // Checked before reading: a multi-gigabyte file given by mistake must not be loaded to be refused.
+  const size = statSync(path).size;
+  if (size > WORKFLOW_MAX_BYTES) {
+    throw new InvalidInputError(
+      'WORKFLOW.TOO_LARGE',
+      `${label} is ${(size / 1024 / 1024).toFixed(1)} MB; a workflow file may be at most ${WORKFLOW_MAX_BYTES / 1024 / 1024} MB (check that this is the file you meant)`,
+    );
+  }
   try {
     return {
       label,

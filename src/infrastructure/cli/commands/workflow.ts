@@ -11,6 +11,7 @@ interface WorkflowArgs extends GlobalArgs {
   readonly param?: readonly string[];
   readonly dryRun?: boolean;
   readonly allowEmpty?: boolean;
+  readonly strict?: boolean;
 }
 
 interface RunsArgs extends GlobalArgs {
@@ -30,6 +31,11 @@ function workflowFileArgs(yargs: Argv<GlobalArgs>) {
       type: 'string',
       array: true,
       describe: 'Set a workflow parameter: --param playlist_id=<id or link> (repeatable)',
+    })
+    .option('strict', {
+      type: 'boolean',
+      default: false,
+      describe: 'Treat warnings (config keys no node reads) as errors: exit 2',
     });
 }
 
@@ -56,7 +62,14 @@ const runCommand: CommandModule<GlobalArgs, WorkflowArgs> = {
       userDir: ctx.config.workflowsDir,
     });
     const parameters = parseParams(args.param ?? []);
+    const strict = args.strict === true;
     const container = await ctx.services();
+    const registry = await container.get((await workflowTokens()).Registry);
+    const { checkWorkflow } = await import('../../../application/workflow/workflow-checks.js');
+    const { formatWorkflowIssue } = await import('../../../domain/workflow/workflow-definition.js');
+    const check = { text: file.text, fallbackId: file.fallbackId, parameters, strict };
+    for (const warning of checkWorkflow(check, registry).warnings)
+      ctx.output.warn(`${file.label}: ${formatWorkflowIssue(warning)}`);
     const runner = await container.get((await workflowTokens()).Run);
     const view = await progressView(ctx);
     let run;
@@ -68,6 +81,7 @@ const runCommand: CommandModule<GlobalArgs, WorkflowArgs> = {
         parameters,
         dryRun: args.dryRun === true,
         allowEmpty: args.allowEmpty === true,
+        strict,
         observer: view,
       });
     } finally {
@@ -89,7 +103,8 @@ const validateCommand: CommandModule<GlobalArgs, WorkflowArgs> = {
     const { resolveWorkflowFile } = await import('./workflow-files.js');
     const { ValidateWorkflow } = await import('../../../application/use-cases/workflow/validate-workflow.js');
     const { createNodeRegistry } = await import('../../../application/workflow/nodes/all-nodes.js');
-    const { WorkflowValidationError } = await import('../../../domain/workflow/workflow-definition.js');
+    const { WorkflowValidationError, formatWorkflowIssue } =
+      await import('../../../domain/workflow/workflow-definition.js');
     const file = resolveWorkflowFile(args.workflow, {
       cwd: ctx.runtime.cwd,
       userDir: ctx.config.workflowsDir,
@@ -98,8 +113,11 @@ const validateCommand: CommandModule<GlobalArgs, WorkflowArgs> = {
       text: file.text,
       parameters: parseParams(args.param ?? []),
       fallbackId: file.fallbackId,
+      strict: args.strict === true,
     });
     if (!result.valid) throw new WorkflowValidationError(file.label, result.issues);
+    if (!ctx.output.json)
+      for (const warning of result.issues) ctx.output.warn(`${file.label}: ${formatWorkflowIssue(warning)}`);
     ctx.output.result({ file: file.path, ...result }, (r) => [
       `${file.label} is valid: "${r.workflow?.name}" (${r.workflow?.id}), ${r.workflow?.tasks} tasks`,
       ...(r.needsParameters.length > 0
@@ -178,7 +196,8 @@ export const workflowCommand: CommandModule<GlobalArgs, GlobalArgs> = {
 
 /** `name=value` pairs into an object; the value may itself contain "=". */
 function parseParams(pairs: readonly string[]): Record<string, string> {
-  const parameters: Record<string, string> = {};
+  // No prototype: `--param __proto__=x` must set a parameter, not the object's prototype.
+  const parameters = Object.create(null) as Record<string, string>;
   for (const pair of pairs) {
     const at = pair.indexOf('=');
     if (at <= 0)

@@ -1,5 +1,7 @@
 // `narada workflow nodes`: every node type with its parameters, their types and defaults, and one
-// line on what it does, read from the same registry that runs and validates workflows.
+// line on what it does, then the older names (aliases) and the node each runs as, all read from the
+// same registry that runs and validates workflows.
+import { describeAlias } from '../../../application/workflow/node-aliases.js';
 import { createNodeRegistry } from '../../../application/workflow/nodes/all-nodes.js';
 import { describeParams, type ParamDescription } from '../../../application/workflow/node-schemas.js';
 import type { NodeKind } from '../../../application/workflow/workflow-node.js';
@@ -9,6 +11,8 @@ export interface NodeEntry {
   readonly kind: NodeKind;
   readonly description: string;
   readonly params: readonly ParamDescription[];
+  /** For an older name: the node type it runs as. */
+  readonly aliasOf?: string;
 }
 
 const HEADINGS: Record<NodeKind, string> = {
@@ -22,18 +26,29 @@ const HEADINGS: Record<NodeKind, string> = {
 };
 
 export async function nodeCatalog(): Promise<NodeEntry[]> {
-  return createNodeRegistry().nodes.map((node) => ({
+  const registry = createNodeRegistry();
+  const nodes = registry.nodes.map((node) => ({
     type: node.type,
     kind: node.kind,
     description: node.description,
     params: describeParams(node),
   }));
+  const aliases = registry.aliases.map((alias) => ({
+    type: alias.type,
+    kind: registry.require(alias.of).kind,
+    description: describeAlias(alias),
+    params: [],
+    aliasOf: alias.of,
+  }));
+  return [...nodes, ...aliases];
 }
 
 export function renderNodeCatalog(nodes: readonly NodeEntry[]): string[] {
   const lines: string[] = [];
   let kind: NodeKind | null = null;
+  const aliases = nodes.filter((node) => node.aliasOf !== undefined);
   for (const node of nodes) {
+    if (node.aliasOf !== undefined) continue;
     if (node.kind !== kind) {
       kind = node.kind;
       lines.push(`${lines.length > 0 ? '\n' : ''}${HEADINGS[kind]}`);
@@ -42,7 +57,13 @@ export function renderNodeCatalog(nodes: readonly NodeEntry[]): string[] {
     for (const param of node.params) lines.push(`      ${paramLine(param)}`);
     if (node.params.length === 0) lines.push('      (no parameters)');
   }
-  lines.push('', 'Every node also accepts (and ignores) keys of the original narada it does not need.');
+  if (aliases.length > 0) lines.push('', 'Older names (original narada files run unchanged)');
+  for (const alias of aliases) lines.push(`  ${alias.type} — ${alias.description}`);
+  lines.push(
+    '',
+    'Every node also accepts (and ignores) keys of the original narada it does not need; other unknown',
+    'keys are reported as warnings (errors with --strict).',
+  );
   return lines;
 }
 

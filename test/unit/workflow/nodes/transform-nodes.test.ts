@@ -84,6 +84,48 @@ describe('filters', () => {
     );
     expect(titles(output)).toEqual(['A']);
   });
+
+  describe('the original after_date, before_date and days_forward', () => {
+    const list = () =>
+      aTrackList([a!, b!, c!], {
+        playHistory: [
+          { totalPlays: 3, lastPlayedAt: Date.UTC(2025, 0, 10) },
+          { totalPlays: 9, lastPlayedAt: Date.UTC(2025, 2, 1) },
+          { totalPlays: 0, lastPlayedAt: null },
+        ],
+      });
+
+    it('keeps tracks last played on or after after_date and before before_date', async () => {
+      const run = (config: Record<string, unknown>) =>
+        runNode(nodeKit(), 'filter.by_play_history', config, { in: list() });
+      expect(titles((await run({ after_date: '2025-01-10' })).output)).toEqual(['A', 'B']);
+      expect(titles((await run({ after_date: '2025-01-11' })).output)).toEqual(['B']);
+      expect(titles((await run({ before_date: '2025-03-01' })).output)).toEqual(['A']);
+      expect(
+        titles((await run({ after_date: '2025-01-01T00:00:00Z', before_date: '2025-02-01' })).output),
+      ).toEqual(['A']);
+    });
+
+    it('reads days_forward as a before_date counted from the run, and days_back as replacing after_date', async () => {
+      const run = (config: Record<string, unknown>) =>
+        runNode(nodeKit(), 'filter.by_play_history', config, { in: list() });
+      expect(titles((await run({ days_forward: 0, before_date: '2025-01-01' })).output)).toEqual(['A', 'B']);
+      expect(titles((await run({ days_back: 100, after_date: '2025-02-01' })).output)).toEqual(['B']);
+    });
+
+    it('refuses a date it cannot read, and a window no track can fall in', () => {
+      expect(configProblems('filter.by_play_history', { after_date: 'last tuesday' })[0]).toMatchObject({
+        path: ['after_date'],
+        message: expect.stringContaining('must be a date'),
+      });
+      expect(
+        configProblems('filter.by_play_history', { after_date: '2025-02-01', before_date: '2025-01-01' })[0],
+      ).toMatchObject({ message: expect.stringContaining('after_date must be earlier than before_date') });
+      expect(configProblems('filter.by_play_history', { after_date: '2025-02-01', days_forward: 3 })).toEqual(
+        [],
+      );
+    });
+  });
 });
 
 describe('sorters and the selector', () => {
@@ -239,12 +281,12 @@ describe('config checks before the run', () => {
     ).toEqual([]);
   });
 
-  it('refuses absolute dates in filter.by_play_history with what to use instead', () => {
+  it('refuses start_date and end_date in filter.by_play_history with what to use instead', () => {
     expect(
-      configProblems('filter.by_play_history', { min_plays: 1, after_date: '2024-01-01' })[0],
+      configProblems('filter.by_play_history', { min_plays: 1, start_date: '2024-01-01' })[0],
     ).toMatchObject({
-      path: ['after_date'],
-      hint: expect.stringContaining('played_within_days'),
+      path: ['start_date'],
+      hint: expect.stringContaining('after_date'),
     });
   });
 });

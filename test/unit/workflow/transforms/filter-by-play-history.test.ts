@@ -75,6 +75,16 @@ describe('filterByPlayHistory', () => {
     ]);
   });
 
+  it('keeps tracks last played at or after playedAfter and before playedBefore; never-played ones fail both', () => {
+    expect(titlesOf(filterByPlayHistory(list, { now: NOW, playedAfter: NOW - 30 * DAY }))).toEqual([
+      'Yesterday',
+      'Month ago',
+    ]);
+    expect(titlesOf(filterByPlayHistory(list, { now: NOW, playedBefore: NOW - 30 * DAY }))).toEqual([
+      'Year ago',
+    ]);
+  });
+
   it('drops everything when no play history was attached, unless include_missing is set', () => {
     const bare = aTrackList(named('A', 'B'));
     expect(filterByPlayHistory(bare, { now: NOW, minPlays: 0 }).tracks).toEqual([]);
@@ -84,7 +94,7 @@ describe('filterByPlayHistory', () => {
   it.each([
     [
       {},
-      'filter.by_play_history: config sets no condition; give min_plays, max_plays, played_within_days or not_played_within_days',
+      'filter.by_play_history: config sets no condition; give min_plays, max_plays, played_within_days, not_played_within_days, after_date or before_date',
     ],
     [
       { minPlays: 5, maxPlays: 2 },
