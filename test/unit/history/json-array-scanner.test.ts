@@ -3,7 +3,7 @@ import { JsonArrayScanner, JsonScanError } from '../../../src/infrastructure/imp
 
 function scanAll(chunks: readonly Buffer[]): string[] {
   const scanner = new JsonArrayScanner();
-  const texts = chunks.flatMap((chunk) => scanner.push(chunk).map((o) => o.text));
+  const texts = chunks.flatMap((chunk) => scanner.push(chunk).map((o) => o.bytes.toString('utf8')));
   scanner.end();
   return texts;
 }
@@ -30,9 +30,9 @@ describe('JsonArrayScanner', () => {
     const scanner = new JsonArrayScanner();
     const found = scanner.push(Buffer.from(TEXT));
     scanner.end();
-    expect(found.map((o) => JSON.parse(o.text) as unknown)).toEqual(TRICKY);
+    expect(found.map((o) => JSON.parse(o.bytes.toString('utf8')) as unknown)).toEqual(TRICKY);
     expect(found.map((o) => o.index)).toEqual([0, 1, 2]);
-    expect(found[0]!.text).toBe(JSON.stringify(TRICKY[0], null, 1));
+    expect(found[0]!.bytes.toString('utf8')).toBe(JSON.stringify(TRICKY[0], null, 1));
   });
 
   it('gives the same objects whichever byte the chunks split at, multi-byte characters included', () => {
