@@ -7,8 +7,12 @@ const RAW_BYTES_PREFIX = '{"narada_raw_bytes_base64":"';
 const RAW_BYTES_SUFFIX = '"}';
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-/** WHATWG's "latin1": ISO-8859-1 with Windows' printable characters in 0x80–0x9F. */
-const LATIN1 = new TextDecoder('windows-1252');
+/**
+ * WHATWG's "latin1" is Windows-1252: ISO-8859-1 with printable characters in 0x80–0x9F (the five
+ * bytes it leaves undefined stay C1 controls). Spelled out: Node 20's TextDecoder reads 0x80–0x9F
+ * as ISO-8859-1.
+ */
+const WINDOWS_1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
 export interface ExportRowText {
   /** The row to parse: its UTF-8, with each byte that is not UTF-8 read as Latin-1 (Windows-1252). */
@@ -53,11 +57,15 @@ function withLatin1Fallback(bytes: Uint8Array): string {
       at += length;
       continue;
     }
-    text += buffer.toString('utf8', runStart, at) + LATIN1.decode(buffer.subarray(at, at + 1));
+    text += buffer.toString('utf8', runStart, at) + latin1Character(buffer[at]!);
     at += 1;
     runStart = at;
   }
   return text + buffer.toString('utf8', runStart);
+}
+
+function latin1Character(byte: number): string {
+  return byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_80_9F[byte - 0x80]! : String.fromCharCode(byte);
 }
 
 /** The length of the well-formed UTF-8 sequence at `at` (WHATWG's ranges), or 0 when there is none. */

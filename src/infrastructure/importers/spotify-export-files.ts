@@ -11,7 +11,8 @@ import { readZipEntries, readZipEntry, ZipFormatError } from './zip-archive.js';
 /** Extended history (Streaming_History_Audio/Video_*, endsong_*) and account data (StreamingHistory*). */
 const HISTORY_FILE =
   /^(Streaming_History_(Audio|Video)_.*|endsong_\d+|StreamingHistory(_music|_podcast)?_?\d*)\.json$/i;
-const ZIP_MAGIC = 0x04034b50;
+/** A zip starts with its first entry's local header, or, when it has none, its end record. */
+const ZIP_MAGICS = [0x04034b50, 0x06054b50];
 const EXPECTED =
   'StreamingHistory*.json (account data) or Streaming_History_Audio_*.json, Streaming_History_Video_*.json, endsong_*.json (extended history)';
 /** How many of the names looked at a refusal lists. */
@@ -128,7 +129,7 @@ async function isZip(path: string): Promise<boolean> {
   try {
     const head = Buffer.alloc(4);
     const { bytesRead } = await file.read(head, 0, 4, 0);
-    return bytesRead === 4 && head.readUInt32LE(0) === ZIP_MAGIC;
+    return bytesRead === 4 && ZIP_MAGICS.includes(head.readUInt32LE(0));
   } finally {
     await file.close();
   }
