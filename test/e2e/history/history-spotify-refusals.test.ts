@@ -142,8 +142,9 @@ describe('narada history import spotify refuses what it cannot import', () => {
     );
     const result = await importSpotify(path);
     expect(result.code).toBe(2);
+    // One line, and no count of other files when there were none.
     expect(result.stderr).toContain(
-      `narada: ${path} cannot be read (byte 0): expected "[" to open the list of rows.`,
+      `narada: ${path} cannot be read (byte 0): expected "[" to open the list of rows. Nothing was imported from it; download the export again or remove that file, then run the import again.\n`,
     );
   });
 
