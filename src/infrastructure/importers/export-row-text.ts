@@ -1,12 +1,12 @@
 // One export row's bytes as text, twice: the ledger payload, from which the exact bytes come back
 // (exportRowBytes), and the text the row is read from. Spotify writes UTF-8; a row that is not
 // valid UTF-8 (a Latin-1 byte in a track name) is kept as its bytes, never with U+FFFD in them.
+import { isUtf8 } from 'node:buffer';
 
 /** A payload holding a row's bytes in base64: still JSON, and never how a Spotify row begins. */
 const RAW_BYTES_PREFIX = '{"narada_raw_bytes_base64":"';
 const RAW_BYTES_SUFFIX = '"}';
 
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /**
  * WHATWG's "latin1" is Windows-1252: ISO-8859-1 with printable characters in 0x80–0x9F (the five
  * bytes it leaves undefined stay C1 controls). Spelled out: Node 20's TextDecoder reads 0x80–0x9F
@@ -23,13 +23,10 @@ export interface ExportRowText {
   readonly utf8: boolean;
 }
 
-export function exportRowText(bytes: Uint8Array): ExportRowText {
-  let text: string;
-  try {
-    text = STRICT_UTF8.decode(bytes);
-  } catch {
+export function exportRowText(bytes: Buffer): ExportRowText {
+  if (!isUtf8(bytes))
     return { text: withLatin1Fallback(bytes), payload: rawBytesPayload(bytes), utf8: false };
-  }
+  const text = bytes.toString('utf8');
   // A UTF-8 row that happens to begin like the base64 form is stored that way too, so reading
   // a payload back is never ambiguous.
   return { text, payload: text.startsWith(RAW_BYTES_PREFIX) ? rawBytesPayload(bytes) : text, utf8: true };
@@ -43,12 +40,11 @@ export function exportRowBytes(payload: string): Buffer {
   return Buffer.from(payload, 'utf8');
 }
 
-function rawBytesPayload(bytes: Uint8Array): string {
-  return `${RAW_BYTES_PREFIX}${Buffer.from(bytes).toString('base64')}${RAW_BYTES_SUFFIX}`;
+function rawBytesPayload(bytes: Buffer): string {
+  return `${RAW_BYTES_PREFIX}${bytes.toString('base64')}${RAW_BYTES_SUFFIX}`;
 }
 
-function withLatin1Fallback(bytes: Uint8Array): string {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+function withLatin1Fallback(buffer: Buffer): string {
   let text = '';
   let runStart = 0;
   for (let at = 0; at < buffer.length;) {

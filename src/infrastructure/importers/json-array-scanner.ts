@@ -29,7 +29,7 @@ export class JsonScanError extends Error {
 }
 
 export interface ScannedObject {
-  /** The object's exact bytes (a copy: it does not hold on to the chunk). */
+  /** The object's exact bytes (a view of the chunk when the object lies within one). */
   readonly bytes: Buffer;
   /** 0-based position in the array. */
   readonly index: number;
@@ -137,7 +137,7 @@ export class JsonArrayScanner {
 
   private finishObject(chunk: Buffer, pieceStart: number, end: number): ScannedObject {
     let bytes: Buffer;
-    if (this.pieces.length === 0) bytes = Buffer.from(chunk.subarray(pieceStart, end));
+    if (this.pieces.length === 0) bytes = chunk.subarray(pieceStart, end);
     else {
       bytes = Buffer.concat([...this.pieces, chunk.subarray(0, end)]);
       this.pieces = [];

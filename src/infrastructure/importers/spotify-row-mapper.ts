@@ -4,15 +4,14 @@
 // `podcastName`/`episodeName`) are told apart by their keys; a row of neither shape is an error,
 // and so is a row whose time or duration is not a plausible listen (implausibleSpotifyRow).
 import { implausibleSpotifyRow, type SpotifyStreamRow } from '../../domain/history/spotify-listen-rules.js';
-import { parseInstant } from '../../domain/values/time.js';
 
 export type RowReading =
   { readonly ok: true; readonly row: SpotifyStreamRow } | { readonly ok: false; readonly reason: string };
 
 /** `ts`: an ISO 8601 date-time with its zone, as Spotify writes it (`2025-04-28T21:04:35Z`). */
-const EXTENDED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const EXTENDED_TIME = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 /** `endTime`: UTC to the minute (`2025-03-31 06:11`). */
-const ACCOUNT_TIME = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$/;
+const ACCOUNT_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T]\d{2}:\d{2}(:\d{2})?$/;
 
 export function readSpotifyRow(value: unknown): RowReading {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
@@ -80,14 +79,25 @@ function readAccount(row: Readonly<Record<string, unknown>>): RowReading {
   };
 }
 
-/** The instant a time field names, when it has the export's shape and is a day of the calendar. */
+/**
+ * The instant a time field names, when it has the export's shape and its day is on the calendar
+ * (Date.parse rolls Feb 30 over to Mar 2). Not parseInstant, which does the same for typed dates:
+ * this runs once per row, and its calendar check by arithmetic is several times faster.
+ */
 function instant(value: unknown, shape: RegExp): number | null {
-  if (typeof value !== 'string' || !shape.test(value)) return null;
-  try {
-    return parseInstant(value);
-  } catch {
-    return null;
-  }
+  const match = typeof value === 'string' ? shape.exec(value) : null;
+  if (match === null) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  const at = Date.parse(
+    shape === ACCOUNT_TIME ? `${(value as string).replace(' ', 'T')}Z` : (value as string),
+  );
+  return Number.isNaN(at) ? null : at;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 function duration(value: unknown): number | null {
