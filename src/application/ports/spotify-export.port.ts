@@ -4,7 +4,10 @@ import type { SpotifyStreamRow } from '../../domain/history/spotify-listen-rules
 
 export interface SpotifyExportRecord {
   readonly row: SpotifyStreamRow;
-  /** The row's JSON text exactly as it stands in the file. */
+  /**
+   * The row's JSON text exactly as it stands in the file; a row that is not UTF-8 is held as its
+   * bytes in base64 (`{"narada_raw_bytes_base64":"…"}`), so its exact bytes can always be recovered.
+   */
   readonly payload: string;
 }
 

@@ -7,6 +7,17 @@ import type { EpochMs } from '../values/time.js';
 /** A listen counts from 30 s played, the threshold Spotify itself uses for a stream. */
 export const DEFAULT_MIN_MS_PLAYED = 30_000;
 
+/**
+ * What a row can hold before it is damage rather than a listen: one row is one playback of one
+ * item, and nothing Spotify streams plays for a day; its end falls from Spotify's founding (2006)
+ * to 2100. Beyond these a listen's start (end − ms played) would be nonsense.
+ */
+export const SPOTIFY_ROW_LIMITS = Object.freeze({
+  maxMsPlayed: 24 * 60 * 60 * 1000,
+  earliestEnd: Date.UTC(2006, 0, 1),
+  latestEnd: Date.UTC(2100, 0, 1),
+});
+
 /** One row of either export format, read into Narada's terms (the raw text is kept apart). */
 export interface SpotifyStreamRow {
   /** `extended`: Streaming_History_Audio_*.json / endsong_*.json; `account`: StreamingHistory*.json. */
@@ -67,6 +78,16 @@ export function judgeSpotifyRow(
       trackUri,
     },
   };
+}
+
+/** Why a row's numbers cannot be a listen (see SPOTIFY_ROW_LIMITS), or null when they can. */
+export function implausibleSpotifyRow(row: SpotifyStreamRow): string | null {
+  const [played, ended] = row.format === 'extended' ? ['ms_played', 'ts'] : ['msPlayed', 'endTime'];
+  if (row.msPlayed > SPOTIFY_ROW_LIMITS.maxMsPlayed)
+    return `"${played}" is ${row.msPlayed} ms, more than a day (${SPOTIFY_ROW_LIMITS.maxMsPlayed} ms): no stream lasts that long`;
+  if (row.endedAt < SPOTIFY_ROW_LIMITS.earliestEnd || row.endedAt >= SPOTIFY_ROW_LIMITS.latestEnd)
+    return `"${ended}" is ${new Date(row.endedAt).toISOString()}, outside the years 2006 to 2099 a Spotify listen can fall in`;
+  return null;
 }
 
 function skip(reason: SkipReason): SpotifyRowVerdict {

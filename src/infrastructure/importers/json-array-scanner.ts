@@ -1,6 +1,7 @@
 // Streams the objects of a top-level JSON array from byte chunks, one complete object at a time, so
 // exports of hundreds of MB are read in constant memory. The scanner only finds object boundaries
-// (strings, escapes, nesting); each object's text is then parsed on its own.
+// (strings, escapes, nesting) in the bytes, so it never decodes text: each object's exact bytes
+// are handed out to be decoded and parsed on their own.
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
@@ -10,6 +11,8 @@ const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
 /** A UTF-8 byte-order mark, which some tools put before the text. */
 const BOM = [0xef, 0xbb, 0xbf];
+/** A Spotify row is a few hundred bytes; a longer "row" is damage, and is not held in memory. */
+export const MAX_ROW_BYTES = 1 << 20;
 
 /** Where and why the text stopped being an array of objects. */
 export class JsonScanError extends Error {
@@ -17,8 +20,8 @@ export class JsonScanError extends Error {
     message: string,
     /** Byte offset in the whole stream. */
     readonly offset: number,
-    /** 0-based index of the element being read. */
-    readonly element: number,
+    /** 0-based index of the element being read; null before the list opens or after it closes. */
+    readonly element: number | null,
   ) {
     super(message);
     this.name = 'JsonScanError';
@@ -26,8 +29,8 @@ export class JsonScanError extends Error {
 }
 
 export interface ScannedObject {
-  /** The object's exact text. */
-  readonly text: string;
+  /** The object's exact bytes (a view of the chunk when the object lies within one). */
+  readonly bytes: Buffer;
   /** 0-based position in the array. */
   readonly index: number;
   /** Byte offset of its `{` in the stream. */
@@ -45,6 +48,7 @@ export class JsonArrayScanner {
   private objectStart = 0;
   /** Earlier chunks' pieces of an object that spans chunks. */
   private pieces: Buffer[] = [];
+  private pieceBytes = 0;
 
   /** The objects completed by this chunk, in order. */
   push(chunk: Buffer): ScannedObject[] {
@@ -105,7 +109,17 @@ export class JsonArrayScanner {
           break;
       }
     }
-    if (pieceStart >= 0) this.pieces.push(chunk.subarray(pieceStart));
+    if (pieceStart >= 0) {
+      this.pieces.push(chunk.subarray(pieceStart));
+      this.pieceBytes += chunk.length - pieceStart;
+      if (this.pieceBytes > MAX_ROW_BYTES) {
+        throw new JsonScanError(
+          `row ${this.index + 1} is longer than ${MAX_ROW_BYTES} bytes (a Spotify row is a few hundred)`,
+          this.objectStart,
+          this.index,
+        );
+      }
+    }
     this.consumed += chunk.length;
     return found;
   }
@@ -114,22 +128,27 @@ export class JsonArrayScanner {
   end(): void {
     if (this.state === 'end') return;
     const where = this.state === 'start' ? 'the file is empty' : `the file ends inside row ${this.index + 1}`;
-    throw new JsonScanError(`${where} (is it truncated?)`, this.consumed, this.index);
+    throw new JsonScanError(
+      `${where} (is it truncated?)`,
+      this.consumed,
+      this.state === 'start' ? null : this.index,
+    );
   }
 
   private finishObject(chunk: Buffer, pieceStart: number, end: number): ScannedObject {
-    let text: string;
-    if (this.pieces.length === 0) text = chunk.toString('utf8', pieceStart, end);
+    let bytes: Buffer;
+    if (this.pieces.length === 0) bytes = chunk.subarray(pieceStart, end);
     else {
-      // Joined as bytes before decoding: a multi-byte character may straddle two chunks.
-      text = Buffer.concat([...this.pieces, chunk.subarray(0, end)]).toString('utf8');
+      bytes = Buffer.concat([...this.pieces, chunk.subarray(0, end)]);
       this.pieces = [];
+      this.pieceBytes = 0;
     }
-    return { text, index: this.index, offset: this.objectStart };
+    return { bytes, index: this.index, offset: this.objectStart };
   }
 
   private fail(i: number, reason: string): never {
-    throw new JsonScanError(reason, this.consumed + i, this.index);
+    const outsideList = this.state === 'start' || this.state === 'end';
+    throw new JsonScanError(reason, this.consumed + i, outsideList ? null : this.index);
   }
 }
 

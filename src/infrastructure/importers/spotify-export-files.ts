@@ -1,5 +1,6 @@
 // Finds the streaming-history files among what the user named: JSON files as given, the history
-// entries inside zips, and history files (or zips) inside folders. Other export files are ignored.
+// entries inside zips, and history files (or zips) inside folders. Other export files are ignored,
+// but a zip or folder holding no history at all is refused, naming what was in it.
 import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -10,7 +11,12 @@ import { readZipEntries, readZipEntry, ZipFormatError } from './zip-archive.js';
 /** Extended history (Streaming_History_Audio/Video_*, endsong_*) and account data (StreamingHistory*). */
 const HISTORY_FILE =
   /^(Streaming_History_(Audio|Video)_.*|endsong_\d+|StreamingHistory(_music|_podcast)?_?\d*)\.json$/i;
-const ZIP_MAGIC = 0x04034b50;
+/** A zip starts with its first entry's local header, or, when it has none, its end record. */
+const ZIP_MAGICS = [0x04034b50, 0x06054b50];
+const EXPECTED =
+  'StreamingHistory*.json (account data) or Streaming_History_Audio_*.json, Streaming_History_Video_*.json, endsong_*.json (extended history)';
+/** How many of the names looked at a refusal lists. */
+const NAMES_SHOWN = 10;
 
 export interface ExportFileRef {
   readonly label: string;
@@ -34,28 +40,62 @@ export async function findExportFiles(paths: readonly string[]): Promise<ExportF
         { details: { path } },
       );
     }
-    if (info.isDirectory()) found.push(...(await filesInFolder(path)));
-    else if (await isZip(path)) found.push(...(await zipEntries(path, path)));
-    else found.push(plainFile(path, path, info.size));
+    if (!info.isDirectory() && !(await isZip(path))) {
+      found.push(plainFile(path, path, info.size));
+      continue;
+    }
+    const { refs, lookedAt } = info.isDirectory() ? await filesInFolder(path) : await zipEntries(path, path);
+    if (refs.length === 0) throw noHistoryError(path, info.isDirectory() ? 'folder' : 'zip', lookedAt);
+    found.push(...refs);
   }
   return found;
 }
 
-async function filesInFolder(folder: string): Promise<ExportFileRef[]> {
+/** The history files found, and the names of every file looked at (for the refusal of none). */
+interface Search {
+  readonly refs: ExportFileRef[];
+  readonly lookedAt: string[];
+}
+
+async function filesInFolder(folder: string): Promise<Search> {
   const names = (await readdir(folder, { recursive: true })).sort(naturalOrder);
   const refs: ExportFileRef[] = [];
+  const lookedAt: string[] = [];
   for (const name of names) {
     const path = join(folder, name);
     const info = await stat(path);
     if (!info.isFile()) continue;
     if (isHistoryFileName(name)) refs.push(plainFile(path, path, info.size));
-    else if (name.toLowerCase().endsWith('.zip') && (await isZip(path)))
-      refs.push(...(await zipEntries(path, path)));
+    else if (name.toLowerCase().endsWith('.zip') && (await isZip(path))) {
+      const inZip = await zipEntries(path, path);
+      refs.push(...inZip.refs);
+      lookedAt.push(...inZip.lookedAt.map((entry) => `${name} › ${entry}`));
+      continue;
+    }
+    lookedAt.push(name);
   }
-  return refs;
+  return { refs, lookedAt };
 }
 
-async function zipEntries(path: string, label: string): Promise<ExportFileRef[]> {
+function noHistoryError(
+  path: string,
+  kind: 'zip' | 'folder',
+  lookedAt: readonly string[],
+): InvalidInputError {
+  const shown = lookedAt.slice(0, NAMES_SHOWN).join(', ');
+  const more = lookedAt.length > NAMES_SHOWN ? ` and ${lookedAt.length - NAMES_SHOWN} more` : '';
+  const seen =
+    lookedAt.length === 0
+      ? `the ${kind} is empty`
+      : `looked at ${lookedAt.length} file(s) (${shown}${more}), none of them streaming history`;
+  return new InvalidInputError(
+    'HISTORY.NO_HISTORY_FILES',
+    `${path}: ${seen}; expected ${EXPECTED}. Nothing was imported; pass the Spotify export's zip, the folder it unzipped to, or its history files.`,
+    { details: { path, lookedAt } },
+  );
+}
+
+async function zipEntries(path: string, label: string): Promise<Search> {
   let entries;
   try {
     entries = await readZipEntries(path);
@@ -64,14 +104,16 @@ async function zipEntries(path: string, label: string): Promise<ExportFileRef[]>
       throw new CorruptExportError(label, 'zip directory', error.message, error);
     throw error;
   }
-  return entries
-    .filter((entry) => !entry.name.endsWith('/') && isHistoryFileName(entry.name))
+  const files = entries.filter((entry) => !entry.name.endsWith('/'));
+  const refs = files
+    .filter((entry) => isHistoryFileName(entry.name))
     .sort((a, b) => naturalOrder(a.name, b.name))
     .map((entry) => ({
       label: `${label} › ${entry.name}`,
       sizeBytes: entry.size,
       bytes: () => readZipEntry(path, entry),
     }));
+  return { refs, lookedAt: files.map((entry) => entry.name) };
 }
 
 function plainFile(path: string, label: string, sizeBytes: number): ExportFileRef {
@@ -87,7 +129,7 @@ async function isZip(path: string): Promise<boolean> {
   try {
     const head = Buffer.alloc(4);
     const { bytesRead } = await file.read(head, 0, 4, 0);
-    return bytesRead === 4 && head.readUInt32LE(0) === ZIP_MAGIC;
+    return bytesRead === 4 && ZIP_MAGICS.includes(head.readUInt32LE(0));
   } finally {
     await file.close();
   }

@@ -1,5 +1,6 @@
 // The SpotifyExportSource over the file system: each history file streamed through the JSON array
-// scanner, one row parsed at a time, rows handed out in batches with their exact text.
+// scanner, one row parsed at a time, rows handed out in batches with their exact bytes kept for the
+// ledger (see export-row-text.ts for rows that are not UTF-8).
 import type {
   SpotifyExportBatch,
   SpotifyExportFile,
@@ -8,6 +9,7 @@ import type {
 } from '../../application/ports/spotify-export.port.js';
 import { CorruptExportError } from '../../domain/history/history-errors.js';
 import { JsonArrayScanner, JsonScanError, type ScannedObject } from './json-array-scanner.js';
+import { exportRowText } from './export-row-text.js';
 import { findExportFiles, type ExportFileRef } from './spotify-export-files.js';
 import { readSpotifyRow } from './spotify-row-mapper.js';
 import { ZipFormatError } from './zip-archive.js';
@@ -42,7 +44,7 @@ async function* readBatches(ref: ExportFileRef, batchSize: number): AsyncGenerat
     if (error instanceof JsonScanError) {
       throw new CorruptExportError(
         ref.label,
-        `row ${error.element + 1}, byte ${error.offset}`,
+        error.element === null ? `byte ${error.offset}` : `row ${error.element + 1}, byte ${error.offset}`,
         error.message,
         error,
       );
@@ -56,9 +58,10 @@ async function* readBatches(ref: ExportFileRef, batchSize: number): AsyncGenerat
 
 function toRecord(label: string, object: ScannedObject): SpotifyExportRecord {
   const where = `row ${object.index + 1}, byte ${object.offset}`;
+  const { text, payload } = exportRowText(object.bytes);
   let value: unknown;
   try {
-    value = JSON.parse(object.text);
+    value = JSON.parse(text);
   } catch (error) {
     throw new CorruptExportError(
       label,
@@ -69,5 +72,5 @@ function toRecord(label: string, object: ScannedObject): SpotifyExportRecord {
   }
   const reading = readSpotifyRow(value);
   if (!reading.ok) throw new CorruptExportError(label, where, reading.reason);
-  return { row: reading.row, payload: object.text };
+  return { row: reading.row, payload };
 }

@@ -1,6 +1,8 @@
 // Reads a zip's central directory (ZIP64 included) to list its entries, and streams one entry's
 // bytes through Node's raw inflate with its CRC-32 and size checked at the end. Stored and deflated
-// entries only: that is what Spotify's exports (and every common zip tool) produce.
+// entries only: that is what Spotify's exports (and every common zip tool) produce. An entry is
+// refused before it is inflated when its directory declares more than the limits allow, and
+// inflating stops as soon as it yields more than declared, so a zip bomb never fills memory or disk.
 import { open, type FileHandle } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createInflateRaw, crc32 } from 'node:zlib';
@@ -12,6 +14,7 @@ const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 const EOCD_SIZE = 22;
 const MAX_COMMENT = 0xffff;
+const MIB = 1 << 20;
 
 export class ZipFormatError extends Error {
   constructor(message: string) {
@@ -19,6 +22,33 @@ export class ZipFormatError extends Error {
     this.name = 'ZipFormatError';
   }
 }
+
+/** Refused by a limit of ZipReadLimits rather than found damaged. */
+export class ZipLimitError extends ZipFormatError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ZipLimitError';
+  }
+}
+
+export interface ZipReadLimits {
+  /** Most bytes one entry may inflate to. */
+  readonly maxEntryBytes: number;
+  /** Most uncompressed bytes per compressed byte, for entries over `ratioFreeBytes`. */
+  readonly maxRatio: number;
+  /** Entries up to this size may compress any way they like: a small file of repeats does. */
+  readonly ratioFreeBytes: number;
+}
+
+/**
+ * Spotify's history files are a few MB to a few tens of MB, and JSON compresses about 10:1; these
+ * leave room for ten times that and refuse what only a zip bomb does (docs/HISTORY.md).
+ */
+export const ZIP_READ_LIMITS: ZipReadLimits = Object.freeze({
+  maxEntryBytes: 256 * MIB,
+  maxRatio: 100,
+  ratioFreeBytes: 1 * MIB,
+});
 
 export interface ZipEntry {
   readonly name: string;
@@ -52,14 +82,22 @@ export async function readZipEntries(path: string): Promise<ZipEntry[]> {
   }
 }
 
-/** The entry's uncompressed bytes; the stream errors with ZipFormatError on a bad CRC or size. */
-export async function* readZipEntry(path: string, entry: ZipEntry): AsyncGenerator<Buffer> {
+/**
+ * The entry's uncompressed bytes; the stream errors with ZipFormatError on a bad CRC or size, and
+ * with ZipLimitError (before inflating, or as soon as it inflates past its declared size) on limits.
+ */
+export async function* readZipEntry(
+  path: string,
+  entry: ZipEntry,
+  limits: ZipReadLimits = ZIP_READ_LIMITS,
+): AsyncGenerator<Buffer> {
   if (entry.encrypted) throw new ZipFormatError(`${entry.name} is encrypted`);
   if (entry.method !== 0 && entry.method !== 8) {
     throw new ZipFormatError(
       `${entry.name} uses compression method ${entry.method}, which Narada cannot read; unzip it and pass the JSON files`,
     );
   }
+  checkDeclaredSize(entry, limits);
   if (entry.compressedSize === 0) {
     if (entry.size !== 0)
       throw new ZipFormatError(`${entry.name} is damaged (no data where ${entry.size} bytes should be)`);
@@ -80,11 +118,18 @@ export async function* readZipEntry(path: string, entry: ZipEntry): AsyncGenerat
   let length = 0;
   try {
     for await (const chunk of (inflate ?? raw) as AsyncIterable<Buffer>) {
-      crc = crc32(chunk, crc);
       length += chunk.length;
+      if (length > entry.size) {
+        // The directory lied (a damaged zip or a bomb): stop here, the declared size passed the limits.
+        throw new ZipLimitError(
+          `${entry.name} inflates to more than the ${sizeText(entry.size)} the zip's directory declares; Narada stopped reading it there (a damaged zip, or a zip bomb)`,
+        );
+      }
+      crc = crc32(chunk, crc);
       yield chunk;
     }
   } catch (error) {
+    if (error instanceof ZipLimitError) throw error;
     throw new ZipFormatError(
       `${entry.name} is damaged: ${error instanceof Error ? error.message : String(error)}`,
     );
@@ -97,6 +142,27 @@ export async function* readZipEntry(path: string, entry: ZipEntry): AsyncGenerat
       `${entry.name} is damaged (its size or checksum does not match the zip's directory)`,
     );
   }
+}
+
+function checkDeclaredSize(entry: ZipEntry, limits: ZipReadLimits): void {
+  if (entry.size > limits.maxEntryBytes) {
+    throw new ZipLimitError(
+      `${entry.name} would inflate to ${sizeText(entry.size)}, more than the ${sizeText(limits.maxEntryBytes)} Narada reads from one zip entry; nothing of it was inflated`,
+    );
+  }
+  if (entry.size > limits.ratioFreeBytes && entry.size > entry.compressedSize * limits.maxRatio) {
+    const ratio = Math.round(entry.size / Math.max(entry.compressedSize, 1));
+    throw new ZipLimitError(
+      `${entry.name} would inflate ${ratio} times (${sizeText(entry.compressedSize)} to ${sizeText(entry.size)}), more than the ${limits.maxRatio} times Narada allows (a zip bomb?); nothing of it was inflated`,
+    );
+  }
+  if (entry.method === 0 && entry.size !== entry.compressedSize)
+    throw new ZipFormatError(`${entry.name} is damaged (stored, yet its two sizes differ)`);
+}
+
+/** `812 bytes`, `600 MiB`, `1.5 MiB`. */
+function sizeText(bytes: number): string {
+  return bytes < MIB ? `${bytes} bytes` : `${Number((bytes / MIB).toFixed(1))} MiB`;
 }
 
 async function readZip64End(file: FileHandle, eocdAt: number) {

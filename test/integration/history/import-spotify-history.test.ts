@@ -1,9 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SILENT_PROGRESS } from '../../../src/application/ports/progress.port.js';
-import { ImportSpotifyHistory } from '../../../src/application/use-cases/history/import-spotify-history.js';
-import { FileSystemSpotifyExportSource } from '../../../src/infrastructure/importers/spotify-export-reader.js';
+import type { ImportSpotifyHistory } from '../../../src/application/use-cases/history/import-spotify-history.js';
 import {
   aNullRow,
   anAccountRow,
@@ -13,7 +10,9 @@ import {
   spotifyTrackUri,
 } from '../../fixtures/history/spotify-export-rows.js';
 import { buildZip } from '../../fixtures/history/zip-writer.js';
+import { exportRowBytes } from '../../../src/infrastructure/importers/export-row-text.js';
 import { openHistoryKit, type HistoryKit } from './history-test-kit.js';
+import { exportFile, spotifyImporter } from './spotify-import-kit.js';
 
 const MIXED_ROWS = [
   anExtendedRow({
@@ -72,24 +71,9 @@ describe('ImportSpotifyHistory on files, zips and folders', () => {
   });
   afterEach(() => kit.dispose());
 
-  function importer(defaultListener: string | null = 'ana'): ImportSpotifyHistory {
-    return new ImportSpotifyHistory({
-      source: new FileSystemSpotifyExportSource(),
-      runs: kit.repos.importRuns,
-      recorder: kit.recorder,
-      unitOfWork: kit.repos.unitOfWork,
-      clock: kit.clock,
-      progress: SILENT_PROGRESS,
-      defaultListener: async () => defaultListener,
-    });
-  }
-
-  function file(name: string, text: string | Buffer): string {
-    const path = join(kit.folder, name);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, text);
-    return path;
-  }
+  const importer = (defaultListener: string | null = 'ana'): ImportSpotifyHistory =>
+    spotifyImporter(kit, defaultListener);
+  const file = (name: string, content: string | Buffer): string => exportFile(kit, name, content);
 
   it('imports listens and counts short plays, podcasts, audiobooks and rows without a track as skipped', async () => {
     const path = file('Streaming_History_Audio_2025.json', exportText(MIXED_ROWS));
@@ -118,6 +102,33 @@ describe('ImportSpotifyHistory on files, zips and folders', () => {
     // The row's own text, indentation and all.
     expect(first.payload).toMatch(/^\{\n {4}"ts": "2025-03-01T10:04:00Z",\n {4}"platform"/);
     expect(JSON.parse(first.payload as string)).toEqual(MIXED_ROWS[0]);
+  });
+
+  it('keeps a row that is not UTF-8 byte for byte in the ledger, reading its names with a Latin-1 fallback', async () => {
+    const [before, after] = JSON.stringify(
+      anExtendedRow({ ts: '2025-03-01T10:04:00Z', msPlayed: 200_000, track: '@', artist: 'Beyoncé' }),
+      null,
+      2,
+    ).split('"@"');
+    // "Café ’OK’" written by a Latin-1 (Windows-1252) tool: é is 0xE9, ’ is 0x92.
+    const latin1Title = Buffer.from([0x22, 0x43, 0x61, 0x66, 0xe9, 0x20, 0x92, 0x4f, 0x4b, 0x92, 0x22]);
+    const row = Buffer.concat([Buffer.from(before!), latin1Title, Buffer.from(after!)]);
+    const path = file(
+      'Streaming_History_Audio_2025.json',
+      Buffer.concat([Buffer.from('[\n'), row, Buffer.from('\n]')]),
+    );
+
+    expect(await importer().run({ paths: [path] })).toMatchObject({ new: 1, corrupt: [] });
+
+    const { payload } = kit.db.sqlite.prepare('SELECT "payload" FROM "listening_events"').get() as {
+      payload: string;
+    };
+    expect(payload).not.toContain('\uFFFD');
+    expect(exportRowBytes(payload).equals(row)).toBe(true);
+    expect(kit.db.sqlite.prepare('SELECT "title", "primary_artist" FROM "tracks"').get()).toEqual({
+      title: 'Café ’OK’',
+      primary_artist: 'Beyoncé',
+    });
   });
 
   it('takes the listen threshold it is given', async () => {

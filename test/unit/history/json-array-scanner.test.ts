@@ -1,9 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { JsonArrayScanner, JsonScanError } from '../../../src/infrastructure/importers/json-array-scanner.js';
+import {
+  JsonArrayScanner,
+  JsonScanError,
+  MAX_ROW_BYTES,
+} from '../../../src/infrastructure/importers/json-array-scanner.js';
 
 function scanAll(chunks: readonly Buffer[]): string[] {
   const scanner = new JsonArrayScanner();
-  const texts = chunks.flatMap((chunk) => scanner.push(chunk).map((o) => o.text));
+  const texts = chunks.flatMap((chunk) => scanner.push(chunk).map((o) => o.bytes.toString('utf8')));
   scanner.end();
   return texts;
 }
@@ -30,9 +34,9 @@ describe('JsonArrayScanner', () => {
     const scanner = new JsonArrayScanner();
     const found = scanner.push(Buffer.from(TEXT));
     scanner.end();
-    expect(found.map((o) => JSON.parse(o.text) as unknown)).toEqual(TRICKY);
+    expect(found.map((o) => JSON.parse(o.bytes.toString('utf8')) as unknown)).toEqual(TRICKY);
     expect(found.map((o) => o.index)).toEqual([0, 1, 2]);
-    expect(found[0]!.text).toBe(JSON.stringify(TRICKY[0], null, 1));
+    expect(found[0]!.bytes.toString('utf8')).toBe(JSON.stringify(TRICKY[0], null, 1));
   });
 
   it('gives the same objects whichever byte the chunks split at, multi-byte characters included', () => {
@@ -68,5 +72,30 @@ describe('JsonArrayScanner', () => {
     expect(scanError('[{"a":1} {"b":2}]').message).toContain('expected "," or "]" after row 1');
     expect(scanError('[{"a":1}] trailing').message).toContain('after the closing');
     expect(scanError('').message).toContain('empty');
+  });
+
+  it('names no row when the text is not a list at all, or goes on after it', () => {
+    expect(scanError('hello').element).toBeNull();
+    expect(scanError('').element).toBeNull();
+    expect(scanError('[{"a":1}] x').element).toBeNull();
+    expect(scanError('[{"a":1}, x').element).toBe(1);
+  });
+
+  it('refuses a row longer than a mebibyte instead of holding it', () => {
+    const scanner = new JsonArrayScanner();
+    scanner.push(Buffer.from('[{"a":1}, {"b":"'));
+    const block = Buffer.alloc(64 * 1024, 0x61);
+    let error: unknown = null;
+    try {
+      for (let read = 0; read <= MAX_ROW_BYTES; read += block.length) scanner.push(block);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(JsonScanError);
+    expect(error).toMatchObject({
+      message: `row 2 is longer than ${MAX_ROW_BYTES} bytes (a Spotify row is a few hundred)`,
+      offset: 10,
+      element: 1,
+    });
   });
 });

@@ -92,7 +92,7 @@ const importSpotify: CommandModule<GlobalArgs, SpotifyImportArgs> = {
       const imported = report.files.filter((f) => f.status === 'imported');
       throw new InvalidInputError(
         'HISTORY.CORRUPT_EXPORT',
-        `${corrupt.map((e) => e.message).join(' ')} (${report.new} new listens were imported from the ${imported.length} other file(s).)`,
+        `${corrupt.map((e) => e.message).join(' ')}${imported.length > 0 ? ` (${report.new} new listens were imported from the ${imported.length} other file(s).)` : ''}`,
         { details: { files: corrupt.map((e) => e.file) } },
       );
     }
