@@ -90,6 +90,20 @@ describe('LastfmApiClient when Last.fm misbehaves', () => {
     for (const request of later) expect(request.at - limited!.at).toBeGreaterThanOrEqual(990);
   });
 
+  it('rides out seeded random error 29s, the same ones for the same seed', async () => {
+    const statuses: number[][] = [];
+    for (let run = 0; run < 2; run++) {
+      kit = await startLastfmKit({ fake: { randomErrors: { seed: 5, share: 0.3 } } });
+      kit.fake.addScrobbles('listener', aScrobbleSeries(1));
+      for (let call = 0; call < 10; call++)
+        expect((await kit.client.getRecentTracks()).listens).toHaveLength(1);
+      statuses.push(kit.fake.calls().map((c) => c.status));
+      if (run === 0) await kit.fake.close();
+    }
+    expect(statuses[1]).toEqual(statuses[0]);
+    expect(statuses[0]!.filter((s) => s === 429).length).toBeGreaterThan(0);
+  });
+
   it('does not retry a write refused for good, and retries a write that hit the rate limit', async () => {
     kit = await startLastfmKit({ sessionFor: 'listener' });
     kit.fake.errorNext(1, 29);

@@ -142,7 +142,7 @@ describe('a 429 seen by one caller, with the real clock', () => {
     expect(later.map((r) => r.status)).toEqual([200, 200, 200]);
     for (const request of later) expect(request.at - limited!.at).toBeGreaterThanOrEqual(990);
     expect(waits).toEqual([expect.objectContaining({ service: 'spotify', slowDown: true, waitMs: 1000 })]);
-    expect(waits[0]!.reason).toBe('HTTP 429 rate limited (QUOTA_EXCEEDED)');
+    expect(waits[0]!.reason).toBe('HTTP 429 QUOTA_EXCEEDED');
   });
 });
 

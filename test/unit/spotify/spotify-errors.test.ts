@@ -60,7 +60,7 @@ describe('classifySpotifyResponse', () => {
 
     expect(verdict).toEqual({
       kind: 'retry',
-      reason: 'HTTP 429 rate limited (QUOTA_EXCEEDED)',
+      reason: 'HTTP 429 QUOTA_EXCEEDED',
       slowDown: true,
     });
   });

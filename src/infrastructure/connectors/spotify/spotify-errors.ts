@@ -71,7 +71,7 @@ export function classifySpotifyResponse(response: HttpResponse, request: HttpReq
   if (status >= 200 && status < 300) return { kind: 'ok' };
   if (status === 429) {
     const { reason } = readSpotifyError(body);
-    return { kind: 'retry', reason: `HTTP 429 rate limited${reason ? ` (${reason})` : ''}`, slowDown: true };
+    return { kind: 'retry', reason: `HTTP 429 ${reason ?? 'rate limited'}`, slowDown: true };
   }
   if (status >= 500) return { kind: 'retry', reason: `HTTP ${status}` };
   return { kind: 'fail', error: spotifyRequestError(status, body, request.endpoint) };
