@@ -73,9 +73,17 @@ export class NotFoundError extends UpstreamError {
   }
 }
 
+export interface RateLimitedOptions extends UpstreamErrorOptions {
+  /** How long this call had already waited on the service's slow-downs before giving up. */
+  readonly waitedMs?: number;
+  /** The longest the user lets Narada wait (NARADA_MAX_RETRY_AFTER_MINUTES), named in the message. */
+  readonly maxWaitMs?: number;
+}
+
 /**
  * The service asked us to wait longer than we are willing to block (Spotify has sent Retry-After of
- * almost a day). Retrying later helps, so the message tells the user when.
+ * almost a day), or kept asking us to slow down for that long. Retrying later helps, so the message
+ * tells the user when.
  */
 export class RateLimitedError extends UpstreamError {
   constructor(
@@ -83,16 +91,31 @@ export class RateLimitedError extends UpstreamError {
     /** Epoch ms from which the service accepts calls again. */
     readonly retryAt: number,
     now: number,
-    options: UpstreamErrorOptions = {},
+    options: RateLimitedOptions = {},
   ) {
+    const { waitedMs, maxWaitMs, ...rest } = options;
     super(
       service,
       upstreamCode(service, 'RATE_LIMITED'),
-      `${serviceLabel(service)} asks us to wait ${formatWait(retryAt - now)}; run again after ${formatUtc(retryAt, now)}`,
+      `${rateLimitedReason(service, retryAt - now, waitedMs, maxWaitMs)}; run again after ${formatUtc(retryAt, now)}`,
       'failure',
-      { status: 429, ...options, retryable: true, details: { retryAt, ...options.details } },
+      { status: 429, ...rest, retryable: true, details: { retryAt, ...rest.details } },
     );
   }
+}
+
+function rateLimitedReason(
+  service: ServiceName,
+  waitMs: number,
+  waitedMs: number | undefined,
+  maxWaitMs: number | undefined,
+): string {
+  const label = serviceLabel(service);
+  const limit =
+    maxWaitMs === undefined ? '' : ` (NARADA_MAX_RETRY_AFTER_MINUTES allows ${formatWait(maxWaitMs)})`;
+  return waitedMs !== undefined && waitedMs > 0
+    ? `${label} still asks us to slow down after ${formatWait(waitedMs)} of waiting${limit}`
+    : `${label} asks us to wait ${formatWait(waitMs)}${limit}`;
 }
 
 /** Retries are used up, the network failed, or the service kept timing out; later may work. */

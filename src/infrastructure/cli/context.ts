@@ -56,6 +56,10 @@ export class CommandContext {
         config: this.config,
         logger: this.logger,
         progress: await this.progress(),
+        // With --verbose the log's own echo already shows the line.
+        notice: (line) => {
+          if (!this.args.verbose) this.output.note(line);
+        },
       });
       this.container = container;
       this.onClose(() => container.close());

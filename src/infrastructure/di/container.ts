@@ -10,6 +10,7 @@ import type { NaradaConfig } from '../config/config.js';
 import { FileCredentialStore } from '../config/file-credential-store.js';
 import { serviceConnections } from '../config/service-connections.js';
 import { CallCounter } from '../connectors/http/call-counter.js';
+import { describeLongWait, type LongWaitListener } from '../connectors/http/long-wait.js';
 import { adaptiveLimiter, tokenBucketLimiter } from '../connectors/http/rate-limiter.js';
 import { LastfmApiClient } from '../connectors/lastfm/lastfm-api-client.js';
 import { createLastfmHttpClient } from '../connectors/lastfm/lastfm-http.js';
@@ -27,6 +28,8 @@ export interface AppContainerDeps {
   readonly config: NaradaConfig;
   readonly logger: Logger;
   readonly progress: ProgressReporter;
+  /** Where one-line notices for the person at the terminal go (the CLI: stderr, not with --quiet). */
+  readonly notice?: (line: string) => void;
 }
 
 export interface AppContainer {
@@ -39,6 +42,16 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
   const container = new Container({ defaultScope: 'Singleton' });
   let database: NaradaDatabase | null = null;
   const retry = { maxRetryAfterMs: config.maxRetryAfterMs };
+  // A paused command must not look hung: long waits of any service are said, and logged.
+  const onLongWait: LongWaitListener = (wait) => {
+    const line = describeLongWait(wait);
+    logger.info(line, {
+      service: wait.service,
+      waitMs: wait.waitMs,
+      until: new Date(wait.until).toISOString(),
+    });
+    deps.notice?.(line);
+  };
 
   container.bind(TOKENS.Config).toConstantValue(config);
   container.bind(TOKENS.Logger).toConstantValue(logger);
@@ -61,6 +74,7 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
       calls: await resolve(ctx, TOKENS.CallCounter),
       userAgent: config.userAgent,
       retry,
+      onLongWait,
     }),
   );
   container.bind(TOKENS.Lastfm).toDynamicValue(
@@ -79,6 +93,7 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
           userAgent: config.musicbrainz.userAgent,
           calls: await resolve(ctx, TOKENS.CallCounter),
           retry,
+          onLongWait,
         }),
         cache: (await resolve(ctx, TOKENS.Repositories)).responseCache,
       }),
@@ -90,6 +105,7 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
       calls: await resolve(ctx, TOKENS.CallCounter),
       userAgent: config.userAgent,
       retry,
+      onLongWait,
     }),
   );
   container.bind(TOKENS.Spotify).toDynamicValue(

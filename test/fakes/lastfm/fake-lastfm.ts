@@ -1,6 +1,7 @@
 // A wire-compatible fake of Last.fm API 2.0 (JSON) on 127.0.0.1: one endpoint `/2.0/` checking the
 // API key, signatures and session keys, the `/api/auth/` approval page, and fault injection.
 import { createHash } from 'node:crypto';
+import { seededRandom } from '../../../src/domain/shared/seeded-random.js';
 import { FakeHttpServer, type FakeRequest, type FakeResponse } from '../fake-http-server.js';
 import {
   getLovedTracks,
@@ -38,6 +39,17 @@ export interface FakeLastfmOptions {
   readonly approvingUser?: string;
   /** Wait this long before answering each API call: a slow Last.fm, for progress and timeout tests. */
   readonly delayMs?: number;
+  /** Seeded random error answers from the start (see `injectRandomErrors`). */
+  readonly randomErrors?: FakeLastfmRandomErrors;
+}
+
+/** Errors drawn at random from a seed, so a run under faults can be repeated exactly. */
+export interface FakeLastfmRandomErrors {
+  readonly seed: number;
+  /** Share of API calls (0–1) answered with the error. */
+  readonly share: number;
+  /** Default 29 (rate limit exceeded, HTTP 429). */
+  readonly code?: number;
 }
 
 interface MethodSpec {
@@ -65,6 +77,8 @@ export interface FakeLastfmCall {
   readonly apiMethod: string;
   readonly params: Readonly<Record<string, string>>;
   readonly status: number;
+  /** Epoch ms the fake received it. */
+  readonly at: number;
 }
 
 export interface FakeLastfm {
@@ -89,6 +103,8 @@ export interface FakeLastfm {
   errorNext(n: number, code: number): void;
   /** The next `n` API calls answer bare HTTP `status` with a plain-text body. */
   failNext(n: number, status: number): void;
+  /** From now on a seeded share of API calls answers a Last.fm error; queued faults go first. */
+  injectRandomErrors(errors: FakeLastfmRandomErrors): void;
   close(): Promise<void>;
 }
 
@@ -126,7 +142,16 @@ export async function startFakeLastfm(options: FakeLastfmOptions = {}): Promise<
     });
   };
 
-  server.before = (req) => (req.path === API_PATH && faults.length > 0 ? faults.shift()!() : null);
+  let randomError: (() => FakeResponse | null) | null = null;
+  const injectRandomErrors = (errors: FakeLastfmRandomErrors): void => {
+    const random = seededRandom(errors.seed);
+    randomError = () => (random() < errors.share ? lastfmError(errors.code ?? 29) : null);
+  };
+  if (options.randomErrors !== undefined) injectRandomErrors(options.randomErrors);
+  server.before = (req) => {
+    if (req.path !== API_PATH) return null;
+    return faults.length > 0 ? faults.shift()!() : (randomError?.() ?? null);
+  };
   const answerApi = async (req: FakeRequest): Promise<FakeResponse> => {
     if (options.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     return options.escapedSlashes ? withEscapedSlashes(handleApi(req)) : handleApi(req);
@@ -166,7 +191,13 @@ export async function startFakeLastfm(options: FakeLastfmOptions = {}): Promise<
         .filter((r) => r.path === API_PATH)
         .map((r) => {
           const params = { ...Object.fromEntries(new URLSearchParams(r.query)), ...formOf(r.body) };
-          return { httpMethod: r.method, apiMethod: params.method ?? '', params, status: r.status };
+          return {
+            httpMethod: r.method,
+            apiMethod: params.method ?? '',
+            params,
+            status: r.status,
+            at: r.at,
+          };
         })
         .filter(
           (call) => apiMethod === undefined || call.apiMethod.toLowerCase() === apiMethod.toLowerCase(),
@@ -192,6 +223,7 @@ export async function startFakeLastfm(options: FakeLastfmOptions = {}): Promise<
         }));
       }
     },
+    injectRandomErrors,
     close: () => server.close(),
   };
 }

@@ -1,5 +1,6 @@
 // Everything the fake Spotify decides before routing: removed pre-2026 routes (403, recorded so tests
 // can assert none were called), injected faults (429 storms, quota, 5xx) and bearer-token checks.
+import { seededRandom } from '../../../src/domain/shared/seeded-random.js';
 import type { FakeRequest, FakeResponse } from '../fake-http-server.js';
 import { bearerToken, spotifyError, type FakeSpotifyContext } from './fake-spotify-context.js';
 import { MAX_SEARCH_LIMIT } from './fake-spotify-library-routes.js';
@@ -19,6 +20,19 @@ export type FakeFault =
       readonly quota: boolean;
     }
   | { readonly kind: 'fail'; readonly status: number };
+
+/** Faults drawn at random from a seed, so a run under faults can be repeated exactly. */
+export interface FakeSpotifyRandomFaults {
+  readonly seed: number;
+  /** Share of API requests (0–1) answered 429 with Retry-After. */
+  readonly rateLimitShare?: number;
+  /** Default 1. */
+  readonly retryAfterSeconds?: number;
+  /** Send the July 2026 `QUOTA_EXCEEDED` body with those 429s (default true), else "API rate limit exceeded". */
+  readonly quota?: boolean;
+  /** Every access token expires after this many authenticated API requests, again and again. */
+  readonly expireTokensEvery?: number;
+}
 
 interface RemovedRule {
   readonly rule: string;
@@ -77,8 +91,17 @@ export class FakeSpotifyGuard {
   readonly faults: FakeFault[] = [];
   /** Authenticated API requests still served before every access token expires. */
   expireAfter: number | null = null;
+  private random: (() => number) | null = null;
+  private randomFaults: FakeSpotifyRandomFaults | null = null;
+  private servedSinceExpiry = 0;
 
   constructor(private readonly ctx: FakeSpotifyContext) {}
+
+  injectRandomFaults(faults: FakeSpotifyRandomFaults): void {
+    this.randomFaults = faults;
+    this.random = seededRandom(faults.seed);
+    this.servedSinceExpiry = 0;
+  }
 
   check(req: FakeRequest): FakeResponse | null {
     if (!req.path.startsWith('/v1/')) return null;
@@ -91,11 +114,34 @@ export class FakeSpotifyGuard {
         rule: removed.rule,
       });
     }
-    const fault = this.faults.shift();
+    const fault = this.faults.shift() ?? this.randomFault();
     if (fault !== undefined) return faultResponse(fault);
     const refused = this.authenticate(req);
     if (refused !== null) return refused;
+    this.expireNowAndThen();
     return removed?.answer ?? null;
+  }
+
+  private randomFault(): FakeFault | undefined {
+    const plan = this.randomFaults;
+    if (plan === null || this.random === null || this.random() >= (plan.rateLimitShare ?? 0))
+      return undefined;
+    return {
+      kind: 'rate-limit',
+      retryAfterSeconds: plan.retryAfterSeconds ?? 1,
+      emptyBody: false,
+      quota: plan.quota ?? true,
+    };
+  }
+
+  /** Tokens expire mid-run: after every `expireTokensEvery` served requests, all of them at once. */
+  private expireNowAndThen(): void {
+    const every = this.randomFaults?.expireTokensEvery;
+    if (every === undefined) return;
+    this.servedSinceExpiry += 1;
+    if (this.servedSinceExpiry < every) return;
+    this.servedSinceExpiry = 0;
+    this.expireAll();
   }
 
   private authenticate(req: FakeRequest): FakeResponse | null {

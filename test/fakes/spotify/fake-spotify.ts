@@ -3,7 +3,11 @@
 import { FakeHttpServer, type LoggedRequest } from '../fake-http-server.js';
 import { FakeSpotifyAccounts, type FakeAccountsSettings } from './fake-spotify-accounts.js';
 import { isoSeconds, type FakeSpotifyContext } from './fake-spotify-context.js';
-import { FakeSpotifyGuard, type RemovedRouteCall } from './fake-spotify-guard.js';
+import {
+  FakeSpotifyGuard,
+  type FakeSpotifyRandomFaults,
+  type RemovedRouteCall,
+} from './fake-spotify-guard.js';
 import { registerLibraryRoutes } from './fake-spotify-library-routes.js';
 import {
   fakeSpotifyId,
@@ -26,6 +30,8 @@ export interface FakeSpotifyOptions {
   /** The user every token belongs to unless said otherwise. */
   readonly user?: FakeUser;
   readonly now?: () => number;
+  /** Seeded random 429s and token expiries from the start (see `injectRandomFaults`). */
+  readonly randomFaults?: FakeSpotifyRandomFaults;
 }
 
 export interface PlaylistSeed {
@@ -74,6 +80,7 @@ export class FakeSpotify {
       declineNext: false,
     };
     this.guard = new FakeSpotifyGuard(ctx);
+    if (options.randomFaults !== undefined) this.guard.injectRandomFaults(options.randomFaults);
     this.accounts = new FakeSpotifyAccounts(ctx, this.settings);
     this.server.before = (req) => this.guard.check(req);
     this.accounts.register(this.server);
@@ -201,6 +208,14 @@ export class FakeSpotify {
   expireAccessTokens(options: { afterRequests?: number } = {}): void {
     if (options.afterRequests === undefined || options.afterRequests <= 0) this.guard.expireAll();
     else this.guard.expireAfter = options.afterRequests;
+  }
+
+  /**
+   * From now on, a seeded share of API requests answers 429 with Retry-After (QUOTA_EXCEEDED body by
+   * default) and access tokens expire every so many requests; queued faults (`rateLimitNext`) go first.
+   */
+  injectRandomFaults(faults: FakeSpotifyRandomFaults): void {
+    this.guard.injectRandomFaults(faults);
   }
 
   /** The next `/authorize` is declined by the user. */

@@ -182,7 +182,7 @@ describe('eras and top listens of a year', () => {
   });
 
   it('stops looking up when MusicBrainz is down and still answers with what it knows', async () => {
-    musicbrainz.failNext(20, 503);
+    musicbrainz.failNext(20, 502);
     const report = await eras().run({ year: 2025, resolveYears: true });
     expect(report.resolution).toMatchObject({ lookedUp: 0, found: 0, stoppedBecause: expect.any(String) });
     expect(report.known).toBe(6);

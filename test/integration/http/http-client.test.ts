@@ -10,6 +10,7 @@ import {
   HttpClient,
   type HttpClientOptions,
 } from '../../../src/infrastructure/connectors/http/http-client.js';
+import { describeLongWait, type LongWait } from '../../../src/infrastructure/connectors/http/long-wait.js';
 import { adaptiveLimiter } from '../../../src/infrastructure/connectors/http/rate-limiter.js';
 import { FakeHttpServer, type FakeResponse } from '../../fakes/fake-http-server.js';
 import { FastForwardClock } from './fast-forward-clock.js';
@@ -105,7 +106,9 @@ describe('HttpClient over a real socket', () => {
     await expect(failure).rejects.toBeInstanceOf(RateLimitedError);
     const error = (await failure.catch((e: unknown) => e)) as RateLimitedError;
     expect(error.retryAt).toBeGreaterThanOrEqual(before + 13_749_000);
-    expect(error.message).toMatch(/^Spotify asks us to wait 3 h 5\d min; run again after .*\d\d:\d\d UTC$/);
+    expect(error.message).toMatch(
+      /^Spotify asks us to wait 3 h 5\d min \(NARADA_MAX_RETRY_AFTER_MINUTES allows 10 min\); run again after .*\d\d:\d\d UTC$/,
+    );
     expect(clock.sleeps).toEqual([]);
     expect(calls.total()).toBe(1);
   });
@@ -117,6 +120,47 @@ describe('HttpClient over a real socket', () => {
       url: `${baseUrl}/v1/me`,
     });
     await expect(failure).rejects.toBeInstanceOf(RateLimitedError);
+  });
+
+  it('spends no attempts on 429s: more of them than maxAttempts are waited out', async () => {
+    const tooMany: FakeResponse = { status: 429, headers: { 'retry-after': '1' } };
+    routeFailingThenOk(Array.from({ length: 6 }, () => tooMany));
+    const response = await client({ retry: { maxAttempts: 2 } }).request({
+      ...getMe,
+      url: `${baseUrl}/v1/me`,
+    });
+    expect(response.status).toBe(200);
+    expect(clock.sleeps).toEqual([1000, 1000, 1000, 1000, 1000, 1000]);
+  });
+
+  it('stops with RateLimitedError once 429s would keep one call waiting longer than the ceiling in all', async () => {
+    const tooMany: FakeResponse = { status: 429, headers: { 'retry-after': '20' } };
+    routeFailingThenOk(Array.from({ length: 10 }, () => tooMany));
+    const failure = client({ retry: { maxRetryAfterMs: 60_000 } }).request({
+      ...getMe,
+      url: `${baseUrl}/v1/me`,
+    });
+    await expect(failure).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(failure).rejects.toThrow(
+      /^Spotify still asks us to slow down after 1 min of waiting \(NARADA_MAX_RETRY_AFTER_MINUTES allows 1 min\); run again after/,
+    );
+    expect(clock.sleeps).toEqual([20_000, 20_000, 20_000]);
+    expect(calls.total()).toBe(4);
+  });
+
+  it('announces a long wait once, with the service, the reason and when it ends', async () => {
+    const waits: LongWait[] = [];
+    const tooMany: FakeResponse = { status: 429, headers: { 'retry-after': '45' } };
+    routeFailingThenOk([{ status: 429, headers: { 'retry-after': '1' } }, tooMany]);
+    const http = client({ onLongWait: (wait) => waits.push(wait) });
+    const started = clock.now();
+    await http.request({ ...getMe, url: `${baseUrl}/v1/me` });
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toMatchObject({ service: 'spotify', reason: 'HTTP 429 rate limited', waitMs: 45_000 });
+    expect(waits[0]!.until).toBeGreaterThanOrEqual(started + 46_000);
+    expect(describeLongWait({ ...waits[0]!, until: Date.UTC(2026, 4, 2, 14, 3, 27) })).toBe(
+      'Spotify asks Narada to slow down (HTTP 429 rate limited): every Spotify call waits 45 s, until 14:03:27 UTC',
+    );
   });
 
   it('times out a request that gets no answer, retries it, then reports the service unavailable', async () => {
@@ -237,5 +281,27 @@ describe('HttpClient with a shared limiter and the real clock', () => {
     const [rejectedAt, ...later] = server.requests.map((r) => r.at);
     expect(later).toHaveLength(2);
     for (const at of later) expect(at - rejectedAt!).toBeGreaterThanOrEqual(990);
+  });
+
+  it('says a long pause once even when several callers are held back by it', async () => {
+    let served = 0;
+    server.route('GET', '/v1/me', () =>
+      served++ < 2 ? { status: 429, headers: { 'retry-after': '1' } } : { status: 200, body: { ok: true } },
+    );
+    const waits: LongWait[] = [];
+    const http = new HttpClient({
+      service: 'spotify',
+      userAgent: 'narada/test',
+      limiter: adaptiveLimiter(),
+      calls,
+      onLongWait: (wait) => waits.push(wait),
+      longWaitMs: 500,
+    });
+    await Promise.all([
+      http.request({ ...getMe, url: `${baseUrl}/v1/me` }),
+      http.request({ ...getMe, url: `${baseUrl}/v1/me` }),
+    ]);
+    expect(server.requests.map((r) => r.status)).toEqual([429, 429, 200, 200]);
+    expect(waits).toHaveLength(1);
   });
 });

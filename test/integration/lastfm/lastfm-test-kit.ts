@@ -41,14 +41,21 @@ export interface LastfmKitOptions {
   readonly sessionFor?: string;
   readonly stored?: StoredCredentials;
   readonly maxAttempts?: number;
+  /** The most a call waits on error 29s in all (NARADA_MAX_RETRY_AFTER_MINUTES). */
+  readonly maxRetryAfterMs?: number;
 }
 
-export function lastfmHttp(calls: CallCounter, maxAttempts = 5): HttpClient {
+export function lastfmHttp(calls: CallCounter, maxAttempts = 5, maxRetryAfterMs?: number): HttpClient {
   return createLastfmHttpClient({
     limiter: tokenBucketLimiter(1000, 1000),
     calls,
     // Real backoff, only shorter, so retry tests stay fast.
-    retry: { baseDelayMs: 1, maxDelayMs: 4, maxAttempts },
+    retry: {
+      baseDelayMs: 1,
+      maxDelayMs: 4,
+      maxAttempts,
+      ...(maxRetryAfterMs === undefined ? {} : { maxRetryAfterMs }),
+    },
   });
 }
 
@@ -64,7 +71,7 @@ export async function startLastfmKit(options: LastfmKitOptions = {}): Promise<La
     ...options.config,
   };
   const calls = new CallCounter();
-  const http = lastfmHttp(calls, options.maxAttempts);
+  const http = lastfmHttp(calls, options.maxAttempts, options.maxRetryAfterMs);
   const credentials = new InMemoryCredentialStore(options.stored);
   const client = new LastfmApiClient({ config, http, credentials });
   return { fake, config, http, calls, credentials, client };

@@ -38,7 +38,7 @@ interface Setup {
  */
 async function setUp(
   catalog: MusicBrainzCatalog,
-  options: { userAgent?: string; limiter?: RateLimiter } = {},
+  options: { userAgent?: string; limiter?: RateLimiter; maxRetryAfterMs?: number } = {},
 ): Promise<Setup> {
   fake = await startFakeMusicBrainz({ catalog, enforceRateLimit: false });
   const clock = new FastForwardClock();
@@ -50,6 +50,7 @@ async function setUp(
     clock,
     random: () => 0.5,
     ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
+    ...(options.maxRetryAfterMs === undefined ? {} : { retry: { maxRetryAfterMs: options.maxRetryAfterMs } }),
   });
   const client = new MusicBrainzClient({ baseUrl: fake.url, http, cache, clock: clock.now });
   return { fake, client, cache, calls, clock };
@@ -197,11 +198,34 @@ describe('MusicBrainzClient against the fake MusicBrainz', () => {
     expect(clock.sleeps).toEqual([750, 1500]);
   });
 
-  it('reports MusicBrainz unavailable when 503s do not stop', async () => {
+  it('keeps slowing down through more rate-limit 503s than a failing server gets attempts', async () => {
     const { catalog, album } = catalogWithSharedIsrc();
     const { client, fake } = await setUp(catalog);
-    fake.failNext(5, 503);
+    fake.failNext(7, 503);
+    await expect(client.recording(Mbid.parse(album.id))).resolves.toMatchObject({
+      title: 'Hey Boy Hey Girl',
+    });
+    expect(fake.requests).toHaveLength(8);
+  });
+
+  it('stops with RateLimitedError once rate-limit 503s have kept it waiting longer than allowed', async () => {
+    const { catalog, album } = catalogWithSharedIsrc();
+    const { client, fake } = await setUp(catalog, { maxRetryAfterMs: 60_000 });
+    fake.failNext(100, 503);
+    const failure = client.recording(Mbid.parse(album.id));
+    await expect(failure).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(failure).rejects.toMatchObject({ category: 'failure', code: 'MUSICBRAINZ.RATE_LIMITED' });
+    await expect(failure).rejects.toThrow(
+      /^MusicBrainz still asks us to slow down after \d+ s of waiting \(NARADA_MAX_RETRY_AFTER_MINUTES allows 1 min\); run again after/,
+    );
+  });
+
+  it('reports MusicBrainz unavailable when server errors do not stop', async () => {
+    const { catalog, album } = catalogWithSharedIsrc();
+    const { client, fake } = await setUp(catalog);
+    fake.failNext(5, 502);
     await expect(client.recording(Mbid.parse(album.id))).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    expect(fake.requests).toHaveLength(5);
   });
 
   it('stops at once when MusicBrainz asks for a wait beyond the ceiling', async () => {

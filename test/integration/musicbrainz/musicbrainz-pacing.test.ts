@@ -48,4 +48,23 @@ describe('MusicBrainz pacing', () => {
     expect(found.map((r) => r?.title)).toEqual(['One', 'Two']);
     expect(fake.requests.map((r) => r.status)).toContain(503);
   });
+
+  it('while one caller waits out a rate-limit 503, no other caller sends anything', async () => {
+    const catalog = new MusicBrainzCatalog();
+    const ids = ['One', 'Two', 'Three'].map((title) => catalog.addRecording({ title }).id);
+    fake = await startFakeMusicBrainz({ catalog });
+    fake.failNext(1, 503, { 'retry-after': '2' });
+    const http = createMusicBrainzHttpClient({
+      calls: new CallCounter(),
+      limiter: serialIntervalLimiter(MUSICBRAINZ_INTERVAL_MS),
+    });
+    const client = new MusicBrainzClient({ baseUrl: fake.url, http, cache: new InMemoryResponseCache() });
+
+    const found = await Promise.all(ids.map((id) => client.recording(Mbid.parse(id))));
+
+    expect(found.map((r) => r?.title)).toEqual(['One', 'Two', 'Three']);
+    const [limited, ...later] = fake.requests;
+    expect([limited!.status, ...later.map((r) => r.status)]).toEqual([503, 200, 200, 200]);
+    for (const request of later) expect(request.at - limited!.at).toBeGreaterThanOrEqual(1990);
+  });
 });

@@ -199,3 +199,35 @@ describe('fake Spotify: playlist edits (fixtures README semantics)', () => {
     expect(fake.playlistUris(id)).toEqual(uris.slice(1));
   });
 });
+
+describe('fake Spotify: seeded faults', () => {
+  it('answers the same requests with the same 429s for the same seed, and expires tokens every so often', async () => {
+    const statuses = async (): Promise<number[]> => {
+      const seen: number[] = [];
+      for (let i = 0; i < 30; i++) seen.push((await api('/me')).status);
+      return seen;
+    };
+    const faults = { seed: 3, rateLimitShare: 0.2, retryAfterSeconds: 1 };
+    fake.injectRandomFaults(faults);
+    const first = await statuses();
+    fake.injectRandomFaults(faults);
+    expect(await statuses()).toEqual(first);
+    expect(first.filter((s) => s === 429).length).toBeGreaterThan(0);
+    expect(first.filter((s) => s === 200).length).toBeGreaterThan(0);
+
+    fake.injectRandomFaults({ seed: 3, expireTokensEvery: 2 });
+    expect([(await api('/me')).status, (await api('/me')).status, (await api('/me')).status]).toEqual([
+      200, 200, 401,
+    ]);
+  });
+
+  it('sends the QUOTA_EXCEEDED body and Retry-After with its 429s', async () => {
+    fake.injectRandomFaults({ seed: 1, rateLimitShare: 1, retryAfterSeconds: 1 });
+    const response = await fetch(`${fake.apiUrl}/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect(await response.json()).toEqual({
+      error: { status: 429, message: 'Too many requests', reason: 'QUOTA_EXCEEDED' },
+    });
+  });
+});

@@ -3,10 +3,15 @@ import {
   RateLimitedError,
   UpstreamUnavailableError,
 } from '../../../src/application/ports/upstream-errors.js';
-import { SpotifyQuotaExceededError } from '../../../src/infrastructure/connectors/spotify/spotify-errors.js';
+import { CallCounter } from '../../../src/infrastructure/connectors/http/call-counter.js';
+import type { LongWait } from '../../../src/infrastructure/connectors/http/long-wait.js';
+import { adaptiveLimiter } from '../../../src/infrastructure/connectors/http/rate-limiter.js';
+import { createSpotifyHttpClient } from '../../../src/infrastructure/connectors/spotify/spotify-http.js';
+import { SpotifyWebApiClient } from '../../../src/infrastructure/connectors/spotify/spotify-web-api-client.js';
+import { MemoryCredentialStore } from '../../fakes/spotify/memory-credential-store.js';
 import { aFakeTrack, trackUri } from '../../fakes/spotify/fake-spotify-builders.js';
 import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
-import { spotifyRig } from './spotify-test-kit.js';
+import { VirtualClock, spotifyConfig, spotifyRig } from './spotify-test-kit.js';
 
 let fake: FakeSpotify;
 
@@ -42,27 +47,54 @@ describe('rate limits and failures', () => {
     expect(clock.sleeps).toContain(2000);
   });
 
-  it('stops at once and says the daily quota is used up on QUOTA_EXCEEDED', async () => {
-    const { client } = spotifyRig(fake);
+  it('waits out a QUOTA_EXCEEDED 429 for its Retry-After and succeeds: the body does not mean a daily quota', async () => {
+    const { client, clock } = spotifyRig(fake);
     await client.getCurrentUser();
-    fake.rateLimitNext(5, 60, { quota: true });
+    fake.rateLimitNext(2, 1, { quota: true });
 
-    const error = await client.getCurrentUser().catch((e: unknown) => e);
-
-    expect(error).toBeInstanceOf(SpotifyQuotaExceededError);
-    expect((error as Error).message).toContain('daily request quota');
-    expect(fake.apiCalls().filter((r) => r.status === 429)).toHaveLength(1);
+    expect((await client.getCurrentUser()).id).toBe(fake.defaultUserId);
+    expect(fake.apiCalls().map((r) => r.status)).toEqual([200, 429, 429, 200]);
+    expect(clock.sleeps).toEqual([1000, 1000]);
   });
 
-  it('does not block for hours: a long Retry-After becomes RateLimitedError naming when to come back', async () => {
-    const { client } = spotifyRig(fake);
+  it('keeps waiting through more 429s than the attempts a failing server gets', async () => {
+    const { client, clock } = spotifyRig(fake);
     await client.getCurrentUser();
-    fake.rateLimitNext(1, 13_749);
+    fake.rateLimitNext(8, 1, { quota: true });
+
+    expect((await client.getCurrentUser()).id).toBe(fake.defaultUserId);
+    expect(clock.sleeps).toHaveLength(8);
+  });
+
+  it('stops once the 429s have kept it waiting longer than the most allowed, saying when to come back', async () => {
+    const clock = new VirtualClock();
+    const client = realClient(fake, { maxRetryAfterMs: 5_000, clock });
+    await client.getCurrentUser();
+    fake.rateLimitNext(20, 2, { quota: true });
 
     const error = await client.getCurrentUser().catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(RateLimitedError);
-    expect((error as Error).message).toMatch(/wait 3 h 50 min/);
+    expect((error as RateLimitedError).category).toBe('failure');
+    expect((error as Error).message).toMatch(
+      /^Spotify still asks us to slow down after 4 s of waiting \(NARADA_MAX_RETRY_AFTER_MINUTES allows 5 s\); run again after \d\d:\d\d UTC$/,
+    );
+    expect(fake.apiCalls().filter((r) => r.status === 429)).toHaveLength(3);
+  });
+
+  it('does not block for hours: a QUOTA_EXCEEDED 429 with a long Retry-After becomes RateLimitedError naming when to come back', async () => {
+    const { client } = spotifyRig(fake);
+    await client.getCurrentUser();
+    fake.rateLimitNext(1, 13_749, { quota: true });
+
+    const error = await client.getCurrentUser().catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect(error).toMatchObject({ code: 'SPOTIFY.RATE_LIMITED', category: 'failure' });
+    expect((error as Error).message).toMatch(
+      /^Spotify asks us to wait 3 h 50 min \(NARADA_MAX_RETRY_AFTER_MINUTES allows 10 min\); run again after (\d{4}-\d\d-\d\d )?\d\d:\d\d UTC$/,
+    );
+    expect(fake.apiCalls().filter((r) => r.status === 429)).toHaveLength(1);
   });
 
   it('retries server errors and then gives up with a retryable error', async () => {
@@ -77,3 +109,66 @@ describe('rate limits and failures', () => {
     expect((error as UpstreamUnavailableError).retryable).toBe(true);
   });
 });
+
+describe('a 429 seen by one caller, with the real clock', () => {
+  it('holds back every other caller of Spotify until Retry-After has passed, and says so', async () => {
+    const waits: LongWait[] = [];
+    let pausing = (): void => undefined;
+    const paused = new Promise<void>((resolve) => (pausing = resolve));
+    const client = realClient(fake, {
+      onLongWait: (wait) => {
+        waits.push(wait);
+        pausing();
+      },
+      longWaitMs: 500,
+    });
+    await client.getCurrentUser();
+    const tracks = fake.addTracks(aFakeTrack(), aFakeTrack());
+    fake.rateLimitNext(1, 1, { quota: true });
+    const before = fake.apiCalls().length;
+
+    // The others start once the client has read the 429, not merely once it reached the fake.
+    const first = client.getCurrentUser();
+    await paused;
+    const [one, two] = await Promise.all([
+      first,
+      client.getTrack(tracks[0]!.id),
+      client.getTrack(tracks[1]!.id),
+    ]);
+
+    expect([one.id, two?.externalId]).toEqual([fake.defaultUserId, tracks[0]!.id]);
+    const [limited, ...later] = fake.apiCalls().slice(before);
+    expect(limited!.status).toBe(429);
+    expect(later.map((r) => r.status)).toEqual([200, 200, 200]);
+    for (const request of later) expect(request.at - limited!.at).toBeGreaterThanOrEqual(990);
+    expect(waits).toEqual([expect.objectContaining({ service: 'spotify', slowDown: true, waitMs: 1000 })]);
+    expect(waits[0]!.reason).toBe('HTTP 429 QUOTA_EXCEEDED');
+  });
+});
+
+/** The client as the container builds it: real limiter and clock unless a virtual clock is given. */
+function realClient(
+  spotify: FakeSpotify,
+  options: {
+    maxRetryAfterMs?: number;
+    clock?: VirtualClock;
+    onLongWait?: (wait: LongWait) => void;
+    longWaitMs?: number;
+  } = {},
+): SpotifyWebApiClient {
+  const { clock } = options;
+  const http = createSpotifyHttpClient({
+    limiter: adaptiveLimiter(clock),
+    calls: new CallCounter(),
+    ...(options.maxRetryAfterMs === undefined ? {} : { retry: { maxRetryAfterMs: options.maxRetryAfterMs } }),
+    ...(clock === undefined ? {} : { sleep: clock.sleep, now: clock.now }),
+    ...(options.onLongWait === undefined ? {} : { onLongWait: options.onLongWait }),
+    ...(options.longWaitMs === undefined ? {} : { longWaitMs: options.longWaitMs }),
+  });
+  return new SpotifyWebApiClient({
+    config: spotifyConfig(spotify, { refreshToken: spotify.issueRefreshToken() }),
+    http,
+    credentials: new MemoryCredentialStore({}),
+    ...(clock === undefined ? {} : { now: clock.now }),
+  });
+}

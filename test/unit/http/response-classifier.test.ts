@@ -28,9 +28,11 @@ describe('defaultClassify', () => {
     expect(defaultClassify('spotify', answer(201), request)).toEqual({ kind: 'ok' });
   });
 
-  it('retries 429 and every 5xx', () => {
+  it('retries 429 and every 5xx; only 429 as a slow-down that spends no attempts', () => {
     for (const status of [429, 500, 502, 503, 504]) {
-      expect(defaultClassify('lastfm', answer(status), request).kind).toBe('retry');
+      const verdict = defaultClassify('lastfm', answer(status), request);
+      expect(verdict.kind).toBe('retry');
+      expect(verdict.kind === 'retry' && verdict.slowDown === true).toBe(status === 429);
     }
   });
 

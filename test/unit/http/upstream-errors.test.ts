@@ -27,6 +27,19 @@ describe('upstream errors', () => {
     expect(error.message).toBe('Last.fm asks us to wait 2 h; run again after 2026-05-03 01:00 UTC');
   });
 
+  it('RateLimitedError names the ceiling it hit, and how long it already waited when it kept slowing down', () => {
+    const now = Date.parse('2026-05-02T12:15:00Z');
+    const long = new RateLimitedError('spotify', now + 3_600_000, now, { maxWaitMs: 600_000 });
+    expect(long.message).toBe(
+      'Spotify asks us to wait 1 h (NARADA_MAX_RETRY_AFTER_MINUTES allows 10 min); run again after 13:15 UTC',
+    );
+    const kept = new RateLimitedError('lastfm', now + 30_000, now, { waitedMs: 590_000, maxWaitMs: 600_000 });
+    expect(kept.message).toBe(
+      'Last.fm still asks us to slow down after 10 min of waiting (NARADA_MAX_RETRY_AFTER_MINUTES allows 10 min); run again after 12:16 UTC',
+    );
+    expect(kept.category).toBe('failure');
+  });
+
   it('AuthRequiredError is a configuration problem naming the command that fixes it', () => {
     const error = new AuthRequiredError('spotify', 'the refresh token was revoked');
     expect(error.category).toBe('config');

@@ -27,16 +27,19 @@ function errorFrom(fixture: string, status: number): UpstreamError {
 }
 
 describe('classifyLastfmResponse', () => {
-  it('retries error 29 (HTTP 429), 11 and 16 whatever the status', () => {
+  it('retries error 29 (HTTP 429), 11 and 16 whatever the status; 29 as a slow-down', () => {
     expect(
-      classifyLastfmResponse(answer(429, lastfmFixture('error-29-rate-limit-exceeded.json')), request).kind,
-    ).toBe('retry');
+      classifyLastfmResponse(answer(429, lastfmFixture('error-29-rate-limit-exceeded.json')), request),
+    ).toMatchObject({ kind: 'retry', slowDown: true });
+    expect(
+      classifyLastfmResponse(answer(200, lastfmFixture('error-29-rate-limit-exceeded.json')), request),
+    ).toMatchObject({ kind: 'retry', slowDown: true });
     expect(
       classifyLastfmResponse(
         answer(200, lastfmFixture('error-11-service-offline.RECONSTRUCTED.json')),
         request,
-      ).kind,
-    ).toBe('retry');
+      ),
+    ).toEqual({ kind: 'retry', reason: 'Last.fm error 11' });
     expect(
       classifyLastfmResponse(
         answer(500, lastfmFixture('error-16-temporary-error.RECONSTRUCTED.json')),

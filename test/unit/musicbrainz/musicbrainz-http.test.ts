@@ -16,8 +16,18 @@ const classify = (status: number, answer: unknown) =>
   classifyMusicBrainzResponse({ status, headers: new Headers(), body: answer }, request);
 
 describe('classifyMusicBrainzResponse', () => {
-  it('retries the 503 MusicBrainz sends when over its rate limit', () => {
-    expect(classify(503, body('error-503-rate-limited.json')).kind).toBe('retry');
+  it('retries the 503 MusicBrainz sends when over its rate limit as a slow-down', () => {
+    expect(classify(503, body('error-503-rate-limited.json'))).toMatchObject({
+      kind: 'retry',
+      slowDown: true,
+    });
+  });
+
+  it('retries a 503 without the rate-limit text as an outage that spends attempts', () => {
+    expect(classify(503, '<html>Service Temporarily Unavailable</html>')).toEqual({
+      kind: 'retry',
+      reason: 'HTTP 503',
+    });
   });
 
   it('turns 404 into NotFoundError', () => {

@@ -10,7 +10,6 @@ import {
   playlistNotYoursError,
   readOAuthError,
   readSpotifyError,
-  SpotifyQuotaExceededError,
 } from '../../../src/infrastructure/connectors/spotify/spotify-errors.js';
 import { spotifyFixture } from './spotify-fixtures.js';
 
@@ -44,24 +43,33 @@ describe('classifySpotifyResponse', () => {
     ).toEqual({ kind: 'ok' });
   });
 
-  it('retries a 429, with or without a body', () => {
+  it('retries a 429, with or without a body, as a slow-down that pauses every caller', () => {
     expect(
-      classifySpotifyResponse(answer(429, spotifyFixture('error-429-rate-limited.json')), request).kind,
-    ).toBe('retry');
-    expect(classifySpotifyResponse(answer(429, null), request).kind).toBe('retry');
+      classifySpotifyResponse(answer(429, spotifyFixture('error-429-rate-limited.json')), request),
+    ).toMatchObject({ kind: 'retry', slowDown: true });
+    expect(classifySpotifyResponse(answer(429, null), request)).toMatchObject({
+      kind: 'retry',
+      slowDown: true,
+    });
   });
 
-  it('stops at once on the daily quota body', () => {
+  it('waits out a QUOTA_EXCEEDED 429 like any other: Spotify counts over 30 seconds, not a day', () => {
     const body = { error: { status: 429, message: 'Too many requests', reason: 'QUOTA_EXCEEDED' } };
 
     const verdict = classifySpotifyResponse(answer(429, body), request);
 
-    expect(verdict.kind === 'fail' && verdict.error).toBeInstanceOf(SpotifyQuotaExceededError);
-    expect(verdict.kind === 'fail' && verdict.error.code).toBe('SPOTIFY.QUOTA_EXCEEDED');
+    expect(verdict).toEqual({
+      kind: 'retry',
+      reason: 'HTTP 429 QUOTA_EXCEEDED',
+      slowDown: true,
+    });
   });
 
-  it('retries server errors', () => {
-    expect(classifySpotifyResponse(answer(502, null), request).kind).toBe('retry');
+  it('retries server errors as failures that spend attempts', () => {
+    expect(classifySpotifyResponse(answer(502, null), request)).toEqual({
+      kind: 'retry',
+      reason: 'HTTP 502',
+    });
   });
 
   it('turns 401, 403 and 404 into typed errors with their status, matching on status not message', () => {

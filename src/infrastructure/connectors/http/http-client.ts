@@ -9,6 +9,7 @@ import type { NaradaError } from '../../../domain/shared/errors.js';
 import type { ServiceName } from '../../../domain/shared/service.js';
 import type { CallCounter } from './call-counter.js';
 import { systemClock } from './clock.js';
+import { LONG_WAIT_NOTICE_MS, type LongWaitListener } from './long-wait.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { parseResponseBody } from './response-body.js';
 import { defaultClassify } from './response-classifier.js';
@@ -42,8 +43,12 @@ export interface HttpResponse<T = unknown> {
 
 export type ResponseVerdict =
   | { kind: 'ok' }
-  /** Transient: back off (Retry-After wins) and retry. */
-  | { kind: 'retry'; reason: string; afterMs?: number }
+  /**
+   * Transient: back off (Retry-After wins) and retry. `slowDown`: the service says we are too fast
+   * (429, Last.fm 29, MusicBrainz's 503): every caller pauses, and such waits spend no attempts; they
+   * stop only once this call has waited longer than `maxRetryAfterMs` in all.
+   */
+  | { kind: 'retry'; reason: string; afterMs?: number; slowDown?: boolean }
   /** Give up now with this error. */
   | { kind: 'fail'; error: NaradaError };
 
@@ -66,6 +71,9 @@ export interface HttpClientOptions {
   now?: () => number;
   /** Jitter source in [0, 1); injectable for tests. */
   random?: () => number;
+  /** Told before each wait of at least `longWaitMs` (default LONG_WAIT_NOTICE_MS), so the user knows why. */
+  onLongWait?: LongWaitListener;
+  longWaitMs?: number;
 }
 
 type AttemptOutcome =
@@ -79,6 +87,8 @@ export class HttpClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
   private readonly random: () => number;
+  /** End of the last wait announced, so callers stopped by the same pause do not repeat it. */
+  private announcedUntil = 0;
 
   constructor(private readonly options: HttpClientOptions) {
     this.service = options.service;
@@ -90,6 +100,9 @@ export class HttpClient {
   }
 
   async request<T = unknown>(req: HttpRequest): Promise<HttpResponse<T>> {
+    let failures = 0;
+    let slowDowns = 0;
+    let waitedMs = 0;
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.options.limiter.schedule(() => this.send(req));
       let verdict: ResponseVerdict;
@@ -110,20 +123,50 @@ export class HttpClient {
         ...(outcome.kind === 'error' ? { cause: outcome.cause } : {}),
         details: { endpoint: req.endpoint, attempts: attempt },
       };
-      // Never block for hours: a long Retry-After goes back to the user with the time to come back.
-      if (serverWaitMs !== undefined && serverWaitMs > this.policy.maxRetryAfterMs) {
-        const now = this.now();
-        throw new RateLimitedError(this.service, now + serverWaitMs, now, errorOptions);
+      const slowDown = verdict.slowDown === true;
+      let waitMs: number;
+      if (slowDown) {
+        // Being told to slow down is not a failure: wait as asked, for as long as the user allows in all.
+        slowDowns += 1;
+        waitMs = serverWaitMs ?? backoffDelayMs(slowDowns, this.policy, this.random);
+        if (waitedMs + waitMs > this.policy.maxRetryAfterMs)
+          throw this.rateLimited(waitMs, waitedMs, errorOptions);
+        waitedMs += waitMs;
+      } else {
+        failures += 1;
+        // Never block for hours: a long Retry-After goes back to the user with the time to come back.
+        if (serverWaitMs !== undefined && serverWaitMs > this.policy.maxRetryAfterMs) {
+          throw this.rateLimited(serverWaitMs, 0, errorOptions);
+        }
+        if (failures >= this.policy.maxAttempts) {
+          const reason = `${req.endpoint}: ${verdict.reason}, ${attempt} attempt${attempt === 1 ? '' : 's'}`;
+          throw new UpstreamUnavailableError(this.service, reason, errorOptions);
+        }
+        waitMs = serverWaitMs ?? backoffDelayMs(failures, this.policy, this.random);
       }
-      if (attempt >= this.policy.maxAttempts) {
-        const reason = `${req.endpoint}: ${verdict.reason}, ${attempt} attempt${attempt === 1 ? '' : 's'}`;
-        throw new UpstreamUnavailableError(this.service, reason, errorOptions);
-      }
-      const waitMs = serverWaitMs ?? backoffDelayMs(attempt, this.policy, this.random);
-      // 429 and 503 mean "this client is too fast": hold back every caller of the service, not just this one.
-      if (status === 429 || status === 503) this.options.limiter.pauseFor(waitMs);
+      // "Too fast" holds back every caller of the service, not just this one.
+      if (slowDown || status === 429 || status === 503) this.options.limiter.pauseFor(waitMs);
+      this.announce(verdict.reason, slowDown, waitMs);
       await this.sleep(waitMs);
     }
+  }
+
+  private rateLimited(waitMs: number, waitedMs: number, options: UpstreamErrorOptions): RateLimitedError {
+    const now = this.now();
+    return new RateLimitedError(this.service, now + waitMs, now, {
+      ...options,
+      waitedMs,
+      maxWaitMs: this.policy.maxRetryAfterMs,
+    });
+  }
+
+  private announce(reason: string, slowDown: boolean, waitMs: number): void {
+    const threshold = this.options.longWaitMs ?? LONG_WAIT_NOTICE_MS;
+    const until = this.now() + waitMs;
+    if (this.options.onLongWait === undefined || waitMs < threshold) return;
+    if (until < this.announcedUntil + threshold) return;
+    this.announcedUntil = until;
+    this.options.onLongWait({ service: this.service, reason, slowDown, waitMs, until });
   }
 
   private classify(response: HttpResponse, req: HttpRequest): ResponseVerdict {

@@ -17,7 +17,7 @@ export function defaultClassify(
 ): ResponseVerdict {
   const { status } = response;
   if (status >= 200 && status < 300) return { kind: 'ok' };
-  if (status === 429) return { kind: 'retry', reason: 'HTTP 429 rate limited' };
+  if (status === 429) return { kind: 'retry', reason: 'HTTP 429 rate limited', slowDown: true };
   if (status >= 500) return { kind: 'retry', reason: `HTTP ${status}` };
   const details = { endpoint: request.endpoint };
   if (status === 404) {

@@ -8,7 +8,10 @@ export interface RetryPolicy {
   readonly maxDelayMs: number;
   /** Spread waits randomly so callers that failed together do not retry together. */
   readonly jitter: boolean;
-  /** A Retry-After longer than this is not waited out: the caller gets RateLimitedError at once. */
+  /**
+   * A Retry-After longer than this is not waited out, nor does a call keep slowing down once its
+   * waits would add up to more: the caller gets RateLimitedError with the time to come back.
+   */
   readonly maxRetryAfterMs: number;
 }
 

@@ -15,6 +15,9 @@ export interface LastfmErrorBody {
 /** Codes after which the same call may work if repeated: rate limit, offline, temporary error. */
 export const RETRYABLE_LASTFM_ERRORS: ReadonlySet<number> = new Set([29, 11, 16]);
 
+/** "Rate limit exceeded": Last.fm wants us slower; waited out like a 429, never a reason to fail at once. */
+export const LASTFM_RATE_LIMIT_EXCEEDED = 29;
+
 /** Codes of `auth.getSession` while the user has not approved the token yet. */
 export const TOKEN_NOT_AUTHORIZED = 14;
 

@@ -1,5 +1,6 @@
 // How Last.fm answers are read by the shared HTTP client: the error envelope decides, whatever the
-// HTTP status (errors come with 200, 403, 404 or 429); 29, 11 and 16 are retried with backoff.
+// HTTP status (errors come with 200, 403, 404 or 429); 29, 11 and 16 are retried with backoff, and
+// 29 (rate limit exceeded) pauses every Last.fm caller like a 429 does.
 import type { CallCounter } from '../http/call-counter.js';
 import {
   HttpClient,
@@ -11,18 +12,31 @@ import {
 import type { RateLimiter } from '../http/rate-limiter.js';
 import { rejectedError } from '../http/response-classifier.js';
 import { defaultUserAgent } from '../http/user-agent.js';
-import { RETRYABLE_LASTFM_ERRORS, lastfmError, lastfmErrorOf } from './lastfm-errors.js';
+import {
+  LASTFM_RATE_LIMIT_EXCEEDED,
+  RETRYABLE_LASTFM_ERRORS,
+  lastfmError,
+  lastfmErrorOf,
+} from './lastfm-errors.js';
 
 export function classifyLastfmResponse(response: HttpResponse, request: HttpRequest): ResponseVerdict {
   const envelope = lastfmErrorOf(response.body);
   if (envelope !== null) {
+    if (envelope.code === LASTFM_RATE_LIMIT_EXCEEDED) {
+      return {
+        kind: 'retry',
+        reason: `Last.fm error 29: ${envelope.message || 'rate limit exceeded'}`,
+        slowDown: true,
+      };
+    }
     return RETRYABLE_LASTFM_ERRORS.has(envelope.code)
       ? { kind: 'retry', reason: `Last.fm error ${envelope.code}` }
       : { kind: 'fail', error: lastfmError(envelope, response.status) };
   }
   const { status } = response;
   if (status >= 200 && status < 300) return { kind: 'ok' };
-  if (status === 429 || status >= 500) return { kind: 'retry', reason: `HTTP ${status}` };
+  if (status === 429) return { kind: 'retry', reason: 'HTTP 429 rate limited', slowDown: true };
+  if (status >= 500) return { kind: 'retry', reason: `HTTP ${status}` };
   return { kind: 'fail', error: rejectedError('lastfm', response, request) };
 }
 

@@ -9,6 +9,7 @@ import {
   type HttpResponse,
   type ResponseVerdict,
 } from '../http/http-client.js';
+import type { LongWaitListener } from '../http/long-wait.js';
 import { serialIntervalLimiter, type RateLimiter } from '../http/rate-limiter.js';
 import { defaultClassify, upstreamMessage } from '../http/response-classifier.js';
 import type { RetryPolicy } from '../http/retry.js';
@@ -36,6 +37,7 @@ export interface MusicBrainzHttpOptions {
   /** Injectable for tests (sleep for backoff, now for Retry-After dates). */
   readonly clock?: Clock;
   readonly random?: () => number;
+  readonly onLongWait?: LongWaitListener;
 }
 
 export function createMusicBrainzHttpClient(options: MusicBrainzHttpOptions): HttpClient {
@@ -50,6 +52,7 @@ export function createMusicBrainzHttpClient(options: MusicBrainzHttpOptions): Ht
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.clock === undefined ? {} : { sleep: options.clock.sleep, now: options.clock.now }),
     ...(options.random === undefined ? {} : { random: options.random }),
+    ...(options.onLongWait === undefined ? {} : { onLongWait: options.onLongWait }),
   });
 }
 
@@ -81,5 +84,11 @@ export function classifyMusicBrainzResponse(response: HttpResponse, request: Htt
       ),
     };
   }
+  if (response.status === 503 && RATE_LIMIT_TEXT.test(upstreamMessage(response.body) ?? '')) {
+    return { kind: 'retry', reason: 'HTTP 503, over 1 request/second', slowDown: true };
+  }
   return defaultClassify('musicbrainz', response, request);
 }
+
+/** MusicBrainz's 503 body when a client is too fast; a 503 without it is an outage, retried as one. */
+const RATE_LIMIT_TEXT = /rate limit/i;

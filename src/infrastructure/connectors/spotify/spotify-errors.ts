@@ -1,5 +1,5 @@
 // How Spotify's answers become verdicts and errors: its `{"error":{status,message,reason}}` bodies,
-// the token endpoint's `{"error","error_description"}`, 429s with and without a body, daily quota.
+// the token endpoint's `{"error","error_description"}`, 429s with and without a body.
 import {
   AuthRequiredError,
   NotFoundError,
@@ -39,22 +39,6 @@ export function readOAuthError(body: unknown): OAuthErrorBody | null {
   };
 }
 
-export function isQuotaExceeded(body: unknown): boolean {
-  return readSpotifyError(body).reason === 'QUOTA_EXCEEDED';
-}
-
-export class SpotifyQuotaExceededError extends UpstreamError {
-  constructor(endpoint: string) {
-    super(
-      'spotify',
-      upstreamCode('spotify', 'QUOTA_EXCEEDED'),
-      "Spotify's daily request quota for your app is used up (quotas count per developer account); run again tomorrow",
-      'failure',
-      { status: 429, retryable: true, details: { endpoint } },
-    );
-  }
-}
-
 /**
  * 403 on a playlist: since 2026 a development-mode app reads and changes only the items of playlists
  * the user owns or collaborates on.
@@ -78,16 +62,16 @@ export function playlistNotYoursError(
 
 /**
  * The Spotify verdict: 4xx are final and become typed errors here (the client re-maps some with
- * context: 401 triggers one token refresh, 403 on a playlist, 404 on a look-up); 429 is retried after
- * Retry-After unless it is the daily quota; 5xx is retried.
+ * context: 401 triggers one token refresh, 403 on a playlist, 404 on a look-up); every 429 is waited
+ * out for its Retry-After, `QUOTA_EXCEEDED` too: Spotify counts requests over a rolling 30-second
+ * window, and the body says nothing about a day. 5xx is retried.
  */
 export function classifySpotifyResponse(response: HttpResponse, request: HttpRequest): ResponseVerdict {
   const { status, body } = response;
   if (status >= 200 && status < 300) return { kind: 'ok' };
   if (status === 429) {
-    if (isQuotaExceeded(body))
-      return { kind: 'fail', error: new SpotifyQuotaExceededError(request.endpoint) };
-    return { kind: 'retry', reason: 'HTTP 429 rate limited' };
+    const { reason } = readSpotifyError(body);
+    return { kind: 'retry', reason: `HTTP 429 ${reason ?? 'rate limited'}`, slowDown: true };
   }
   if (status >= 500) return { kind: 'retry', reason: `HTTP ${status}` };
   return { kind: 'fail', error: spotifyRequestError(status, body, request.endpoint) };

@@ -1,5 +1,5 @@
-// The HTTP client for Spotify: the shared transport with Spotify's own reading of answers (daily
-// quota is final, 4xx become typed errors the connector re-maps with context).
+// The HTTP client for Spotify: the shared transport with Spotify's own reading of answers (every 429
+// is waited out, 4xx become typed errors the connector re-maps with context).
 import type { CallCounter } from '../http/call-counter.js';
 import { HttpClient, type HttpClientOptions } from '../http/http-client.js';
 import type { RateLimiter } from '../http/rate-limiter.js';
@@ -13,7 +13,7 @@ export interface SpotifyHttpOptions extends Omit<HttpClientOptions, 'service' | 
   readonly userAgent?: string;
 }
 
-/** Build the one Spotify HttpClient of the process with this, so 401s and quota answers are read right. */
+/** Build the one Spotify HttpClient of the process with this, so 401s and 429s are read right. */
 export function createSpotifyHttpClient(options: SpotifyHttpOptions): HttpClient {
   return new HttpClient({
     ...options,

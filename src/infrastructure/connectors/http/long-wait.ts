@@ -1,0 +1,39 @@
+// Long waits the HTTP layer is about to sit through (a Retry-After, a service asking us to slow
+// down), announced so a paused command does not look hung. The CLI decides where the line goes.
+import { formatWait, serviceLabel } from '../../../application/ports/upstream-errors.js';
+import type { ServiceName } from '../../../domain/shared/service.js';
+
+/** Waits at least this long are announced; shorter ones pass unnoticed (a Retry-After of 1 s). */
+export const LONG_WAIT_NOTICE_MS = 3000;
+
+export interface LongWait {
+  readonly service: ServiceName;
+  /** What the service answered, e.g. `HTTP 429 rate limited (QUOTA_EXCEEDED)`, `Last.fm error 29`. */
+  readonly reason: string;
+  /** The service said "slow down": every caller of the service waits, not only this one. */
+  readonly slowDown: boolean;
+  readonly waitMs: number;
+  /** Epoch ms when calls to the service resume. */
+  readonly until: number;
+}
+
+export type LongWaitListener = (wait: LongWait) => void;
+
+/**
+ * One line for the person at the terminal:
+ * `Spotify asks Narada to slow down (HTTP 429 rate limited): every Spotify call waits 45 s, until 14:03:27 UTC`.
+ */
+export function describeLongWait(wait: LongWait): string {
+  const label = serviceLabel(wait.service);
+  const until = clockTime(wait.until, wait.until - wait.waitMs);
+  return wait.slowDown
+    ? `${label} asks Narada to slow down (${wait.reason}): every ${label} call waits ${formatWait(wait.waitMs)}, until ${until}`
+    : `${label} did not answer (${wait.reason}): retrying in ${formatWait(wait.waitMs)}, at ${until}`;
+}
+
+/** "14:03:27 UTC" (rounded up to the second), with the date when it is not today's (UTC). */
+function clockTime(at: number, now: number): string {
+  const iso = new Date(Math.ceil(at / 1000) * 1000).toISOString();
+  const time = `${iso.slice(11, 19)} UTC`;
+  return iso.slice(0, 10) === new Date(now).toISOString().slice(0, 10) ? time : `${iso.slice(0, 10)} ${time}`;
+}
