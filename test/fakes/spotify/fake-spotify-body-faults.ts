@@ -13,6 +13,8 @@ export type SpoiledBody =
 
 export interface BodyFaultOptions {
   readonly body?: SpoiledBody;
+  /** Only this playlist's answers (default: every playlist's). */
+  readonly playlistId?: string;
   /** Times the answer is spoiled before it is sent whole again (default 1), or `'always'`. */
   readonly times?: number | 'always';
 }
@@ -21,6 +23,7 @@ interface BodyFault {
   readonly target: 'page' | 'header';
   /** For pages: the `offset` asked for. */
   readonly offset: number | null;
+  readonly playlistId: string | null;
   readonly body: SpoiledBody;
   left: number;
 }
@@ -33,6 +36,7 @@ export class FakeSpotifyBodyFaults {
     this.faults.push({
       target,
       offset,
+      playlistId: options.playlistId ?? null,
       body: options.body ?? 'truncated',
       left: times === 'always' ? Number.POSITIVE_INFINITY : times,
     });
@@ -43,7 +47,11 @@ export class FakeSpotifyBodyFaults {
     if (response.status !== 200) return response;
     const offset = Number(req.query.get('offset') ?? 0);
     const fault = this.faults.find(
-      (f) => f.left > 0 && f.target === target && (f.offset === null || f.offset === offset),
+      (f) =>
+        f.left > 0 &&
+        f.target === target &&
+        (f.offset === null || f.offset === offset) &&
+        (f.playlistId === null || f.playlistId === req.params.id),
     );
     if (fault === undefined) return response;
     fault.left -= 1;
