@@ -9,7 +9,9 @@ export type SpoiledBody =
   /** An HTML page with status 200 and `text/html`, as a captive portal or proxy sends. */
   | 'html'
   /** Valid JSON that is not whole: a description without `id` and `name`, a page with half its items. */
-  | 'garbled';
+  | 'garbled'
+  /** Pages only: whole, but without the `next` link, as if the list ended there. */
+  | 'ends-early';
 
 export interface BodyFaultOptions {
   readonly body?: SpoiledBody;
@@ -77,6 +79,8 @@ function spoil(response: FakeResponse, body: SpoiledBody, target: 'page' | 'head
         body: '<!DOCTYPE html><html><body><h1>Service temporarily unavailable</h1></body></html>',
         headers: { 'content-type': 'text/html; charset=utf-8' },
       };
+    case 'ends-early':
+      return { ...response, body: { ...(response.body as Record<string, unknown>), next: null } };
     case 'garbled': {
       const json = response.body as Record<string, unknown>;
       if (target === 'page') {

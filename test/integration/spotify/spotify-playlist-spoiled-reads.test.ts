@@ -101,4 +101,15 @@ describe('reading a playlist whose answers are spoiled on the way', () => {
     expect(error).toMatchObject({ code: 'SPOTIFY.UNREADABLE_ANSWER', category: 'failure' });
     expect(error.message).toContain(`Spotify playlist ${id}: its description (GET /playlists/{id})`);
   });
+
+  it('fails when the list ends before the total Spotify gave, instead of returning part of the playlist', async () => {
+    const { id } = aPlaylistOf(500);
+    fake.spoilPlaylistPage(300, { body: 'ends-early' });
+    const { client } = spotifyRig(fake);
+
+    const error = await failureOf(client.getPlaylist(id));
+
+    expect(error).toMatchObject({ code: 'SPOTIFY.PLAYLIST_READ_INCOMPLETE', category: 'failure' });
+    expect(error.message).toContain(`Spotify playlist ${id}: read 400 items but Spotify says it has 500`);
+  });
 });

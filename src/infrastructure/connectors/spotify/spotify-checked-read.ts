@@ -78,7 +78,7 @@ function unreadable(message: string, call: SpotifyCall, details: Record<string, 
   return new UpstreamError(
     'spotify',
     upstreamCode('spotify', 'UNREADABLE_ANSWER'),
-    `${message}; nothing was written, run again later`,
+    `${message}; Narada does not go on with part of a list, run again later`,
     'failure',
     {
       status: 200,

@@ -214,7 +214,7 @@ function shortReadError(playlistId: string, read: number, total: number): Upstre
   return new UpstreamError(
     'spotify',
     upstreamCode('spotify', 'PLAYLIST_READ_INCOMPLETE'),
-    `Spotify playlist ${playlistId}: read ${read} items but Spotify says it has ${total} (cut short, or edited while it was read); nothing was written, run again`,
+    `Spotify playlist ${playlistId}: read ${read} items but Spotify says it has ${total} (cut short, or edited while it was read); Narada does not go on with part of a playlist, run again`,
     'failure',
     { status: 200, retryable: true, details: { playlistId, read, total } },
   );
