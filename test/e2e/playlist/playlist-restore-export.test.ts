@@ -121,4 +121,14 @@ describe('narada playlist restore of a Spotify account-data export', () => {
     expect(report).toMatchObject({ action: 'created', restored: 3 });
     expect(spotify.playlistUris(report.playlistId)).toEqual(ids.map((id) => `spotify:track:${id}`));
   });
+
+  it('refuses a zip without a playlist file with exit 2, naming the zip', async () => {
+    const zip = join(home.path, 'other.zip');
+    writeFileSync(zip, buildZip([{ name: 'Spotify Account Data/YourLibrary.json', data: '{}' }]));
+
+    const restore = await runNarada(['playlist', 'restore', zip], { env, cwd: home.path });
+
+    expect(restore.code).toBe(2);
+    expect(restore.stderr).toContain(`${zip} is a zip without a Playlist1.json`);
+  });
 });
