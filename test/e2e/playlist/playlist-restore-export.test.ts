@@ -131,4 +131,26 @@ describe('narada playlist restore of a Spotify account-data export', () => {
     expect(restore.code).toBe(2);
     expect(restore.stderr).toContain(`${zip} is a zip without a Playlist1.json`);
   });
+
+  it('restores the other playlists of an export when one cannot be placed, and lists it as not restored', async () => {
+    const file = join(home.path, 'Playlist1-all.json');
+    writeFileSync(file, exported(2026));
+
+    const restore = await narada('playlist', 'restore', file);
+
+    expectSuccess(restore);
+    expect(restore.stderr).toContain('none of the 5 items of "indo" could be found on Spotify');
+    const report = restore.json<{
+      playlists: Array<RestoreJson & { source: { name: string } }>;
+      notRestored: Array<{ name: string; reason: string }>;
+    }>();
+    expect(report.playlists.map((p) => p.source.name)).toEqual([
+      'Radio Fernando',
+      'Meine Playlist Nr.\u00a099',
+      'third set of playlist',
+    ]);
+    expect(report.notRestored).toEqual([
+      { name: 'indo', reason: expect.stringContaining('none of the 5 items of "indo"') },
+    ]);
+  });
 });
