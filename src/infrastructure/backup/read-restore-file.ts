@@ -1,15 +1,22 @@
-// Reads what `narada playlist restore` was given: a Narada backup, or a Spotify account-data export
-// (`Playlist1.json`). Any other file is refused with the reason before anything is written.
+// Reads what `narada playlist restore` was given: a Narada backup, a Spotify account-data export's
+// `Playlist1.json`, or the export's zip as downloaded (its `Playlist*.json` files are read from it).
+// Any other file is refused with the reason before anything is written.
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { restoreSourceFromBackup, type RestoreSource } from '../../domain/backup/restore-source.js';
 import { parseJsonFile, playlistBackupFromJson } from '../../domain/backup/parse-playlist-backup.js';
 import { InvalidInputError } from '../../domain/shared/errors.js';
+import { readZipEntries, readZipEntry, ZipFormatError } from '../importers/zip-archive.js';
 import { isSpotifyPlaylistExport, spotifyExportPlaylists } from './spotify-export-playlists.js';
 
+/** `Playlist1.json`, `Playlist2.json`…: where an account-data export keeps the playlists. */
+const EXPORT_PLAYLIST_FILE = /^Playlist\d+\.json$/i;
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
 export async function readRestoreFile(path: string): Promise<RestoreSource[]> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     const code =
       typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unknown';
@@ -19,7 +26,40 @@ export async function readRestoreFile(path: string): Promise<RestoreSource[]> {
       { cause: error, details: { file: path } },
     );
   }
-  const value = parseJsonFile(text, path);
+  if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) return exportZipPlaylists(path);
+  const value = parseJsonFile(bytes.toString('utf8'), path);
   if (isSpotifyPlaylistExport(value)) return spotifyExportPlaylists(value, path);
   return [restoreSourceFromBackup(playlistBackupFromJson(value, path), path)];
+}
+
+/** The playlists of every `Playlist*.json` in an account-data export's zip, in file order. */
+async function exportZipPlaylists(path: string): Promise<RestoreSource[]> {
+  try {
+    const entries = (await readZipEntries(path))
+      .filter((entry) => EXPORT_PLAYLIST_FILE.test(basename(entry.name)))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+    if (entries.length === 0) {
+      throw new InvalidInputError(
+        'BACKUP.NO_PLAYLISTS_IN_ZIP',
+        `${path} is a zip without a Playlist1.json: pass the zip of a Spotify account-data export ("Download your data"), a Playlist1.json or a backup file`,
+        { details: { file: path } },
+      );
+    }
+    const sources: RestoreSource[] = [];
+    for (const entry of entries) {
+      const label = `${path} › ${entry.name}`;
+      const chunks: Buffer[] = [];
+      for await (const chunk of readZipEntry(path, entry)) chunks.push(chunk);
+      const value = parseJsonFile(Buffer.concat(chunks).toString('utf8'), label);
+      sources.push(...spotifyExportPlaylists(value, label));
+    }
+    return sources;
+  } catch (error) {
+    if (!(error instanceof ZipFormatError)) throw error;
+    throw new InvalidInputError(
+      'BACKUP.BAD_ZIP',
+      `${path} is a damaged zip (${error.message}); download the export again or pass its Playlist1.json`,
+      { cause: error, details: { file: path } },
+    );
+  }
 }

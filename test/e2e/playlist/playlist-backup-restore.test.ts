@@ -195,3 +195,50 @@ describe('narada playlist backup and restore', () => {
     expect(existsSync(file)).toBe(true);
   });
 });
+
+describe('narada playlist backup when Spotify answers are spoiled on the way', () => {
+  const longMix = () =>
+    spotify.addPlaylist({
+      name: `Long mix ${spotify.state.playlists.size}`,
+      entries: Array.from({ length: 500 }, (_, i) => trackUri(tracks[i % tracks.length]!)),
+    });
+
+  it('reads a page cut short once again and writes the whole playlist', async () => {
+    const playlist = longMix();
+    spotify.spoilPlaylistPage(300, { playlistId: playlist.id });
+
+    const backup = await narada('playlist', 'backup', playlist.id, '--out', join(home.path, 'spoiled-once'));
+
+    expectSuccess(backup);
+    const [written] = backup.json<BackupJson>().written;
+    expect(written).toMatchObject({ id: playlist.id, items: 500 });
+    const file = JSON.parse(readFileSync(written!.file, 'utf8')) as { items: Array<{ uri: string }> };
+    expect(file.items.map((item) => item.uri)).toEqual(playlist.entries.map((entry) => entry.uri));
+  });
+
+  it('exits 1 naming the playlist and the offset, and writes no file, when a page stays cut short', async () => {
+    const playlist = longMix();
+    spotify.spoilPlaylistPage(300, { times: 'always', playlistId: playlist.id });
+    const out = join(home.path, 'spoiled-always');
+
+    const backup = await narada('playlist', 'backup', playlist.id, '--out', out);
+
+    expect(backup.code).toBe(1);
+    expect(backup.stderr).toContain(
+      `Spotify playlist ${playlist.id}: the page at offset 300 came back unreadable`,
+    );
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+
+  it('exits 1 and writes no file when the playlist description never names the playlist', async () => {
+    const playlist = longMix();
+    spotify.spoilPlaylistHeader({ body: 'garbled', times: 'always', playlistId: playlist.id });
+    const out = join(home.path, 'garbled-header');
+
+    const backup = await narada('playlist', 'backup', playlist.id, '--out', out);
+
+    expect(backup.code).toBe(1);
+    expect(backup.stderr).toMatch(/its description .* unreadable 3 times \(no playlist id\)/);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+});

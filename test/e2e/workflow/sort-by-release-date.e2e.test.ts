@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { seedDemoLibrary, type DemoLibrary } from '../../fakes/seed/demo-library.js';
 import {
   startWorld,
@@ -58,5 +58,56 @@ describe('narada workflow run workflows/sort_by_release_date.json', () => {
     });
     expect(writeSizes(world.spotify).filter((size) => size > 0)).toEqual([100, 100, 50]);
     expect(run.apiCallsByService.lastfm).toBeUndefined();
+  });
+});
+
+describe('sort_by_release_date when a page of the source playlist comes back cut short', () => {
+  let world: E2eWorld;
+  let library: DemoLibrary;
+  const run = () =>
+    world.narada([
+      'workflow',
+      'run',
+      workflowFile('sort_by_release_date.json'),
+      '--param',
+      `playlist_id=${library.playlistId}`,
+      '--param',
+      'name=Sorted copy',
+      '--json',
+    ]);
+
+  beforeEach(async () => {
+    world = await startWorld();
+    library = seedDemoLibrary(world.spotify, world.lastfm, { size: 250 });
+  });
+
+  afterEach(() => world.close());
+
+  it('reads the page again and copies every track when it was cut short once', async () => {
+    world.spotify.spoilPlaylistPage(200);
+
+    const result = await run();
+
+    expect({ code: result.code, stderr: result.code === 0 ? '' : result.stderr }).toEqual({
+      code: 0,
+      stderr: '',
+    });
+    const id = (taskOf(result.json<RunJson>(), 'destination').details.playlist as { id: string }).id;
+    expect(world.spotify.playlist(id).entries).toHaveLength(250);
+  });
+
+  it('exits 1 naming the playlist and the offset, creating and changing no playlist, when it stays cut short', async () => {
+    world.spotify.spoilPlaylistPage(200, { times: 'always' });
+    const playlists = world.spotify.state.playlists.size;
+
+    const result = await run();
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `Spotify playlist ${library.playlistId}: the page at offset 200 came back unreadable 3 times`,
+    );
+    expect(world.spotify.callsTo('POST /me/playlists')).toHaveLength(0);
+    expect(world.spotify.writeCalls()).toHaveLength(0);
+    expect(world.spotify.state.playlists.size).toBe(playlists);
   });
 });

@@ -1,6 +1,7 @@
 // What every fake Spotify route needs: state, wire shapes, the clock, who is calling, and the
 // error and paging conventions of the real service.
 import type { FakeRequest, FakeResponse } from '../fake-http-server.js';
+import type { FakeSpotifyBodyFaults } from './fake-spotify-body-faults.js';
 import type { FakePlaylist, FakeSpotifyState } from './fake-spotify-model.js';
 import type { FakeSpotifyWire } from './fake-spotify-wire.js';
 
@@ -10,6 +11,8 @@ export interface FakeSpotifyContext {
   now(): number;
   /** `http://127.0.0.1:port` of the fake. */
   origin(): string;
+  /** Playlist answers to spoil (sent as 200 but cut short, HTML, or not whole). */
+  readonly bodyFaults?: FakeSpotifyBodyFaults;
 }
 
 export function spotifyError(status: number, message: string, reason?: string): FakeResponse {

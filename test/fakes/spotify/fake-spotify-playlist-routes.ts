@@ -24,15 +24,36 @@ let created = 0;
 export function registerPlaylistRoutes(server: FakeHttpServer, ctx: FakeSpotifyContext): void {
   server.route('GET', '/v1/me/playlists', (req) => listMine(ctx, req));
   server.route('POST', '/v1/me/playlists', (req) => create(ctx, req));
-  server.route('GET', '/v1/playlists/{id}', (req) => withPlaylist(ctx, req, (p) => read(ctx, req, p)));
+  server.route('GET', '/v1/playlists/{id}', (req) =>
+    spoiled(
+      ctx,
+      'header',
+      req,
+      withPlaylist(ctx, req, (p) => read(ctx, req, p)),
+    ),
+  );
   server.route('GET', '/v1/playlists/{id}/items', (req) =>
-    withPlaylist(ctx, req, (p) => readEntries(ctx, req, p)),
+    spoiled(
+      ctx,
+      'page',
+      req,
+      withPlaylist(ctx, req, (p) => readEntries(ctx, req, p)),
+    ),
   );
   server.route('POST', '/v1/playlists/{id}/items', (req) => editable(ctx, req, (p) => add(ctx, req, p)));
   server.route('DELETE', '/v1/playlists/{id}/items', (req) => editable(ctx, req, (p) => remove(req, p)));
   server.route('PUT', '/v1/playlists/{id}/items', (req) =>
     editable(ctx, req, (p) => (readUris(req) !== null ? replace(ctx, req, p) : reorder(req, p))),
   );
+}
+
+function spoiled(
+  ctx: FakeSpotifyContext,
+  target: 'page' | 'header',
+  req: FakeRequest,
+  response: FakeResponse,
+): FakeResponse {
+  return ctx.bodyFaults?.apply(target, req, response) ?? response;
 }
 
 function ok(body: unknown, status = 200): FakeResponse {

@@ -2,6 +2,7 @@
 // 127.0.0.1, with seedable state, real rules (auth, paging and batch limits, removed routes) and faults.
 import { FakeHttpServer, type LoggedRequest } from '../fake-http-server.js';
 import { FakeSpotifyAccounts, type FakeAccountsSettings } from './fake-spotify-accounts.js';
+import { FakeSpotifyBodyFaults, type BodyFaultOptions } from './fake-spotify-body-faults.js';
 import { isoSeconds, type FakeSpotifyContext } from './fake-spotify-context.js';
 import {
   FakeSpotifyGuard,
@@ -57,6 +58,7 @@ export class FakeSpotify {
   private readonly server = new FakeHttpServer();
   private readonly guard: FakeSpotifyGuard;
   private readonly accounts: FakeSpotifyAccounts;
+  private readonly bodyFaults = new FakeSpotifyBodyFaults();
   private base = '';
   private seededPlaylists = 0;
 
@@ -67,6 +69,7 @@ export class FakeSpotify {
       wire: new FakeSpotifyWire(this.state, () => this.apiUrl),
       now,
       origin: () => this.base,
+      bodyFaults: this.bodyFaults,
     };
     const user = options.user ?? { id: 'narada-listener', displayName: 'Narada Listener' };
     this.state.users.set(user.id, user);
@@ -202,6 +205,19 @@ export class FakeSpotify {
   /** The next `n` API requests fail with `status` and a Spotify error body. */
   failNext(n: number, status: number): void {
     for (let i = 0; i < n; i++) this.guard.faults.push({ kind: 'fail', status });
+  }
+
+  /**
+   * `GET /playlists/{id}/items?offset=…` answers 200 with a spoiled body (default: JSON cut short),
+   * once unless `times` says otherwise (`'always'`: every time).
+   */
+  spoilPlaylistPage(offset: number, options: BodyFaultOptions = {}): void {
+    this.bodyFaults.add('page', offset, options);
+  }
+
+  /** `GET /playlists/{id}` answers 200 with a spoiled body (default: JSON cut short). */
+  spoilPlaylistHeader(options: BodyFaultOptions = {}): void {
+    this.bodyFaults.add('header', null, options);
   }
 
   /** Every issued access token expires now, or after `afterRequests` more authenticated API requests. */

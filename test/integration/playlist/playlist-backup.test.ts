@@ -141,4 +141,48 @@ describe('playlist backup (real client, fake Spotify, real files)', () => {
       expect.objectContaining({ id: '0000000000000000000000', reason: expect.stringMatching(/no playlist/) }),
     ]);
   });
+
+  it('backs up a playlist whole when one of its pages came back cut short once', async () => {
+    const uris = world.fake.addTracks(...Array.from({ length: 500 }, () => aFakeTrack())).map(trackUri);
+    const { id } = world.fake.addPlaylist({ name: 'Long', entries: uris });
+    world.fake.spoilPlaylistPage(300);
+
+    const report = await world.backup.run({ playlists: [id], all: false, outDir: world.backupDir });
+
+    expect(report.written).toEqual([expect.objectContaining({ id, items: 500 })]);
+    const file = report.written[0]!.file;
+    const backup = parsePlaylistBackup(readFileSync(file, 'utf8'), file);
+    expect(backup.items.map((item) => item.uri)).toEqual(uris);
+    expect(backup.playlist.itemCount).toBe(500);
+  });
+
+  it('writes no file, and records no backup, when a page stays cut short or the description has no id', async () => {
+    const uris = world.fake.addTracks(...Array.from({ length: 500 }, () => aFakeTrack())).map(trackUri);
+    const { id } = world.fake.addPlaylist({ name: 'Long', entries: uris });
+    world.fake.spoilPlaylistPage(300, { times: 'always' });
+
+    const report = await world.backup.run({ playlists: [id], all: false, outDir: world.backupDir });
+
+    expect(report.written).toEqual([]);
+    expect(report.failed).toEqual([
+      expect.objectContaining({
+        id,
+        reason: expect.stringContaining(
+          `Spotify playlist ${id}: the page at offset 300 came back unreadable`,
+        ),
+      }),
+    ]);
+    expect(readdirSync(world.backupDir)).toEqual([]);
+    expect(await world.temp.repos.syncCheckpoints.get(`backup:spotify:${id}`)).toBeNull();
+
+    const other = world.fake.addPlaylist({ name: 'Short', entries: uris.slice(0, 3) });
+    world.fake.spoilPlaylistHeader({ body: 'garbled', times: 'always' });
+    const garbled = await world.backup.run({ playlists: [other.id], all: false, outDir: world.backupDir });
+    expect(garbled.failed).toEqual([
+      expect.objectContaining({
+        reason: expect.stringMatching(/description .* unreadable .*no playlist id/),
+      }),
+    ]);
+    expect(readdirSync(world.backupDir)).toEqual([]);
+  });
 });

@@ -149,4 +149,43 @@ describe('playlist restore (real client, fake Spotify)', () => {
     const report = await world.restore.run(source, { dryRun: false });
     expect(world.fake.playlistUris(report.playlistId!)).toEqual(ids.map((id) => `spotify:track:${id}`));
   });
+
+  it('reports the same plan in a dry run and a real run when a backed-up track is no longer on Spotify', async () => {
+    const tracks = seedTracks(3);
+    const original = world.fake.addPlaylist({ name: 'Gone one', entries: tracks.map(trackUri) });
+    const source = await backupOf(original.id);
+    world.fake.removeFromCatalog(tracks[1]!.id);
+
+    const dry = await world.restore.run(source, { dryRun: true });
+    const real = await world.restore.run(source, { dryRun: false });
+
+    const plan = (r: typeof dry) => ({ restored: r.restored, counts: r.counts, unrestored: r.unrestored });
+    expect(plan(real)).toEqual(plan(dry));
+    expect(dry).toMatchObject({ restored: 2, counts: { added: 2 } });
+    expect(world.fake.playlistUris(real.playlistId!)).toEqual([trackUri(tracks[0]!), trackUri(tracks[2]!)]);
+  });
+
+  it('refuses a backup none of whose tracks can be found, in a dry run too, and creates or changes no playlist', async () => {
+    const tracks = seedTracks(2);
+    const original = world.fake.addPlaylist({ name: 'All gone', entries: tracks.map(trackUri) });
+    const source = await backupOf(original.id);
+    for (const track of tracks) world.fake.removeFromCatalog(track.id);
+    const others = world.fake.addTracks(aFakeTrack({ name: 'Other' }), aFakeTrack({ name: 'Else' }));
+    const target = world.fake.addPlaylist({ name: 'Target', entries: others.map(trackUri) });
+    const before = world.fake.playlistUris(target.id);
+
+    for (const options of [{ dryRun: true }, { dryRun: false }, { dryRun: false, to: target.id }]) {
+      const error = await world.restore.run(source, options).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ code: 'PLAYLIST.NOTHING_TO_RESTORE', category: 'failure' });
+      expect((error as Error).message).toContain(
+        'none of the 2 items of "All gone" could be found on Spotify',
+      );
+    }
+    expect(world.fake.callsTo('POST /me/playlists')).toHaveLength(0);
+    expect(world.fake.writeCalls()).toHaveLength(0);
+    expect(world.fake.playlistUris(target.id)).toEqual(before);
+  });
 });

@@ -136,6 +136,15 @@ describe('2026 playlist entries', () => {
     });
   });
 
+  it('keeps a `null` in a page in its place as an unavailable entry (Spotify counts it in the total)', () => {
+    const entries = mapPlaylistEntries([{ item: track }, null, { item: track }], 10, FETCHED_AT);
+    expect(entries.map((e) => [e.position, e.kind, e.uri])).toEqual([
+      [10, 'track', track.uri],
+      [11, 'unavailable', null],
+      [12, 'track', track.uri],
+    ]);
+  });
+
   it('reads the summary from the 2026 `items` key', () => {
     expect(mapPlaylistSummary({ id: 'x', items: { total: 7 }, tracks: { total: 3 } }).itemCount).toBe(7);
   });

@@ -7,7 +7,7 @@ import type { ProgressReporter } from '../../ports/progress.port.js';
 import type { SpotifyPlaylist, SpotifyPlaylistSummary, SpotifyPort } from '../../ports/spotify.port.js';
 import type { SyncCheckpointRepository } from '../../ports/sync-checkpoint-repository.port.js';
 import { backupFileName } from '../../../domain/backup/backup-file-name.js';
-import { isNaradaError } from '../../../domain/shared/errors.js';
+import { isNaradaError, NaradaError } from '../../../domain/shared/errors.js';
 import { toIso } from '../../../domain/values/time.js';
 import type { IngestConnectorTracks } from '../identity/ingest-connector-tracks.js';
 import { BackupIndex, type LastBackup } from './backup-index.js';
@@ -131,6 +131,15 @@ export class BackupPlaylists {
   private async backUp(id: string, outDir: string, taken: Set<string>): Promise<BackedUpPlaylist> {
     const { spotify, ingest, clock, store } = this.deps;
     const playlist = await spotify.getPlaylist(id);
+    // The connector reads a playlist whole or fails; a backup also refuses one that is not the playlist asked for.
+    if (playlist.id !== id || playlist.entries.length !== playlist.itemCount) {
+      throw new NaradaError(
+        'PLAYLIST.BACKUP_INCOMPLETE',
+        `Spotify playlist ${id}: the read gave ${playlist.id === '' ? 'no playlist id' : `playlist ${playlist.id}`} with ${playlist.entries.length} of ${playlist.itemCount ?? '?'} items; no backup was written, run again`,
+        'failure',
+        { retryable: true, details: { playlistId: id } },
+      );
+    }
     const ingested = await ingest.run(
       playlist.entries.flatMap((e) => (e.kind === 'track' || e.kind === 'local' ? [e.track] : [])),
     );

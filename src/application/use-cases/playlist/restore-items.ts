@@ -1,7 +1,9 @@
 // Turns a restore source's items into the Spotify URIs to restore, in order: each by its URI, else
 // found again (track id, ISRC, search, scored under the identity rules); what cannot be is reported.
 import type { ProgressReporter } from '../../ports/progress.port.js';
+import type { SpotifyPort } from '../../ports/spotify.port.js';
 import { restoreRoute, type RestoreItem } from '../../../domain/backup/restore-source.js';
+import { SpotifyRef } from '../../../domain/values/spotify-ref.js';
 import type { SpotifyTrackFinder } from './find-spotify-track.js';
 
 export interface UnrestoredItem {
@@ -21,22 +23,28 @@ export interface ResolvedItems {
   readonly lookedUp: number;
 }
 
-export interface ResolveOptions {
-  /** Times each URI occurs in the target playlist now (local files can only be kept, never added). */
-  readonly present: ReadonlyMap<string, number>;
-  /** Check every URI the playlist lacks with Spotify before trusting it (after Spotify refused one). */
-  readonly verify: boolean;
+export interface RestoreResolvers {
+  readonly finder: SpotifyTrackFinder;
+  /** Checks the track URIs a restore would add: Spotify refuses a whole add for one it no longer has. */
+  readonly spotify: Pick<SpotifyPort, 'getTracks'>;
+  readonly progress: ProgressReporter;
 }
 
+/**
+ * The same for a dry run and a real one: every track URI the target playlist lacks is checked with
+ * Spotify first, and one it no longer serves is found again, so the plan a dry run prints is the one
+ * a real run carries out. `present`: times each URI occurs in the target playlist now (local files can
+ * only be kept, never added).
+ */
 export async function resolveRestoreItems(
   items: readonly RestoreItem[],
-  finder: SpotifyTrackFinder,
-  progress: ProgressReporter,
-  options: ResolveOptions,
+  { finder, spotify, progress }: RestoreResolvers,
+  present: ReadonlyMap<string, number>,
 ): Promise<ResolvedItems> {
   const uris: string[] = [];
   const unrestored: UnrestoredItem[] = [];
-  const localLeft = new Map(options.present);
+  const localLeft = new Map(present);
+  const served = await servedTracks(items, present, spotify, progress);
   let lookedUp = 0;
   const task = progress.task('Resolving items', items.length);
   for (const item of items) {
@@ -48,7 +56,10 @@ export async function resolveRestoreItems(
       if (left > 0) uris.push(route.uri);
       else skip('a local file: Spotify only lets its apps add local files');
       localLeft.set(route.uri, left - 1);
-    } else if (route.kind === 'uri' && (!options.verify || options.present.has(route.uri))) {
+    } else if (
+      route.kind === 'uri' &&
+      (!isTrackUri(route.uri) || present.has(route.uri) || served.has(route.uri))
+    ) {
       uris.push(route.uri);
     } else {
       lookedUp += 1;
@@ -59,7 +70,8 @@ export async function resolveRestoreItems(
         durationMs: item.durationMs,
         isrc: item.isrc,
         mbid: item.mbid,
-        uri: item.uri,
+        // A track URI just checked and not served is not worth asking for again.
+        uri: route.kind === 'uri' ? null : item.uri,
       });
       if (found.kind === 'found') uris.push(`spotify:track:${found.track.externalId}`);
       else if (found.kind === 'review') {
@@ -74,6 +86,36 @@ export async function resolveRestoreItems(
   }
   task.done(`${uris.length} of ${items.length} items to restore`);
   return { uris, unrestored, lookedUp };
+}
+
+/** The track URIs (of those the target lacks) Spotify still serves: one look-up each, a few at a time. */
+async function servedTracks(
+  items: readonly RestoreItem[],
+  present: ReadonlyMap<string, number>,
+  spotify: Pick<SpotifyPort, 'getTracks'>,
+  progress: ProgressReporter,
+): Promise<Set<string>> {
+  const ids = new Set(
+    items.flatMap((item) => {
+      const ref = item.kind === 'track' ? SpotifyRef.tryParse(item.uri, 'track') : null;
+      return ref !== null && !present.has(item.uri!) ? [ref.id] : [];
+    }),
+  );
+  if (ids.size === 0) return new Set();
+  const task = progress.task('Checking tracks on Spotify', ids.size);
+  let reported = 0;
+  const found = await spotify.getTracks([...ids], {
+    onProgress: (done) => {
+      task.advance(done - reported);
+      reported = done;
+    },
+  });
+  task.done(`${found.size} of ${ids.size} still on Spotify`);
+  return new Set([...found.keys()].map((id) => `spotify:track:${id}`));
+}
+
+function isTrackUri(uri: string): boolean {
+  return uri.startsWith('spotify:track:');
 }
 
 function describe(item: RestoreItem): Pick<UnrestoredItem, 'position' | 'name' | 'artists'> {

@@ -5,10 +5,10 @@ import type { Clock } from '../../ports/clock.port.js';
 import type { ProgressReporter } from '../../ports/progress.port.js';
 import type { SpotifyPlaylist, SpotifyPort } from '../../ports/spotify.port.js';
 import type { SyncCheckpointRepository } from '../../ports/sync-checkpoint-repository.port.js';
-import { NotFoundError, UpstreamError } from '../../ports/upstream-errors.js';
+import { NotFoundError } from '../../ports/upstream-errors.js';
 import type { RestoreSource } from '../../../domain/backup/restore-source.js';
 import type { PlaylistUpdateCounts } from '../../../domain/playlist/playlist-diff.js';
-import { isNaradaError } from '../../../domain/shared/errors.js';
+import { isNaradaError, NaradaError } from '../../../domain/shared/errors.js';
 import type { ApplyPlaylistPlan, AppliedPlaylistPlan } from './apply-playlist-plan.js';
 import type { SpotifyTrackFinder } from './find-spotify-track.js';
 import { playlistIdOf } from './playlist-ref.js';
@@ -47,47 +47,35 @@ const NEW_PLAYLIST_ID = '(new)';
 export class RestorePlaylist {
   constructor(private readonly deps: RestorePlaylistDeps) {}
 
+  /**
+   * A dry run and a real run share everything up to the first write: the same resolution (every URI
+   * checked with Spotify) and the same plan. A source none of whose items can be placed is refused
+   * before anything is created or changed.
+   */
   async run(source: RestoreSource, options: RestoreOptions): Promise<RestoreReport> {
     const existing = await this.targetPlaylist(source, options.to);
-    let resolved = await this.resolve(source, existing, false);
+    const resolved = await this.resolve(source, existing);
+    if (source.items.length > 0 && resolved.uris.length === 0) throw nothingPlaced(source, resolved);
+    const action = existing === null ? 'created' : 'updated';
     if (options.dryRun) {
       const plan = await this.deps.apply.run(existing?.id ?? NEW_PLAYLIST_ID, resolved.uris, {
         dryRun: true,
         current: existing ?? emptyPlaylist(source),
       });
-      return report(
-        source,
-        existing === null ? null : existing.id,
-        existing === null ? 'created' : 'updated',
-        resolved,
-        plan,
-      );
+      return report(source, existing === null ? null : existing.id, action, resolved, plan);
     }
     const playlist = existing ?? (await this.create(source));
-    let applied: AppliedPlaylistPlan;
-    try {
-      applied = await this.deps.apply.run(playlist.id, resolved.uris, { current: playlist });
-    } catch (error) {
-      // Spotify refuses a whole add when one URI no longer exists: check each, find those again, retry.
-      if (!(error instanceof UpstreamError && error.service === 'spotify' && error.status === 400))
-        throw error;
-      const now = await this.deps.spotify.getPlaylist(playlist.id);
-      resolved = await this.resolve(source, now, true);
-      applied = await this.deps.apply.run(playlist.id, resolved.uris, { current: now });
-    }
-    return report(source, playlist.id, existing === null ? 'created' : 'updated', resolved, applied);
+    const applied = await this.deps.apply.run(playlist.id, resolved.uris, { current: playlist });
+    return report(source, playlist.id, action, resolved, applied);
   }
 
-  private resolve(
-    source: RestoreSource,
-    playlist: SpotifyPlaylist | null,
-    verify: boolean,
-  ): Promise<ResolvedItems> {
+  private resolve(source: RestoreSource, playlist: SpotifyPlaylist | null): Promise<ResolvedItems> {
     const present = new Map<string, number>();
     for (const entry of playlist?.entries ?? []) {
       if (entry.uri !== null) present.set(entry.uri, (present.get(entry.uri) ?? 0) + 1);
     }
-    return resolveRestoreItems(source.items, this.deps.finder, this.deps.progress, { present, verify });
+    const { finder, spotify, progress } = this.deps;
+    return resolveRestoreItems(source.items, { finder, spotify, progress }, present);
   }
 
   /** --to, else the playlist an earlier restore of the same source made (if it is still there). */
@@ -158,4 +146,22 @@ function report(
     counts: applied.counts,
     writeCalls: applied.writeCalls,
   };
+}
+
+/** Why nothing of a non-empty source can be placed, with the first item's reason as the example. */
+function nothingPlaced(source: RestoreSource, resolved: ResolvedItems): NaradaError {
+  const n = source.items.length;
+  const first = resolved.unrestored[0];
+  const example =
+    first === undefined
+      ? ''
+      : ` (#${first.position + 1} ${first.artists.join(', ') || '?'} – ${first.name ?? '?'}: ${first.reason})`;
+  return new NaradaError(
+    'PLAYLIST.NOTHING_TO_RESTORE',
+    `${source.file}: none of the ${n} item${n === 1 ? '' : 's'} of "${source.name}" could be found on Spotify${example}; no playlist was created or changed`,
+    'failure',
+    {
+      details: { file: source.file, playlist: source.name, items: n, unrestored: resolved.unrestored.length },
+    },
+  );
 }

@@ -5,7 +5,7 @@ import type { Argv, CommandModule } from 'yargs';
 import type { BackupReport } from '../../../application/use-cases/playlist/backup-playlists.js';
 import type { PlaylistListing } from '../../../application/use-cases/playlist/list-playlists.js';
 import type { RestoreReport } from '../../../application/use-cases/playlist/restore-playlist.js';
-import { InvalidInputError, NaradaError } from '../../../domain/shared/errors.js';
+import { InvalidInputError, isNaradaError, NaradaError } from '../../../domain/shared/errors.js';
 import { withContext } from '../command.js';
 import type { CommandContext } from '../context.js';
 import type { GlobalArgs } from '../global-options.js';
@@ -108,10 +108,30 @@ const restoreCommand: CommandModule<GlobalArgs, RestoreArgs> = {
     const { services, PLAYLIST } = await playlistServices(ctx);
     const restore = await services.get(PLAYLIST.Restore);
     const reports: RestoreReport[] = [];
-    for (const source of sources)
-      reports.push(await restore.run(source, { to: args.to, dryRun: args.dryRun }));
-    ctx.output.result(reports.length === 1 ? reports[0]! : { playlists: reports }, () =>
-      reports.flatMap(renderRestore),
+    const notRestored: Array<{ name: string; reason: string }> = [];
+    for (const source of sources) {
+      try {
+        reports.push(await restore.run(source, { to: args.to, dryRun: args.dryRun }));
+      } catch (error) {
+        // One playlist of an export that cannot be placed does not keep the others from being restored.
+        if (sources.length === 1 || !isNaradaError(error) || error.code !== 'PLAYLIST.NOTHING_TO_RESTORE')
+          throw error;
+        ctx.output.warn(error.message);
+        notRestored.push({ name: source.name, reason: error.message });
+      }
+    }
+    if (reports.length === 0) {
+      throw new NaradaError(
+        'PLAYLIST.NOTHING_TO_RESTORE',
+        `None of the ${sources.length} playlists in ${path} could be restored: none of their items could be found on Spotify`,
+      );
+    }
+    ctx.output.result(
+      reports.length === 1 && sources.length === 1 ? reports[0]! : { playlists: reports, notRestored },
+      () => [
+        ...reports.flatMap(renderRestore),
+        ...notRestored.map((p) => `Not restored "${p.name}": none of its items could be found on Spotify`),
+      ],
     );
   }),
 };

@@ -54,17 +54,22 @@ export class SpotifyApi {
 
   /**
    * Every page from `first` on, following `next` exactly as Spotify sends it. Stops if a link
-   * repeats, so a misbehaving server cannot loop us forever.
+   * repeats, so a misbehaving server cannot loop us forever. `read` fetches each page (default: as
+   * given; readers that must be whole pass a checking one).
    */
-  async *pages<T>(first: SpotifyCall, firstPage?: WirePage<T>): AsyncGenerator<WirePage<T>> {
+  async *pages<T>(
+    first: SpotifyCall,
+    firstPage?: WirePage<T>,
+    read: (call: SpotifyCall) => Promise<WirePage<T>> = (call) => this.json<WirePage<T>>(call),
+  ): AsyncGenerator<WirePage<T>> {
     const seen = new Set<string>();
-    let page = firstPage ?? (await this.json<WirePage<T>>(first));
+    let page = firstPage ?? (await read(first));
     for (;;) {
       yield page;
       const next = page.next;
       if (typeof next !== 'string' || next === '' || seen.has(next)) return;
       seen.add(next);
-      page = await this.json<WirePage<T>>({ method: 'GET', path: next, endpoint: first.endpoint });
+      page = await read({ method: 'GET', path: next, endpoint: first.endpoint });
     }
   }
 

@@ -1,6 +1,8 @@
 // Reads a long offset-paged Spotify list without waiting out one round trip per page: once the first
 // page tells the total, the other pages are requested a few at a time and handed back in list order.
+// Every page is read whole or not at all (spotify-checked-read.ts).
 import type { SpotifyApi, SpotifyCall } from './spotify-api.js';
+import { readPage } from './spotify-checked-read.js';
 import type { WirePage } from './spotify-wire.js';
 
 /** Page requests kept in flight; they share the HTTP client, so a 429 still pauses them all. */
@@ -17,24 +19,28 @@ const MAX_PLANNED_PAGES = 1_000;
  * Every page from `first` on, in order. The first page's `next` link is requested as given; the pages
  * after it are that link with only `offset` moved on. A short list, or a link that is not
  * `offset`/`limit` paging, is followed one page at a time, as is anything past the total the first
- * page announced.
+ * page announced. `subject` names the list in the error a page that stays unreadable fails with.
  */
 export async function* pagesInOrder<T>(
   api: SpotifyApi,
   first: SpotifyCall,
+  subject: string,
   firstPage?: WirePage<T>,
 ): AsyncGenerator<WirePage<T>> {
-  const head = firstPage ?? (await api.json<WirePage<T>>(first));
+  const read = (call: SpotifyCall) => readPage<T>(api, call, subject);
+  const link = (path: string): SpotifyCall => ({ method: 'GET', path, endpoint: first.endpoint });
+  const head = firstPage ?? (await read(first));
   const links = remainingLinks(head);
   if (links === null || links.length < PARALLEL_FROM_PAGES) {
-    yield* api.pages(first, head);
+    yield* api.pages(first, head, read);
     return;
   }
   yield head;
-  const read = (link: string) => () =>
-    api.json<WirePage<T>>({ method: 'GET', path: link, endpoint: first.endpoint });
   let last = head;
-  for await (const page of inOrder(links.map(read), PAGES_IN_FLIGHT)) {
+  for await (const page of inOrder(
+    links.map((path) => () => read(link(path))),
+    PAGES_IN_FLIGHT,
+  )) {
     yield page;
     last = page;
     // A page without `next` ends the list (it shrank while being read); later pages would be empty.
@@ -42,7 +48,7 @@ export async function* pagesInOrder<T>(
   }
   const grown = nextLink(last);
   if (grown !== null && !links.includes(grown)) {
-    yield* api.pages<T>({ method: 'GET', path: grown, endpoint: first.endpoint });
+    yield* api.pages<T>(link(grown), undefined, read);
   }
 }
 

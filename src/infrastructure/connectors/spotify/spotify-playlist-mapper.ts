@@ -33,12 +33,18 @@ export function embeddedEntries(wire: WirePlaylist): WirePlaylistContent | null 
   return content !== null && Array.isArray(content.items) ? content : null;
 }
 
-/** One entry; nothing is dropped: what is no catalogue track keeps its kind. */
+/**
+ * One entry; nothing is dropped: what is no catalogue track keeps its kind, and a `null` in the list
+ * keeps its place as an unavailable entry (Spotify counts it in the total).
+ */
 export function mapPlaylistEntry(
-  wire: WirePlaylistItem,
+  wire: WirePlaylistItem | null,
   position: number,
   fetchedAt: EpochMs,
 ): SpotifyPlaylistEntry {
+  if (wire === null || typeof wire !== 'object') {
+    return Object.freeze({ position, addedAt: null, addedBy: null, kind: 'unavailable', uri: null });
+  }
   const base = {
     position,
     addedAt: parseSpotifyInstant(wire.added_at),
@@ -70,7 +76,7 @@ export function mapPlaylistEntry(
 
 /** Entries of one page, numbered from the page's offset. */
 export function mapPlaylistEntries(
-  items: readonly WirePlaylistItem[],
+  items: readonly (WirePlaylistItem | null)[],
   firstPosition: number,
   fetchedAt: EpochMs,
 ): SpotifyPlaylistEntry[] {

@@ -8,7 +8,7 @@ import type {
   SpotifyPlaylistEntry,
   SpotifyPlaylistSummary,
 } from '../../../application/ports/spotify.port.js';
-import { NotFoundError } from '../../../application/ports/upstream-errors.js';
+import { NotFoundError, UpstreamError, upstreamCode } from '../../../application/ports/upstream-errors.js';
 import { InvalidInputError } from '../../../domain/shared/errors.js';
 import type { EpochMs } from '../../../domain/values/time.js';
 import type { SpotifyApi, SpotifyCall } from './spotify-api.js';
@@ -19,6 +19,7 @@ import {
   unique,
   USER_LIST_PAGE,
 } from './spotify-batching.js';
+import { pageProblem, readPlaylistHeader } from './spotify-checked-read.js';
 import { playlistNotYoursError, upstreamStatus } from './spotify-errors.js';
 import { pagesInOrder } from './spotify-page-window.js';
 import { embeddedEntries, mapPlaylistEntries, mapPlaylistSummary } from './spotify-playlist-mapper.js';
@@ -40,22 +41,31 @@ export class SpotifyPlaylists {
       query: { limit: USER_LIST_PAGE },
       endpoint: 'GET /me/playlists',
     };
-    for await (const page of this.api.pages<WirePlaylist>(first)) {
+    for await (const page of pagesInOrder<WirePlaylist>(this.api, first, 'Your Spotify playlist list')) {
       result.push(...(page.items ?? []).map(mapPlaylistSummary));
       options.onProgress?.(result.length, page.total ?? null);
     }
     return result;
   }
 
+  /**
+   * The playlist and every entry, or a failure: a page that stays unreadable, or a read that does not
+   * come to the total Spotify gives, fails the read instead of passing for the whole playlist.
+   */
   async get(playlistId: string, options: ReadOptions = {}): Promise<SpotifyPlaylist> {
     const id = checkId(playlistId);
+    const subject = `Spotify playlist ${id}`;
     const wire = await this.guard(id, 'read', () =>
-      this.api.json<WirePlaylist>({
-        method: 'GET',
-        path: `/playlists/${id}`,
-        query: { additional_types: ADDITIONAL_TYPES },
-        endpoint: 'GET /playlists/{id}',
-      }),
+      readPlaylistHeader(
+        this.api,
+        {
+          method: 'GET',
+          path: `/playlists/${id}`,
+          query: { additional_types: ADDITIONAL_TYPES },
+          endpoint: 'GET /playlists/{id}',
+        },
+        subject,
+      ),
     );
     const summary = mapPlaylistSummary(wire);
     const entries: SpotifyPlaylistEntry[] = [];
@@ -66,19 +76,20 @@ export class SpotifyPlaylists {
       query: { limit: PLAYLIST_ITEMS_PAGE, offset: 0, additional_types: ADDITIONAL_TYPES },
       endpoint: 'GET /playlists/{id}/items',
     };
-    // The playlist object embeds the first page for owners; reuse it and save a request.
-    const embedded = embeddedEntries(wire) ?? undefined;
-    await this.guard(id, 'read', async () => {
-      for await (const page of pagesInOrder<WirePlaylistItem>(this.api, itemsCall, embedded)) {
+    // The playlist object embeds the first page for owners; reuse it (if whole) and save a request.
+    const embedded = embeddedEntries(wire);
+    const head = embedded !== null && pageProblem(embedded) === null ? embedded : undefined;
+    const total = await this.guard(id, 'read', async () => {
+      let last: number | null = null;
+      for await (const page of pagesInOrder<WirePlaylistItem>(this.api, itemsCall, subject, head)) {
         entries.push(...mapPlaylistEntries(page.items ?? [], entries.length, fetchedAt));
+        last = page.total ?? last;
         options.onProgress?.(entries.length, page.total ?? summary.itemCount);
       }
+      return last;
     });
-    return Object.freeze({
-      ...summary,
-      itemCount: summary.itemCount ?? entries.length,
-      entries: Object.freeze(entries),
-    });
+    if (total !== null && entries.length !== total) throw shortReadError(id, entries.length, total);
+    return Object.freeze({ ...summary, itemCount: entries.length, entries: Object.freeze(entries) });
   }
 
   async create(playlist: NewSpotifyPlaylist): Promise<SpotifyPlaylistSummary> {
@@ -192,4 +203,19 @@ function checkId(playlistId: string): string {
     );
   }
   return playlistId;
+}
+
+/**
+ * Spotify counts every entry in `total` and sends every one (an entry it no longer serves comes with
+ * no item; local files and episodes come as they are), so a whole read comes to exactly the total the
+ * last page gave. Anything else is a list cut short on the way, or a playlist edited while it was read.
+ */
+function shortReadError(playlistId: string, read: number, total: number): UpstreamError {
+  return new UpstreamError(
+    'spotify',
+    upstreamCode('spotify', 'PLAYLIST_READ_INCOMPLETE'),
+    `Spotify playlist ${playlistId}: read ${read} items but Spotify says it has ${total} (cut short, or edited while it was read); Narada does not go on with part of a playlist, run again`,
+    'failure',
+    { status: 200, retryable: true, details: { playlistId, read, total } },
+  );
 }
