@@ -58,6 +58,13 @@ describe('errors a user can fix', () => {
       },
     });
   });
+
+  it('refuses a folder where a file of pairs is expected, instead of an unexpected error', async () => {
+    const line = expectOneUserError(await runNarada(['tracks', 'compare', home.path], { env: env() }));
+    expect(line).toBe(
+      `narada: Cannot read ${home.path} (a folder); give the path of a JSON-lines file of pairs`,
+    );
+  });
 });
 
 describe('a command group without its subcommand', () => {
