@@ -77,7 +77,7 @@ interface UsageView {
 function missingSubcommand(usage: UsageView): MissingSubcommandError {
   let listing = '';
   usage.showHelp((text) => (listing = text));
-  // The help's first line is the group's usage, "narada workflow <command>" or "narada <command> [options]".
+  // The help's first line is the group's usage: "narada workflow", or "narada <command> [options]".
   const group = (listing.split('\n')[0] ?? 'narada').replace(/\s*[<[].*$/, '').trim() || 'narada';
   const names = usage.getCommands().map(([command]) => command.split(' ')[0]!);
   return new MissingSubcommandError(group, names, listing);
