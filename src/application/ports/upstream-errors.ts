@@ -60,14 +60,21 @@ export class AuthRequiredError extends UpstreamError {
   }
 }
 
-/** The service has no such thing. For look-ups a miss is a normal answer, not a failure. */
+/**
+ * The service has no such thing. For look-ups a miss is a normal answer, not a failure; for an id the
+ * user typed it is their input to fix (category `input`).
+ */
 export class NotFoundError extends UpstreamError {
-  constructor(service: ServiceName, what: string, options: UpstreamErrorOptions = {}) {
+  constructor(
+    service: ServiceName,
+    what: string,
+    { category = 'failure', ...options }: UpstreamErrorOptions & { readonly category?: ErrorCategory } = {},
+  ) {
     super(
       service,
       upstreamCode(service, 'NOT_FOUND'),
       `${serviceLabel(service)} has no ${what}; check the id or link`,
-      'failure',
+      category,
       { status: 404, ...options, retryable: false },
     );
   }

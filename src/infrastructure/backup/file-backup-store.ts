@@ -5,6 +5,7 @@ import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackupStore } from '../../application/ports/backup-store.port.js';
 import { InvalidInputError } from '../../domain/shared/errors.js';
+import { fileWriteError } from '../files/file-write-error.js';
 
 export class FileBackupStore implements BackupStore {
   async write(dir: string, fileName: string, content: string): Promise<string> {
@@ -14,7 +15,11 @@ export class FileBackupStore implements BackupStore {
         `"${fileName}" is not a plain file name; backups stay inside ${dir}`,
       );
     }
-    await mkdir(dir, { recursive: true });
+    try {
+      await mkdir(dir, { recursive: true });
+    } catch (error) {
+      throw fileWriteError(dir, error);
+    }
     const path = join(dir, fileName);
     const temporary = join(dir, `.${fileName}.${randomBytes(6).toString('hex')}.tmp`);
     try {
@@ -28,7 +33,7 @@ export class FileBackupStore implements BackupStore {
       await rename(temporary, path);
     } catch (error) {
       await rm(temporary, { force: true });
-      throw error;
+      throw fileWriteError(path, error);
     }
     return path;
   }

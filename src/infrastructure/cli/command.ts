@@ -24,7 +24,8 @@ export function withContext<A>(
       await handler(ctx, args);
       ctx.logger.info('command done');
     } catch (error) {
-      ctx.logger.error('command failed', {
+      // The log file only: main.ts shows the failure as its one line on stderr.
+      ctx.logger.fileOnly('error', 'command failed', {
         error:
           error instanceof Error
             ? { name: error.name, message: error.message, stack: error.stack }

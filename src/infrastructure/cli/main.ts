@@ -3,6 +3,7 @@
 import { useRuntime } from './command.js';
 import { buildCli } from './app.js';
 import { describeFailure, EXIT_OK } from './exit-codes.js';
+import { MissingSubcommandError } from './help.js';
 
 async function main(argv: readonly string[]): Promise<number> {
   useRuntime({
@@ -19,6 +20,8 @@ async function main(argv: readonly string[]): Promise<number> {
     return EXIT_OK;
   } catch (error) {
     const failure = describeFailure(error);
+    // The subcommands, as help is shown: on stdout; the one error line stays on stderr.
+    if (error instanceof MissingSubcommandError && !json) process.stdout.write(`${error.listing}\n`);
     process.stderr.write(`narada: ${failure.message}\n`);
     if (argv.includes('--verbose') && error instanceof Error && error.stack)
       process.stderr.write(`${error.stack}\n`);

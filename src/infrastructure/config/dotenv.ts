@@ -9,9 +9,11 @@ export function parseDotenv(text: string, file: string): Record<string, string> 
     if (line === '' || line.startsWith('#')) return;
     const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
     if (!match) {
+      // The line is not echoed: a malformed line of a .env file is often a pasted secret.
       throw new InvalidInputError(
         'CONFIG.DOTENV_SYNTAX',
-        `${file}:${index + 1}: expected KEY=VALUE, got "${line.slice(0, 40)}"; fix or remove that line`,
+        `${file} line ${index + 1} is not KEY=VALUE (its text is not shown, it may hold a secret); fix or remove that line`,
+        { details: { file, line: index + 1 } },
       );
     }
     values[match[1]!] = unquote(match[2]!);

@@ -3,6 +3,7 @@ import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { CredentialStore, StoredCredentials } from '../../application/ports/credential-store.port.js';
 import { InvalidInputError } from '../../domain/shared/errors.js';
+import { fileWriteError } from '../files/file-write-error.js';
 
 export class FileCredentialStore implements CredentialStore {
   constructor(private readonly file: string) {}
@@ -31,10 +32,14 @@ export class FileCredentialStore implements CredentialStore {
       if (value === undefined) delete next[service];
       else next[service] = value;
     }
-    await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
     const temp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
-    await chmod(temp, 0o600);
-    await rename(temp, this.file);
+    try {
+      await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
+      await writeFile(temp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
+      await chmod(temp, 0o600);
+      await rename(temp, this.file);
+    } catch (error) {
+      throw fileWriteError(this.file, error);
+    }
   }
 }

@@ -33,12 +33,17 @@ export class JsonLinesLogger implements Logger {
     this.write('error', message, fields);
   }
 
+  /** Into the log file only: for what the CLI already shows in its own words (a command's failure). */
+  fileOnly(level: Level, message: string, fields?: LogFields): void {
+    this.write(level, message, fields, false);
+  }
+
   close(): void {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
   }
 
-  private write(level: Level, message: string, fields: LogFields = {}): void {
+  private write(level: Level, message: string, fields: LogFields = {}, echo = true): void {
     const at = new Date((this.options.now ?? Date.now)());
     const { redactor } = this.options;
     const entry = {
@@ -53,7 +58,7 @@ export class JsonLinesLogger implements Logger {
     } catch {
       // A log that cannot be written must not stop the user's job.
     }
-    if (this.options.echo && (this.options.verbose || level === 'warn' || level === 'error')) {
+    if (echo && this.options.echo && (this.options.verbose || level === 'warn' || level === 'error')) {
       this.options.echo(`${level}: ${entry.message}`);
     }
   }

@@ -98,14 +98,18 @@ describe('parseDotenv', () => {
     });
   });
 
-  it('names the file and line of a malformed entry', () => {
+  it('names the file and line of a malformed entry, never its text (it may be a secret)', () => {
     try {
-      parseDotenv('A=1\nthis is wrong\n', '/p/.env');
+      parseDotenv('A=1\nthis is wrong sk-9f8e7d6c\n', '/p/.env');
       throw new Error('expected a failure');
     } catch (error) {
       expect(error).toBeInstanceOf(NaradaError);
-      expect((error as NaradaError).message).toMatch(/^\/p\/\.env:2: expected KEY=VALUE/);
-      expect((error as NaradaError).category).toBe('input');
+      const failure = error as NaradaError;
+      expect(failure.message).toMatch(/^\/p\/\.env line 2 is not KEY=VALUE/);
+      expect(JSON.stringify({ message: failure.message, details: failure.details })).not.toMatch(
+        /wrong|sk-9f8e7d6c/,
+      );
+      expect(failure.category).toBe('input');
     }
   });
 });

@@ -65,3 +65,70 @@ describe('eras views', () => {
     expect(renderErasChart(empty)[0]).toContain('No listens in 2025');
   });
 });
+
+interface Bar {
+  readonly x: number;
+  readonly y: number;
+  readonly height: number;
+  readonly fill: string;
+}
+
+/** The bars of each year, by parsing the SVG's `<g><title>…</title><rect …/>…</g>` groups. */
+function barsByYear(svg: string): Map<number, Bar[]> {
+  const years = new Map<number, Bar[]>();
+  for (const group of svg.matchAll(/<g><title>(\d{4}):[^<]*<\/title>([\s\S]*?)<\/g>/g)) {
+    const rects = [...group[2]!.matchAll(/<rect ([^>]*)\/>/g)].map(([, attrs]) => {
+      const attr = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(attrs!)![1]!;
+      return {
+        x: Number(attr('x')),
+        y: Number(attr('y')),
+        height: Number(attr('height')),
+        fill: attr('fill'),
+      };
+    });
+    years.set(Number(group[1]), rects);
+  }
+  return years;
+}
+
+describe('eras SVG geometry', () => {
+  const report: EraReport = {
+    ...REPORT,
+    total: 20,
+    byYear: { '1973': 8, '1991': 4, '2011': 6 },
+    distribution: [
+      { year: 1973, count: 8, fallback: 3 }, // both kinds of dating
+      { year: 1991, count: 4, fallback: 0 }, // MusicBrainz only
+      { year: 2011, count: 6, fallback: 6 }, // album dates only
+    ],
+    known: 18,
+    fallback: 9,
+  };
+  const bars = barsByYear(renderErasSvg(report));
+  const total = (year: number) => bars.get(year)!.reduce((sum, bar) => sum + bar.height, 0);
+
+  it('gives every bar a height proportional to its count, MusicBrainz-dated ones too', () => {
+    expect([...bars.keys()]).toEqual([1973, 1991, 2011]);
+    const perListen = total(1973) / 8;
+    expect(perListen).toBeGreaterThan(0);
+    for (const { year, count } of report.distribution) expect(total(year)).toBeCloseTo(count * perListen, 0);
+    expect(bars.get(1991)).toEqual([expect.objectContaining({ fill: '#3b6ea8' })]);
+    expect(bars.get(1991)![0]!.height).toBeCloseTo(4 * perListen, 0);
+  });
+
+  it('stacks the two kinds of a year without a gap, each part as tall as its share, on the axis', () => {
+    const [known, byAlbum] = bars.get(1973)!;
+    const perListen = total(1973) / 8;
+    expect(known!.fill).toBe('#3b6ea8');
+    expect(byAlbum!.fill).toBe('#9bbbe0');
+    expect(known!.height).toBeCloseTo(5 * perListen, 0);
+    expect(byAlbum!.height).toBeCloseTo(3 * perListen, 0);
+    expect(known!.y + known!.height).toBeCloseTo(byAlbum!.y, 5);
+    const axis = byAlbum!.y + byAlbum!.height;
+    for (const year of [1991, 2011]) {
+      const parts = bars.get(year)!;
+      const last = parts[parts.length - 1]!;
+      expect(last.y + last.height).toBeCloseTo(axis, 5);
+    }
+  });
+});

@@ -81,7 +81,8 @@ export class BackupPlaylists {
         written.push(await this.backUp(id, request.outDir, taken));
         task.advance(1, id);
       } catch (error) {
-        if (!isNaradaError(error) || error.category === 'config') {
+        // A login or a path the user must fix, or an id they mistyped, fails every playlist alike.
+        if (!isNaradaError(error) || error.category !== 'failure') {
           task.fail(error instanceof Error ? error.message : String(error));
           throw error;
         }

@@ -3,6 +3,8 @@ import type { Argv, CommandModule } from 'yargs';
 import { withContext } from '../command.js';
 import type { CommandContext } from '../context.js';
 import type { GlobalArgs } from '../global-options.js';
+import { documented, needsSubcommand } from '../help.js';
+import { DATA_ENV, LASTFM_ENV, SPOTIFY_ENV } from '../../config/environment.js';
 
 interface LoginArgs extends GlobalArgs {
   readonly timeout: number;
@@ -15,7 +17,14 @@ const timeoutOption = {
 const spotifyCommand: CommandModule<GlobalArgs, LoginArgs> = {
   command: 'spotify',
   describe: 'Log in to Spotify (Authorization Code with PKCE and a loopback callback)',
-  builder: (yargs: Argv<GlobalArgs>) => yargs.options(timeoutOption),
+  builder: (yargs: Argv<GlobalArgs>) =>
+    documented(yargs.options(timeoutOption), {
+      examples: [
+        ['$0 auth spotify', 'Open the Spotify login in the browser and store the login'],
+        ['SPOTIFY_REFRESH_TOKEN=… $0 auth spotify', 'Only check a login given without a browser'],
+      ],
+      env: [...SPOTIFY_ENV, 'SPOTIFY_REDIRECT_URI', ...DATA_ENV],
+    }),
   handler: withContext<LoginArgs>(async (ctx, args) => {
     const { TOKENS } = await import('../../di/tokens.js');
     const services = await ctx.services();
@@ -55,7 +64,11 @@ const spotifyCommand: CommandModule<GlobalArgs, LoginArgs> = {
 const lastfmCommand: CommandModule<GlobalArgs, LoginArgs> = {
   command: 'lastfm',
   describe: 'Log in to Last.fm (approve Narada in the browser; the session key is stored)',
-  builder: (yargs: Argv<GlobalArgs>) => yargs.options(timeoutOption),
+  builder: (yargs: Argv<GlobalArgs>) =>
+    documented(yargs.options(timeoutOption), {
+      examples: [['$0 auth lastfm', 'Approve Narada on Last.fm and store the session key']],
+      env: [...LASTFM_ENV, ...DATA_ENV],
+    }),
   handler: withContext<LoginArgs>(async (ctx, args) => {
     const { TOKENS } = await import('../../di/tokens.js');
     const services = await ctx.services();
@@ -85,6 +98,11 @@ interface AccountStatus {
 const statusCommand: CommandModule<GlobalArgs, GlobalArgs> = {
   command: 'status',
   describe: 'Show which accounts are connected (names only, never secrets)',
+  builder: (yargs: Argv<GlobalArgs>) =>
+    documented(yargs, {
+      examples: [['$0 auth status', 'Which Spotify and Last.fm accounts Narada acts as']],
+      env: [...SPOTIFY_ENV, ...LASTFM_ENV, 'MUSICBRAINZ_USER_AGENT', ...DATA_ENV],
+    }),
   handler: withContext(async (ctx) => {
     const { TOKENS } = await import('../../di/tokens.js');
     const services = await ctx.services();
@@ -150,10 +168,16 @@ const statusCommand: CommandModule<GlobalArgs, GlobalArgs> = {
 };
 
 export const authCommand: CommandModule<GlobalArgs, GlobalArgs> = {
-  command: 'auth <service>',
+  command: 'auth',
   describe: 'Log in to Spotify or Last.fm, or show who is connected',
   builder: (yargs: Argv<GlobalArgs>) =>
-    yargs.command(spotifyCommand).command(lastfmCommand).command(statusCommand).demandCommand(1),
+    documented(needsSubcommand(yargs.command(spotifyCommand).command(lastfmCommand).command(statusCommand)), {
+      examples: [
+        ['$0 auth spotify', 'Log in to Spotify in the browser'],
+        ['$0 auth status', 'Which accounts are connected'],
+      ],
+      env: [...SPOTIFY_ENV, 'SPOTIFY_REDIRECT_URI', ...LASTFM_ENV, ...DATA_ENV],
+    }),
   handler: () => undefined,
 };
 

@@ -2,10 +2,17 @@
 import type { Argv, CommandModule } from 'yargs';
 import { withContext } from '../command.js';
 import type { GlobalArgs } from '../global-options.js';
+import { documented, needsSubcommand } from '../help.js';
+import { DATA_ENV } from '../../config/environment.js';
 
 const migrateCommand: CommandModule<GlobalArgs, GlobalArgs> = {
   command: 'migrate',
   describe: 'Create the database or apply pending schema migrations',
+  builder: (yargs: Argv<GlobalArgs>) =>
+    documented(yargs, {
+      examples: [['$0 db migrate', 'Bring the database schema up to date']],
+      env: DATA_ENV,
+    }),
   handler: withContext(async (ctx) => {
     const { TOKENS } = await import('../../di/tokens.js');
     const database = await (await ctx.services()).get(TOKENS.Database);
@@ -20,8 +27,12 @@ const migrateCommand: CommandModule<GlobalArgs, GlobalArgs> = {
 };
 
 export const dbCommand: CommandModule<GlobalArgs, GlobalArgs> = {
-  command: 'db <command>',
+  command: 'db',
   describe: 'Manage the local database',
-  builder: (yargs: Argv<GlobalArgs>) => yargs.command(migrateCommand).demandCommand(1),
+  builder: (yargs: Argv<GlobalArgs>) =>
+    documented(needsSubcommand(yargs.command(migrateCommand)), {
+      examples: [['$0 db migrate', 'Bring the database schema up to date']],
+      env: DATA_ENV,
+    }),
   handler: () => undefined,
 };

@@ -10,6 +10,8 @@ import type { Token } from '../../di/tokens.js';
 import { withContext } from '../command.js';
 import type { CommandContext } from '../context.js';
 import type { GlobalArgs } from '../global-options.js';
+import { documented, needsSubcommand } from '../help.js';
+import { DATA_ENV, LASTFM_ENV } from '../../config/environment.js';
 
 interface LastfmImportArgs extends GlobalArgs {
   readonly since?: string;
@@ -32,7 +34,13 @@ const importLastfm: CommandModule<GlobalArgs, LastfmImportArgs> = {
   command: 'lastfm',
   describe: 'Import your Last.fm scrobbles, oldest first; an interrupted import resumes where it stopped',
   builder: (yargs: Argv<GlobalArgs>) =>
-    yargs.options({
+    documented(yargs, {
+      examples: [
+        ['$0 history import lastfm', 'Every scrobble, or the new ones since the last import'],
+        ['$0 history import lastfm --since 2025-01-01', 'Only the scrobbles from 2025 on'],
+      ],
+      env: [...LASTFM_ENV, ...DATA_ENV],
+    }).options({
       since: { type: 'string', describe: `Only scrobbles from this instant on (${DATE_HELP})` },
       until: { type: 'string', describe: `Only scrobbles before this instant (${DATE_HELP})` },
     }),
@@ -55,7 +63,13 @@ const importSpotify: CommandModule<GlobalArgs, SpotifyImportArgs> = {
   describe:
     'Import Spotify streaming history: extended (Streaming_History_Audio_*.json, endsong_*.json) or account data (StreamingHistory*.json), as files, zips or folders',
   builder: (yargs: Argv<GlobalArgs>) =>
-    yargs
+    documented(yargs, {
+      examples: [
+        ['$0 history import spotify my_spotify_data.zip', 'A Spotify export, as downloaded'],
+        ['$0 history import spotify ~/Downloads/Spotify', 'A folder of export files'],
+      ],
+      env: ['LASTFM_USERNAME', ...DATA_ENV],
+    })
       .positional('paths', {
         type: 'string',
         array: true,
@@ -105,7 +119,13 @@ const backfillLastfm: CommandModule<GlobalArgs, BackfillArgs> = {
   describe: 'Scrobble listens Narada holds that Last.fm lacks (Last.fm accepts only the last 14 days)',
   builder: (yargs: Argv<GlobalArgs>) =>
     // yargs also gives kebab-case options in camelCase (`dryRun`), which its inferred types leave out.
-    yargs.options({
+    documented(yargs, {
+      examples: [
+        ['$0 history backfill lastfm --dry-run', 'What would be scrobbled'],
+        ['$0 history backfill lastfm', 'Scrobble the listens of the last 14 days Last.fm lacks'],
+      ],
+      env: [...LASTFM_ENV, ...DATA_ENV],
+    }).options({
       'dry-run': { type: 'boolean', default: false, describe: 'Show what would be scrobbled; send nothing' },
     }) as unknown as Argv<BackfillArgs>,
   handler: withContext<BackfillArgs>(async (ctx, args) => {
@@ -115,23 +135,40 @@ const backfillLastfm: CommandModule<GlobalArgs, BackfillArgs> = {
 };
 
 export const historyCommand: CommandModule<GlobalArgs, GlobalArgs> = {
-  command: 'history <command>',
+  command: 'history',
   describe: 'Keep your listening history: import Last.fm scrobbles and Spotify exports, backfill Last.fm',
   builder: (yargs: Argv<GlobalArgs>) =>
-    yargs
+    documented(needsSubcommand(yargs), {
+      examples: [
+        ['$0 history import lastfm', 'Import your Last.fm scrobbles'],
+        ['$0 history import spotify my_spotify_data.zip', 'Import a Spotify export'],
+        ['$0 history backfill lastfm', 'Scrobble recent listens Last.fm lacks'],
+      ],
+      env: [...LASTFM_ENV, ...DATA_ENV],
+    })
       .command({
-        command: 'import <source>',
+        command: 'import',
         describe: 'Import listening history from Last.fm or a Spotify export',
-        builder: (y: Argv<GlobalArgs>) => y.command(importLastfm).command(importSpotify).demandCommand(1),
+        builder: (y: Argv<GlobalArgs>) =>
+          documented(needsSubcommand(y.command(importLastfm).command(importSpotify)), {
+            examples: [
+              ['$0 history import lastfm', 'Import your Last.fm scrobbles'],
+              ['$0 history import spotify my_spotify_data.zip', 'Import a Spotify export'],
+            ],
+            env: [...LASTFM_ENV, ...DATA_ENV],
+          }),
         handler: () => undefined,
       })
       .command({
-        command: 'backfill <target>',
+        command: 'backfill',
         describe: 'Send listens Narada holds to a service that lacks them',
-        builder: (y: Argv<GlobalArgs>) => y.command(backfillLastfm).demandCommand(1),
+        builder: (y: Argv<GlobalArgs>) =>
+          documented(needsSubcommand(y.command(backfillLastfm)), {
+            examples: [['$0 history backfill lastfm --dry-run', 'What would be scrobbled to Last.fm']],
+            env: [...LASTFM_ENV, ...DATA_ENV],
+          }),
         handler: () => undefined,
-      })
-      .demandCommand(1),
+      }),
   handler: () => undefined,
 };
 

@@ -7,6 +7,8 @@ import type { ServiceName } from '../../../domain/shared/service.js';
 import { withContext } from '../command.js';
 import type { CommandContext } from '../context.js';
 import type { GlobalArgs } from '../global-options.js';
+import { documented, needsSubcommand } from '../help.js';
+import { DATA_ENV, LASTFM_ENV, MUSICBRAINZ_ENV, SPOTIFY_ENV } from '../../config/environment.js';
 
 type LikesService = 'spotify' | 'lastfm';
 const SERVICES: readonly LikesService[] = ['spotify', 'lastfm'];
@@ -31,7 +33,13 @@ const importCommand: CommandModule<GlobalArgs, ImportArgs> = {
   command: 'import <service>',
   describe: 'Pull your Spotify saved tracks or Last.fm loves into the local database',
   builder: (yargs: Argv<GlobalArgs>) =>
-    yargs.positional('service', {
+    documented(yargs, {
+      examples: [
+        ['$0 likes import spotify', 'Store your Spotify saved tracks locally'],
+        ['$0 likes import lastfm', 'Store your Last.fm loved tracks locally'],
+      ],
+      env: [...SPOTIFY_ENV, ...LASTFM_ENV, ...DATA_ENV],
+    }).positional('service', {
       choices: SERVICES,
       demandOption: true,
       describe: 'spotify or lastfm',
@@ -47,7 +55,14 @@ const syncCommand: CommandModule<GlobalArgs, SyncArgs> = {
   command: 'sync',
   describe: "Make the target's likes include the source's: new likes only, failures retried next run",
   builder: (yargs: Argv<GlobalArgs>) =>
-    yargs.options({
+    documented(yargs, {
+      examples: [
+        ['$0 likes sync --from spotify --to lastfm --dry-run', 'Show what would be loved on Last.fm'],
+        ['$0 likes sync --from lastfm --to spotify', 'Save your Last.fm loves on Spotify'],
+        ['$0 likes sync --from spotify --to lastfm --mirror', 'Also un-love what you un-saved on Spotify'],
+      ],
+      env: [...SPOTIFY_ENV, ...LASTFM_ENV, ...MUSICBRAINZ_ENV, ...DATA_ENV],
+    }).options({
       from: { choices: SERVICES, demandOption: true, describe: 'Where the likes come from' },
       to: { choices: SERVICES, demandOption: true, describe: 'Where they are written' },
       'dry-run': { type: 'boolean', default: false, describe: 'Print the plan and write nothing' },
@@ -108,9 +123,16 @@ async function likesServices(ctx: CommandContext) {
 }
 
 export const likesCommand: CommandModule<GlobalArgs, GlobalArgs> = {
-  command: 'likes <command>',
+  command: 'likes',
   describe: 'Import likes and sync them between Spotify and Last.fm',
-  builder: (yargs: Argv<GlobalArgs>) => yargs.command(importCommand).command(syncCommand).demandCommand(1),
+  builder: (yargs: Argv<GlobalArgs>) =>
+    documented(needsSubcommand(yargs.command(importCommand).command(syncCommand)), {
+      examples: [
+        ['$0 likes import spotify', 'Store your Spotify saved tracks locally'],
+        ['$0 likes sync --from spotify --to lastfm', 'Love on Last.fm what you saved on Spotify'],
+      ],
+      env: [...SPOTIFY_ENV, ...LASTFM_ENV, ...MUSICBRAINZ_ENV, ...DATA_ENV],
+    }),
   handler: () => undefined,
 };
 

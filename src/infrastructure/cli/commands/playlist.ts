@@ -9,6 +9,8 @@ import { InvalidInputError, isNaradaError, NaradaError } from '../../../domain/s
 import { withContext } from '../command.js';
 import type { CommandContext } from '../context.js';
 import type { GlobalArgs } from '../global-options.js';
+import { documented, needsSubcommand } from '../help.js';
+import { DATA_ENV, MUSICBRAINZ_ENV, SPOTIFY_ENV } from '../../config/environment.js';
 
 interface BackupArgs extends GlobalArgs {
   readonly playlists: readonly string[];
@@ -27,7 +29,14 @@ const backupCommand: CommandModule<GlobalArgs, BackupArgs> = {
   command: 'backup [playlists..]',
   describe: 'Write each playlist to a JSON file (format: docs/BACKUP.md)',
   builder: (yargs: Argv<GlobalArgs>) =>
-    yargs
+    documented(yargs, {
+      examples: [
+        ['$0 playlist backup 37i9dQZF1DXcBWIGoYBM5M', 'Back up one playlist (an id, URI or link)'],
+        ['$0 playlist backup --all', 'Back up every playlist of yours that changed'],
+        ['$0 playlist backup --all --out ~/music-backups', 'Write the files to another folder'],
+      ],
+      env: [...SPOTIFY_ENV, ...DATA_ENV],
+    })
       .positional('playlists', {
         type: 'string',
         array: true,
@@ -69,7 +78,14 @@ const restoreCommand: CommandModule<GlobalArgs, RestoreArgs> = {
   describe:
     'Recreate a backed-up playlist, or bring --to back to it (also reads a Spotify export Playlist1.json)',
   builder: (yargs: Argv<GlobalArgs>) =>
-    yargs
+    documented(yargs, {
+      examples: [
+        ['$0 playlist restore backups/Summer.json', 'Recreate the playlist as a new one'],
+        ['$0 playlist restore Summer.json --to <id> --dry-run', 'Plan bringing a playlist back to it'],
+        ['$0 playlist restore Playlist1.json --playlist Roads', 'One playlist of a Spotify export'],
+      ],
+      env: [...SPOTIFY_ENV, ...MUSICBRAINZ_ENV, ...DATA_ENV],
+    })
       .positional('file', {
         type: 'string',
         demandOption: true,
@@ -139,6 +155,11 @@ const restoreCommand: CommandModule<GlobalArgs, RestoreArgs> = {
 const listCommand: CommandModule<GlobalArgs, GlobalArgs> = {
   command: 'list',
   describe: 'Playlists known locally and on Spotify, with their last backup',
+  builder: (yargs: Argv<GlobalArgs>) =>
+    documented(yargs, {
+      examples: [['$0 playlist list', 'Every playlist, where it is, and when it was last backed up']],
+      env: [...SPOTIFY_ENV, ...DATA_ENV],
+    }),
   handler: withContext(async (ctx) => {
     const { services, PLAYLIST } = await playlistServices(ctx);
     const listing = await (await services.get(PLAYLIST.List)).run();
@@ -156,10 +177,16 @@ async function playlistServices(ctx: CommandContext) {
 }
 
 export const playlistCommand: CommandModule<GlobalArgs, GlobalArgs> = {
-  command: 'playlist <command>',
+  command: 'playlist',
   describe: 'Back up, restore and list playlists',
   builder: (yargs: Argv<GlobalArgs>) =>
-    yargs.command(backupCommand).command(restoreCommand).command(listCommand).demandCommand(1),
+    documented(needsSubcommand(yargs.command(backupCommand).command(restoreCommand).command(listCommand)), {
+      examples: [
+        ['$0 playlist backup --all', 'Back up every playlist of yours that changed'],
+        ['$0 playlist restore backups/Summer.json', 'Recreate a backed-up playlist'],
+      ],
+      env: [...SPOTIFY_ENV, ...MUSICBRAINZ_ENV, ...DATA_ENV],
+    }),
   handler: () => undefined,
 };
 

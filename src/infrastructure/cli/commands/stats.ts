@@ -1,10 +1,13 @@
 // `narada stats eras --year Y` and `narada stats top --year Y`: what a year of listening looked like.
+import { resolve as resolvePath } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import type { TopListensReport } from '../../../application/use-cases/stats/show-top-listens.js';
 import { InvalidInputError } from '../../../domain/shared/errors.js';
 import { withContext } from '../command.js';
 import { historyService } from './history.js';
 import type { GlobalArgs } from '../global-options.js';
+import { documented, needsSubcommand } from '../help.js';
+import { DATA_ENV, MUSICBRAINZ_ENV } from '../../config/environment.js';
 
 interface YearArgs extends GlobalArgs {
   readonly year: number;
@@ -30,7 +33,14 @@ const erasCommand: CommandModule<GlobalArgs, ErasArgs> = {
   command: 'eras',
   describe: "A year's listens by the original release year of what was played",
   builder: (yargs: Argv<GlobalArgs>) =>
-    yargs.options({
+    documented(yargs, {
+      examples: [
+        ['$0 stats eras --year 2025', "2025's listens by the year the music first came out"],
+        ['$0 stats eras --year 2025 --resolve-years', 'Date what can be dated on MusicBrainz first'],
+        ['$0 stats eras --year 2025 --svg eras.svg', 'Also write the chart as an SVG file'],
+      ],
+      env: [...DATA_ENV, 'LASTFM_USERNAME', ...MUSICBRAINZ_ENV],
+    }).options({
       ...yearOptions,
       'resolve-years': {
         type: 'boolean',
@@ -53,15 +63,15 @@ const erasCommand: CommandModule<GlobalArgs, ErasArgs> = {
       user: args.user,
       resolveYears: args.resolveYears,
     });
-    const { writeFile } = await import('node:fs/promises');
+    const { writeTextFile } = await import('../../files/file-write-error.js');
     if (args.svg !== undefined) {
       const { renderErasSvg } = await import('../views/eras-svg.js');
-      await writeFile(args.svg, renderErasSvg(report), 'utf8');
+      await writeTextFile(resolvePath(ctx.runtime.cwd, args.svg), renderErasSvg(report));
       ctx.output.note(`Wrote the chart to ${args.svg}`);
     }
     if (args.html !== undefined) {
       const { renderErasHtml } = await import('../views/eras-html.js');
-      await writeFile(args.html, renderErasHtml(report), 'utf8');
+      await writeTextFile(resolvePath(ctx.runtime.cwd, args.html), renderErasHtml(report));
       ctx.output.note(`Wrote the page to ${args.html}`);
     }
     const { renderErasChart } = await import('../views/eras-chart.js');
@@ -73,7 +83,13 @@ const topCommand: CommandModule<GlobalArgs, TopArgs> = {
   command: 'top',
   describe: "A year's most played tracks and artists",
   builder: (yargs: Argv<GlobalArgs>) =>
-    yargs.options({
+    documented(yargs, {
+      examples: [
+        ['$0 stats top --year 2025', "2025's ten most played tracks and artists"],
+        ['$0 stats top --year 2025 --limit 50 --json', 'The top 50, as JSON'],
+      ],
+      env: [...DATA_ENV, 'LASTFM_USERNAME'],
+    }).options({
       ...yearOptions,
       limit: { type: 'number', default: 10, describe: 'How many tracks and artists to list' },
     }) as unknown as Argv<TopArgs>, // the year's number type is narrowed by checkedYear
@@ -93,9 +109,16 @@ const topCommand: CommandModule<GlobalArgs, TopArgs> = {
 };
 
 export const statsCommand: CommandModule<GlobalArgs, GlobalArgs> = {
-  command: 'stats <command>',
+  command: 'stats',
   describe: 'Statistics of your listening history',
-  builder: (yargs: Argv<GlobalArgs>) => yargs.command(erasCommand).command(topCommand).demandCommand(1),
+  builder: (yargs: Argv<GlobalArgs>) =>
+    documented(needsSubcommand(yargs.command(erasCommand).command(topCommand)), {
+      examples: [
+        ['$0 stats eras --year 2025', "A year's listens by original release year"],
+        ['$0 stats top --year 2025', "A year's most played tracks and artists"],
+      ],
+      env: [...DATA_ENV, 'LASTFM_USERNAME', ...MUSICBRAINZ_ENV],
+    }),
   handler: () => undefined,
 };
 

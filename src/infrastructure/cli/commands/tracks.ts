@@ -9,6 +9,8 @@ import type { TrackId } from '../../../domain/track/track.js';
 import { withContext } from '../command.js';
 import type { CommandContext } from '../context.js';
 import type { GlobalArgs } from '../global-options.js';
+import { documented, needsSubcommand } from '../help.js';
+import { DATA_ENV, MUSICBRAINZ_ENV } from '../../config/environment.js';
 
 interface ResolveArgs extends GlobalArgs {
   readonly limit?: number;
@@ -78,7 +80,13 @@ const resolveCommand: CommandModule<GlobalArgs, ResolveArgs> = {
   describe:
     'Resolve unresolved or stale tracks: local library first, then MusicBrainz (about one track a second)',
   builder: (yargs: Argv<GlobalArgs>) =>
-    yargs.options({
+    documented(yargs, {
+      examples: [
+        ['$0 tracks resolve', 'Resolve every unresolved track (about one a second on MusicBrainz)'],
+        ['$0 tracks resolve --limit 100', 'At most 100 MusicBrainz look-ups this run'],
+      ],
+      env: [...MUSICBRAINZ_ENV, ...DATA_ENV],
+    }).options({
       limit: {
         type: 'number',
         describe: 'Send at most N tracks to MusicBrainz this run (ISRC look-ups first)',
@@ -126,7 +134,13 @@ const showCommand: CommandModule<GlobalArgs, ShowArgs> = {
   describe:
     'Show every identity of a track (by id, Spotify or MusicBrainz link, or words) with confidence and evidence',
   builder: (yargs: Argv<GlobalArgs>) =>
-    yargs.positional('query', {
+    documented(yargs, {
+      examples: [
+        ['$0 tracks show 42', 'Track 42: its identities, confidence and evidence'],
+        ['$0 tracks show Massive Attack Teardrop', 'The track these words name'],
+      ],
+      env: DATA_ENV,
+    }).positional('query', {
       type: 'string',
       array: true,
       demandOption: true,
@@ -143,7 +157,13 @@ const reviewCommand: CommandModule<GlobalArgs, ReviewArgs> = {
   command: 'review',
   describe: 'Confirm or correct doubtful matches (interactive on a terminal; else lists the queue)',
   builder: (yargs: Argv<GlobalArgs>) =>
-    yargs.options({
+    documented(yargs, {
+      examples: [
+        ['$0 tracks review', 'Walk the doubtful matches (on a terminal), or list them'],
+        ['$0 tracks review --accept 42.1 --reject 57', 'Decide without the interactive view'],
+      ],
+      env: DATA_ENV,
+    }).options({
       accept: {
         type: 'string',
         array: true,
@@ -187,7 +207,14 @@ const pinCommand: CommandModule<GlobalArgs, PinArgs> = {
   command: 'pin <track> <service> <id>',
   describe:
     'Set a manual match (a Spotify link, MusicBrainz recording or "Artist - Title") later runs never override',
-  builder: (yargs: Argv<GlobalArgs>) => asText(yargs, ['track', 'service', 'id']) as Argv<PinArgs>,
+  builder: (yargs: Argv<GlobalArgs>) =>
+    documented(asText(yargs, ['track', 'service', 'id']), {
+      examples: [
+        ['$0 tracks pin 42 spotify 4uLU6hMCjMI75M1A2tKUQC', 'Track 42 is this Spotify track'],
+        ['$0 tracks pin 42 lastfm "Portishead - Roads"', 'Track 42 is this Last.fm track'],
+      ],
+      env: DATA_ENV,
+    }) as Argv<PinArgs>,
   handler: withContext<PinArgs>(async (ctx, args) => {
     const { parseServiceName, parseServiceRecordId } =
       await import('../../../application/use-cases/identity/service-record-id.js');
@@ -209,7 +236,11 @@ function mergeLine(m: TrackMergeRecord): string {
 const mergeCommand: CommandModule<GlobalArgs, MergeArgs> = {
   command: 'merge <a> <b>',
   describe: 'Say two tracks are one recording: <b> is merged into <a> (undo with `tracks unmerge <b>`)',
-  builder: (yargs: Argv<GlobalArgs>) => asText(yargs, ['a', 'b']) as Argv<MergeArgs>,
+  builder: (yargs: Argv<GlobalArgs>) =>
+    documented(asText(yargs, ['a', 'b']), {
+      examples: [['$0 tracks merge 42 57', 'Track 57 is the same recording as 42: merge it into 42']],
+      env: DATA_ENV,
+    }) as Argv<MergeArgs>,
   handler: withContext<MergeArgs>(async (ctx, args) => {
     const [a, b] = [await oneTrack(ctx, args.a), await oneTrack(ctx, args.b)];
     const { IDENTITY, services } = await identity(ctx);
@@ -220,7 +251,11 @@ const mergeCommand: CommandModule<GlobalArgs, MergeArgs> = {
 const unmergeCommand: CommandModule<GlobalArgs, UnmergeArgs> = {
   command: 'unmerge <track>',
   describe: 'Undo the merge of a track exactly: its likes, plays, playlist items, metrics and links go back',
-  builder: (yargs: Argv<GlobalArgs>) => asText(yargs, ['track']) as Argv<UnmergeArgs>,
+  builder: (yargs: Argv<GlobalArgs>) =>
+    documented(asText(yargs, ['track']), {
+      examples: [['$0 tracks unmerge 57', 'Undo the merge of track 57']],
+      env: DATA_ENV,
+    }) as Argv<UnmergeArgs>,
   handler: withContext<UnmergeArgs>(async (ctx, args) => {
     const trackId = /^\d+$/.test(args.track.trim()) ? Number(args.track) : await oneTrack(ctx, args.track);
     const { IDENTITY, services } = await identity(ctx);
@@ -231,7 +266,11 @@ const unmergeCommand: CommandModule<GlobalArgs, UnmergeArgs> = {
 const compareCommand: CommandModule<GlobalArgs, CompareArgs> = {
   command: 'compare <pairs>',
   describe: "Score track pairs from a JSON-lines file with the resolver's scorer; one JSON line out per pair",
-  builder: (yargs: Argv<GlobalArgs>) => asText(yargs, ['pairs']) as Argv<CompareArgs>,
+  builder: (yargs: Argv<GlobalArgs>) =>
+    documented(asText(yargs, ['pairs']), {
+      examples: [['$0 tracks compare pairs.jsonl > scores.jsonl', 'Score every pair in the file']],
+      env: ['NARADA_HOME'],
+    }) as Argv<CompareArgs>,
   handler: withContext<CompareArgs>(async (ctx, args) => {
     const { comparePairsFile } = await import('../views/tracks-compare.js');
     await comparePairsFile(args.pairs, ctx);
@@ -239,17 +278,27 @@ const compareCommand: CommandModule<GlobalArgs, CompareArgs> = {
 };
 
 export const tracksCommand: CommandModule<GlobalArgs, GlobalArgs> = {
-  command: 'tracks <command>',
+  command: 'tracks',
   describe: 'Track identity: resolve, show, review, pin, merge, unmerge, compare',
   builder: (yargs: Argv<GlobalArgs>) =>
-    yargs
-      .command(resolveCommand)
-      .command(showCommand)
-      .command(reviewCommand)
-      .command(pinCommand)
-      .command(mergeCommand)
-      .command(unmergeCommand)
-      .command(compareCommand)
-      .demandCommand(1),
+    documented(
+      needsSubcommand(
+        yargs
+          .command(resolveCommand)
+          .command(showCommand)
+          .command(reviewCommand)
+          .command(pinCommand)
+          .command(mergeCommand)
+          .command(unmergeCommand)
+          .command(compareCommand),
+      ),
+      {
+        examples: [
+          ['$0 tracks resolve', 'Resolve unresolved tracks through MusicBrainz'],
+          ['$0 tracks review', 'Confirm or correct doubtful matches'],
+        ],
+        env: [...MUSICBRAINZ_ENV, ...DATA_ENV],
+      },
+    ),
   handler: () => undefined,
 };

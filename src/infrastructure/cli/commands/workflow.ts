@@ -5,6 +5,8 @@ import { InvalidInputError } from '../../../domain/shared/errors.js';
 import { withContext } from '../command.js';
 import type { CommandContext } from '../context.js';
 import type { GlobalArgs } from '../global-options.js';
+import { documented, needsSubcommand, withHelp } from '../help.js';
+import { WORKFLOW_HELP } from './workflow-help.js';
 
 interface WorkflowArgs extends GlobalArgs {
   readonly workflow: string;
@@ -181,16 +183,20 @@ const runsCommand: CommandModule<GlobalArgs, RunsArgs> = {
 };
 
 export const workflowCommand: CommandModule<GlobalArgs, GlobalArgs> = {
-  command: 'workflow <command>',
+  command: 'workflow',
   describe: 'Run, check and list workflows (the original narada JSON format)',
   builder: (yargs: Argv<GlobalArgs>) =>
-    yargs
-      .command(runCommand)
-      .command(validateCommand)
-      .command(listCommand)
-      .command(nodesCommand)
-      .command(runsCommand)
-      .demandCommand(1),
+    documented(
+      needsSubcommand(
+        yargs
+          .command(withHelp(runCommand, WORKFLOW_HELP.run))
+          .command(withHelp(validateCommand, WORKFLOW_HELP.validate))
+          .command(withHelp(listCommand, WORKFLOW_HELP.list))
+          .command(withHelp(nodesCommand, WORKFLOW_HELP.nodes))
+          .command(withHelp(runsCommand, WORKFLOW_HELP.runs)),
+      ),
+      WORKFLOW_HELP.workflow,
+    ),
   handler: () => undefined,
 };
 

@@ -23,10 +23,11 @@ export function renderErasSvg(report: EraReport): string {
   const bars = report.distribution.flatMap(({ year, count, fallback }) => {
     const x = MARGIN.left + (year - first) * slot + (slot - barWidth) / 2;
     const label = `${year}: ${grouped(count)} listens${fallback > 0 ? ` (${grouped(fallback)} dated by album)` : ''}`;
+    // One stack: the album-dated part from the axis up to `fallback`, the MusicBrainz-dated part on it.
     return [
       `<g><title>${escapeXml(label)}</title>`,
-      rect(x, y(count), barWidth, y(count - fallback) - y(count), COLOUR),
-      fallback > 0 ? rect(x, y(fallback), barWidth, y(0) - y(fallback), FALLBACK_COLOUR) : '',
+      count > fallback ? rect(x, y(count), y(fallback), barWidth, COLOUR) : '',
+      fallback > 0 ? rect(x, y(fallback), y(0), barWidth, FALLBACK_COLOUR) : '',
       '</g>',
     ];
   });
@@ -58,12 +59,18 @@ function yearTicks(first: number, last: number): number[] {
   return ticks;
 }
 
-function rect(x: number, top: number, width: number, height: number, fill: string): string {
-  return `<rect x="${fmt(x)}" y="${fmt(top)}" width="${fmt(width)}" height="${fmt(Math.max(0, height))}" fill="${fill}"/>`;
+/** From `top` down to `bottom`, both rounded first, so stacked parts meet exactly. */
+function rect(x: number, top: number, bottom: number, width: number, fill: string): string {
+  const height = Math.max(0, round(bottom) - round(top));
+  return `<rect x="${fmt(x)}" y="${fmt(top)}" width="${fmt(width)}" height="${fmt(height)}" fill="${fill}"/>`;
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
 }
 
 function fmt(n: number): string {
-  return String(Math.round(n * 10) / 10);
+  return String(round(n));
 }
 
 export function escapeXml(text: string): string {

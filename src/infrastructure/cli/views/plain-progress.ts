@@ -38,9 +38,9 @@ export class PlainProgressReporter implements ProgressReporter {
           `${label}: done in ${formatDuration(this.now() - state.startedAt)}${summary ? ` — ${summary}` : ''}`,
         );
       },
-      fail: (message) => {
-        this.write(`${label}: failed — ${message}`);
-      },
+      // Nothing: the reason reaches the user once, as the command's one error line (main.ts) or in
+      // its result; a second line here would repeat it.
+      fail: () => undefined,
     };
   }
 }

@@ -2,7 +2,7 @@
 // (respecting the pipe's back-pressure); with --json, one document holding every result instead.
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { compareTrackPairs } from '../../../application/use-cases/identity/compare-track-pairs.js';
 import type { CompareOutput } from '../../../domain/matching/compare-pairs.js';
@@ -10,13 +10,12 @@ import { InvalidInputError, NaradaError } from '../../../domain/shared/errors.js
 import type { CommandContext } from '../context.js';
 
 export async function comparePairsFile(path: string, ctx: CommandContext): Promise<void> {
-  try {
-    await access(path);
-  } catch (cause) {
+  // A folder passes an existence check but fails later, mid-stream, as an unexpected EISDIR.
+  const found = await stat(path).catch(() => null);
+  if (found === null || !found.isFile()) {
     throw new InvalidInputError(
       'COMPARE.NO_FILE',
-      `Cannot read ${path}; give the path of a JSON-lines file of pairs`,
-      { cause },
+      `Cannot read ${path}${found === null ? '' : ' (a folder)'}; give the path of a JSON-lines file of pairs`,
     );
   }
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });

@@ -60,6 +60,15 @@ export function playlistNotYoursError(
   );
 }
 
+/** 404 on a playlist: the id (or link) the user gave names no playlist; theirs to fix. */
+export function playlistNotFoundError(playlistId: string, cause?: unknown): NotFoundError {
+  return new NotFoundError('spotify', `playlist ${playlistId}`, {
+    category: 'input',
+    cause,
+    details: { playlistId },
+  });
+}
+
 /**
  * The Spotify verdict: 4xx are final and become typed errors here (the client re-maps some with
  * context: 401 triggers one token refresh, 403 on a playlist, 404 on a look-up); every 429 is waited

@@ -8,7 +8,7 @@ import type {
   SpotifyPlaylistEntry,
   SpotifyPlaylistSummary,
 } from '../../../application/ports/spotify.port.js';
-import { NotFoundError, UpstreamError, upstreamCode } from '../../../application/ports/upstream-errors.js';
+import { UpstreamError, upstreamCode } from '../../../application/ports/upstream-errors.js';
 import { InvalidInputError } from '../../../domain/shared/errors.js';
 import type { EpochMs } from '../../../domain/values/time.js';
 import type { SpotifyApi, SpotifyCall } from './spotify-api.js';
@@ -20,7 +20,7 @@ import {
   USER_LIST_PAGE,
 } from './spotify-batching.js';
 import { pageProblem, readPlaylistHeader } from './spotify-checked-read.js';
-import { playlistNotYoursError, upstreamStatus } from './spotify-errors.js';
+import { playlistNotFoundError, playlistNotYoursError, upstreamStatus } from './spotify-errors.js';
 import { pagesInOrder } from './spotify-page-window.js';
 import { embeddedEntries, mapPlaylistEntries, mapPlaylistSummary } from './spotify-playlist-mapper.js';
 import type { WirePlaylist, WirePlaylistItem, WireSnapshot } from './spotify-wire.js';
@@ -189,7 +189,7 @@ export class SpotifyPlaylists {
     } catch (error) {
       const status = upstreamStatus(error);
       if (status === 403) throw playlistNotYoursError(playlistId, intent, error);
-      if (status === 404) throw new NotFoundError('spotify', `playlist ${playlistId}`, { cause: error });
+      if (status === 404) throw playlistNotFoundError(playlistId, error);
       throw error;
     }
   }

@@ -11,6 +11,10 @@ import type { SpotifyTokenEndpoint, SpotifyTokens } from './spotify-token-endpoi
 /** Refresh a little early so a token does not expire between our check and Spotify's. */
 const EXPIRY_MARGIN_MS = 60_000;
 
+/** Names both ways to log in; AuthRequiredError adds the command. */
+const NO_LOGIN =
+  "Narada has no Spotify login yet (set SPOTIFY_CLIENT_ID to your app's client id and log in, or set SPOTIFY_REFRESH_TOKEN)";
+
 interface CurrentToken {
   readonly accessToken: string;
   readonly expiresAt: EpochMs;
@@ -64,7 +68,7 @@ export class SpotifyTokenManager {
       return reusable.accessToken;
     }
     const candidates = this.candidates(stored);
-    if (candidates.length === 0) throw new AuthRequiredError('spotify', 'Narada has no Spotify login yet');
+    if (candidates.length === 0) throw new AuthRequiredError('spotify', NO_LOGIN);
     let lastRefusal: AuthRequiredError | null = null;
     // The env token may have been rotated away by an earlier run; its successor is the stored one.
     for (const candidate of candidates) {
@@ -78,7 +82,7 @@ export class SpotifyTokenManager {
         lastRefusal = error;
       }
     }
-    throw lastRefusal ?? new AuthRequiredError('spotify', 'Narada has no Spotify login yet');
+    throw lastRefusal ?? new AuthRequiredError('spotify', NO_LOGIN);
   }
 
   /** The stored access token, when it belongs to the refresh token in use and still lasts. */
