@@ -87,7 +87,7 @@ describe('narada history import lastfm', () => {
     expect(human.stdout).toMatch(
       /^Last\.fm history of ann: 2 pages, 361 scrobbles received\n {2}new: +0\n {2}already present: +361/,
     );
-   }, 90_000);
+  }, 90_000);
 
   it('resumes an import killed mid-run exactly where it stopped: exact count, no duplicates', async () => {
     lastfm.addScrobbles('bea', aScrobbleSeries(6_000, { newest: NEWEST }));
