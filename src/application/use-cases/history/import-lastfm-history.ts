@@ -37,9 +37,17 @@ export interface LastfmRunReport {
   readonly resumedRun: number | null;
 }
 
+/** A run found left `running` by a process that had ended, marked `interrupted` as this import started. */
+export interface InterruptedRunReport {
+  readonly id: number;
+  readonly kind: string;
+  readonly reason: string | null;
+}
+
 export interface LastfmImportSummary {
   readonly user: string;
   readonly runs: readonly LastfmRunReport[];
+  readonly interrupted: readonly InterruptedRunReport[];
   readonly pages: number;
   /** Scrobbles Last.fm sent (new + already present). */
   readonly received: number;
@@ -79,6 +87,7 @@ export class ImportLastfmHistory {
     }
     const user = identity.username;
     const now = Math.floor(this.deps.clock.now() / 1000) * 1000;
+    const interrupted = await this.deps.runs.interruptAbandoned(this.deps.clock.now());
     const plans = await planLastfmRuns(this.deps.runs, user, options, now);
     const recorder = this.deps.recorder.remembering();
     const tally: Tally = {
@@ -95,6 +104,7 @@ export class ImportLastfmHistory {
     return {
       user,
       runs: reports,
+      interrupted: interrupted.map(({ id, kind, error }) => ({ id, kind, reason: error })),
       pages,
       received: tally.new + alreadyPresent,
       new: tally.new,
@@ -119,7 +129,9 @@ export class ImportLastfmHistory {
         ...EMPTY_PROGRESS,
         cursor: plan.startAt === null ? null : String(plan.startAt),
       });
-      await runs.finish(plan.resumes.id, 'interrupted', clock.now(), `resumed by import run ${run.id}`);
+      const resumed = `resumed by import run ${run.id}`;
+      const why = plan.resumes.error === null ? resumed : `${plan.resumes.error}; ${resumed}`;
+      await runs.finish(plan.resumes.id, 'interrupted', clock.now(), why);
     }
     const label =
       plan.resumes === null ? 'Last.fm scrobbles' : `Last.fm scrobbles (resuming run ${plan.resumes.id})`;
