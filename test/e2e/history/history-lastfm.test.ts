@@ -149,7 +149,7 @@ describe('narada history import lastfm', () => {
 
       fault.clear();
       expect(stopped.code).toBe(1);
-      expect(stopped.stderr).toContain(`The Last.fm import of ${user} stopped at page 3 of 5`);
+      expect(stopped.stderr).toContain(`The Last.fm import of ${user} stopped at Last.fm page 3 of 5`);
       expect(stopped.stderr).toContain('run the same command again to resume');
       expect(stopped.stderr).not.toMatch(/\n\s+at /);
       // The two oldest pages were stored before page 3; nothing of page 3 or newer is claimed.

@@ -79,7 +79,7 @@ describe('ImportLastfmHistory when Last.fm fails a page', () => {
       expect(failure).toBeInstanceOf(NaradaError);
       expect(failure).toMatchObject({ code: 'HISTORY.LASTFM_STOPPED', category: 'failure' });
       const message = (failure as NaradaError).message;
-      expect(message).toContain('stopped at page 3 of 5');
+      expect(message).toContain('stopped at Last.fm page 3 of 5');
       expect(message).toContain('run the same command again to resume');
       // Pages 5 and 4 (the 400 oldest scrobbles) are stored; nothing of page 3 and newer is.
       expect(message).toContain(`Scrobbles up to ${new Date((NEWEST - 600 * 240) * 1000).toISOString()}`);

@@ -19,7 +19,8 @@ export interface StoppedReading {
  */
 export function stoppedReading(error: unknown, facts: StoppedReading): unknown {
   if (!(error instanceof NaradaError) || error.category !== 'failure') return error;
-  const where = facts.page === null ? 'page 1' : `page ${facts.page.page} of ${facts.page.of}`;
+  const where =
+    facts.page === null ? 'Last.fm page 1' : `Last.fm page ${facts.page.page} of ${facts.page.of}`;
   const to = toIso(facts.to);
   const unread =
     facts.unreadFrom === null
