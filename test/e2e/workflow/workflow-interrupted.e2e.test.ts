@@ -10,6 +10,7 @@ import type { RunJson } from './workflow-e2e-kit.js';
 
 interface ListedRun extends RunJson {
   readonly finishedAt: number | null;
+  readonly durationMs: number | null;
   readonly error: string | null;
 }
 
@@ -62,7 +63,14 @@ describe('a killed narada workflow run', () => {
     slow.clear();
 
     const [killed] = await listedRuns();
-    expect(killed).toMatchObject({ id: 1, status: 'interrupted', finishedAt: expect.any(Number) });
+    expect(killed).toMatchObject({
+      id: 1,
+      status: 'interrupted',
+      finishedAt: expect.any(Number),
+      durationMs: null,
+    });
+    const human = await runNarada(['workflow', 'runs'], { env, cwd: home.path });
+    expect(human.stdout).toMatch(/^#1 +\S+ \S+ +sort_by_plays +interrupted +0 tasks +\(dry run\)$/m);
     expect(killed?.error).toContain(`its process (pid ${child.pid} on `);
 
     const again = await runNarada(args, { env, cwd: home.path });
