@@ -8,7 +8,7 @@ export interface ImportRange {
 }
 
 export interface ImportRunRepository {
-  /** Records a new run in status `running` with empty progress. */
+  /** Records a new run in status `running` with empty progress, owned by this process. */
   start(kind: string, range: ImportRange, at: EpochMs): Promise<ImportRun>;
   updateProgress(id: number, progress: ImportProgress): Promise<void>;
   finish(
@@ -19,4 +19,9 @@ export interface ImportRunRepository {
   ): Promise<ImportRun>;
   /** The most recently started run of that kind. */
   latest(kind: string): Promise<ImportRun | null>;
+  /**
+   * Marks `interrupted` the runs left `running` by a process that has ended, and returns them; a run
+   * whose process is alive, or runs on another machine, is left alone.
+   */
+  interruptAbandoned(at: EpochMs): Promise<ImportRun[]>;
 }

@@ -158,12 +158,16 @@ export interface LastfmIdentity {
 }
 
 export interface LastfmPort {
-  /** One page of history, newest first. */
+  /**
+   * One page of history, newest first. A page Last.fm sends empty although its paging says it holds
+   * scrobbles (or cut short, or with error 8) is asked again, then thrown as a failure: never
+   * returned as an empty page.
+   */
   getRecentTracks(query?: RecentTracksQuery): Promise<LastfmListenPage>;
   /** Null when Last.fm does not know the track. */
   getTrackInfo(query: TrackInfoQuery): Promise<LastfmTrackInfo | null>;
   searchTracks(query: TrackSearchQuery): Promise<readonly LastfmSearchHit[]>;
-  /** One page of loves, newest first. */
+  /** One page of loves, newest first; like getRecentTracks, never a page wrongly empty. */
   getLovedTracks(query?: LovedTracksQuery): Promise<LastfmLovedTracksPage>;
   /** Idempotent: loving a loved track is fine. Needs a session. */
   love(track: LastfmTrackRef): Promise<void>;

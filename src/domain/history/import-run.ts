@@ -1,6 +1,8 @@
 // One run of an import, with its range and per-page progress: the only record of import progress.
+import type { RunOwner } from '../shared/run-owner.js';
 import type { EpochMs } from '../values/time.js';
 
+/** `interrupted`: its process ended without finishing it (killed, crashed), or a later run took it over. */
 export type ImportStatus = 'running' | 'completed' | 'failed' | 'interrupted';
 
 export interface ImportProgress {
@@ -24,6 +26,8 @@ export interface ImportRun {
   readonly startedAt: EpochMs;
   readonly finishedAt: EpochMs | null;
   readonly error: string | null;
+  /** The process that ran it; null for runs recorded before owners were (schema 4). */
+  readonly owner: RunOwner | null;
 }
 
 export const EMPTY_PROGRESS: ImportProgress = Object.freeze({

@@ -1,7 +1,9 @@
 // A saved record of one workflow run and what each task did.
+import type { RunOwner } from '../shared/run-owner.js';
 import type { EpochMs } from '../values/time.js';
 
-export type RunStatus = 'running' | 'succeeded' | 'failed';
+/** `interrupted`: its process ended without finishing it (killed, crashed). */
+export type RunStatus = 'running' | 'succeeded' | 'failed' | 'interrupted';
 export type TaskStatus = 'succeeded' | 'failed' | 'skipped';
 
 export interface TaskResult {
@@ -29,4 +31,6 @@ export interface WorkflowRun {
   readonly startedAt: EpochMs;
   readonly finishedAt: EpochMs | null;
   readonly error: string | null;
+  /** The process that ran it; null for runs recorded before owners were (schema 4). */
+  readonly owner: RunOwner | null;
 }

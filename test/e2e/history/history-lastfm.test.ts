@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { aScrobbleSeries } from '../../fakes/lastfm/fake-lastfm-builders.js';
+import type { FakeLastfmFault } from '../../fakes/lastfm/fake-lastfm-faults.js';
 import { startFakeLastfm, type FakeLastfm } from '../../fakes/lastfm/fake-lastfm.js';
 import { cleanEnv, NARADA_BIN, runNarada, tempDir } from '../cli-harness.js';
 
@@ -86,7 +87,7 @@ describe('narada history import lastfm', () => {
     expect(human.stdout).toMatch(
       /^Last\.fm history of ann: 2 pages, 361 scrobbles received\n {2}new: +0\n {2}already present: +361/,
     );
-  });
+  }, 90_000);
 
   it('resumes an import killed mid-run exactly where it stopped: exact count, no duplicates', async () => {
     lastfm.addScrobbles('bea', aScrobbleSeries(6_000, { newest: NEWEST }));
@@ -117,6 +118,52 @@ describe('narada history import lastfm', () => {
     expect(await rowCounts(environment)).toMatchObject({ listening_events: 6000, plays: 6000 });
     expect(await listensIn2024(environment)).toBe(6000);
   }, 90_000);
+
+  it('asks again for a page Last.fm sent empty although its paging says it is full, and keeps every scrobble', async () => {
+    lastfm.addScrobbles('dee', aScrobbleSeries(1_000, { newest: NEWEST }));
+    const environment = env('dee');
+    const fault = lastfm.fault('user.getRecentTracks', 'empty', { page: 3, times: 1 });
+
+    const result = await runNarada(['history', 'import', 'lastfm', '--json'], { env: environment });
+
+    fault.clear();
+    expect(fault.hits()).toBe(1);
+    expect(result.code).toBe(0);
+    expect(result.json<ImportSummary>()).toMatchObject({ new: 1000, skipped: { unreadable: 0 } });
+    expect(await rowCounts(environment)).toMatchObject({ listening_events: 1000, plays: 1000 });
+  });
+
+  const lasting: ReadonlyArray<[string, string, FakeLastfmFault]> = [
+    ['stays empty', 'ed', 'empty'],
+    ['keeps coming cut short', 'flo', 'truncated'],
+    ['keeps failing with error 8', 'gus', { error: 8 }],
+  ];
+  it.each(lasting)(
+    'stops with exit 1 when a page %s, keeping what came before; once Last.fm answers, the same command reads the rest',
+    async (_name, user, kind) => {
+      lastfm.addScrobbles(user, aScrobbleSeries(1_000, { newest: NEWEST }));
+      const environment = env(user);
+      const fault = lastfm.fault('user.getRecentTracks', kind, { page: 3, times: 'always' });
+
+      const stopped = await runNarada(['history', 'import', 'lastfm'], { env: environment });
+
+      fault.clear();
+      expect(stopped.code).toBe(1);
+      expect(stopped.stderr).toContain(`The Last.fm import of ${user} stopped at Last.fm page 3 of 5`);
+      expect(stopped.stderr).toContain('run the same command again to resume');
+      expect(stopped.stderr).not.toMatch(/\n\s+at /);
+      // The two oldest pages were stored before page 3; nothing of page 3 or newer is claimed.
+      expect(await rowCounts(environment)).toMatchObject({ listening_events: 400 });
+
+      const resumed = await runNarada(['history', 'import', 'lastfm', '--json'], { env: environment });
+
+      expect(resumed.code).toBe(0);
+      expect(resumed.json<ImportSummary>()).toMatchObject({ new: 600, runs: [{ resumedRun: 1 }, {}] });
+      expect(await rowCounts(environment)).toMatchObject({ listening_events: 1000, plays: 1000 });
+      expect(await listensIn2024(environment)).toBe(1000);
+    },
+    60_000,
+  );
 
   it('refuses a range that ends before it starts', async () => {
     const result = await runNarada(

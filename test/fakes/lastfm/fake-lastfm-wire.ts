@@ -9,6 +9,7 @@ export const ERROR_MESSAGES: Readonly<Record<number, string>> = {
   4: 'Invalid authentication token supplied',
   5: 'Invalid format - This service does not exist in that format',
   6: 'Invalid parameters - Your request is missing a required parameter',
+  8: 'Operation failed - Most likely the backend service failed. Please try again.',
   9: 'Invalid session key - Please re-authenticate',
   10: 'Invalid API key - You must be granted a valid key by last.fm',
   11: 'Service Offline - This service is temporarily offline. Try again later.',
@@ -24,6 +25,8 @@ const STATUS_BY_CODE: Readonly<Record<number, number>> = {
   4: 403,
   5: 400,
   6: 400,
+  // Not captured: the status is a guess (the client goes by the envelope, not the status).
+  8: 500,
   9: 403,
   10: 403,
   11: 503,

@@ -18,6 +18,12 @@ import {
   type FakeNowPlaying,
   type FakeScrobble,
 } from './fake-lastfm-state.js';
+import {
+  FakeLastfmFaults,
+  type FakeLastfmFault,
+  type FakeLastfmFaultHandle,
+  type FakeLastfmFaultOptions,
+} from './fake-lastfm-faults.js';
 import { escapeSlashes, lastfmError } from './fake-lastfm-wire.js';
 import { getSession, getToken, loveTrack, scrobbleTracks, unloveTrack } from './fake-lastfm-write-methods.js';
 
@@ -105,6 +111,11 @@ export interface FakeLastfm {
   failNext(n: number, status: number): void;
   /** From now on a seeded share of API calls answers a Last.fm error; queued faults go first. */
   injectRandomErrors(errors: FakeLastfmRandomErrors): void;
+  /**
+   * Calls of `apiMethod` (`user.getRecentTracks`), optionally only for one page, get `fault`: once,
+   * `times` times or always, until cleared through the handle.
+   */
+  fault(apiMethod: string, fault: FakeLastfmFault, options?: FakeLastfmFaultOptions): FakeLastfmFaultHandle;
   close(): Promise<void>;
 }
 
@@ -115,10 +126,11 @@ export async function startFakeLastfm(options: FakeLastfmOptions = {}): Promise<
   const approvingUser = options.approvingUser ?? 'fake-user';
   const state = new FakeLastfmState();
   const faults: Array<() => FakeResponse> = [];
+  const methodFaults = new FakeLastfmFaults();
   const server = new FakeHttpServer();
   const API_PATH = '/2.0/';
 
-  const handleApi = (req: FakeRequest): FakeResponse => {
+  const handleApi = (req: FakeRequest): FakeResponse | Promise<FakeResponse> => {
     const params = paramsOf(req);
     if (params.format !== 'json') return lastfmError(5);
     if (params.api_key !== apiKey) return lastfmError(10);
@@ -132,14 +144,16 @@ export async function startFakeLastfm(options: FakeLastfmOptions = {}): Promise<
     if (signed && params.api_sig?.toLowerCase() !== expectedSignature(params, secret)) return lastfmError(13);
     const sessionUser = params.sk === undefined ? null : (state.sessions.get(params.sk) ?? null);
     if ((spec.needsSession || params.sk !== undefined) && sessionUser === null) return lastfmError(9);
-    return spec.run({
-      params,
-      state,
-      legacyLists: options.legacyLists ?? false,
-      unknownTracks: options.unknownTracks ?? 'error',
-      now: now(),
-      sessionUser,
-    });
+    return methodFaults.answer(params, () =>
+      spec.run({
+        params,
+        state,
+        legacyLists: options.legacyLists ?? false,
+        unknownTracks: options.unknownTracks ?? 'error',
+        now: now(),
+        sessionUser,
+      }),
+    );
   };
 
   let randomError: (() => FakeResponse | null) | null = null;
@@ -154,7 +168,8 @@ export async function startFakeLastfm(options: FakeLastfmOptions = {}): Promise<
   };
   const answerApi = async (req: FakeRequest): Promise<FakeResponse> => {
     if (options.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
-    return options.escapedSlashes ? withEscapedSlashes(handleApi(req)) : handleApi(req);
+    const response = await handleApi(req);
+    return options.escapedSlashes ? withEscapedSlashes(response) : response;
   };
   server.route('GET', API_PATH, answerApi);
   server.route('POST', API_PATH, answerApi);
@@ -224,6 +239,7 @@ export async function startFakeLastfm(options: FakeLastfmOptions = {}): Promise<
       }
     },
     injectRandomErrors,
+    fault: (apiMethod, fault, faultOptions) => methodFaults.add(apiMethod, fault, faultOptions),
     close: () => server.close(),
   };
 }

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { AuthRequiredError } from '../../../src/application/ports/upstream-errors.js';
+import {
+  AuthRequiredError,
+  UpstreamUnavailableError,
+} from '../../../src/application/ports/upstream-errors.js';
 import { aCatalogTrack } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import { startLastfmKit, type LastfmKit } from './lastfm-test-kit.js';
 
@@ -25,6 +28,25 @@ describe('LastfmApiClient loves against the fake Last.fm', () => {
       ['Song 2', 1_750_000_002_000],
       ['Song 1', 1_750_000_001_000],
     ]);
+  });
+
+  it('asks again for a loves page that came back empty although its paging says it holds loves', async () => {
+    kit = await startLastfmKit();
+    for (let i = 1; i <= 5; i++) {
+      kit.fake.addLove('listener', { artist: 'Enjoy', track: `Song ${i}`, date: 1_750_000_000 + i });
+    }
+    const once = kit.fake.fault('user.getLovedTracks', 'empty', { page: 2, times: 1 });
+    expect((await kit.client.getLovedTracks({ page: 2, limit: 2 })).tracks.map((t) => t.title)).toEqual([
+      'Song 3',
+      'Song 2',
+    ]);
+    expect(once.hits()).toBe(1);
+
+    // Left empty, the page is an error (so `likes import lastfm` forgets no like), never an empty list.
+    kit.fake.fault('user.getLovedTracks', 'empty', { page: 2, times: 'always' });
+    const failure = kit.client.getLovedTracks({ page: 2, limit: 2 });
+    await expect(failure).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    await expect(failure).rejects.toThrow('page 2 of 3 came back empty although the list holds 5 entries');
   });
 
   it('loves with a signed POST carrying the session key; loving twice keeps one love', async () => {

@@ -21,8 +21,8 @@ describe('DatabaseInfo', () => {
 
     expect(info).toMatchObject({
       path: temp.db.path,
-      schemaVersion: 3,
-      latestMigration: 'DailyListensByDay1795478400000',
+      schemaVersion: 4,
+      latestMigration: 'RunOwners1795564800000',
       pendingMigrations: 0,
     });
     expect(info.rowCounts).toEqual({

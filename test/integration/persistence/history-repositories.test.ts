@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { hostname } from 'node:os';
 import { EMPTY_PROGRESS } from '../../../src/domain/history/import-run.js';
 import type { StoredListeningEvent } from '../../../src/domain/history/listening-event.js';
 import type { TrackId } from '../../../src/domain/track/track.js';
@@ -91,6 +92,7 @@ describe('history: plays, daily listens and import runs', () => {
       startedAt: AT + 10,
       finishedAt: AT + 30,
       error: 'Last.fm returned 503 three times',
+      owner: { pid: process.pid, host: hostname(), startedAt: expect.any(Number) },
     });
     expect(await importRuns.latest('history:lastfm')).toEqual(finished);
     expect(await importRuns.latest('history:spotify_export')).toBeNull();

@@ -24,6 +24,7 @@ export class InMemoryImportRuns implements ImportRunRepository {
       startedAt: at,
       finishedAt: null,
       error: null,
+      owner: { pid: process.pid, host: 'this-host', startedAt: 0 },
     };
     this.runs.push(run);
     return run;
@@ -44,6 +45,11 @@ export class InMemoryImportRuns implements ImportRunRepository {
 
   async latest(kind: string): Promise<ImportRun | null> {
     return [...this.runs].reverse().find((r) => r.kind === kind) ?? null;
+  }
+
+  /** Every run here belongs to this live process: none is abandoned. */
+  async interruptAbandoned(): Promise<ImportRun[]> {
+    return [];
   }
 
   private replace(id: number, changes: Partial<ImportRun>): ImportRun {

@@ -32,6 +32,7 @@ describe('planLastfmRuns', () => {
       pagesDone: 3,
       cursor: String(NOW - 40 * DAY),
     });
+    await runs.finish(crashed.id, 'interrupted', NOW - DAY, 'its process ended');
     const plans = await planLastfmRuns(runs, 'ana', {}, NOW);
     expect(plans).toHaveLength(2);
     expect(plans[0]).toMatchObject({ from: null, to: NOW - DAY, startAt: NOW - 40 * DAY });
@@ -50,9 +51,19 @@ describe('planLastfmRuns', () => {
       startAt: range.since,
     });
 
-    await runs.start(first!.kind, { from: range.since, to: range.until }, NOW);
+    const stopped = await runs.start(first!.kind, { from: range.since, to: range.until }, NOW);
+    await runs.finish(stopped.id, 'failed', NOW, 'Last.fm is not answering');
     expect((await planLastfmRuns(runs, 'ana', range, NOW))[0]!.resumes).not.toBeNull();
     expect((await planLastfmRuns(runs, 'ana', { since: NOW - 99 * DAY }, NOW))[0]!.resumes).toBeNull();
+  });
+
+  it('refuses to take over a run another live process is still doing', async () => {
+    const live = await runs.start('history:lastfm:ana', { from: null, to: NOW - DAY }, NOW - DAY);
+    const refusal = planLastfmRuns(runs, 'ana', {}, NOW);
+    await expect(refusal).rejects.toMatchObject({ code: 'HISTORY.IMPORT_RUNNING', category: 'failure' });
+    await expect(refusal).rejects.toThrow(
+      `Import run ${live.id} of this Last.fm history, started 2025-05-31T00:00:00.000Z, is still running in process ${process.pid} on this-host`,
+    );
   });
 
   it('keeps each Last.fm user’s runs apart', async () => {

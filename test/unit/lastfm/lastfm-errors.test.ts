@@ -48,6 +48,39 @@ describe('classifyLastfmResponse', () => {
     ).toBe('retry');
   });
 
+  it('retries error 8 (the backend failed)', () => {
+    expect(classifyLastfmResponse(answer(500, { error: 8, message: 'Operation failed' }), request).kind).toBe(
+      'retry',
+    );
+  });
+
+  it('retries a read answered with JSON cut short, or with an empty page its paging says is not', () => {
+    const attr = { page: '3', perPage: '200', totalPages: '5', total: '1000' };
+    expect(classifyLastfmResponse(answer(200, '{"recenttracks":{"track":[{"na'), request)).toMatchObject({
+      kind: 'retry',
+      reason: 'the answer was cut short (incomplete JSON)',
+    });
+    expect(
+      classifyLastfmResponse(answer(200, { recenttracks: { track: [], '@attr': attr } }), request),
+    ).toEqual({
+      kind: 'retry',
+      reason: 'page 3 of 5 came back empty although the list holds 1000 entries',
+    });
+    const lovesPage = { lovedtracks: { track: [], '@attr': { ...attr, page: '1' } } };
+    expect(classifyLastfmResponse(answer(200, lovesPage), request).kind).toBe('retry');
+  });
+
+  it('accepts empty pages that are meant to be empty, and never repeats a write', () => {
+    const empty = lastfmFixture('user.getRecentTracks-empty.json');
+    expect(classifyLastfmResponse(answer(200, empty), request).kind).toBe('ok');
+    const beyond = {
+      recenttracks: { track: [], '@attr': { page: '6', perPage: '200', totalPages: '5', total: '1000' } },
+    };
+    expect(classifyLastfmResponse(answer(200, beyond), request).kind).toBe('ok');
+    const post: HttpRequest = { ...request, method: 'POST', endpoint: 'POST track.scrobble' };
+    expect(classifyLastfmResponse(answer(200, '{"scrobbles":'), post).kind).toBe('ok');
+  });
+
   it('fails on an error envelope sent with HTTP 200', () => {
     const verdict = classifyLastfmResponse(
       answer(200, lastfmFixture('error-9-invalid-session-key.json')),

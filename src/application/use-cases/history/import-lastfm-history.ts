@@ -1,6 +1,8 @@
 // `narada history import lastfm`: scrobbles into the ledger, oldest page first (LastfmPageReader),
 // stored with the run's cursor in the same transaction, so a crash at any point resumes exactly
-// where the stored history ends: no listen twice, none missing.
+// where the stored history ends: no listen twice, none missing. A page Last.fm will not give (after
+// the connector's retries) stops the import there: the pages before it are kept, the rest is not
+// taken as read, and the next run resumes from the cursor.
 import type { Clock } from '../../ports/clock.port.js';
 import type { ImportRunRepository } from '../../ports/import-run-repository.port.js';
 import type { LastfmPort } from '../../ports/lastfm.port.js';
@@ -10,6 +12,7 @@ import { EMPTY_PROGRESS, type ImportRun } from '../../../domain/history/import-r
 import { ConfigurationError } from '../../../domain/shared/errors.js';
 import { toIso } from '../../../domain/values/time.js';
 import { planLastfmRuns, type LastfmRangeOptions, type LastfmRunPlan } from './lastfm-import-runs.js';
+import { stoppedReading } from './lastfm-import-stop.js';
 import { LastfmPageReader } from './lastfm-page-reader.js';
 import type { ListenRecorder } from './listen-recorder.js';
 import { recordImportFailure } from './import-run-failure.js';
@@ -34,9 +37,17 @@ export interface LastfmRunReport {
   readonly resumedRun: number | null;
 }
 
+/** A run found left `running` by a process that had ended, marked `interrupted` as this import started. */
+export interface InterruptedRunReport {
+  readonly id: number;
+  readonly kind: string;
+  readonly reason: string | null;
+}
+
 export interface LastfmImportSummary {
   readonly user: string;
   readonly runs: readonly LastfmRunReport[];
+  readonly interrupted: readonly InterruptedRunReport[];
   readonly pages: number;
   /** Scrobbles Last.fm sent (new + already present). */
   readonly received: number;
@@ -76,6 +87,7 @@ export class ImportLastfmHistory {
     }
     const user = identity.username;
     const now = Math.floor(this.deps.clock.now() / 1000) * 1000;
+    const interrupted = await this.deps.runs.interruptAbandoned(this.deps.clock.now());
     const plans = await planLastfmRuns(this.deps.runs, user, options, now);
     const recorder = this.deps.recorder.remembering();
     const tally: Tally = {
@@ -92,6 +104,7 @@ export class ImportLastfmHistory {
     return {
       user,
       runs: reports,
+      interrupted: interrupted.map(({ id, kind, error }) => ({ id, kind, reason: error })),
       pages,
       received: tally.new + alreadyPresent,
       new: tally.new,
@@ -116,7 +129,9 @@ export class ImportLastfmHistory {
         ...EMPTY_PROGRESS,
         cursor: plan.startAt === null ? null : String(plan.startAt),
       });
-      await runs.finish(plan.resumes.id, 'interrupted', clock.now(), `resumed by import run ${run.id}`);
+      const resumed = `resumed by import run ${run.id}`;
+      const why = plan.resumes.error === null ? resumed : `${plan.resumes.error}; ${resumed}`;
+      await runs.finish(plan.resumes.id, 'interrupted', clock.now(), why);
     }
     const label =
       plan.resumes === null ? 'Last.fm scrobbles' : `Last.fm scrobbles (resuming run ${plan.resumes.id})`;
@@ -153,12 +168,24 @@ export class ImportLastfmHistory {
     const reader = new LastfmPageReader(this.deps.lastfm, user, plan.startAt, plan.to);
     const mine = { pages: 0, new: 0, existing: 0, skipped: 0 };
     let finished = false;
+    /** A page that could not be read ends the import after the pages read before it are stored. */
+    let stopped: unknown = null;
     while (!finished) {
       const group = { pages: 0, new: 0, existing: 0, sameAsHeld: 0, skipped: 0 };
       await unitOfWork.transaction(async () => {
         const opened = clock.now();
         while (group.pages < commitEvery.pages && clock.now() - opened < commitEvery.ms) {
-          const page = await reader.read();
+          const failingPage = reader.nextPage;
+          const page = await reader.read().catch((error: unknown) => {
+            stopped = stoppedReading(error, {
+              user,
+              runId: run.id,
+              page: failingPage,
+              unreadFrom: reader.cursor,
+              to: plan.to,
+            });
+            return null;
+          });
           if (page === null) {
             finished = true;
             break;
@@ -194,5 +221,6 @@ export class ImportLastfmHistory {
       tally.unreadable += group.skipped;
     }
     tally.resyncs += reader.resyncs;
+    if (stopped !== null) throw stopped;
   }
 }

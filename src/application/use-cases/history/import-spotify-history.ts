@@ -74,6 +74,8 @@ export class ImportSpotifyHistory {
     const user = options.user ?? (await this.deps.defaultListener()) ?? FALLBACK_LISTENER;
     const minMsPlayed = options.minMsPlayed ?? DEFAULT_MIN_MS_PLAYED;
     const files = await this.deps.source.files(options.paths);
+    // Runs a killed import left `running` are closed first, so none stays `running` for ever.
+    await this.deps.runs.interruptAbandoned(this.deps.clock.now());
     const recorder = this.deps.recorder.remembering();
     const reports: SpotifyFileReport[] = [];
     const corrupt: CorruptExportError[] = [];

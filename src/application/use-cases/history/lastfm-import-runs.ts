@@ -1,10 +1,12 @@
 // Which ranges a `narada history import lastfm` covers: an unfinished run is resumed where it
 // stopped; a plain import then continues from the last run's end (minus Last.fm's 14-day window for
-// late scrobbles); an import with --since/--until covers exactly that range.
+// late scrobbles); an import with --since/--until covers exactly that range. A run still `running`
+// (once runs of ended processes are marked interrupted) belongs to a live process: it is not taken over.
 import type { ImportRunRepository } from '../../ports/import-run-repository.port.js';
 import type { ImportRun } from '../../../domain/history/import-run.js';
 import { incrementalStart } from '../../../domain/history/lastfm-history-window.js';
-import type { EpochMs } from '../../../domain/values/time.js';
+import { NaradaError } from '../../../domain/shared/errors.js';
+import { toIso, type EpochMs } from '../../../domain/values/time.js';
 
 export interface LastfmRangeOptions {
   readonly since?: EpochMs;
@@ -51,8 +53,19 @@ export async function planLastfmRuns(
 }
 
 function resumePlan(kind: string, run: ImportRun): LastfmRunPlan {
+  if (run.status === 'running') throw stillRunning(run);
   const cursor = run.progress.cursor === null ? null : Number(run.progress.cursor);
   const startAt = cursor !== null && Number.isFinite(cursor) ? cursor : run.rangeFrom;
   // A run always records its end; a null one would be a damaged row, read as "up to its start".
   return { kind, from: run.rangeFrom, to: run.rangeTo ?? run.startedAt, resumes: run, startAt };
+}
+
+function stillRunning(run: ImportRun): NaradaError {
+  const where = run.owner === null ? 'another process' : `process ${run.owner.pid} on ${run.owner.host}`;
+  return new NaradaError(
+    'HISTORY.IMPORT_RUNNING',
+    `Import run ${run.id} of this Last.fm history, started ${toIso(run.startedAt)}, is still running in ${where}; let it finish (or stop it), then run this command again`,
+    'failure',
+    { retryable: true, details: { importRunId: run.id, owner: run.owner } },
+  );
 }

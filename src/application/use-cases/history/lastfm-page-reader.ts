@@ -55,6 +55,11 @@ export class LastfmPageReader {
     return this.pass?.totalPages ?? null;
   }
 
+  /** The Last.fm page the next read waits for, with the pass's page count (null: page 1 of a new pass). */
+  get nextPage(): { readonly page: number; readonly of: number } | null {
+    return this.pass === null ? null : { page: this.page, of: this.pass.totalPages };
+  }
+
   /** The next page, oldest first; null when the range is read. */
   async read(): Promise<HistoryPage | null> {
     for (;;) {

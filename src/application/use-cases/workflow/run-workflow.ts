@@ -59,6 +59,8 @@ export class RunWorkflow {
     const { registry, services, runs, clock } = this.deps;
     const definition = loadWorkflowDefinition(request, registry);
     const startedAt = clock.now();
+    // Runs a killed `workflow run` left `running` are closed first, so none stays `running` for ever.
+    await runs.interruptAbandoned(startedAt);
     const callsBefore = { ...this.deps.apiCalls() };
     const saved = await runs.save({
       workflowId: definition.id,

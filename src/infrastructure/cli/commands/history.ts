@@ -195,6 +195,9 @@ function renderLastfmImport(s: LastfmImportSummary): string[] {
     `  new:              ${n(s.new)}${s.sameAsOtherSource > 0 ? ` (${n(s.sameAsOtherSource)} of them already held from a Spotify export: counted once)` : ''}`,
     `  already present:  ${n(s.alreadyPresent)}`,
     `  skipped:          ${n(s.skipped.unreadable)} unreadable`,
+    ...s.interrupted.map(
+      (r) => `  run ${r.id} (${r.kind}) marked interrupted: ${r.reason ?? 'its process ended'}`,
+    ),
     ...s.runs.map(
       (r) =>
         `  run ${r.id}: ${r.from ?? 'the beginning'} → ${r.to}${r.resumedRun === null ? '' : ` (resumed run ${r.resumedRun})`}`,

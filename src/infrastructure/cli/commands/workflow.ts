@@ -167,6 +167,9 @@ const runsCommand: CommandModule<GlobalArgs, RunsArgs> = {
     const { renderRun, renderRunList, runSummary } = await import('../views/workflow-report.js');
     const container = await ctx.services();
     const runs = await container.get((await workflowTokens()).Runs);
+    // Runs whose process was killed are shown as `interrupted`, not as still `running`.
+    const { TOKENS } = await import('../../di/tokens.js');
+    await runs.interruptAbandoned((await container.get(TOKENS.Clock)).now());
     if (args.id !== undefined) {
       const run = await runs.get(args.id);
       if (run === null)

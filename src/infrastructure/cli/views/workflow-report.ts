@@ -23,13 +23,14 @@ const MARKS: Record<TaskResult['status'], string> = { succeeded: '✔', failed: 
 export function runSummary(run: WorkflowRun): Record<string, unknown> {
   return {
     ...run,
-    durationMs: run.finishedAt === null ? null : run.finishedAt - run.startedAt,
+    durationMs: ranFor(run),
     apiCallsByService: callsByService(run.apiCalls),
   };
 }
 
 export function renderRun(run: WorkflowRun): string[] {
-  const took = run.finishedAt === null ? '' : ` in ${elapsed(run.finishedAt - run.startedAt)}`;
+  const duration = ranFor(run);
+  const took = duration === null ? '' : ` in ${elapsed(duration)}`;
   const lines = [
     `Workflow "${run.workflowName}" (${run.workflowId}) ${run.status}${took}${run.dryRun ? ' — dry run, nothing written' : ''}`,
   ];
@@ -201,8 +202,14 @@ export function renderRunList(runs: readonly WorkflowRun[]): string[] {
   if (runs.length === 0) return ['No workflow runs yet; `narada workflow run <file>` starts one.'];
   return runs.map((run) => {
     const when = new Date(run.startedAt).toISOString().replace('T', ' ').slice(0, 16);
-    const took = run.finishedAt === null ? '' : elapsed(run.finishedAt - run.startedAt);
+    const duration = ranFor(run);
+    const took = duration === null ? '' : elapsed(duration);
     const flags = run.dryRun ? ' (dry run)' : '';
-    return `#${String(run.id).padEnd(4)} ${when}  ${run.workflowId.padEnd(24)} ${run.status.padEnd(9)} ${run.tasks.length} tasks  ${took}${flags}`;
+    return `#${String(run.id).padEnd(4)} ${when}  ${run.workflowId.padEnd(24)} ${run.status.padEnd(11)} ${run.tasks.length} tasks  ${took}${flags}`;
   });
+}
+
+/** Unknown for an interrupted run: it ended when its process died, it was found so later. */
+function ranFor(run: WorkflowRun): number | null {
+  return run.finishedAt === null || run.status === 'interrupted' ? null : run.finishedAt - run.startedAt;
 }

@@ -12,8 +12,11 @@ export interface LastfmErrorBody {
   readonly message: string;
 }
 
-/** Codes after which the same call may work if repeated: rate limit, offline, temporary error. */
-export const RETRYABLE_LASTFM_ERRORS: ReadonlySet<number> = new Set([29, 11, 16]);
+/**
+ * Codes after which the same call may work if repeated: rate limit, offline, temporary error, and
+ * 8 "Operation failed - Most likely the backend service failed. Please try again."
+ */
+export const RETRYABLE_LASTFM_ERRORS: ReadonlySet<number> = new Set([29, 11, 16, 8]);
 
 /** "Rate limit exceeded": Last.fm wants us slower; waited out like a 429, never a reason to fail at once. */
 export const LASTFM_RATE_LIMIT_EXCEEDED = 29;

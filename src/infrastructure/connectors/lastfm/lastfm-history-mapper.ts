@@ -4,6 +4,7 @@ import type { LastfmListen, LastfmListenPage } from '../../../application/ports/
 import { jsonElementTexts } from './json-element-texts.js';
 import {
   flagOf,
+  isNowPlaying,
   nameOf,
   mapPagedList,
   recordAt,
@@ -58,8 +59,4 @@ export function mapListen(track: WireRecord, rawText?: string): LastfmListen | n
     url: textOf(track.url),
     rawText: rawText ?? JSON.stringify(track),
   };
-}
-
-export function isNowPlaying(track: WireRecord): boolean {
-  return flagOf(recordAt(track, '@attr').nowplaying) === true;
 }

@@ -1,6 +1,9 @@
 // How Last.fm answers are read by the shared HTTP client: the error envelope decides, whatever the
-// HTTP status (errors come with 200, 403, 404 or 429); 29, 11 and 16 are retried with backoff, and
-// 29 (rate limit exceeded) pauses every Last.fm caller like a 429 does.
+// How Last.fm answers are read by the shared HTTP client: the error envelope decides, whatever the
+// HTTP status (errors come with 200, 403, 404 or 429); 29, 11, 16 and 8 are retried with backoff, and
+// 29 (rate limit exceeded) pauses every Last.fm caller like a 429 does. A read answered with HTTP 200
+// but a body cut short, or a page of a list with no entry although the list's own paging says it
+// holds some, is asked again the same way: both happen now and then.
 import type { CallCounter } from '../http/call-counter.js';
 import {
   HttpClient,
@@ -18,6 +21,7 @@ import {
   lastfmError,
   lastfmErrorOf,
 } from './lastfm-errors.js';
+import { emptyPageOf } from './lastfm-wire.js';
 
 export function classifyLastfmResponse(response: HttpResponse, request: HttpRequest): ResponseVerdict {
   const envelope = lastfmErrorOf(response.body);
@@ -34,10 +38,28 @@ export function classifyLastfmResponse(response: HttpResponse, request: HttpRequ
       : { kind: 'fail', error: lastfmError(envelope, response.status) };
   }
   const { status } = response;
-  if (status >= 200 && status < 300) return { kind: 'ok' };
+  if (status >= 200 && status < 300) {
+    // Only reads are asked again: a write whose answer was lost may have been done.
+    return request.method === 'GET' ? readVerdict(response.body) : { kind: 'ok' };
+  }
   if (status === 429) return { kind: 'retry', reason: 'HTTP 429 rate limited', slowDown: true };
   if (status >= 500) return { kind: 'retry', reason: `HTTP ${status}` };
   return { kind: 'fail', error: rejectedError('lastfm', response, request) };
+}
+
+function readVerdict(body: unknown): ResponseVerdict {
+  // Every Last.fm answer asked with format=json is a JSON object; text here is JSON cut short.
+  if (typeof body === 'string' || body === null) {
+    return { kind: 'retry', reason: 'the answer was cut short (incomplete JSON)' };
+  }
+  const empty = emptyPageOf(body);
+  if (empty !== null) {
+    return {
+      kind: 'retry',
+      reason: `page ${empty.page} of ${empty.totalPages} came back empty although the list holds ${empty.total} entries`,
+    };
+  }
+  return { kind: 'ok' };
 }
 
 export interface LastfmHttpClientOptions extends Partial<

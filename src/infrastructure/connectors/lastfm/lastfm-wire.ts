@@ -1,5 +1,6 @@
 // Readers for Last.fm's JSON, which is converted from XML: numbers are strings, text may sit in
 // `#text`, attributes in `@attr`, and a list of one may arrive as a bare object (or "" when empty).
+import { expectedOnPage } from '../../../domain/history/lastfm-history-window.js';
 import { NaradaError } from '../../../domain/shared/errors.js';
 
 export type WireRecord = Readonly<Record<string, unknown>>;
@@ -85,6 +86,28 @@ export function mapPagedList<T>(
     .filter((item): item is T => item !== null);
   const attrs = isRecord(list['@attr']) ? list['@attr'] : list;
   return { items, page: pageInfoOf(attrs, items.length) };
+}
+
+/** The entry Last.fm puts on top of an open-ended history request: the track playing now. */
+export function isNowPlaying(track: WireRecord): boolean {
+  return flagOf(recordAt(track, '@attr').nowplaying) === true;
+}
+
+const PAGED_LISTS = ['recenttracks', 'lovedtracks'];
+
+/**
+ * The paging facts of a paged list answer that has no entry on a page its own paging says holds
+ * some; null for any other body. Last.fm sends such pages now and then (HTTP 200, empty `track`):
+ * read as they are, the page's scrobbles or loves would silently be missing.
+ */
+export function emptyPageOf(body: unknown): ReturnType<typeof pageInfoOf> | null {
+  if (!isRecord(body)) return null;
+  const key = PAGED_LISTS.find((name) => isRecord(body[name]));
+  if (key === undefined) return null;
+  const list = body[key] as WireRecord;
+  if (listOf(list.track).some((entry) => !isNowPlaying(entry))) return null;
+  const info = pageInfoOf(isRecord(list['@attr']) ? list['@attr'] : list, 0);
+  return expectedOnPage(info.total, info.perPage, info.page) > 0 ? info : null;
 }
 
 export function unexpectedResponse(method: string, detail: string): NaradaError {

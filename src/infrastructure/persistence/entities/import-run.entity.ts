@@ -32,4 +32,14 @@ export class ImportRunEntity {
 
   @Column({ type: 'text', nullable: true })
   error!: string | null;
+
+  /** The process running it (pid, host, process start): to tell a run left by an ended process. */
+  @Column({ name: 'owner_pid', type: 'integer', nullable: true })
+  ownerPid!: number | null;
+
+  @Column({ name: 'owner_host', type: 'text', nullable: true })
+  ownerHost!: string | null;
+
+  @Column({ name: 'owner_started_at', type: 'integer', nullable: true })
+  ownerStartedAt!: number | null;
 }

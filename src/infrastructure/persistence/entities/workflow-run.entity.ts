@@ -2,7 +2,7 @@
 import { Check, Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity({ name: 'workflow_runs' })
-@Check('ck_workflow_runs_status', `"status" IN ('running', 'succeeded', 'failed')`)
+@Check('ck_workflow_runs_status', `"status" IN ('running', 'succeeded', 'failed', 'interrupted')`)
 export class WorkflowRunEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
@@ -39,4 +39,14 @@ export class WorkflowRunEntity {
 
   @Column({ type: 'text', nullable: true })
   error!: string | null;
+
+  /** The process running it (pid, host, process start): to tell a run left by an ended process. */
+  @Column({ name: 'owner_pid', type: 'integer', nullable: true })
+  ownerPid!: number | null;
+
+  @Column({ name: 'owner_host', type: 'text', nullable: true })
+  ownerHost!: string | null;
+
+  @Column({ name: 'owner_started_at', type: 'integer', nullable: true })
+  ownerStartedAt!: number | null;
 }

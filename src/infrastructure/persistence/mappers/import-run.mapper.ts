@@ -1,6 +1,7 @@
 // ImportRun ↔ `import_runs` row: progress kept as JSON text.
 import type { ImportProgress, ImportRun, ImportStatus } from '../../../domain/history/import-run.js';
 import type { ImportRunEntity } from '../entities/import-run.entity.js';
+import { ownerToDomain } from './run-owner.mapper.js';
 import { readChoice, readJson } from './stored-value.js';
 
 const STATUSES: readonly ImportStatus[] = ['running', 'completed', 'failed', 'interrupted'];
@@ -16,6 +17,7 @@ export function importRunToDomain(row: ImportRunEntity): ImportRun {
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,
     error: row.error,
+    owner: ownerToDomain(row),
   });
 }
 

@@ -2,11 +2,13 @@
 import type { WorkflowRunDraft } from '../../../application/ports/workflow-run-repository.port.js';
 import type { RunStatus, TaskResult, WorkflowRun } from '../../../domain/workflow/workflow-run.js';
 import type { WorkflowRunEntity } from '../entities/workflow-run.entity.js';
+import { ownerToDomain, type OwnerColumns } from './run-owner.mapper.js';
 import { readChoice, readJson } from './stored-value.js';
 
-const STATUSES: readonly RunStatus[] = ['running', 'succeeded', 'failed'];
+const STATUSES: readonly RunStatus[] = ['running', 'succeeded', 'failed', 'interrupted'];
 
-export type WorkflowRunRow = Omit<WorkflowRunEntity, 'id'>;
+/** The owner is written once, when the run is first saved; updates leave it. */
+export type WorkflowRunRow = Omit<WorkflowRunEntity, 'id' | keyof OwnerColumns>;
 
 export function workflowRunToDomain(row: WorkflowRunEntity): WorkflowRun {
   return Object.freeze({
@@ -21,6 +23,7 @@ export function workflowRunToDomain(row: WorkflowRunEntity): WorkflowRun {
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,
     error: row.error,
+    owner: ownerToDomain(row),
   });
 }
 

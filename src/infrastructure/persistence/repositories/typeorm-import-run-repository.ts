@@ -14,12 +14,17 @@ import { NaradaError } from '../../../domain/shared/errors.js';
 import type { EpochMs } from '../../../domain/values/time.js';
 import { ImportRunEntity } from '../entities/import-run.entity.js';
 import { importRunToDomain, progressToColumn } from '../mappers/import-run.mapper.js';
+import { ownerToColumns } from '../mappers/run-owner.mapper.js';
 import type { NaradaDatabase } from '../open-database.js';
+import { abandonedReason, systemProcesses, type ProcessTable } from '../run-owners.js';
 
 export class TypeOrmImportRunRepository implements ImportRunRepository {
   private readonly rows: Repository<ImportRunEntity>;
 
-  constructor(private readonly db: NaradaDatabase) {
+  constructor(
+    private readonly db: NaradaDatabase,
+    private readonly processes: ProcessTable = systemProcesses,
+  ) {
     this.rows = db.dataSource.getRepository(ImportRunEntity);
   }
 
@@ -33,6 +38,7 @@ export class TypeOrmImportRunRepository implements ImportRunRepository {
       startedAt: at,
       finishedAt: null,
       error: null,
+      ...ownerToColumns(this.processes.current()),
     };
     const result = await this.db.unitOfWork.write(() => this.rows.insert(row));
     // TypeORM types generated keys loosely; the entity's primary key is the integer `id`.
@@ -57,6 +63,17 @@ export class TypeOrmImportRunRepository implements ImportRunRepository {
   async latest(kind: string): Promise<ImportRun | null> {
     const row = await this.rows.findOne({ where: { kind }, order: { startedAt: 'DESC', id: 'DESC' } });
     return row === null ? null : importRunToDomain(row);
+  }
+
+  async interruptAbandoned(at: EpochMs): Promise<ImportRun[]> {
+    // Read first: a live run elsewhere may hold the write lock, and there is usually nothing to mark.
+    const running = (await this.rows.findBy({ status: 'running' })).map(importRunToDomain);
+    const abandoned = running.filter((run) => this.processes.hasEnded(run.owner));
+    const marked: ImportRun[] = [];
+    for (const run of abandoned) {
+      marked.push(await this.finish(run.id, 'interrupted', at, abandonedReason(run.owner)));
+    }
+    return marked;
   }
 
   private async change(id: number, changes: Partial<Omit<ImportRunEntity, 'id'>>): Promise<void> {

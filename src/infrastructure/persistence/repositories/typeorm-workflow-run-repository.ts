@@ -5,15 +5,21 @@ import type {
   WorkflowRunRepository,
 } from '../../../application/ports/workflow-run-repository.port.js';
 import { NaradaError } from '../../../domain/shared/errors.js';
+import type { EpochMs } from '../../../domain/values/time.js';
 import type { WorkflowRun } from '../../../domain/workflow/workflow-run.js';
 import { WorkflowRunEntity } from '../entities/workflow-run.entity.js';
+import { ownerToColumns } from '../mappers/run-owner.mapper.js';
 import { workflowRunToDomain, workflowRunToRow } from '../mappers/workflow-run.mapper.js';
 import type { NaradaDatabase } from '../open-database.js';
+import { abandonedReason, systemProcesses, type ProcessTable } from '../run-owners.js';
 
 export class TypeOrmWorkflowRunRepository implements WorkflowRunRepository {
   private readonly rows: Repository<WorkflowRunEntity>;
 
-  constructor(private readonly db: NaradaDatabase) {
+  constructor(
+    private readonly db: NaradaDatabase,
+    private readonly processes: ProcessTable = systemProcesses,
+  ) {
     this.rows = db.dataSource.getRepository(WorkflowRunEntity);
   }
 
@@ -31,9 +37,23 @@ export class TypeOrmWorkflowRunRepository implements WorkflowRunRepository {
       }
       return run;
     }
-    const result = await this.db.unitOfWork.write(() => this.rows.insert(row));
+    const owner = this.processes.current();
+    const result = await this.db.unitOfWork.write(() =>
+      this.rows.insert({ ...row, ...ownerToColumns(owner) }),
+    );
     // TypeORM types generated keys loosely; the entity's primary key is the integer `id`.
-    return Object.freeze({ ...run, id: Number((result.identifiers[0] as { id: number }).id) });
+    return Object.freeze({ ...run, id: Number((result.identifiers[0] as { id: number }).id), owner });
+  }
+
+  async interruptAbandoned(at: EpochMs): Promise<WorkflowRun[]> {
+    // Read first: a live run elsewhere may hold the write lock, and there is usually nothing to mark.
+    const running = (await this.rows.findBy({ status: 'running' })).map(workflowRunToDomain);
+    const marked: WorkflowRun[] = [];
+    for (const run of running.filter((r) => this.processes.hasEnded(r.owner))) {
+      const interrupted = { ...run, status: 'interrupted' as const, finishedAt: at };
+      marked.push(await this.save({ ...interrupted, error: abandonedReason(run.owner) }));
+    }
+    return marked;
   }
 
   async list(limit: number): Promise<WorkflowRun[]> {

@@ -59,6 +59,7 @@ const run: WorkflowRun = {
   startedAt: 1_000,
   finishedAt: 1_400,
   error: null,
+  owner: null,
 };
 
 describe('the run report', () => {
