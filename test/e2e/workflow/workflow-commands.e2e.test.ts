@@ -57,7 +57,7 @@ describe('narada workflow validate | list | nodes | runs, and failures', () => {
     expect(world.spotify.apiCalls()).toHaveLength(before);
   });
 
-  it('run says which task failed and why, skips its dependents, exits 1 and saves the run', async () => {
+  it('run says which task failed and why, skips its dependents, exits 2 for an unknown playlist and saves the run', async () => {
     const missing = '0'.repeat(21) + 'Z';
     const result = await world.narada([
       'workflow',
@@ -66,7 +66,7 @@ describe('narada workflow validate | list | nodes | runs, and failures', () => {
       '--param',
       `playlist_id=${missing}`,
     ]);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/narada: task "source" \(source\.spotify_playlist\) failed: .*playlist/);
     expect(result.stderr).toContain('↷ destination');
     const runs = (await world.narada(['workflow', 'runs', '--json'])).json<{ runs: RunJson[] }>().runs;

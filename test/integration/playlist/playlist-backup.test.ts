@@ -131,15 +131,24 @@ describe('playlist backup (real client, fake Spotify, real files)', () => {
 
   it('reports a playlist that cannot be read and backs up the others', async () => {
     const { id } = seedMixedPlaylist('Fine');
+    const broken = seedMixedPlaylist('Broken');
+    world.fake.spoilPlaylistHeader({ playlistId: broken.id, times: 'always' });
     const report = await world.backup.run({
-      playlists: [id, '0000000000000000000000'],
+      playlists: [id, broken.id],
       all: false,
       outDir: world.backupDir,
     });
     expect(report.written.map((p) => p.id)).toEqual([id]);
     expect(report.failed).toEqual([
-      expect.objectContaining({ id: '0000000000000000000000', reason: expect.stringMatching(/no playlist/) }),
+      expect.objectContaining({ id: broken.id, reason: expect.stringMatching(/unreadable/) }),
     ]);
+  });
+
+  it('stops at a playlist id Spotify does not know: a mistake of the user, not a failure to report', async () => {
+    const { id } = seedMixedPlaylist('Fine');
+    await expect(
+      world.backup.run({ playlists: [id, '0000000000000000000000'], all: false, outDir: world.backupDir }),
+    ).rejects.toMatchObject({ category: 'input', message: expect.stringMatching(/no playlist 0{22}/) });
   });
 
   it('backs up a playlist whole when one of its pages came back cut short once', async () => {
