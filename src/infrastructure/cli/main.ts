@@ -25,7 +25,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`narada: ${failure.message}\n`);
     if (argv.includes('--verbose') && error instanceof Error && error.stack)
       process.stderr.write(`${error.stack}\n`);
-    if (json)
+    if (json && !failure.reported)
       process.stdout.write(
         `${JSON.stringify({ ok: false, error: { code: failure.code, message: failure.message } })}\n`,
       );

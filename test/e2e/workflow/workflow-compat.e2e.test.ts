@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expectedByPlays, seedDemoLibrary, type DemoLibrary } from '../../fakes/seed/demo-library.js';
@@ -98,6 +98,30 @@ describe('narada workflow with files of the original narada, and files no workfl
           line: 15,
           column: 9,
           message: expect.stringContaining('"max_age_dayz"'),
+        },
+      ],
+    });
+  });
+
+  it('validate --json of a file with errors prints the same document, errors first, and exits 2', async () => {
+    const text = readFileSync(typo(), 'utf8').replace('"filter.by_release_date"', '"filter.by_release_dat"');
+    const result = await world.narada(['workflow', 'validate', file('broken.json', text), '--json']);
+    expect(result.code).toBe(2);
+    const documents = result.stdout
+      .trim()
+      .split('\n')
+      .filter((line) => line.startsWith('{'));
+    expect(documents).toHaveLength(1);
+    expect(result.json<{ valid: boolean; issues: Array<Record<string, unknown>> }>()).toMatchObject({
+      valid: false,
+      issues: [
+        {
+          severity: 'error',
+          taskId: 'recent',
+          field: 'type',
+          line: expect.any(Number),
+          column: expect.any(Number),
+          message: expect.stringContaining('filter.by_release_dat'),
         },
       ],
     });

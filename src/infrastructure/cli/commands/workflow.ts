@@ -117,7 +117,14 @@ const validateCommand: CommandModule<GlobalArgs, WorkflowArgs> = {
       fallbackId: file.fallbackId,
       strict: args.strict === true,
     });
-    if (!result.valid) throw new WorkflowValidationError(file.label, result.issues);
+    if (!result.valid) {
+      const invalid = new WorkflowValidationError(file.label, result.issues);
+      if (!ctx.output.json) throw invalid;
+      // Scripts read one document either way: the issues, errors first, then exit 2.
+      ctx.output.result({ file: file.path, ...result }, () => []);
+      const { ReportedFailure } = await import('../exit-codes.js');
+      throw new ReportedFailure(invalid);
+    }
     if (!ctx.output.json)
       for (const warning of result.issues) ctx.output.warn(`${file.label}: ${formatWorkflowIssue(warning)}`);
     ctx.output.result({ file: file.path, ...result }, (r) => [
