@@ -95,4 +95,34 @@ describe('reading the saved tracks when a page is spoiled on the way', () => {
     expect(error).toMatchObject({ code: 'SPOTIFY.UNREADABLE_ANSWER' });
     expect(error.message).toContain('offset 0 came back unreadable 3 times (an HTML page instead of JSON)');
   });
+
+  it('fails when the list ends before the total Spotify gave, instead of returning part of it', async () => {
+    savedLibraryOf(120);
+    fake.spoilSavedTracksPage(50, { body: 'ends-early' });
+    const { client } = spotifyRig(fake);
+
+    const error = await failureOf(client.listSavedTracks());
+
+    expect(error).toMatchObject({ code: 'SPOTIFY.LIST_READ_INCOMPLETE', category: 'failure' });
+    expect(error.message).toContain('Your Spotify saved tracks: read 100 but Spotify says there are 120');
+  });
+
+  it('fails when a saved track is removed while the list is read (a later one would be skipped)', async () => {
+    const ids = savedLibraryOf(120);
+    const { client } = spotifyRig(fake);
+    const saved = fake.state.savedOf(fake.defaultUserId);
+    let pages = 0;
+    const removeNewestAfterFirstPage = (): void => {
+      if (++pages === 1)
+        saved.splice(
+          saved.findIndex((entry) => entry.trackId === ids[0]),
+          1,
+        );
+    };
+
+    const error = await failureOf(client.listSavedTracks({ onProgress: removeNewestAfterFirstPage }));
+
+    expect(error).toMatchObject({ code: 'SPOTIFY.LIST_READ_INCOMPLETE' });
+    expect(error.message).toContain('changed while they were read');
+  });
 });
