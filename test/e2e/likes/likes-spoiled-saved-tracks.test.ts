@@ -126,6 +126,15 @@ describe('narada likes with a saved-tracks page that stays cut short', () => {
     expect({ lastfm: lastfmWrites(), spotify: spotifyWrites() }).toEqual(writes);
   });
 
+  it('sync --from lastfm --to spotify fails with exit 1 and saves nothing again', async () => {
+    const writes = { lastfm: lastfmWrites(), spotify: spotifyWrites() };
+
+    const result = await runNarada(['likes', 'sync', '--from', 'lastfm', '--to', 'spotify'], { env });
+
+    expectUnreadableSavedTracks(result);
+    expect({ lastfm: lastfmWrites(), spotify: spotifyWrites() }).toEqual(writes);
+  });
+
   it('import spotify fails with exit 1 and forgets no stored like', async () => {
     const result = await runNarada(['likes', 'import', 'spotify'], { env });
 
