@@ -19,8 +19,9 @@ export class SpotifyLibrary {
 
   /**
    * Every saved track newest first (or those since `addedSince`), or a failure: a page that stays
-   * unreadable, or a list that ends before the total Spotify gives, fails the read instead of passing
-   * for the whole library (an import forgets, and a mirror sync removes, what the list lacks).
+   * unreadable, a list that ends before the total Spotify gives, or one whose total changes while it
+   * is read, fails the read instead of passing for the whole library (an import forgets, and a mirror
+   * sync removes, what the list lacks).
    */
   async listSaved(options: ReadOptions & { readonly addedSince?: EpochMs } = {}): Promise<SavedTrack[]> {
     const result: SavedTrack[] = [];
