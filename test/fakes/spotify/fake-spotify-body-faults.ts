@@ -1,5 +1,5 @@
-// Answers that arrive as HTTP 200 but spoiled on the way: a playlist page or a playlist's description
-// cut short mid-JSON, replaced by an HTML page (a proxy's), or valid JSON without the playlist's id
+// Answers that arrive as HTTP 200 but spoiled on the way: a playlist page, a saved-tracks page or a
+// playlist's description cut short mid-JSON, replaced by an HTML page (a proxy's), or valid JSON without the playlist's id
 // and name. Deterministic: each fault names what it spoils and how many times.
 import type { FakeRequest, FakeResponse } from '../fake-http-server.js';
 
@@ -21,8 +21,11 @@ export interface BodyFaultOptions {
   readonly times?: number | 'always';
 }
 
+/** A playlist's items page, a playlist's description, or a page of the saved tracks (`/me/tracks`). */
+export type BodyFaultTarget = 'page' | 'header' | 'saved';
+
 interface BodyFault {
-  readonly target: 'page' | 'header';
+  readonly target: BodyFaultTarget;
   /** For pages: the `offset` asked for. */
   readonly offset: number | null;
   readonly playlistId: string | null;
@@ -33,7 +36,7 @@ interface BodyFault {
 export class FakeSpotifyBodyFaults {
   private readonly faults: BodyFault[] = [];
 
-  add(target: 'page' | 'header', offset: number | null, options: BodyFaultOptions): void {
+  add(target: BodyFaultTarget, offset: number | null, options: BodyFaultOptions): void {
     const times = options.times ?? 1;
     this.faults.push({
       target,
@@ -44,8 +47,8 @@ export class FakeSpotifyBodyFaults {
     });
   }
 
-  /** The response to send for `req` (a playlist page or description): spoiled if a fault matches. */
-  apply(target: 'page' | 'header', req: FakeRequest, response: FakeResponse): FakeResponse {
+  /** The response to send for `req` (a page or a description): spoiled if a fault matches. */
+  apply(target: BodyFaultTarget, req: FakeRequest, response: FakeResponse): FakeResponse {
     if (response.status !== 200) return response;
     const offset = Number(req.query.get('offset') ?? 0);
     const fault = this.faults.find(
@@ -61,7 +64,7 @@ export class FakeSpotifyBodyFaults {
   }
 }
 
-function spoil(response: FakeResponse, body: SpoiledBody, target: 'page' | 'header'): FakeResponse {
+function spoil(response: FakeResponse, body: SpoiledBody, target: BodyFaultTarget): FakeResponse {
   switch (body) {
     case 'truncated': {
       const text = JSON.stringify(response.body);
@@ -83,7 +86,7 @@ function spoil(response: FakeResponse, body: SpoiledBody, target: 'page' | 'head
       return { ...response, body: { ...(response.body as Record<string, unknown>), next: null } };
     case 'garbled': {
       const json = response.body as Record<string, unknown>;
-      if (target === 'page') {
+      if (target !== 'header') {
         const items = json.items as unknown[];
         return { ...response, body: { ...json, items: items.slice(0, Math.floor(items.length / 2)) } };
       }

@@ -35,10 +35,11 @@ function savedTracks(ctx: FakeSpotifyContext, req: FakeRequest): FakeResponse {
     const track = ctx.state.tracks.get(saved.trackId);
     return { added_at: saved.addedAt, track: track === undefined ? null : ctx.wire.track(track) };
   });
-  return {
+  const response: FakeResponse = {
     status: 200,
     body: ctx.wire.page(requestUrl(ctx, req), items, paging.offset, paging.limit, all.length),
   };
+  return ctx.bodyFaults?.apply('saved', req, response) ?? response;
 }
 
 function changeLibrary(ctx: FakeSpotifyContext, req: FakeRequest, change: 'save' | 'remove'): FakeResponse {

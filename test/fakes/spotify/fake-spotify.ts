@@ -215,6 +215,14 @@ export class FakeSpotify {
     this.bodyFaults.add('page', offset, options);
   }
 
+  /**
+   * `GET /me/tracks?offset=…` (the saved tracks) answers 200 with a spoiled body (default: JSON cut
+   * short), once unless `times` says otherwise (`'always'`: every time).
+   */
+  spoilSavedTracksPage(offset: number, options: Omit<BodyFaultOptions, 'playlistId'> = {}): void {
+    this.bodyFaults.add('saved', offset, options);
+  }
+
   /** `GET /playlists/{id}` answers 200 with a spoiled body (default: JSON cut short). */
   spoilPlaylistHeader(options: BodyFaultOptions = {}): void {
     this.bodyFaults.add('header', null, options);

@@ -1,7 +1,8 @@
 // Authorised Web API calls: bearer token from the token manager, one transparent refresh and retry
-// on 401, and paging that follows Spotify's `next` links as given.
+// on 401, and paging that follows Spotify's `next` links as given, every page checked whole.
 import { AuthRequiredError } from '../../../application/ports/upstream-errors.js';
 import type { HttpClient, HttpMethod, HttpResponse } from '../http/http-client.js';
+import { readPage } from './spotify-checked-read.js';
 import { joinUrl } from './spotify-config.js';
 import { upstreamStatus } from './spotify-errors.js';
 import type { SpotifyTokenManager } from './spotify-token-manager.js';
@@ -54,13 +55,16 @@ export class SpotifyApi {
 
   /**
    * Every page from `first` on, following `next` exactly as Spotify sends it. Stops if a link
-   * repeats, so a misbehaving server cannot loop us forever. `read` fetches each page (default: as
-   * given; readers that must be whole pass a checking one).
+   * repeats, so a misbehaving server cannot loop us forever. Each page is read whole or the read
+   * fails (a cut-short page taken as the end would make a partial list pass for the whole one): by
+   * default through `readPage`, the list named by its endpoint; a caller may pass its own checked
+   * reader to name the list better.
    */
   async *pages<T>(
     first: SpotifyCall,
     firstPage?: WirePage<T>,
-    read: (call: SpotifyCall) => Promise<WirePage<T>> = (call) => this.json<WirePage<T>>(call),
+    read: (call: SpotifyCall) => Promise<WirePage<T>> = (call) =>
+      readPage<T>(this, call, `The Spotify list ${first.endpoint}`),
   ): AsyncGenerator<WirePage<T>> {
     const seen = new Set<string>();
     let page = firstPage ?? (await read(first));

@@ -1,6 +1,7 @@
 // Reads that must be whole: a Spotify answer that came back 200 but cannot be what was asked for (cut
 // short, an HTML page, a page with fewer items than its own total says are due) is asked for again a
-// few times, then fails the read. A partial playlist must never pass for the whole one.
+// few times, then fails the read. A partial list (a playlist, the saved tracks) must never pass for the
+// whole one. Every offset-paged list is read through `readPage` (`SpotifyApi.pages` by default).
 import { UpstreamError, upstreamCode } from '../../../application/ports/upstream-errors.js';
 import type { SpotifyApi, SpotifyCall } from './spotify-api.js';
 import type { WirePage, WirePlaylist } from './spotify-wire.js';

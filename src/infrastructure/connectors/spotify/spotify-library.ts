@@ -1,6 +1,7 @@
 // The saved-tracks library: read newest first through `GET /me/tracks` (pages of 50), written
 // through the 2026 `PUT`/`DELETE /me/library?uris=` in batches of at most 40.
 import type { ReadOptions, SavedTrack } from '../../../application/ports/spotify.port.js';
+import { UpstreamError, upstreamCode } from '../../../application/ports/upstream-errors.js';
 import { InvalidInputError } from '../../../domain/shared/errors.js';
 import type { EpochMs } from '../../../domain/values/time.js';
 import type { SpotifyApi } from './spotify-api.js';
@@ -16,6 +17,12 @@ export class SpotifyLibrary {
     private readonly now: () => EpochMs,
   ) {}
 
+  /**
+   * Every saved track newest first (or those since `addedSince`), or a failure: a page that stays
+   * unreadable, a list that ends before the total Spotify gives, or one whose total changes while it
+   * is read, fails the read instead of passing for the whole library (an import forgets, and a mirror
+   * sync removes, what the list lacks).
+   */
   async listSaved(options: ReadOptions & { readonly addedSince?: EpochMs } = {}): Promise<SavedTrack[]> {
     const result: SavedTrack[] = [];
     const fetchedAt = this.now();
@@ -25,7 +32,15 @@ export class SpotifyLibrary {
       query: { limit: USER_LIST_PAGE, offset: 0 },
       endpoint: 'GET /me/tracks',
     });
+    let read = 0;
+    let total: number | null = null;
+    let changed = false;
     for await (const page of pages) {
+      read += page.items?.length ?? 0;
+      // A track removed while the list is read shifts the later pages and one still saved is skipped.
+      const pageTotal = typeof page.total === 'number' ? page.total : null;
+      changed ||= total !== null && pageTotal !== null && pageTotal !== total;
+      total = pageTotal ?? total;
       for (const wire of page.items ?? []) {
         const saved = mapSavedTrack(wire, fetchedAt);
         if (saved === null) continue;
@@ -38,6 +53,7 @@ export class SpotifyLibrary {
       }
       options.onProgress?.(result.length, page.total ?? null);
     }
+    if (total !== null && (changed || read < total)) throw shortReadError(read, total);
     return result;
   }
 
@@ -71,4 +87,14 @@ export function trackUri(trackId: string): string {
     );
   }
   return `spotify:track:${trackId}`;
+}
+
+function shortReadError(read: number, total: number): UpstreamError {
+  return new UpstreamError(
+    'spotify',
+    upstreamCode('spotify', 'LIST_READ_INCOMPLETE'),
+    `Your Spotify saved tracks: read ${read} but Spotify says there are ${total} (cut short, or changed while they were read); Narada does not go on with part of a list, run again`,
+    'failure',
+    { status: 200, retryable: true, details: { endpoint: 'GET /me/tracks', read, total } },
+  );
 }
