@@ -1,5 +1,6 @@
 // Opens Narada's SQLite database: creates its folder, sets the pragmas, applies pending migrations,
 // and hands out the TypeORM DataSource beside the raw better-sqlite3 handle of the same connection.
+// Other Narada processes may have the same file open: writes wait for each other (write-lock.ts).
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -7,13 +8,20 @@ import type { DataSource } from 'typeorm';
 import type { DatabaseFacts, DatabaseInfo } from '../../application/ports/database-info.port.js';
 import { ConfigurationError } from '../../domain/shared/errors.js';
 import { createDataSource } from './data-source.js';
+import { ActivityBoard, currentActivity } from './database-activity.js';
 import { readDatabaseFacts } from './database-facts.js';
+import { keepPrivate, preparePrivateFile, PRIVATE_FOLDER } from './private-files.js';
 import { applyPendingMigrations } from './schema-migrations.js';
 import { SqliteUnitOfWork } from './sqlite-unit-of-work.js';
+import { DEFAULT_LOCK_WAIT_MS, type WriteLockOptions } from './write-lock.js';
 
 export interface OpenDatabaseOptions {
   /** File path of the database (`DATABASE_URL` without its `sqlite:` prefix). */
   readonly path: string;
+  /** How long a write waits for other processes' writes before failing with DATABASE.BUSY. */
+  readonly lockWaitMs?: number;
+  /** What this process does, shown to another one that waits too long (default: its command words). */
+  readonly activity?: string;
 }
 
 export interface NaradaDatabase extends DatabaseInfo {
@@ -29,12 +37,14 @@ export interface NaradaDatabase extends DatabaseInfo {
   close(): Promise<void>;
 }
 
-export async function openDatabase({ path }: OpenDatabaseOptions): Promise<NaradaDatabase> {
-  const file = resolve(path);
+export async function openDatabase(options: OpenDatabaseOptions): Promise<NaradaDatabase> {
+  const file = resolve(options.path);
   const opened: { connection?: Database.Database } = {};
   const dataSource = createDataSource(file, (connection) => (opened.connection = connection));
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true, mode: PRIVATE_FOLDER });
+    preparePrivateFile(file);
+    for (const companion of [`${file}-wal`, `${file}-shm`]) keepPrivate(companion);
     await dataSource.initialize();
   } catch (error) {
     throw new ConfigurationError(
@@ -47,7 +57,13 @@ export async function openDatabase({ path }: OpenDatabaseOptions): Promise<Narad
   if (opened.connection === undefined) {
     throw new Error('TypeORM opened the database without calling prepareDatabase');
   }
-  const database = new OpenedDatabase(file, dataSource, opened.connection);
+  const board = new ActivityBoard(file);
+  const database = new OpenedDatabase(file, dataSource, opened.connection, board, {
+    path: file,
+    waitMs: options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS,
+    others: () => board.others(),
+  });
+  board.register(options.activity ?? currentActivity(), Date.now());
   try {
     await database.migrate();
   } catch (error) {
@@ -64,13 +80,14 @@ class OpenedDatabase implements NaradaDatabase {
     readonly path: string,
     readonly dataSource: DataSource,
     readonly sqlite: Database.Database,
+    private readonly board: ActivityBoard,
+    lock: WriteLockOptions,
   ) {
-    // better-sqlite3 is one connection, so TypeORM hands out one query runner for it.
-    this.unitOfWork = new SqliteUnitOfWork(dataSource.createQueryRunner(), sqlite);
+    this.unitOfWork = new SqliteUnitOfWork(sqlite, lock);
   }
 
   migrate(): Promise<string[]> {
-    return this.unitOfWork.write(() => applyPendingMigrations(this.dataSource, this.path));
+    return applyPendingMigrations(this.dataSource, this.path, (work) => this.unitOfWork.exclusive(work));
   }
 
   info(): Promise<DatabaseFacts> {
@@ -78,6 +95,7 @@ class OpenedDatabase implements NaradaDatabase {
   }
 
   async close(): Promise<void> {
+    this.board.unregister();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }

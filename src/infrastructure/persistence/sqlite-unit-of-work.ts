@@ -1,53 +1,79 @@
 // Transactions and write ordering on Narada's single SQLite connection. SQLite keeps one
 // transaction per connection, so a write issued while another caller's transaction awaits would
 // silently join it (and vanish with its rollback); every write therefore waits its turn here.
+// Every write transaction takes the file's write lock up front (BEGIN IMMEDIATE): a deferred one
+// that read first could not wait for another process's commit and would fail with SQLITE_BUSY.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
-import type { QueryRunner } from 'typeorm';
 import type { UnitOfWork } from '../../application/ports/unit-of-work.port.js';
+import { beginWrite, type WriteLockOptions } from './write-lock.js';
 
 export class SqliteUnitOfWork implements UnitOfWork {
-  private readonly insideTransaction = new AsyncLocalStorage<true>();
+  /** The savepoint depth of the unit the current async context runs in (absent: none). */
+  private readonly depth = new AsyncLocalStorage<number>();
   private tail: Promise<unknown> = Promise.resolve();
 
-  /** `runner` is TypeORM's one query runner of the `sqlite` connection, so its saves see our transaction. */
   constructor(
-    private readonly runner: QueryRunner,
     private readonly sqlite: Database.Database,
+    private readonly lock: WriteLockOptions,
   ) {}
 
   transaction<T>(work: () => Promise<T>): Promise<T> {
-    return this.write(async () => {
-      // Nested units become savepoints: TypeORM counts the depth on the shared runner.
-      await this.runner.startTransaction();
+    const depth = this.depth.getStore();
+    if (depth === undefined) return this.write(work);
+    // Nested units become savepoints: an inner failure undoes only the inner unit.
+    const name = `unit_${depth + 1}`;
+    return this.depth.run(depth + 1, async () => {
+      this.sqlite.exec(`SAVEPOINT ${name}`);
       let result: T;
       try {
-        result = await this.insideTransaction.run(true, work);
+        result = await work();
       } catch (error) {
-        await this.runner.rollbackTransaction();
+        this.sqlite.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
         throw error;
       }
-      await this.runner.commitTransaction();
+      this.sqlite.exec(`RELEASE ${name}`);
       return result;
     });
   }
 
   /**
-   * Runs `work` once every write queued before it has finished. Inside a transaction it runs at once,
-   * as part of that transaction (waiting would deadlock on the transaction holding the turn).
+   * Runs `work` as one write transaction once every write queued before it has finished. Inside a
+   * unit it runs at once, as part of that unit (waiting would deadlock on the unit holding the turn).
    */
   write<T>(work: () => Promise<T> | T): Promise<T> {
-    if (this.insideTransaction.getStore() === true) return Promise.resolve().then(work);
-    const run = this.tail.then(work);
+    if (this.depth.getStore() !== undefined) return Promise.resolve().then(work);
+    const run = this.tail.then(() => this.locked(() => this.depth.run(0, work)));
     this.tail = run.catch(() => undefined);
     return run;
   }
 
   /**
-   * Runs synchronous raw-handle writes (the bulk paths) as one transaction: all rows or none. Inside
-   * an open unit better-sqlite3 makes it a savepoint of that unit.
+   * Runs synchronous raw-handle writes (the bulk paths) atomically: all rows or none. Inside an open
+   * unit better-sqlite3 makes it a savepoint of that unit, so its failure leaves the unit usable.
    */
   bulk<T>(work: () => T): Promise<T> {
-    return this.write(() => this.sqlite.transaction(work).immediate());
+    if (this.depth.getStore() !== undefined) return this.write(() => this.sqlite.transaction(work)());
+    return this.write(work);
+  }
+
+  /** Migrations: the same turn, under an EXCLUSIVE lock, so two first starts cannot both apply them. */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(() => this.locked(() => this.depth.run(0, work), 'EXCLUSIVE'));
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async locked<T>(work: () => Promise<T> | T, mode?: 'IMMEDIATE' | 'EXCLUSIVE'): Promise<T> {
+    await beginWrite(this.sqlite, this.lock, mode);
+    let result: T;
+    try {
+      result = await work();
+    } catch (error) {
+      if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+      throw error;
+    }
+    this.sqlite.exec('COMMIT');
+    return result;
   }
 }
