@@ -48,7 +48,7 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
   container.bind(TOKENS.CallCounter).toConstantValue(new CallCounter());
 
   container.bind(TOKENS.Database).toDynamicValue(async () => {
-    database = await openDatabase({ path: config.databasePath });
+    database = await openDatabase({ path: config.databasePath, lockWaitMs: config.databaseWaitMs });
     return database;
   });
   container
