@@ -1,10 +1,14 @@
 // Two or more `narada` processes on one data folder at once, as a user with a scheduled job and a
 // terminal open would run them: every one of them must finish, and nothing may be lost or doubled.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { anExtendedRow, exportText, spotifyTrackUri } from '../../fixtures/history/spotify-export-rows.js';
 import { aScrobbleSeries } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import { expectedByPlays, fakeServiceEnv, seedDemoLibrary } from '../../fakes/seed/demo-library.js';
-import { cleanEnv, runNarada, tempDir, type CliResult } from '../cli-harness.js';
+import { cleanEnv, NARADA_BIN, runNarada, tempDir, type CliResult } from '../cli-harness.js';
 import { startWorld, workflowFile, type RunJson } from '../workflow/workflow-e2e-kit.js';
 
 const home = tempDir('narada-e2e-concurrent-');
@@ -86,4 +90,64 @@ describe('several narada processes on one data folder', () => {
       await world.close();
     }
   }, 180_000);
+
+  it('names the other command when it holds the write lock past NARADA_DB_WAIT_SECONDS, and changes nothing', async () => {
+    const folder = join(home.path, 'busy');
+    mkdirSync(folder);
+    const database = join(folder, 'narada.db');
+    // Another Narada process in the middle of a long write: it opens the database as the CLI does.
+    const openDatabaseJs = join(
+      dirname(NARADA_BIN),
+      '..',
+      '..',
+      'infrastructure',
+      'persistence',
+      'open-database.js',
+    );
+    const holder = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { openDatabase } = await import(${JSON.stringify(openDatabaseJs)});
+         const db = await openDatabase({ path: ${JSON.stringify(database)}, activity: 'narada history import lastfm' });
+         db.sqlite.exec('BEGIN IMMEDIATE');
+         process.stdout.write('holding');
+         process.stdin.on('end', () => process.exit(0));
+         process.stdin.resume();`,
+      ],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    try {
+      await once(holder.stdout, 'data');
+      const export2025 = join(folder, 'Streaming_History_Audio_2025.json');
+      writeFileSync(
+        export2025,
+        exportText([
+          anExtendedRow({
+            ts: '2025-05-01T10:04:50Z',
+            msPlayed: 290_000,
+            track: 'Reckoner',
+            artist: 'Radiohead',
+            uri: spotifyTrackUri(1),
+          }),
+        ]),
+      );
+
+      const result = await runNarada(['history', 'import', 'spotify', export2025], {
+        env: cleanEnv(folder, { NARADA_DB_WAIT_SECONDS: '1' }),
+      });
+
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`narada: The database ${database} stayed busy for 1 s`);
+      expect(result.stderr).toMatch(/`narada history import lastfm` \(pid \d+, since \d\d:\d\d:\d\d UTC\)/);
+      expect(result.stderr).toContain('Run the command again when that one has finished.');
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      holder.stdin.end();
+      await once(holder, 'exit');
+    }
+    const status = (await runNarada(['status', '--json'], { env: cleanEnv(folder) })).json<Status>();
+    expect(status.database.rowCounts.listening_events).toBe(0);
+  });
 });
