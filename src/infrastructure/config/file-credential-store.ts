@@ -3,6 +3,7 @@ import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { CredentialStore, StoredCredentials } from '../../application/ports/credential-store.port.js';
 import { InvalidInputError } from '../../domain/shared/errors.js';
+import { keepPrivate, PRIVATE_FILE, PRIVATE_FOLDER } from '../files/private-files.js';
 
 export class FileCredentialStore implements CredentialStore {
   constructor(private readonly file: string) {}
@@ -11,6 +12,8 @@ export class FileCredentialStore implements CredentialStore {
     let text: string;
     try {
       text = await readFile(this.file, 'utf8');
+      // A file copied in or written by an older Narada may be readable by others: it holds tokens.
+      keepPrivate(this.file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
       throw error;
@@ -31,10 +34,10 @@ export class FileCredentialStore implements CredentialStore {
       if (value === undefined) delete next[service];
       else next[service] = value;
     }
-    await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
+    await mkdir(dirname(this.file), { recursive: true, mode: PRIVATE_FOLDER });
     const temp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
-    await chmod(temp, 0o600);
+    await writeFile(temp, `${JSON.stringify(next, null, 2)}\n`, { mode: PRIVATE_FILE });
+    await chmod(temp, PRIVATE_FILE);
     await rename(temp, this.file);
   }
 }

@@ -2,7 +2,7 @@
 // beside the database, so a command that waits too long for the write lock can name who holds it.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { PRIVATE_FILE, PRIVATE_FOLDER } from './private-files.js';
+import { PRIVATE_FILE, PRIVATE_FOLDER } from '../files/private-files.js';
 
 export interface DatabaseActivity {
   readonly pid: number;

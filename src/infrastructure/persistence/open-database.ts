@@ -10,7 +10,7 @@ import { ConfigurationError } from '../../domain/shared/errors.js';
 import { createDataSource } from './data-source.js';
 import { ActivityBoard, currentActivity } from './database-activity.js';
 import { readDatabaseFacts } from './database-facts.js';
-import { keepPrivate, preparePrivateFile, PRIVATE_FOLDER } from './private-files.js';
+import { keepPrivate, preparePrivateFile, PRIVATE_FOLDER } from '../files/private-files.js';
 import { applyPendingMigrations } from './schema-migrations.js';
 import { SqliteUnitOfWork } from './sqlite-unit-of-work.js';
 import { DEFAULT_LOCK_WAIT_MS, type WriteLockOptions } from './write-lock.js';

@@ -53,15 +53,15 @@ const erasCommand: CommandModule<GlobalArgs, ErasArgs> = {
       user: args.user,
       resolveYears: args.resolveYears,
     });
-    const { writeFile } = await import('node:fs/promises');
+    const { writePrivateFile } = await import('../../files/private-files.js');
     if (args.svg !== undefined) {
       const { renderErasSvg } = await import('../views/eras-svg.js');
-      await writeFile(args.svg, renderErasSvg(report), 'utf8');
+      await writePrivateFile(args.svg, renderErasSvg(report));
       ctx.output.note(`Wrote the chart to ${args.svg}`);
     }
     if (args.html !== undefined) {
       const { renderErasHtml } = await import('../views/eras-html.js');
-      await writeFile(args.html, renderErasHtml(report), 'utf8');
+      await writePrivateFile(args.html, renderErasHtml(report));
       ctx.output.note(`Wrote the page to ${args.html}`);
     }
     const { renderErasChart } = await import('../views/eras-chart.js');

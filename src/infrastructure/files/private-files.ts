@@ -1,6 +1,7 @@
 // Narada's files hold a person's listening history and service tokens: only their owner may read
 // them, whatever the umask, and also when the folder or the file existed before.
 import { chmodSync, closeSync, openSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 
 export const PRIVATE_FILE = 0o600;
 export const PRIVATE_FOLDER = 0o700;
@@ -20,5 +21,11 @@ export function keepPrivate(file: string): void {
  */
 export function preparePrivateFile(file: string): void {
   closeSync(openSync(file, 'a', PRIVATE_FILE));
+  keepPrivate(file);
+}
+
+/** Writes (or overwrites) a file the user asked for, readable by its owner only. */
+export async function writePrivateFile(file: string, content: string): Promise<void> {
+  await writeFile(file, content, { encoding: 'utf8', mode: PRIVATE_FILE });
   keepPrivate(file);
 }
