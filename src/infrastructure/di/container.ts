@@ -108,6 +108,7 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
       version: config.version,
       dataFolder: config.home,
       database: () => databaseInfo.info(),
+      integrity: () => databaseInfo.checkIntegrity(),
       connections: () => serviceConnections(config, store),
     });
   });

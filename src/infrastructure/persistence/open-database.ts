@@ -5,10 +5,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
-import type { DatabaseFacts, DatabaseInfo } from '../../application/ports/database-info.port.js';
+import type {
+  DatabaseFacts,
+  DatabaseInfo,
+  DatabaseIntegrity,
+} from '../../application/ports/database-info.port.js';
 import { ConfigurationError } from '../../domain/shared/errors.js';
 import { createDataSource } from './data-source.js';
 import { ActivityBoard, currentActivity } from './database-activity.js';
+import { DamageMarker, isDamage } from './database-damage.js';
+import { checkIntegrity } from './database-integrity.js';
 import { readDatabaseFacts } from './database-facts.js';
 import { keepPrivate, preparePrivateFile, PRIVATE_FOLDER } from '../files/private-files.js';
 import { applyPendingMigrations } from './schema-migrations.js';
@@ -41,12 +47,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Narada
   const file = resolve(options.path);
   const opened: { connection?: Database.Database } = {};
   const dataSource = createDataSource(file, (connection) => (opened.connection = connection));
+  const damage = new DamageMarker(file);
   try {
     mkdirSync(dirname(file), { recursive: true, mode: PRIVATE_FOLDER });
     preparePrivateFile(file);
     for (const companion of [`${file}-wal`, `${file}-shm`]) keepPrivate(companion);
     await dataSource.initialize();
   } catch (error) {
+    if (isDamage(error)) throw damage.translate(error);
     throw new ConfigurationError(
       'DATABASE.OPEN_FAILED',
       `Cannot open the database ${file}: ${error instanceof Error ? error.message : String(error)}. ` +
@@ -58,17 +66,18 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Narada
     throw new Error('TypeORM opened the database without calling prepareDatabase');
   }
   const board = new ActivityBoard(file);
-  const database = new OpenedDatabase(file, dataSource, opened.connection, board, {
+  const lock = {
     path: file,
     waitMs: options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS,
     others: () => board.others(),
-  });
+  };
+  const database = new OpenedDatabase(file, dataSource, opened.connection, board, lock, damage);
   board.register(options.activity ?? currentActivity(), Date.now());
   try {
     await database.migrate();
   } catch (error) {
     await database.close();
-    throw error;
+    throw damage.translate(error);
   }
   return database;
 }
@@ -82,8 +91,9 @@ class OpenedDatabase implements NaradaDatabase {
     readonly sqlite: Database.Database,
     private readonly board: ActivityBoard,
     lock: WriteLockOptions,
+    private readonly damage: DamageMarker,
   ) {
-    this.unitOfWork = new SqliteUnitOfWork(sqlite, lock);
+    this.unitOfWork = new SqliteUnitOfWork(sqlite, lock, damage);
   }
 
   migrate(): Promise<string[]> {
@@ -92,6 +102,10 @@ class OpenedDatabase implements NaradaDatabase {
 
   info(): Promise<DatabaseFacts> {
     return readDatabaseFacts(this.dataSource, this.path);
+  }
+
+  checkIntegrity(): Promise<DatabaseIntegrity> {
+    return Promise.resolve(checkIntegrity(this.sqlite, this.path, this.damage));
   }
 
   async close(): Promise<void> {

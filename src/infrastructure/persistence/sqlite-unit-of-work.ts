@@ -6,6 +6,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
 import type { UnitOfWork } from '../../application/ports/unit-of-work.port.js';
+import type { DamageMarker } from './database-damage.js';
 import { beginWrite, type WriteLockOptions } from './write-lock.js';
 
 export class SqliteUnitOfWork implements UnitOfWork {
@@ -16,6 +17,7 @@ export class SqliteUnitOfWork implements UnitOfWork {
   constructor(
     private readonly sqlite: Database.Database,
     private readonly lock: WriteLockOptions,
+    private readonly damage: DamageMarker,
   ) {}
 
   transaction<T>(work: () => Promise<T>): Promise<T> {
@@ -65,15 +67,15 @@ export class SqliteUnitOfWork implements UnitOfWork {
   }
 
   private async locked<T>(work: () => Promise<T> | T, mode?: 'IMMEDIATE' | 'EXCLUSIVE'): Promise<T> {
+    this.damage.refuseIfDamaged();
     await beginWrite(this.sqlite, this.lock, mode);
-    let result: T;
     try {
-      result = await work();
+      const result = await work();
+      this.sqlite.exec('COMMIT');
+      return result;
     } catch (error) {
       if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
-      throw error;
+      throw this.damage.translate(error);
     }
-    this.sqlite.exec('COMMIT');
-    return result;
   }
 }
