@@ -31,7 +31,8 @@ export class SqliteUnitOfWork implements UnitOfWork {
       try {
         result = await work();
       } catch (error) {
-        this.sqlite.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+        // Some errors (a full disk) make SQLite roll back the whole transaction, savepoints included.
+        if (this.sqlite.inTransaction) this.sqlite.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
         throw error;
       }
       this.sqlite.exec(`RELEASE ${name}`);
@@ -45,9 +46,7 @@ export class SqliteUnitOfWork implements UnitOfWork {
    */
   write<T>(work: () => Promise<T> | T): Promise<T> {
     if (this.depth.getStore() !== undefined) return Promise.resolve().then(work);
-    const run = this.tail.then(() => this.locked(() => this.depth.run(0, work)));
-    this.tail = run.catch(() => undefined);
-    return run;
+    return this.inTurn(() => this.locked(() => this.depth.run(0, work), 'IMMEDIATE'));
   }
 
   /**
@@ -61,12 +60,16 @@ export class SqliteUnitOfWork implements UnitOfWork {
 
   /** Migrations: the same turn, under an EXCLUSIVE lock, so two first starts cannot both apply them. */
   exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(() => this.locked(() => this.depth.run(0, work), 'EXCLUSIVE'));
-    this.tail = run.catch(() => undefined);
-    return run;
+    return this.inTurn(() => this.locked(() => this.depth.run(0, work), 'EXCLUSIVE'));
   }
 
-  private async locked<T>(work: () => Promise<T> | T, mode?: 'IMMEDIATE' | 'EXCLUSIVE'): Promise<T> {
+  private inTurn<T>(run: () => Promise<T>): Promise<T> {
+    const turn = this.tail.then(run);
+    this.tail = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async locked<T>(work: () => Promise<T> | T, mode: 'IMMEDIATE' | 'EXCLUSIVE'): Promise<T> {
     this.damage.refuseIfDamaged();
     await beginWrite(this.sqlite, this.lock, mode);
     try {
