@@ -12,6 +12,16 @@ export interface DatabaseFacts {
   readonly rowCounts: Readonly<Record<string, number>>;
 }
 
+/** What SQLite's quick check found: `damaged` lists the first problems it named. */
+export interface DatabaseIntegrity {
+  readonly state: 'ok' | 'damaged' | 'not_checked';
+  readonly problems: readonly string[];
+  /** How to recover a damaged file, naming it; `null` when there is nothing to do. */
+  readonly recovery: string | null;
+}
+
 export interface DatabaseInfo {
   info(): Promise<DatabaseFacts>;
+  /** Reads every page of the file (about a second per million listens), so only `narada status` asks. */
+  checkIntegrity(): Promise<DatabaseIntegrity>;
 }

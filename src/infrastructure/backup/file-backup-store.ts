@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { BackupStore } from '../../application/ports/backup-store.port.js';
 import { InvalidInputError } from '../../domain/shared/errors.js';
 import { fileWriteError } from '../files/file-write-error.js';
+import { PRIVATE_FILE, PRIVATE_FOLDER } from '../files/private-files.js';
 
 export class FileBackupStore implements BackupStore {
   async write(dir: string, fileName: string, content: string): Promise<string> {
@@ -16,14 +17,15 @@ export class FileBackupStore implements BackupStore {
       );
     }
     try {
-      await mkdir(dir, { recursive: true });
+      await mkdir(dir, { recursive: true, mode: PRIVATE_FOLDER });
     } catch (error) {
       throw fileWriteError(dir, error);
     }
     const path = join(dir, fileName);
     const temporary = join(dir, `.${fileName}.${randomBytes(6).toString('hex')}.tmp`);
     try {
-      const handle = await open(temporary, 'wx');
+      // Owner-only from the start; the rename keeps the mode, whatever the old file's was.
+      const handle = await open(temporary, 'wx', PRIVATE_FILE);
       try {
         await handle.writeFile(content, 'utf8');
         await handle.sync();

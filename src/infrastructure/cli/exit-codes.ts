@@ -1,5 +1,6 @@
 // The only place that turns failures into exit codes and the one line a user sees.
 import { isNaradaError } from '../../domain/shared/errors.js';
+import { isDamage } from '../persistence/database-damage.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -37,6 +38,16 @@ export function describeFailure(error: unknown): Failure {
     };
   }
   const message = error instanceof Error ? error.message : String(error);
+  if (isDamage(error)) {
+    // A read outside any transaction met a damaged page (writes report the file and the recovery).
+    return {
+      exitCode: EXIT_FAILURE,
+      code: 'DATABASE.DAMAGED',
+      message: `The database is damaged (${message}). Run \`narada status\` to check it and see how to recover it.`,
+      unexpected: false,
+      reported: false,
+    };
+  }
   return {
     exitCode: EXIT_FAILURE,
     code: 'INTERNAL',

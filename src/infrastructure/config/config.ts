@@ -41,6 +41,8 @@ export interface NaradaConfig {
   readonly musicbrainz: MusicBrainzConfig;
   /** Longest Retry-After Narada waits out before stopping and telling the user when to come back. */
   readonly maxRetryAfterMs: number;
+  /** Longest a command waits for another Narada process's writes to the database (NARADA_DB_WAIT_SECONDS). */
+  readonly databaseWaitMs: number;
   readonly userAgent: string;
 }
 
@@ -96,7 +98,10 @@ export function loadConfig({ env: realEnv, cwd, homeDir = homedir() }: ConfigSou
       userAgent: value('MUSICBRAINZ_USER_AGENT') ?? userAgent,
       apiUrl: baseUrl(value('MUSICBRAINZ_API_URL') ?? 'https://musicbrainz.org/ws/2', 'MUSICBRAINZ_API_URL'),
     },
-    maxRetryAfterMs: minutes(value('NARADA_MAX_RETRY_AFTER_MINUTES'), 10) * 60_000,
+    maxRetryAfterMs:
+      amount('NARADA_MAX_RETRY_AFTER_MINUTES', value('NARADA_MAX_RETRY_AFTER_MINUTES'), 10, 'minutes') *
+      60_000,
+    databaseWaitMs: amount('NARADA_DB_WAIT_SECONDS', value('NARADA_DB_WAIT_SECONDS'), 60, 'seconds') * 1000,
     userAgent,
   });
 }
@@ -147,14 +152,11 @@ function baseUrl(url: string, key: string): string {
   return checkedUrl(url, key).replace(/\/+$/, '');
 }
 
-function minutes(text: string | null, fallback: number): number {
+function amount(key: string, text: string | null, fallback: number, unit: string): number {
   if (text === null) return fallback;
   const n = Number(text);
   if (!Number.isFinite(n) || n < 0) {
-    throw new InvalidInputError(
-      'CONFIG.BAD_NUMBER',
-      `NARADA_MAX_RETRY_AFTER_MINUTES "${text}" must be a number of minutes ≥ 0`,
-    );
+    throw new InvalidInputError('CONFIG.BAD_NUMBER', `${key} "${text}" must be a number of ${unit} ≥ 0`);
   }
   return n;
 }

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import type { CredentialStore, StoredCredentials } from '../../application/ports/credential-store.port.js';
 import { InvalidInputError } from '../../domain/shared/errors.js';
 import { fileWriteError } from '../files/file-write-error.js';
+import { keepPrivate, PRIVATE_FILE, PRIVATE_FOLDER } from '../files/private-files.js';
 
 export class FileCredentialStore implements CredentialStore {
   constructor(private readonly file: string) {}
@@ -12,6 +13,8 @@ export class FileCredentialStore implements CredentialStore {
     let text: string;
     try {
       text = await readFile(this.file, 'utf8');
+      // A file copied in or written by an older Narada may be readable by others: it holds tokens.
+      keepPrivate(this.file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
       throw error;
@@ -34,9 +37,9 @@ export class FileCredentialStore implements CredentialStore {
     }
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
-      await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
-      await writeFile(temp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
-      await chmod(temp, 0o600);
+      await mkdir(dirname(this.file), { recursive: true, mode: PRIVATE_FOLDER });
+      await writeFile(temp, `${JSON.stringify(next, null, 2)}\n`, { mode: PRIVATE_FILE });
+      await chmod(temp, PRIVATE_FILE);
       await rename(temp, this.file);
     } catch (error) {
       throw fileWriteError(this.file, error);

@@ -61,7 +61,7 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
   container.bind(TOKENS.CallCounter).toConstantValue(new CallCounter());
 
   container.bind(TOKENS.Database).toDynamicValue(async () => {
-    database = await openDatabase({ path: config.databasePath });
+    database = await openDatabase({ path: config.databasePath, lockWaitMs: config.databaseWaitMs });
     return database;
   });
   container
@@ -124,6 +124,7 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
       version: config.version,
       dataFolder: config.home,
       database: () => databaseInfo.info(),
+      integrity: () => databaseInfo.checkIntegrity(),
       connections: () => serviceConnections(config, store),
     });
   });

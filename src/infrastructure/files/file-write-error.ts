@@ -1,6 +1,5 @@
 // A file Narada was told to write (a chart, a backup, the logins) that cannot be written: the user
 // can fix the path, so it is an input error naming the path and why, not an unexpected failure.
-import { writeFile } from 'node:fs/promises';
 import { InvalidInputError, NaradaError } from '../../domain/shared/errors.js';
 
 const REASONS: Readonly<Record<string, string>> = {
@@ -29,13 +28,4 @@ export function fileWriteError(path: string, error: unknown): unknown {
     cause: error,
     details: { path, reason: code },
   });
-}
-
-/** Writes a whole text file the user named (`--svg`, `--html`), failing with a typed error. */
-export async function writeTextFile(path: string, text: string): Promise<void> {
-  try {
-    await writeFile(path, text, 'utf8');
-  } catch (error) {
-    throw fileWriteError(path, error);
-  }
 }

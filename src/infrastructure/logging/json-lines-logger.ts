@@ -2,6 +2,7 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogFields, Logger } from '../../application/ports/logger.port.js';
+import { keepPrivate, PRIVATE_FILE, PRIVATE_FOLDER } from '../files/private-files.js';
 import type { Redactor } from './redact.js';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
@@ -64,7 +65,11 @@ export class JsonLinesLogger implements Logger {
   }
 
   private open(at: Date): number {
-    mkdirSync(this.options.dir, { recursive: true, mode: 0o700 });
-    return openSync(join(this.options.dir, `narada-${at.toISOString().slice(0, 10)}.jsonl`), 'a', 0o600);
+    mkdirSync(this.options.dir, { recursive: true, mode: PRIVATE_FOLDER });
+    const file = join(this.options.dir, `narada-${at.toISOString().slice(0, 10)}.jsonl`);
+    const fd = openSync(file, 'a', PRIVATE_FILE);
+    // The mode above applies only to a new file; one made by an older Narada is narrowed here.
+    keepPrivate(file);
+    return fd;
   }
 }

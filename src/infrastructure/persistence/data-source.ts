@@ -17,6 +17,7 @@ import { TrackMetricEntity } from './entities/track-metric.entity.js';
 import { TrackEntity } from './entities/track.entity.js';
 import { WorkflowRunEntity } from './entities/workflow-run.entity.js';
 import { MIGRATIONS } from './migrations/all-migrations.js';
+import { BUSY_SLICE_MS } from './write-lock.js';
 
 export const ENTITIES = [
   TrackEntity,
@@ -39,8 +40,11 @@ export const MIGRATIONS_TABLE = 'migrations';
 
 /** Applied on the connection TypeORM opens, before any query; also hands out that connection. */
 export function applyPragmas(connection: Database.Database): void {
-  connection.pragma('journal_mode = WAL');
+  // Turning a new file to WAL needs a moment of exclusive access, which a second first start may hold.
   connection.pragma('busy_timeout = 5000');
+  connection.pragma('journal_mode = WAL');
+  // Then a short wait per attempt: write transactions retry BEGIN IMMEDIATE themselves (write-lock.ts).
+  connection.pragma(`busy_timeout = ${BUSY_SLICE_MS}`);
   connection.pragma('foreign_keys = ON');
   connection.pragma('synchronous = NORMAL');
   // Large imports touch the indexes of a million-row ledger: a 32 MiB page cache (the default is

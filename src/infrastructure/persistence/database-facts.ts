@@ -1,6 +1,7 @@
 // The facts `narada status` shows about the database: schema version, pending migrations, rows.
 import type { DataSource } from 'typeorm';
 import type { DatabaseFacts } from '../../application/ports/database-info.port.js';
+import { isDamage } from './database-damage.js';
 import { migrationState } from './schema-migrations.js';
 
 export async function readDatabaseFacts(dataSource: DataSource, path: string): Promise<DatabaseFacts> {
@@ -19,8 +20,18 @@ export async function readDatabaseFacts(dataSource: DataSource, path: string): P
   };
 }
 
-/** `null` for a table a pending migration has yet to create. */
+/** `null` for a table a pending migration has yet to create, or whose pages are damaged. */
 async function countRows(dataSource: DataSource, table: string): Promise<number | null> {
+  try {
+    return await countRowsOf(dataSource, table);
+  } catch (error) {
+    // `narada status` still reports the rest, and its integrity check says what is wrong.
+    if (isDamage(error)) return null;
+    throw error;
+  }
+}
+
+async function countRowsOf(dataSource: DataSource, table: string): Promise<number | null> {
   const exists: unknown[] = await dataSource.query(
     `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`,
     [table],

@@ -1,19 +1,33 @@
 // Opens Narada's SQLite database: creates its folder, sets the pragmas, applies pending migrations,
 // and hands out the TypeORM DataSource beside the raw better-sqlite3 handle of the same connection.
+// Other Narada processes may have the same file open: writes wait for each other (write-lock.ts).
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
-import type { DatabaseFacts, DatabaseInfo } from '../../application/ports/database-info.port.js';
+import type {
+  DatabaseFacts,
+  DatabaseInfo,
+  DatabaseIntegrity,
+} from '../../application/ports/database-info.port.js';
 import { ConfigurationError } from '../../domain/shared/errors.js';
 import { createDataSource } from './data-source.js';
+import { ActivityBoard, currentActivity } from './database-activity.js';
+import { DamageMarker, isDamage } from './database-damage.js';
+import { checkIntegrity } from './database-integrity.js';
 import { readDatabaseFacts } from './database-facts.js';
+import { keepPrivate, preparePrivateFile, PRIVATE_FOLDER } from '../files/private-files.js';
 import { applyPendingMigrations } from './schema-migrations.js';
 import { SqliteUnitOfWork } from './sqlite-unit-of-work.js';
+import { DEFAULT_LOCK_WAIT_MS, type WriteLockOptions } from './write-lock.js';
 
 export interface OpenDatabaseOptions {
   /** File path of the database (`DATABASE_URL` without its `sqlite:` prefix). */
   readonly path: string;
+  /** How long a write waits for other processes' writes before failing with DATABASE.BUSY. */
+  readonly lockWaitMs?: number;
+  /** What this process does, shown to another one that waits too long (default: its command words). */
+  readonly activity?: string;
 }
 
 export interface NaradaDatabase extends DatabaseInfo {
@@ -29,14 +43,18 @@ export interface NaradaDatabase extends DatabaseInfo {
   close(): Promise<void>;
 }
 
-export async function openDatabase({ path }: OpenDatabaseOptions): Promise<NaradaDatabase> {
-  const file = resolve(path);
+export async function openDatabase(options: OpenDatabaseOptions): Promise<NaradaDatabase> {
+  const file = resolve(options.path);
   const opened: { connection?: Database.Database } = {};
   const dataSource = createDataSource(file, (connection) => (opened.connection = connection));
+  const damage = new DamageMarker(file);
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true, mode: PRIVATE_FOLDER });
+    preparePrivateFile(file);
+    for (const companion of [`${file}-wal`, `${file}-shm`]) keepPrivate(companion);
     await dataSource.initialize();
   } catch (error) {
+    if (isDamage(error)) throw damage.translate(error);
     throw new ConfigurationError(
       'DATABASE.OPEN_FAILED',
       `Cannot open the database ${file}: ${error instanceof Error ? error.message : String(error)}. ` +
@@ -47,12 +65,19 @@ export async function openDatabase({ path }: OpenDatabaseOptions): Promise<Narad
   if (opened.connection === undefined) {
     throw new Error('TypeORM opened the database without calling prepareDatabase');
   }
-  const database = new OpenedDatabase(file, dataSource, opened.connection);
+  const board = new ActivityBoard(file);
+  const lock = {
+    path: file,
+    waitMs: options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS,
+    others: () => board.others(),
+  };
+  const database = new OpenedDatabase(file, dataSource, opened.connection, board, lock, damage);
+  board.register(options.activity ?? currentActivity(), Date.now());
   try {
     await database.migrate();
   } catch (error) {
     await database.close();
-    throw error;
+    throw damage.translate(error);
   }
   return database;
 }
@@ -64,20 +89,27 @@ class OpenedDatabase implements NaradaDatabase {
     readonly path: string,
     readonly dataSource: DataSource,
     readonly sqlite: Database.Database,
+    private readonly board: ActivityBoard,
+    lock: WriteLockOptions,
+    private readonly damage: DamageMarker,
   ) {
-    // better-sqlite3 is one connection, so TypeORM hands out one query runner for it.
-    this.unitOfWork = new SqliteUnitOfWork(dataSource.createQueryRunner(), sqlite);
+    this.unitOfWork = new SqliteUnitOfWork(sqlite, lock, damage);
   }
 
   migrate(): Promise<string[]> {
-    return this.unitOfWork.write(() => applyPendingMigrations(this.dataSource, this.path));
+    return applyPendingMigrations(this.dataSource, this.path, (work) => this.unitOfWork.exclusive(work));
   }
 
   info(): Promise<DatabaseFacts> {
     return readDatabaseFacts(this.dataSource, this.path);
   }
 
+  checkIntegrity(): Promise<DatabaseIntegrity> {
+    return Promise.resolve(checkIntegrity(this.sqlite, this.path, this.damage));
+  }
+
   async close(): Promise<void> {
+    this.board.unregister();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }

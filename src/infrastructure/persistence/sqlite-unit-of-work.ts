@@ -1,53 +1,84 @@
 // Transactions and write ordering on Narada's single SQLite connection. SQLite keeps one
 // transaction per connection, so a write issued while another caller's transaction awaits would
 // silently join it (and vanish with its rollback); every write therefore waits its turn here.
+// Every write transaction takes the file's write lock up front (BEGIN IMMEDIATE): a deferred one
+// that read first could not wait for another process's commit and would fail with SQLITE_BUSY.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
-import type { QueryRunner } from 'typeorm';
 import type { UnitOfWork } from '../../application/ports/unit-of-work.port.js';
+import type { DamageMarker } from './database-damage.js';
+import { beginWrite, type WriteLockOptions } from './write-lock.js';
 
 export class SqliteUnitOfWork implements UnitOfWork {
-  private readonly insideTransaction = new AsyncLocalStorage<true>();
+  /** The savepoint depth of the unit the current async context runs in (absent: none). */
+  private readonly depth = new AsyncLocalStorage<number>();
   private tail: Promise<unknown> = Promise.resolve();
 
-  /** `runner` is TypeORM's one query runner of the `sqlite` connection, so its saves see our transaction. */
   constructor(
-    private readonly runner: QueryRunner,
     private readonly sqlite: Database.Database,
+    private readonly lock: WriteLockOptions,
+    private readonly damage: DamageMarker,
   ) {}
 
   transaction<T>(work: () => Promise<T>): Promise<T> {
-    return this.write(async () => {
-      // Nested units become savepoints: TypeORM counts the depth on the shared runner.
-      await this.runner.startTransaction();
+    const depth = this.depth.getStore();
+    if (depth === undefined) return this.write(work);
+    // Nested units become savepoints: an inner failure undoes only the inner unit.
+    const name = `unit_${depth + 1}`;
+    return this.depth.run(depth + 1, async () => {
+      this.sqlite.exec(`SAVEPOINT ${name}`);
       let result: T;
       try {
-        result = await this.insideTransaction.run(true, work);
+        result = await work();
       } catch (error) {
-        await this.runner.rollbackTransaction();
+        // Some errors (a full disk) make SQLite roll back the whole transaction, savepoints included.
+        if (this.sqlite.inTransaction) this.sqlite.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
         throw error;
       }
-      await this.runner.commitTransaction();
+      this.sqlite.exec(`RELEASE ${name}`);
       return result;
     });
   }
 
   /**
-   * Runs `work` once every write queued before it has finished. Inside a transaction it runs at once,
-   * as part of that transaction (waiting would deadlock on the transaction holding the turn).
+   * Runs `work` as one write transaction once every write queued before it has finished. Inside a
+   * unit it runs at once, as part of that unit (waiting would deadlock on the unit holding the turn).
    */
   write<T>(work: () => Promise<T> | T): Promise<T> {
-    if (this.insideTransaction.getStore() === true) return Promise.resolve().then(work);
-    const run = this.tail.then(work);
-    this.tail = run.catch(() => undefined);
-    return run;
+    if (this.depth.getStore() !== undefined) return Promise.resolve().then(work);
+    return this.inTurn(() => this.locked(() => this.depth.run(0, work), 'IMMEDIATE'));
   }
 
   /**
-   * Runs synchronous raw-handle writes (the bulk paths) as one transaction: all rows or none. Inside
-   * an open unit better-sqlite3 makes it a savepoint of that unit.
+   * Runs synchronous raw-handle writes (the bulk paths) atomically: all rows or none. Inside an open
+   * unit better-sqlite3 makes it a savepoint of that unit, so its failure leaves the unit usable.
    */
   bulk<T>(work: () => T): Promise<T> {
-    return this.write(() => this.sqlite.transaction(work).immediate());
+    if (this.depth.getStore() !== undefined) return this.write(() => this.sqlite.transaction(work)());
+    return this.write(work);
+  }
+
+  /** Migrations: the same turn, under an EXCLUSIVE lock, so two first starts cannot both apply them. */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.inTurn(() => this.locked(() => this.depth.run(0, work), 'EXCLUSIVE'));
+  }
+
+  private inTurn<T>(run: () => Promise<T>): Promise<T> {
+    const turn = this.tail.then(run);
+    this.tail = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async locked<T>(work: () => Promise<T> | T, mode: 'IMMEDIATE' | 'EXCLUSIVE'): Promise<T> {
+    this.damage.refuseIfDamaged();
+    await beginWrite(this.sqlite, this.lock, mode);
+    try {
+      const result = await work();
+      this.sqlite.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+      throw this.damage.translate(error);
+    }
   }
 }

@@ -16,6 +16,15 @@ function dir(name: string): string {
 }
 
 describe('loadConfig', () => {
+  it('bounds the wait for another process’s database writes by NARADA_DB_WAIT_SECONDS, 60 s unless set', () => {
+    const cwd = dir('db-wait');
+    expect(loadConfig({ env: {}, cwd, homeDir: '/home/u' }).databaseWaitMs).toBe(60_000);
+    expect(loadConfig({ env: { NARADA_DB_WAIT_SECONDS: '2.5' }, cwd }).databaseWaitMs).toBe(2_500);
+    expect(() => loadConfig({ env: { NARADA_DB_WAIT_SECONDS: 'soon' }, cwd })).toThrow(
+      'NARADA_DB_WAIT_SECONDS "soon" must be a number of seconds ≥ 0',
+    );
+  });
+
   it('defaults NARADA_HOME to XDG_DATA_HOME/narada, else ~/.local/share/narada', () => {
     const cwd = dir('empty');
     expect(loadConfig({ env: { XDG_DATA_HOME: '/xdg' }, cwd, homeDir: '/home/u' }).home).toBe('/xdg/narada');

@@ -63,15 +63,15 @@ const erasCommand: CommandModule<GlobalArgs, ErasArgs> = {
       user: args.user,
       resolveYears: args.resolveYears,
     });
-    const { writeTextFile } = await import('../../files/file-write-error.js');
+    const { writePrivateFile } = await import('../../files/private-files.js');
     if (args.svg !== undefined) {
       const { renderErasSvg } = await import('../views/eras-svg.js');
-      await writeTextFile(resolvePath(ctx.runtime.cwd, args.svg), renderErasSvg(report));
+      await writePrivateFile(resolvePath(ctx.runtime.cwd, args.svg), renderErasSvg(report));
       ctx.output.note(`Wrote the chart to ${args.svg}`);
     }
     if (args.html !== undefined) {
       const { renderErasHtml } = await import('../views/eras-html.js');
-      await writeTextFile(resolvePath(ctx.runtime.cwd, args.html), renderErasHtml(report));
+      await writePrivateFile(resolvePath(ctx.runtime.cwd, args.html), renderErasHtml(report));
       ctx.output.note(`Wrote the page to ${args.html}`);
     }
     const { renderErasChart } = await import('../views/eras-chart.js');

@@ -4,9 +4,6 @@
 import type { NaradaDatabase } from '../open-database.js';
 
 export function atomicWrite<T>(db: NaradaDatabase, work: () => T): Promise<T> {
-  // Decided when the write's turn comes: the unit of work runs queued writes one at a time, so an
-  // open transaction then is the caller's own unit.
-  return db.unitOfWork.write(() =>
-    db.sqlite.inTransaction ? work() : db.sqlite.transaction(work).immediate(),
-  );
+  // `write` joins an open unit as it is, and otherwise opens a write transaction of its own.
+  return db.unitOfWork.write(work);
 }
