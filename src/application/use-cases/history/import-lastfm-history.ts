@@ -2,16 +2,22 @@
 // stored with the run's cursor in the same transaction, so a crash at any point resumes exactly
 // where the stored history ends: no listen twice, none missing. A page Last.fm will not give (after
 // the connector's retries) stops the import there: the pages before it are kept, the rest is not
-// taken as read, and the next run resumes from the cursor.
+// taken as read, and the next run resumes from the cursor. A second import of the same history
+// while one runs waits for it, then goes on from where it ended.
 import type { Clock } from '../../ports/clock.port.js';
 import type { ImportRunRepository } from '../../ports/import-run-repository.port.js';
 import type { LastfmPort } from '../../ports/lastfm.port.js';
 import type { ProgressReporter, ProgressTask } from '../../ports/progress.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
 import { EMPTY_PROGRESS, type ImportRun } from '../../../domain/history/import-run.js';
-import { ConfigurationError } from '../../../domain/shared/errors.js';
+import { ConfigurationError, isNaradaError } from '../../../domain/shared/errors.js';
 import { toIso } from '../../../domain/values/time.js';
-import { planLastfmRuns, type LastfmRangeOptions, type LastfmRunPlan } from './lastfm-import-runs.js';
+import {
+  IMPORT_RUNNING,
+  planLastfmRuns,
+  type LastfmRangeOptions,
+  type LastfmRunPlan,
+} from './lastfm-import-runs.js';
 import { stoppedReading } from './lastfm-import-stop.js';
 import { LastfmPageReader } from './lastfm-page-reader.js';
 import type { ListenRecorder } from './listen-recorder.js';
@@ -27,6 +33,8 @@ export interface ImportLastfmHistoryDeps {
   readonly progress: ProgressReporter;
   /** When a stored group of pages is committed; default every second or 50 pages. */
   readonly commitEvery?: { readonly ms: number; readonly pages: number };
+  /** How often a live import of the same history is looked at again while this one waits for it. */
+  readonly waitPollMs?: number;
 }
 
 export interface LastfmRunReport {
@@ -87,8 +95,7 @@ export class ImportLastfmHistory {
     }
     const user = identity.username;
     const now = Math.floor(this.deps.clock.now() / 1000) * 1000;
-    const interrupted = await this.deps.runs.interruptAbandoned(this.deps.clock.now());
-    const plans = await planLastfmRuns(this.deps.runs, user, options, now);
+    const { interrupted, plans } = await this.planAfterLiveRun(user, options, now);
     const recorder = this.deps.recorder.remembering();
     const tally: Tally = {
       pages: 0,
@@ -113,6 +120,36 @@ export class ImportLastfmHistory {
       skipped: { unreadable },
       resyncs,
     };
+  }
+
+  /**
+   * The plans, once no other live process is importing this history: two imports at once do not
+   * fight over one range; the later one waits (saying so), then goes on from where the first ended.
+   * A process that dies meanwhile has its run marked interrupted, and this import resumes it.
+   */
+  private async planAfterLiveRun(
+    user: string,
+    options: LastfmRangeOptions,
+    now: number,
+  ): Promise<{ interrupted: ImportRun[]; plans: LastfmRunPlan[] }> {
+    const { runs, clock, progress } = this.deps;
+    const interrupted: ImportRun[] = [];
+    let waiting: ProgressTask | null = null;
+    for (;;) {
+      interrupted.push(...(await runs.interruptAbandoned(clock.now())));
+      try {
+        const plans = await planLastfmRuns(runs, user, options, now);
+        waiting?.done('the other import ended');
+        return { interrupted, plans };
+      } catch (error) {
+        if (!isNaradaError(error) || error.code !== IMPORT_RUNNING) throw error;
+        if (waiting === null) {
+          waiting = progress.task(`Waiting: ${error.message.replace(/; let it finish.*$/, '')}`);
+          waiting.advance(0, 'this import goes on where that one ends');
+        }
+        await new Promise((resolve) => setTimeout(resolve, this.deps.waitPollMs ?? 1000));
+      }
+    }
   }
 
   private async runPlan(

@@ -1,7 +1,8 @@
 // Which ranges a `narada history import lastfm` covers: an unfinished run is resumed where it
 // stopped; a plain import then continues from the last run's end (minus Last.fm's 14-day window for
 // late scrobbles); an import with --since/--until covers exactly that range. A run still `running`
-// (once runs of ended processes are marked interrupted) belongs to a live process: it is not taken over.
+// (once runs of ended processes are marked interrupted) belongs to a live process: it is not taken over
+// (the importer waits for it instead).
 import type { ImportRunRepository } from '../../ports/import-run-repository.port.js';
 import type { ImportRun } from '../../../domain/history/import-run.js';
 import { incrementalStart } from '../../../domain/history/lastfm-history-window.js';
@@ -60,10 +61,13 @@ function resumePlan(kind: string, run: ImportRun): LastfmRunPlan {
   return { kind, from: run.rangeFrom, to: run.rangeTo ?? run.startedAt, resumes: run, startAt };
 }
 
+/** The code of "another live process is importing this history" (the importer waits for it). */
+export const IMPORT_RUNNING = 'HISTORY.IMPORT_RUNNING';
+
 function stillRunning(run: ImportRun): NaradaError {
   const where = run.owner === null ? 'another process' : `process ${run.owner.pid} on ${run.owner.host}`;
   return new NaradaError(
-    'HISTORY.IMPORT_RUNNING',
+    IMPORT_RUNNING,
     `Import run ${run.id} of this Last.fm history, started ${toIso(run.startedAt)}, is still running in ${where}; let it finish (or stop it), then run this command again`,
     'failure',
     { retryable: true, details: { importRunId: run.id, owner: run.owner } },
