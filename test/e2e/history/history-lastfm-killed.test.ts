@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { aScrobbleSeries } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import { startFakeLastfm, type FakeLastfm } from '../../fakes/lastfm/fake-lastfm.js';
 import { cleanEnv, NARADA_BIN, runNarada, tempDir } from '../cli-harness.js';
@@ -11,6 +12,9 @@ import { cleanEnv, NARADA_BIN, runNarada, tempDir } from '../cli-harness.js';
 /** 2024-06-01T00:00:00Z: every scrobble lies in 2024. */
 const NEWEST = 1_717_200_000;
 const TOTAL = 2_000;
+const SPOTIFY_EXPORT = fileURLToPath(
+  new URL('../../fixtures/exports/Streaming_History_Audio_2025.json', import.meta.url),
+);
 
 interface ImportSummary {
   new: number;
@@ -31,6 +35,35 @@ afterAll(async () => {
 });
 
 describe('a killed narada history import lastfm', () => {
+  it('holds no write lock while it waits on Last.fm: a local import meanwhile writes at once', async () => {
+    const local = tempDir('narada-e2e-lock-');
+    lastfm.addScrobbles('ida', aScrobbleSeries(TOTAL, { newest: NEWEST }));
+    const env = cleanEnv(local.path, {
+      LASTFM_API_URL: lastfm.url,
+      LASTFM_API_KEY: lastfm.apiKey,
+      LASTFM_USERNAME: 'ida',
+      NARADA_DB_WAIT_SECONDS: '3',
+    });
+    const slow = lastfm.fault('user.getRecentTracks', 'hold', { page: 4, times: 'always' });
+    const child = spawn(process.execPath, [NARADA_BIN, 'history', 'import', 'lastfm', '--no-progress'], {
+      env,
+      cwd: tmpdir(),
+      stdio: 'ignore',
+    });
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    try {
+      await slow.reached;
+      const spotify = await runNarada(['history', 'import', 'spotify', SPOTIFY_EXPORT, '--json'], { env });
+      expect(spotify.stderr).not.toContain('DATABASE.BUSY');
+      expect(spotify.code).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      await exited;
+      slow.clear();
+      local.remove();
+    }
+  }, 120_000);
+
   it('is waited for while alive, marked interrupted once dead, and resumed by the waiting import to every scrobble once', async () => {
     lastfm.addScrobbles('hal', aScrobbleSeries(TOTAL, { newest: NEWEST }));
     const env = cleanEnv(home.path, {

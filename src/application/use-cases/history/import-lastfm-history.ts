@@ -19,7 +19,7 @@ import {
   type LastfmRunPlan,
 } from './lastfm-import-runs.js';
 import { stoppedReading } from './lastfm-import-stop.js';
-import { LastfmPageReader } from './lastfm-page-reader.js';
+import { LastfmPageReader, type HistoryPage } from './lastfm-page-reader.js';
 import type { ListenRecorder } from './listen-recorder.js';
 import { recordImportFailure } from './import-run-failure.js';
 import { IdentityMemo, lastfmListenToRecord } from './upstream-listens.js';
@@ -209,25 +209,32 @@ export class ImportLastfmHistory {
     let stopped: unknown = null;
     while (!finished) {
       const group = { pages: 0, new: 0, existing: 0, sameAsHeld: 0, skipped: 0 };
-      await unitOfWork.transaction(async () => {
-        const opened = clock.now();
-        while (group.pages < commitEvery.pages && clock.now() - opened < commitEvery.ms) {
-          const failingPage = reader.nextPage;
-          const page = await reader.read().catch((error: unknown) => {
-            stopped = stoppedReading(error, {
-              user,
-              runId: run.id,
-              page: failingPage,
-              unreadFrom: reader.cursor,
-              to: plan.to,
-            });
-            return null;
+      // Pages are read before the transaction opens: the database's write lock is never held while
+      // Last.fm is asked, so other Narada commands on the same data folder are not kept waiting.
+      const pages: HistoryPage[] = [];
+      const opened = clock.now();
+      while (pages.length < commitEvery.pages && clock.now() - opened < commitEvery.ms) {
+        const failingPage = reader.nextPage;
+        const page = await reader.read().catch((error: unknown) => {
+          stopped = stoppedReading(error, {
+            user,
+            runId: run.id,
+            page: failingPage,
+            unreadFrom: reader.cursor,
+            to: plan.to,
           });
-          if (page === null) {
-            finished = true;
-            break;
-          }
-          if (mine.pages + group.pages === 0) task.setTotal(reader.total ?? 0);
+          return null;
+        });
+        if (page === null) {
+          finished = true;
+          break;
+        }
+        if (mine.pages + pages.length === 0) task.setTotal(reader.total ?? 0);
+        pages.push(page);
+      }
+      const cursor = reader.cursor;
+      await unitOfWork.transaction(async () => {
+        for (const page of pages) {
           const outcome = await recorder.recordInUnit(
             page.listens.map((l) => lastfmListenToRecord(l, user, run.id, this.identities)),
           );
@@ -244,7 +251,7 @@ export class ImportLastfmHistory {
           itemsNew: mine.new + group.new,
           itemsExisting: mine.existing + group.existing,
           itemsSkipped: mine.skipped + group.skipped,
-          cursor: reader.cursor === null ? null : String(reader.cursor),
+          cursor: cursor === null ? null : String(cursor),
         });
       });
       mine.pages += group.pages;
