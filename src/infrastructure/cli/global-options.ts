@@ -1,4 +1,4 @@
-// The flags every command takes (INTERFACE.md): they may stand anywhere on the command line.
+// The flags every command takes (docs/CLI.md): they may stand anywhere on the command line.
 
 export interface GlobalArgs {
   readonly json: boolean;

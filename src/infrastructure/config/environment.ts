@@ -14,12 +14,13 @@ export const ENVIRONMENT = {
   LASTFM_SESSION_KEY: 'A Last.fm login without a browser (wins over the stored one)',
   MUSICBRAINZ_USER_AGENT: 'User-Agent sent to MusicBrainz (default narada/<version> ( project URL ))',
   NARADA_MAX_RETRY_AFTER_MINUTES: 'Longest Retry-After waited out before stopping (default 10)',
+  NARADA_DB_WAIT_SECONDS: "Longest wait for another Narada command's database writes (default 60)",
 } as const;
 
 export type EnvVar = keyof typeof ENVIRONMENT;
 
 /** Every command opens the data folder. */
-export const DATA_ENV: readonly EnvVar[] = ['NARADA_HOME', 'DATABASE_URL'];
+export const DATA_ENV: readonly EnvVar[] = ['NARADA_HOME', 'DATABASE_URL', 'NARADA_DB_WAIT_SECONDS'];
 export const SPOTIFY_ENV: readonly EnvVar[] = [
   'SPOTIFY_CLIENT_ID',
   'SPOTIFY_CLIENT_SECRET',
