@@ -77,10 +77,7 @@ describe('reading a backup file', () => {
 
   it('refuses the Spotify export itself when read as a backup', () => {
     const text = readFileSync(
-      new URL(
-        '../../fixtures/exports/spotify-account-data-2026/Playlist1.json',
-        import.meta.url,
-      ),
+      new URL('../../fixtures/exports/spotify-account-data-2026/Playlist1.json', import.meta.url),
       'utf8',
     );
     expect(refusal(text)).toMatchObject({ code: 'BACKUP.FOREIGN_FILE' });

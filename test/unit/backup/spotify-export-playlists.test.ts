@@ -7,10 +7,7 @@ import {
 
 const exportFile = (folder: string): unknown =>
   JSON.parse(
-    readFileSync(
-      new URL(`../../fixtures/exports/${folder}/Playlist1.json`, import.meta.url),
-      'utf8',
-    ),
+    readFileSync(new URL(`../../fixtures/exports/${folder}/Playlist1.json`, import.meta.url), 'utf8'),
   );
 
 describe('playlists of a Spotify account-data export', () => {
