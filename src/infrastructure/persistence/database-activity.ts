@@ -2,7 +2,9 @@
 // beside the database, so a command that waits too long for the write lock can name who holds it.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { RunOwner } from '../../domain/shared/run-owner.js';
 import { PRIVATE_FILE, PRIVATE_FOLDER } from '../files/private-files.js';
+import { systemProcesses, type ProcessTable } from './run-owners.js';
 
 export interface DatabaseActivity {
   readonly pid: number;
@@ -26,7 +28,10 @@ export class ActivityBoard {
   private readonly folder: string;
   private readonly mine: string;
 
-  constructor(databaseFile: string) {
+  constructor(
+    databaseFile: string,
+    private readonly processes: ProcessTable = systemProcesses,
+  ) {
     this.folder = join(dirname(databaseFile), `${basename(databaseFile)}.activity`);
     this.mine = join(this.folder, `${process.pid}.json`);
   }
@@ -35,7 +40,7 @@ export class ActivityBoard {
   register(activity: string, now: number): void {
     try {
       mkdirSync(this.folder, { recursive: true, mode: PRIVATE_FOLDER });
-      const entry: DatabaseActivity = { pid: process.pid, activity, since: now };
+      const entry: StoredActivity = { ...this.processes.current(), activity, since: now };
       writeFileSync(this.mine, JSON.stringify(entry), { mode: PRIVATE_FILE });
     } catch {
       // the folder is read-only or gone: the database itself decides whether Narada can work here.
@@ -58,30 +63,31 @@ export class ActivityBoard {
     for (const name of names) {
       const file = join(this.folder, name);
       const entry = readEntry(file);
-      if (entry === null || entry.pid === process.pid) continue;
-      if (isAlive(entry.pid)) found.push(entry);
+      if (entry?.activity.pid === process.pid) continue;
+      // A process that ended (or a pid the system gave again) leaves a stale entry: drop it.
+      if (entry !== null && !this.processes.hasEnded(entry.owner)) found.push(entry.activity);
       else rmSync(file, { force: true });
     }
     return found.sort((a, b) => a.since - b.since);
   }
 }
 
-function readEntry(file: string): DatabaseActivity | null {
-  try {
-    const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<DatabaseActivity>;
-    if (typeof value.pid !== 'number' || typeof value.activity !== 'string') return null;
-    return { pid: value.pid, activity: value.activity, since: Number(value.since ?? 0) };
-  } catch {
-    return null;
-  }
+/** What a process writes about itself: who it is (as a run's owner is recorded) and what it does. */
+interface StoredActivity extends RunOwner {
+  readonly activity: string;
+  readonly since: number;
 }
 
-function isAlive(pid: number): boolean {
+function readEntry(file: string): { owner: RunOwner | null; activity: DatabaseActivity } | null {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<StoredActivity>;
+    if (typeof value.pid !== 'number' || typeof value.activity !== 'string') return null;
+    const owner =
+      typeof value.host === 'string' && typeof value.startedAt === 'number'
+        ? { pid: value.pid, host: value.host, startedAt: value.startedAt }
+        : null;
+    return { owner, activity: { pid: value.pid, activity: value.activity, since: Number(value.since ?? 0) } };
+  } catch {
+    return null;
   }
 }
