@@ -260,7 +260,9 @@ async function typeormRowByRowTracks(): Promise<Tally> {
   const drafts = [...generateTrackDrafts(SEED, TYPEORM_SAMPLE)];
   const { seconds } = await timed(() =>
     db.unitOfWork.transaction(async () => {
-      for (const draft of drafts) await rows.save(rows.create(trackDraftToRow(draft, AT)));
+      // The unit of work owns the transaction (BEGIN IMMEDIATE); save() must not open its own.
+      for (const draft of drafts)
+        await rows.save(rows.create(trackDraftToRow(draft, AT)), { transaction: false });
     }),
   );
   await db.close();
