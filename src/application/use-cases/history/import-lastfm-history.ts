@@ -207,34 +207,30 @@ export class ImportLastfmHistory {
     let finished = false;
     /** A page that could not be read ends the import after the pages read before it are stored. */
     let stopped: unknown = null;
+    const next = (): Promise<HistoryPage | null> => {
+      const failingPage = reader.nextPage;
+      return reader.read().catch((error: unknown) => {
+        stopped = stoppedReading(error, {
+          user,
+          runId: run.id,
+          page: failingPage,
+          unreadFrom: reader.cursor,
+          to: plan.to,
+        });
+        return null;
+      });
+    };
     while (!finished) {
       const group = { pages: 0, new: 0, existing: 0, sameAsHeld: 0, skipped: 0 };
-      // Pages are read before the transaction opens: the database's write lock is never held while
-      // Last.fm is asked, so other Narada commands on the same data folder are not kept waiting.
-      const pages: HistoryPage[] = [];
-      const opened = clock.now();
-      while (pages.length < commitEvery.pages && clock.now() - opened < commitEvery.ms) {
-        const failingPage = reader.nextPage;
-        const page = await reader.read().catch((error: unknown) => {
-          stopped = stoppedReading(error, {
-            user,
-            runId: run.id,
-            page: failingPage,
-            unreadFrom: reader.cursor,
-            to: plan.to,
-          });
-          return null;
-        });
-        if (page === null) {
-          finished = true;
-          break;
-        }
-        if (mine.pages + pages.length === 0) task.setTotal(reader.total ?? 0);
-        pages.push(page);
-      }
-      const cursor = reader.cursor;
+      // The first page of a group is awaited before the transaction opens, and the group goes on
+      // only with pages already received: the database's write lock is never held while Last.fm is
+      // asked, so other Narada commands on the same data folder are not kept waiting.
+      let page = await next();
+      if (page === null) break;
+      if (mine.pages === 0) task.setTotal(reader.total ?? 0);
       await unitOfWork.transaction(async () => {
-        for (const page of pages) {
+        const opened = clock.now();
+        while (page !== null) {
           const outcome = await recorder.recordInUnit(
             page.listens.map((l) => lastfmListenToRecord(l, user, run.id, this.identities)),
           );
@@ -244,6 +240,11 @@ export class ImportLastfmHistory {
           group.sameAsHeld += outcome.sameAsHeld;
           group.skipped += page.unreadable;
           task.advance(page.listens.length, `page ${page.ordinal} of ${page.of}`);
+          const more =
+            reader.readyNow && group.pages < commitEvery.pages && clock.now() - opened < commitEvery.ms;
+          if (!more) break;
+          page = await next();
+          if (page === null) finished = true;
         }
         await runs.updateProgress(run.id, {
           pagesDone: mine.pages + group.pages,
@@ -251,7 +252,7 @@ export class ImportLastfmHistory {
           itemsNew: mine.new + group.new,
           itemsExisting: mine.existing + group.existing,
           itemsSkipped: mine.skipped + group.skipped,
-          cursor: cursor === null ? null : String(cursor),
+          cursor: reader.cursor === null ? null : String(reader.cursor),
         });
       });
       mine.pages += group.pages;

@@ -35,6 +35,8 @@ export class LastfmPageReader {
   private pass: Pass | null = null;
   private page = 0;
   private ahead: Promise<LastfmListenPage> | null = null;
+  /** Whether `ahead` has settled: the next read then waits on no request. */
+  private aheadSettled = false;
 
   constructor(
     private readonly lastfm: LastfmPort,
@@ -60,6 +62,14 @@ export class LastfmPageReader {
     return this.pass === null ? null : { page: this.page, of: this.pass.totalPages };
   }
 
+  /**
+   * Whether the next `read()` can answer from a page already received (or the end of the range),
+   * without waiting on Last.fm: callers that hold a lock read on only while this is true.
+   */
+  get readyNow(): boolean {
+    return this.pass !== null && (this.page === 0 || this.aheadSettled);
+  }
+
   /** The next page, oldest first; null when the range is read. */
   async read(): Promise<HistoryPage | null> {
     for (;;) {
@@ -74,9 +84,7 @@ export class LastfmPageReader {
       }
       const page = this.page;
       this.page -= 1;
-      this.ahead = this.page >= 1 ? this.pageOf(pass, this.page) : null;
-      // A failed read-ahead is reported when it is awaited, not as an unhandled rejection.
-      this.ahead?.catch(() => undefined);
+      this.readAhead(this.page >= 1 ? this.pageOf(pass, this.page) : null);
       this.cursor = cursorAfter(
         this.cursor,
         response.listens.map((l) => l.playedAt),
@@ -95,7 +103,17 @@ export class LastfmPageReader {
     const pass = { from: this.cursor, total: first.total, totalPages: first.totalPages, first };
     this.pass = pass;
     this.page = pass.totalPages;
-    this.ahead = this.page === 0 ? null : this.pageOf(pass, this.page);
+    this.readAhead(this.page === 0 ? null : this.pageOf(pass, this.page));
+  }
+
+  private readAhead(request: Promise<LastfmListenPage> | null): void {
+    this.ahead = request;
+    this.aheadSettled = false;
+    // A failed read-ahead is reported when it is awaited, not as an unhandled rejection.
+    request?.then(
+      () => this.ahead === request && (this.aheadSettled = true),
+      () => this.ahead === request && (this.aheadSettled = true),
+    );
   }
 
   /**
