@@ -70,6 +70,11 @@ export interface LastfmImportSummary {
 
 /** A stored group closes after this long or this many pages, whichever comes first. */
 const COMMIT_EVERY = { ms: 1000, pages: 50 };
+/**
+ * How long a group waits, holding the write lock, for a page already asked for: long enough for a
+ * read-ahead to land while the previous page is written, too short to keep other commands waiting.
+ */
+const LOCKED_READ_WAIT_MS = 50;
 
 interface Tally {
   pages: number;
@@ -223,8 +228,8 @@ export class ImportLastfmHistory {
     while (!finished) {
       const group = { pages: 0, new: 0, existing: 0, sameAsHeld: 0, skipped: 0 };
       // The first page of a group is awaited before the transaction opens, and the group goes on
-      // only with pages already received: the database's write lock is never held while Last.fm is
-      // asked, so other Narada commands on the same data folder are not kept waiting.
+      // only with pages that arrive within moments: the database's write lock is never held while
+      // Last.fm is slow, so other Narada commands on the same data folder are not kept waiting.
       let page = await next();
       if (page === null) break;
       if (mine.pages === 0) task.setTotal(reader.total ?? 0);
@@ -241,7 +246,9 @@ export class ImportLastfmHistory {
           group.skipped += page.unreadable;
           task.advance(page.listens.length, `page ${page.ordinal} of ${page.of}`);
           const more =
-            reader.readyNow && group.pages < commitEvery.pages && clock.now() - opened < commitEvery.ms;
+            group.pages < commitEvery.pages &&
+            clock.now() - opened < commitEvery.ms &&
+            (await reader.readyWithin(LOCKED_READ_WAIT_MS));
           if (!more) break;
           page = await next();
           if (page === null) finished = true;

@@ -35,8 +35,6 @@ export class LastfmPageReader {
   private pass: Pass | null = null;
   private page = 0;
   private ahead: Promise<LastfmListenPage> | null = null;
-  /** Whether `ahead` has settled: the next read then waits on no request. */
-  private aheadSettled = false;
 
   constructor(
     private readonly lastfm: LastfmPort,
@@ -63,11 +61,26 @@ export class LastfmPageReader {
   }
 
   /**
-   * Whether the next `read()` can answer from a page already received (or the end of the range),
-   * without waiting on Last.fm: callers that hold a lock read on only while this is true.
+   * Whether the next `read()` can answer within `ms` without waiting longer on Last.fm (its page
+   * arrived, or the range is read): callers that hold a lock read on only while this is true.
    */
-  get readyNow(): boolean {
-    return this.pass !== null && (this.page === 0 || this.aheadSettled);
+  async readyWithin(ms: number): Promise<boolean> {
+    if (this.pass === null) return false;
+    const ahead = this.ahead;
+    if (this.page === 0 || ahead === null) return true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), ms);
+    });
+    const settled = ahead.then(
+      () => true as const,
+      () => true as const,
+    );
+    try {
+      return await Promise.race([settled, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** The next page, oldest first; null when the range is read. */
@@ -108,12 +121,8 @@ export class LastfmPageReader {
 
   private readAhead(request: Promise<LastfmListenPage> | null): void {
     this.ahead = request;
-    this.aheadSettled = false;
     // A failed read-ahead is reported when it is awaited, not as an unhandled rejection.
-    request?.then(
-      () => this.ahead === request && (this.aheadSettled = true),
-      () => this.ahead === request && (this.aheadSettled = true),
-    );
+    request?.catch(() => undefined);
   }
 
   /**
