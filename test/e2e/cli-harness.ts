@@ -1,4 +1,5 @@
 // Runs the built CLI as a user would: a subprocess with its own NARADA_HOME and environment.
+import { expect } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +35,14 @@ export interface RunOptions {
 /** A clean environment: no real credentials or homes leak in from the machine running the tests. */
 export function cleanEnv(home: string, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
   return { PATH: process.env.PATH ?? '', HOME: home, NARADA_HOME: home, LANG: 'C.UTF-8', ...extra };
+}
+
+/** Exit 0, or the failure's stderr in the test report (a bare code says nothing of why). */
+export function expectSuccess(result: CliResult): void {
+  expect({ code: result.code, stderr: result.code === 0 ? '' : result.stderr }).toEqual({
+    code: 0,
+    stderr: '',
+  });
 }
 
 export function runNarada(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {

@@ -10,7 +10,7 @@ import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbra
 import { aFakeTrack } from '../../fakes/spotify/fake-spotify-builders.js';
 import { isoSeconds } from '../../fakes/spotify/fake-spotify-context.js';
 import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
-import { cleanEnv, runNarada, tempDir, type CliResult } from '../cli-harness.js';
+import { cleanEnv, runNarada, tempDir, type CliResult, expectSuccess } from '../cli-harness.js';
 
 const USER = 'listener';
 /** Two pages of saved tracks (50 a page): the second one is the page that gets spoiled. */
@@ -56,14 +56,6 @@ afterAll(async () => {
   await musicbrainz.close();
   home.remove();
 });
-
-/** Exit 0, or the failure's stderr in the test report. */
-function expectSuccess(result: CliResult): void {
-  expect({ code: result.code, stderr: result.code === 0 ? '' : result.stderr }).toEqual({
-    code: 0,
-    stderr: '',
-  });
-}
 
 function expectUnreadableSavedTracks(result: CliResult): void {
   expect(result.code).toBe(1);

@@ -7,7 +7,7 @@ import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbra
 import { aFakeTrack } from '../../fakes/spotify/fake-spotify-builders.js';
 import { isoSeconds } from '../../fakes/spotify/fake-spotify-context.js';
 import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
-import { cleanEnv, runNarada, tempDir, type CliResult } from '../cli-harness.js';
+import { cleanEnv, expectSuccess, runNarada, tempDir } from '../cli-harness.js';
 
 const USER = 'listener';
 let spotify: FakeSpotify;
@@ -82,13 +82,6 @@ afterAll(async () => {
 
 const sync = (...args: string[]) => runNarada(['likes', 'sync', ...args, '--json'], { env });
 
-/** Exit 0, or the failure's stderr in the test report. */
-function expectSuccess(result: CliResult): void {
-  expect({ code: result.code, stderr: result.code === 0 ? '' : result.stderr }).toEqual({
-    code: 0,
-    stderr: '',
-  });
-}
 const loveCalls = () =>
   lastfm
     .calls('track.love')

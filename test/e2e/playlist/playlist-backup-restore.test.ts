@@ -7,7 +7,7 @@ import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbra
 import { aFakeTrack, localFileUri, trackUri } from '../../fakes/spotify/fake-spotify-builders.js';
 import type { FakeTrack } from '../../fakes/spotify/fake-spotify-model.js';
 import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
-import { cleanEnv, runNarada, tempDir, type CliResult } from '../cli-harness.js';
+import { cleanEnv, expectSuccess, runNarada, tempDir } from '../cli-harness.js';
 
 let spotify: FakeSpotify;
 let musicbrainz: FakeMusicBrainz;
@@ -31,14 +31,6 @@ interface RestoreJson {
 }
 
 const narada = (...args: string[]) => runNarada([...args, '--json'], { env, cwd: home.path });
-
-/** Exit 0, or the failure's stderr in the test report. */
-function expectSuccess(result: CliResult): void {
-  expect({ code: result.code, stderr: result.code === 0 ? '' : result.stderr }).toEqual({
-    code: 0,
-    stderr: '',
-  });
-}
 
 beforeAll(async () => {
   spotify = await startFakeSpotify();

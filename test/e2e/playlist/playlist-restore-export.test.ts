@@ -8,7 +8,7 @@ import { buildZip } from '../../fixtures/history/zip-writer.js';
 import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz/fake-musicbrainz.js';
 import { aFakeTrack } from '../../fakes/spotify/fake-spotify-builders.js';
 import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
-import { cleanEnv, runNarada, tempDir, type CliResult } from '../cli-harness.js';
+import { cleanEnv, expectSuccess, runNarada, tempDir } from '../cli-harness.js';
 
 let spotify: FakeSpotify;
 let musicbrainz: FakeMusicBrainz;
@@ -24,13 +24,6 @@ interface RestoreJson {
 }
 
 const narada = (...args: string[]) => runNarada([...args, '--json'], { env, cwd: home.path });
-
-function expectSuccess(result: CliResult): void {
-  expect({ code: result.code, stderr: result.code === 0 ? '' : result.stderr }).toEqual({
-    code: 0,
-    stderr: '',
-  });
-}
 
 beforeAll(async () => {
   spotify = await startFakeSpotify();
