@@ -149,9 +149,13 @@ export function formatWait(ms: number): string {
   return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
 }
 
-/** "16:05 UTC" (rounded up, so it is never too early), with the date when it is not today's (UTC). */
-export function formatUtc(at: number, now: number): string {
-  const iso = new Date(Math.ceil(at / 60_000) * 60_000).toISOString();
-  const time = `${iso.slice(11, 16)} UTC`;
+/**
+ * "16:05 UTC", or "16:05:27 UTC" to the second (rounded up, so it is never too early), with the date
+ * when it is not today's (UTC).
+ */
+export function formatUtc(at: number, now: number, precision: 'minute' | 'second' = 'minute'): string {
+  const unitMs = precision === 'minute' ? 60_000 : 1000;
+  const iso = new Date(Math.ceil(at / unitMs) * unitMs).toISOString();
+  const time = `${iso.slice(11, precision === 'minute' ? 16 : 19)} UTC`;
   return iso.slice(0, 10) === new Date(now).toISOString().slice(0, 10) ? time : `${iso.slice(0, 10)} ${time}`;
 }

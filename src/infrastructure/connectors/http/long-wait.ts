@@ -1,6 +1,6 @@
 // Long waits the HTTP layer is about to sit through (a Retry-After, a service asking us to slow
 // down), announced so a paused command does not look hung. The CLI decides where the line goes.
-import { formatWait, serviceLabel } from '../../../application/ports/upstream-errors.js';
+import { formatUtc, formatWait, serviceLabel } from '../../../application/ports/upstream-errors.js';
 import type { ServiceName } from '../../../domain/shared/service.js';
 
 /** Waits at least this long are announced; shorter ones pass unnoticed (a Retry-After of 1 s). */
@@ -25,15 +25,8 @@ export type LongWaitListener = (wait: LongWait) => void;
  */
 export function describeLongWait(wait: LongWait): string {
   const label = serviceLabel(wait.service);
-  const until = clockTime(wait.until, wait.until - wait.waitMs);
+  const until = formatUtc(wait.until, wait.until - wait.waitMs, 'second');
   return wait.slowDown
     ? `${label} asks Narada to slow down (${wait.reason}): every ${label} call waits ${formatWait(wait.waitMs)}, until ${until}`
     : `${label} did not answer (${wait.reason}): retrying in ${formatWait(wait.waitMs)}, at ${until}`;
-}
-
-/** "14:03:27 UTC" (rounded up to the second), with the date when it is not today's (UTC). */
-function clockTime(at: number, now: number): string {
-  const iso = new Date(Math.ceil(at / 1000) * 1000).toISOString();
-  const time = `${iso.slice(11, 19)} UTC`;
-  return iso.slice(0, 10) === new Date(now).toISOString().slice(0, 10) ? time : `${iso.slice(0, 10)} ${time}`;
 }
