@@ -13,7 +13,7 @@ import { SYSTEM_CLOCK } from '../src/application/ports/clock.port.js';
 import { SILENT_PROGRESS } from '../src/application/ports/progress.port.js';
 import { ImportLastfmHistory } from '../src/application/use-cases/history/import-lastfm-history.js';
 import { ImportSpotifyHistory } from '../src/application/use-cases/history/import-spotify-history.js';
-import { ListenRecorder } from '../src/application/use-cases/history/listen-recorder.js';
+import { ListenRecorder } from '../src/application/history/listen-recorder.js';
 import { ShowEras } from '../src/application/use-cases/stats/show-eras.js';
 import type { DailyListens } from '../src/domain/history/play.js';
 import { CallCounter } from '../src/infrastructure/connectors/http/call-counter.js';
@@ -22,10 +22,10 @@ import { LastfmApiClient } from '../src/infrastructure/connectors/lastfm/lastfm-
 import { createLastfmHttpClient } from '../src/infrastructure/connectors/lastfm/lastfm-http.js';
 import { FileSystemSpotifyExportSource } from '../src/infrastructure/importers/spotify-export-reader.js';
 import { SqliteListenRecordingStore } from '../src/infrastructure/persistence/history/sqlite-listen-recording-store.js';
-import { SqliteListeningStats } from '../src/infrastructure/persistence/history/sqlite-listening-stats.js';
+import { SqliteListeningStats } from '../src/infrastructure/persistence/stats/sqlite-listening-stats.js';
 import { SqliteProvisionalTrackStore } from '../src/infrastructure/persistence/history/sqlite-provisional-track-store.js';
 import { openDatabase, type NaradaDatabase } from '../src/infrastructure/persistence/open-database.js';
-import { createRepositories } from '../src/infrastructure/persistence/repositories/typeorm-repositories.js';
+import { createRepositories } from '../src/infrastructure/persistence/repositories.js';
 import { startGeneratedHistoryLastfm } from '../test/fakes/lastfm/fake-lastfm-generated-history.js';
 import { type BenchResult, median, peakRssMb, report, seededRandom, timed } from './harness.js';
 

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../src/application/ports/clock.port.js';
 import { SILENT_PROGRESS } from '../src/application/ports/progress.port.js';
-import { IngestConnectorTracks } from '../src/application/use-cases/identity/ingest-connector-tracks.js';
-import { SpotifyToLastfm } from '../src/application/use-cases/likes/spotify-to-lastfm.js';
+import { IngestConnectorTracks } from '../src/application/tracks/ingest-connector-tracks.js';
+import { SpotifyToLastfm } from '../src/application/likes/spotify-to-lastfm.js';
 import { SyncLikes } from '../src/application/use-cases/likes/sync-likes.js';
 import { BackupPlaylists } from '../src/application/use-cases/playlist/backup-playlists.js';
 import { FileBackupStore } from '../src/infrastructure/backup/file-backup-store.js';
@@ -15,13 +15,10 @@ import { CallCounter } from '../src/infrastructure/connectors/http/call-counter.
 import { tokenBucketLimiter } from '../src/infrastructure/connectors/http/rate-limiter.js';
 import { LastfmApiClient } from '../src/infrastructure/connectors/lastfm/lastfm-api-client.js';
 import { createLastfmHttpClient } from '../src/infrastructure/connectors/lastfm/lastfm-http.js';
-import { SqliteIdentityLookup } from '../src/infrastructure/persistence/identity/sqlite-identity-lookup.js';
-import { SqliteStoredRecords } from '../src/infrastructure/persistence/identity/sqlite-stored-records.js';
+import { SqliteIdentityLookup } from '../src/infrastructure/persistence/tracks/sqlite-identity-lookup.js';
+import { SqliteStoredRecords } from '../src/infrastructure/persistence/tracks/sqlite-stored-records.js';
 import { openDatabase, type NaradaDatabase } from '../src/infrastructure/persistence/open-database.js';
-import {
-  createRepositories,
-  type Repositories,
-} from '../src/infrastructure/persistence/repositories/typeorm-repositories.js';
+import { createRepositories, type Repositories } from '../src/infrastructure/persistence/repositories.js';
 import { spotifyClientFor, spotifyApiCalls } from './support/fake-spotify-client.js';
 import { aCatalogTrack } from '../test/fakes/lastfm/fake-lastfm-builders.js';
 import { startFakeLastfm } from '../test/fakes/lastfm/fake-lastfm.js';

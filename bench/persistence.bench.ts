@@ -12,10 +12,10 @@ import { Isrc } from '../src/domain/values/isrc.js';
 import { Mbid } from '../src/domain/values/mbid.js';
 import { PartialDate } from '../src/domain/values/partial-date.js';
 import { chunks } from '../src/infrastructure/persistence/chunks.js';
-import { TrackEntity } from '../src/infrastructure/persistence/entities/track.entity.js';
-import { trackDraftToRow } from '../src/infrastructure/persistence/mappers/track.mapper.js';
+import { TrackEntity } from '../src/infrastructure/persistence/tracks/track.entity.js';
+import { trackDraftToRow } from '../src/infrastructure/persistence/tracks/track.mapper.js';
 import { openDatabase, type NaradaDatabase } from '../src/infrastructure/persistence/open-database.js';
-import { createRepositories } from '../src/infrastructure/persistence/repositories/typeorm-repositories.js';
+import { createRepositories } from '../src/infrastructure/persistence/repositories.js';
 import { type BenchResult, peakRssMb, report, seededRandom, timed } from './harness.js';
 
 const EVENTS = 1_000_000;

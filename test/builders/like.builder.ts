@@ -1,5 +1,5 @@
 // aLike(): a Spotify saved track, unless overridden.
-import type { Like } from '../../src/domain/library/like.js';
+import type { Like } from '../../src/domain/likes/like.js';
 import { BUILT_AT, externalIdFor, nextId } from './ids.js';
 
 export function aLike(overrides: Partial<Like> = {}): Like {

@@ -1,5 +1,5 @@
 // Liked tracks per service (Spotify saved tracks, Last.fm loves).
-import type { Like } from '../../domain/library/like.js';
+import type { Like } from '../../domain/likes/like.js';
 import type { ServiceName } from '../../domain/shared/service.js';
 
 export interface LikeRepository {

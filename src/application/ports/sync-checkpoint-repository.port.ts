@@ -1,5 +1,5 @@
 // Where each incremental sync got to.
-import type { SyncCheckpoint } from '../../domain/library/sync-checkpoint.js';
+import type { SyncCheckpoint } from '../../domain/shared/sync-checkpoint.js';
 
 export interface SyncCheckpointRepository {
   get(key: string): Promise<SyncCheckpoint | null>;

@@ -1,6 +1,6 @@
 // What a node may use while it runs: the ports (passed in, never reached through `this`), facts of
 // the run (its start time, dry run, seed), run-wide caches shared by tasks, and its own progress.
-import type { IngestResult } from '../use-cases/identity/ingest-connector-tracks.js';
+import type { IngestResult } from '../tracks/ingest-connector-tracks.js';
 import type { ConnectorTrackRepository } from '../ports/connector-track-repository.port.js';
 import type { LastfmPort } from '../ports/lastfm.port.js';
 import type { Logger } from '../ports/logger.port.js';

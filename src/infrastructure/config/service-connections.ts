@@ -1,7 +1,7 @@
 // Which services are set up, from configuration and stored logins: what `narada status` and
 // `narada auth status` show. Never returns a secret.
 import type { CredentialStore } from '../../application/ports/credential-store.port.js';
-import type { ServiceConnection } from '../../application/use-cases/show-status.js';
+import type { ServiceConnection } from '../../application/use-cases/status/show-status.js';
 import type { NaradaConfig } from './config.js';
 
 export async function serviceConnections(

@@ -5,7 +5,7 @@ import { Container } from 'inversify';
 import { SYSTEM_CLOCK } from '../../application/ports/clock.port.js';
 import type { Logger } from '../../application/ports/logger.port.js';
 import type { ProgressReporter } from '../../application/ports/progress.port.js';
-import { ShowStatus } from '../../application/use-cases/show-status.js';
+import { ShowStatus } from '../../application/use-cases/status/show-status.js';
 import type { NaradaConfig } from '../config/config.js';
 import { FileCredentialStore } from '../config/file-credential-store.js';
 import { serviceConnections } from '../config/service-connections.js';
@@ -19,7 +19,7 @@ import { createMusicBrainzHttpClient } from '../connectors/musicbrainz/musicbrai
 import { createSpotifyHttpClient } from '../connectors/spotify/spotify-http.js';
 import { SpotifyWebApiClient } from '../connectors/spotify/spotify-web-api-client.js';
 import { openDatabase, type NaradaDatabase } from '../persistence/open-database.js';
-import { createRepositories } from '../persistence/repositories/typeorm-repositories.js';
+import { createRepositories } from '../persistence/repositories.js';
 import { FEATURE_MODULES } from './modules/index.js';
 import { resolve } from './resolve.js';
 import { TOKENS, type Token } from './tokens.js';

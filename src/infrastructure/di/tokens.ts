@@ -7,12 +7,12 @@ import type { Logger } from '../../application/ports/logger.port.js';
 import type { MusicBrainzPort } from '../../application/ports/musicbrainz.port.js';
 import type { ProgressReporter } from '../../application/ports/progress.port.js';
 import type { SpotifyPort } from '../../application/ports/spotify.port.js';
-import type { ShowStatus } from '../../application/use-cases/show-status.js';
+import type { ShowStatus } from '../../application/use-cases/status/show-status.js';
 import type { NaradaConfig } from '../config/config.js';
 import type { CallCounter } from '../connectors/http/call-counter.js';
 import type { HttpClient } from '../connectors/http/http-client.js';
 import type { NaradaDatabase } from '../persistence/open-database.js';
-import type { Repositories } from '../persistence/repositories/typeorm-repositories.js';
+import type { Repositories } from '../persistence/repositories.js';
 
 declare const tokenType: unique symbol;
 export type Token<T> = symbol & { readonly [tokenType]?: T };

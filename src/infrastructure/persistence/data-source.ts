@@ -2,20 +2,20 @@
 // (ESM has no globs), explicit migrations only, and the connection pragmas set before first use.
 import type Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
-import { ConnectorTrackEntity } from './entities/connector-track.entity.js';
-import { DailyListensEntity } from './entities/daily-listens.entity.js';
-import { HttpCacheEntity } from './entities/http-cache.entity.js';
-import { ImportRunEntity } from './entities/import-run.entity.js';
-import { LikeEntity } from './entities/like.entity.js';
-import { ListeningEventEntity } from './entities/listening-event.entity.js';
-import { PlayEntity } from './entities/play.entity.js';
-import { PlaylistItemEntity } from './entities/playlist-item.entity.js';
-import { PlaylistEntity } from './entities/playlist.entity.js';
-import { SyncCheckpointEntity } from './entities/sync-checkpoint.entity.js';
-import { TrackMappingEntity } from './entities/track-mapping.entity.js';
-import { TrackMetricEntity } from './entities/track-metric.entity.js';
-import { TrackEntity } from './entities/track.entity.js';
-import { WorkflowRunEntity } from './entities/workflow-run.entity.js';
+import { ConnectorTrackEntity } from './tracks/connector-track.entity.js';
+import { DailyListensEntity } from './history/daily-listens.entity.js';
+import { HttpCacheEntity } from './http-cache/http-cache.entity.js';
+import { ImportRunEntity } from './history/import-run.entity.js';
+import { LikeEntity } from './likes/like.entity.js';
+import { ListeningEventEntity } from './history/listening-event.entity.js';
+import { PlayEntity } from './history/play.entity.js';
+import { PlaylistItemEntity } from './playlist/playlist-item.entity.js';
+import { PlaylistEntity } from './playlist/playlist.entity.js';
+import { SyncCheckpointEntity } from './sync-checkpoints/sync-checkpoint.entity.js';
+import { TrackMappingEntity } from './tracks/track-mapping.entity.js';
+import { TrackMetricEntity } from './tracks/track-metric.entity.js';
+import { TrackEntity } from './tracks/track.entity.js';
+import { WorkflowRunEntity } from './workflow/workflow-run.entity.js';
 import { MIGRATIONS } from './migrations/all-migrations.js';
 import { BUSY_SLICE_MS } from './write-lock.js';
 

@@ -2,9 +2,9 @@
 // look at the evidence, decide the review queue, undo and redo a merge, pin a match by hand.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
-import { IngestConnectorTracks } from '../../../src/application/use-cases/identity/ingest-connector-tracks.js';
+import { IngestConnectorTracks } from '../../../src/application/tracks/ingest-connector-tracks.js';
 import { openDatabase } from '../../../src/infrastructure/persistence/open-database.js';
-import { createRepositories } from '../../../src/infrastructure/persistence/repositories/typeorm-repositories.js';
+import { createRepositories } from '../../../src/infrastructure/persistence/repositories.js';
 import { aConnectorTrack } from '../../builders/index.js';
 import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz/fake-musicbrainz.js';
 import { MusicBrainzCatalog } from '../../fakes/musicbrainz/musicbrainz-catalog.js';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../../src/infrastructure/persistence/open-database.js';
-import { createRepositories } from '../../../src/infrastructure/persistence/repositories/typeorm-repositories.js';
+import { createRepositories } from '../../../src/infrastructure/persistence/repositories.js';
 import { seedDemoLibrary, type DemoLibrary } from '../../fakes/seed/demo-library.js';
 import { trackUri } from '../../fakes/spotify/fake-spotify-builders.js';
 import { startWorld, taskOf, type E2eWorld, type RunJson } from './workflow-e2e-kit.js';

@@ -6,7 +6,7 @@ import {
   IdentityMemo,
   lastfmListenToRecord,
   spotifyListenToRecord,
-} from '../../../src/application/use-cases/history/upstream-listens.js';
+} from '../../../src/application/history/upstream-listens.js';
 import { SqliteScrobbleBackfillStore } from '../../../src/infrastructure/persistence/history/sqlite-scrobble-backfill-store.js';
 import { aFakeScrobble } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import { spotifyTrackUri } from '../../fixtures/history/spotify-export-rows.js';

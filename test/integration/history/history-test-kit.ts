@@ -1,7 +1,7 @@
 // A real Narada database in a temp folder with the listening-history wiring over it: the recorder
 // with its SQLite stores, and counts read straight from the tables to check what was stored.
 import type { Clock } from '../../../src/application/ports/clock.port.js';
-import { ListenRecorder } from '../../../src/application/use-cases/history/listen-recorder.js';
+import { ListenRecorder } from '../../../src/application/history/listen-recorder.js';
 import { SqliteListenRecordingStore } from '../../../src/infrastructure/persistence/history/sqlite-listen-recording-store.js';
 import { SqlitePlayHistoryQuery } from '../../../src/infrastructure/persistence/history/sqlite-play-history-query.js';
 import { SqliteProvisionalTrackStore } from '../../../src/infrastructure/persistence/history/sqlite-provisional-track-store.js';

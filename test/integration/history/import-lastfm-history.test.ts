@@ -3,7 +3,7 @@ import type { LastfmPort, RecentTracksQuery } from '../../../src/application/por
 import type { ListenRecordingStore } from '../../../src/application/ports/listen-recording-store.port.js';
 import { SILENT_PROGRESS } from '../../../src/application/ports/progress.port.js';
 import { ImportLastfmHistory } from '../../../src/application/use-cases/history/import-lastfm-history.js';
-import { ListenRecorder } from '../../../src/application/use-cases/history/listen-recorder.js';
+import { ListenRecorder } from '../../../src/application/history/listen-recorder.js';
 import { SqliteProvisionalTrackStore } from '../../../src/infrastructure/persistence/history/sqlite-provisional-track-store.js';
 import { aFakeScrobble, aScrobbleSeries } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import { escapeSlashes, recentTrackWire } from '../../fakes/lastfm/fake-lastfm-wire.js';

@@ -4,8 +4,8 @@ import {
   IdentityMemo,
   lastfmListenToRecord,
   spotifyListenToRecord,
-} from '../../../src/application/use-cases/history/upstream-listens.js';
-import type { ListenToRecord } from '../../../src/application/use-cases/history/listen-recorder.js';
+} from '../../../src/application/history/upstream-listens.js';
+import type { ListenToRecord } from '../../../src/application/history/listen-recorder.js';
 import { judgeSpotifyRow, type SpotifyStreamRow } from '../../../src/domain/history/spotify-listen-rules.js';
 import { lastfmTrackKey } from '../../../src/domain/track/connector-track.js';
 import { openHistoryKit, type HistoryKit } from './history-test-kit.js';

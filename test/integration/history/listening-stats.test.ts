@@ -5,8 +5,8 @@ import {
   IdentityMemo,
   lastfmListenToRecord,
   spotifyListenToRecord,
-} from '../../../src/application/use-cases/history/upstream-listens.js';
-import { ResolveOriginalYears } from '../../../src/application/use-cases/stats/resolve-original-years.js';
+} from '../../../src/application/history/upstream-listens.js';
+import { ResolveOriginalYears } from '../../../src/application/stats/resolve-original-years.js';
 import { ShowEras } from '../../../src/application/use-cases/stats/show-eras.js';
 import { ShowTopListens } from '../../../src/application/use-cases/stats/show-top-listens.js';
 import { lastfmTrackKey } from '../../../src/domain/track/connector-track.js';
@@ -15,7 +15,7 @@ import { CallCounter } from '../../../src/infrastructure/connectors/http/call-co
 import { adaptiveLimiter } from '../../../src/infrastructure/connectors/http/rate-limiter.js';
 import { MusicBrainzClient } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-client.js';
 import { createMusicBrainzHttpClient } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-http.js';
-import { SqliteListeningStats } from '../../../src/infrastructure/persistence/history/sqlite-listening-stats.js';
+import { SqliteListeningStats } from '../../../src/infrastructure/persistence/stats/sqlite-listening-stats.js';
 import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz/fake-musicbrainz.js';
 import { spotifyTrackUri } from '../../fixtures/history/spotify-export-rows.js';
 import { openHistoryKit, type HistoryKit } from './history-test-kit.js';

@@ -2,16 +2,16 @@
 // talking to the fake MusicBrainz over a socket (which holds it to one request a second).
 import type { Clock } from '../../../src/application/ports/clock.port.js';
 import { SILENT_PROGRESS, type ProgressReporter } from '../../../src/application/ports/progress.port.js';
-import type { IdentityStores } from '../../../src/application/use-cases/identity/identity-linker.js';
-import { IngestConnectorTracks } from '../../../src/application/use-cases/identity/ingest-connector-tracks.js';
-import { ResolveTracks } from '../../../src/application/use-cases/identity/resolve-tracks.js';
+import type { IdentityStores } from '../../../src/application/tracks/identity-linker.js';
+import { IngestConnectorTracks } from '../../../src/application/tracks/ingest-connector-tracks.js';
+import { ResolveTracks } from '../../../src/application/use-cases/tracks/resolve-tracks.js';
 import { CallCounter } from '../../../src/infrastructure/connectors/http/call-counter.js';
 import { MusicBrainzClient } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-client.js';
 import { createMusicBrainzHttpClient } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-http.js';
-import { SqliteIdentityAttempts } from '../../../src/infrastructure/persistence/identity/sqlite-identity-attempts.js';
-import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/identity/sqlite-identity-lookup.js';
-import { SqliteStoredRecords } from '../../../src/infrastructure/persistence/identity/sqlite-stored-records.js';
-import { SqliteTrackMergeStore } from '../../../src/infrastructure/persistence/identity/sqlite-track-merge-store.js';
+import { SqliteIdentityAttempts } from '../../../src/infrastructure/persistence/tracks/sqlite-identity-attempts.js';
+import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/tracks/sqlite-identity-lookup.js';
+import { SqliteStoredRecords } from '../../../src/infrastructure/persistence/tracks/sqlite-stored-records.js';
+import { SqliteTrackMergeStore } from '../../../src/infrastructure/persistence/tracks/sqlite-track-merge-store.js';
 import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz/fake-musicbrainz.js';
 import { MusicBrainzCatalog } from '../../fakes/musicbrainz/musicbrainz-catalog.js';
 import { AT, openTempDatabase, type TempDatabase } from '../persistence/temp-database.js';

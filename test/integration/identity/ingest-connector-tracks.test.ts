@@ -3,9 +3,9 @@ import {
   connectorKey,
   IngestConnectorTracks,
   KEY_LINK_CONFIDENCE,
-} from '../../../src/application/use-cases/identity/ingest-connector-tracks.js';
+} from '../../../src/application/tracks/ingest-connector-tracks.js';
 import { lastfmTrackKey } from '../../../src/domain/track/connector-track.js';
-import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/identity/sqlite-identity-lookup.js';
+import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/tracks/sqlite-identity-lookup.js';
 import { aConnectorTrack, isrcFor, mbidFor, spotifyIdFor } from '../../builders/index.js';
 import { aTrackDraft, AT, openTempDatabase, type TempDatabase } from '../persistence/temp-database.js';
 

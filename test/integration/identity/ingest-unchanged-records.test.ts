@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import {
   connectorKey,
   IngestConnectorTracks,
-} from '../../../src/application/use-cases/identity/ingest-connector-tracks.js';
+} from '../../../src/application/tracks/ingest-connector-tracks.js';
 import type { ConnectorTrack } from '../../../src/domain/track/connector-track.js';
-import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/identity/sqlite-identity-lookup.js';
-import { SqliteStoredRecords } from '../../../src/infrastructure/persistence/identity/sqlite-stored-records.js';
+import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/tracks/sqlite-identity-lookup.js';
+import { SqliteStoredRecords } from '../../../src/infrastructure/persistence/tracks/sqlite-stored-records.js';
 import { aConnectorTrack, isrcFor, mbidFor, spotifyIdFor } from '../../builders/index.js';
 import { AT, openTempDatabase, type TempDatabase } from '../persistence/temp-database.js';
 

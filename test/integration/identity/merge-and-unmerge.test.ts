@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { MergeTracks } from '../../../src/application/use-cases/identity/merge-tracks.js';
-import { UnmergeTrack } from '../../../src/application/use-cases/identity/unmerge-track.js';
+import { MergeTracks } from '../../../src/application/use-cases/tracks/merge-tracks.js';
+import { UnmergeTrack } from '../../../src/application/use-cases/tracks/unmerge-track.js';
 import type { Track } from '../../../src/domain/track/track.js';
 import {
   aConnectorTrack,

@@ -3,21 +3,21 @@
 import type { Clock } from '../../../src/application/ports/clock.port.js';
 import type { MusicBrainzPort } from '../../../src/application/ports/musicbrainz.port.js';
 import { SILENT_PROGRESS } from '../../../src/application/ports/progress.port.js';
-import { IngestConnectorTracks } from '../../../src/application/use-cases/identity/ingest-connector-tracks.js';
+import { IngestConnectorTracks } from '../../../src/application/tracks/ingest-connector-tracks.js';
 import { ImportLikes } from '../../../src/application/use-cases/likes/import-likes.js';
-import { LastfmToSpotify } from '../../../src/application/use-cases/likes/lastfm-to-spotify.js';
-import { SpotifyToLastfm } from '../../../src/application/use-cases/likes/spotify-to-lastfm.js';
+import { LastfmToSpotify } from '../../../src/application/likes/lastfm-to-spotify.js';
+import { SpotifyToLastfm } from '../../../src/application/likes/spotify-to-lastfm.js';
 import {
   SyncLikes,
   type LikesSyncOptions,
   type LikesSyncReport,
 } from '../../../src/application/use-cases/likes/sync-likes.js';
-import { SpotifyTrackFinder } from '../../../src/application/use-cases/playlist/find-spotify-track.js';
+import { SpotifyTrackFinder } from '../../../src/application/playlist/find-spotify-track.js';
 import { CallCounter } from '../../../src/infrastructure/connectors/http/call-counter.js';
 import { MusicBrainzClient } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-client.js';
 import { createMusicBrainzHttpClient } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-http.js';
-import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/identity/sqlite-identity-lookup.js';
-import { SqliteStoredRecords } from '../../../src/infrastructure/persistence/identity/sqlite-stored-records.js';
+import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/tracks/sqlite-identity-lookup.js';
+import { SqliteStoredRecords } from '../../../src/infrastructure/persistence/tracks/sqlite-stored-records.js';
 import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz/fake-musicbrainz.js';
 import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
 import { isoSeconds } from '../../fakes/spotify/fake-spotify-context.js';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { TrackId } from '../../../src/domain/track/track.js';
 import { BulkWriter } from '../../../src/infrastructure/persistence/bulk-writer.js';
-import { DailyListensEntity } from '../../../src/infrastructure/persistence/entities/daily-listens.entity.js';
+import { DailyListensEntity } from '../../../src/infrastructure/persistence/history/daily-listens.entity.js';
 import { aTrackDraft, AT, openTempDatabase, type TempDatabase } from './temp-database.js';
 
 describe('BulkWriter with the `add` conflict policy (counters)', () => {

@@ -9,7 +9,7 @@ import { openDatabase, type NaradaDatabase } from '../../../src/infrastructure/p
 import {
   createRepositories,
   type Repositories,
-} from '../../../src/infrastructure/persistence/repositories/typeorm-repositories.js';
+} from '../../../src/infrastructure/persistence/repositories.js';
 import { aListeningEvent } from '../../builders/index.js';
 import { AT, tempFolder } from './temp-database.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { RawListeningEvent } from '../../../src/domain/history/listening-event.js';
-import { TypeOrmListeningEventRepository } from '../../../src/infrastructure/persistence/repositories/typeorm-listening-event-repository.js';
+import { TypeOrmListeningEventRepository } from '../../../src/infrastructure/persistence/history/typeorm-listening-event-repository.js';
 import { aListeningEvent } from '../../builders/index.js';
 import { AT, openTempDatabase, type TempDatabase } from './temp-database.js';
 

@@ -3,8 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { hostname } from 'node:os';
-import { TypeOrmImportRunRepository } from '../../../src/infrastructure/persistence/repositories/typeorm-import-run-repository.js';
-import { TypeOrmWorkflowRunRepository } from '../../../src/infrastructure/persistence/repositories/typeorm-workflow-run-repository.js';
+import { TypeOrmImportRunRepository } from '../../../src/infrastructure/persistence/history/typeorm-import-run-repository.js';
+import { TypeOrmWorkflowRunRepository } from '../../../src/infrastructure/persistence/workflow/typeorm-workflow-run-repository.js';
 import { systemProcesses } from '../../../src/infrastructure/persistence/run-owners.js';
 import type { RunOwner } from '../../../src/domain/shared/run-owner.js';
 import { AT, openTempDatabase, type TempDatabase } from './temp-database.js';

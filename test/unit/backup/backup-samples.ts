@@ -1,6 +1,6 @@
 // A small valid backup for unit tests, built by the same code that writes real ones.
 import type { SpotifyPlaylist } from '../../../src/application/ports/spotify.port.js';
-import { playlistBackupDocument } from '../../../src/application/use-cases/playlist/playlist-backup-document.js';
+import { playlistBackupDocument } from '../../../src/application/playlist/playlist-backup-document.js';
 import type { PlaylistBackup } from '../../../src/domain/backup/playlist-backup.js';
 import { aConnectorTrack } from '../../builders/index.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { playlistBackupDocument } from '../../../src/application/use-cases/playlist/playlist-backup-document.js';
+import { playlistBackupDocument } from '../../../src/application/playlist/playlist-backup-document.js';
 import { aConnectorTrack } from '../../builders/index.js';
 import { aSpotifyPlaylist, BACKED_UP_AT } from './backup-samples.js';
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { planLastfmRuns } from '../../../src/application/use-cases/history/lastfm-import-runs.js';
+import { planLastfmRuns } from '../../../src/application/history/lastfm-import-runs.js';
 import { LASTFM_SCROBBLE_MAX_AGE_MS } from '../../../src/domain/history/lastfm-history-window.js';
 import { InMemoryImportRuns } from './in-memory-import-runs.js';
 

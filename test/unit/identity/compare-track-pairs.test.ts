@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { compareTrackPairs } from '../../../src/application/use-cases/identity/compare-track-pairs.js';
+import { compareTrackPairs } from '../../../src/application/use-cases/tracks/compare-track-pairs.js';
 
 async function* linesOf(lines: readonly string[]): AsyncGenerator<string> {
   for (const line of lines) yield line;

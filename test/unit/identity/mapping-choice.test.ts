@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { pickAcceptedMapping } from '../../../src/application/use-cases/identity/mapping-choice.js';
+import { pickAcceptedMapping } from '../../../src/application/tracks/mapping-choice.js';
 import { aTrackMapping } from '../../builders/index.js';
 
 describe("choosing which of a record's links counts", () => {

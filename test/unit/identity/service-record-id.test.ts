@@ -1,8 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  parseServiceName,
-  parseServiceRecordId,
-} from '../../../src/application/use-cases/identity/service-record-id.js';
+import { parseServiceName, parseServiceRecordId } from '../../../src/application/tracks/service-record-id.js';
 import { lastfmTrackKey } from '../../../src/domain/track/connector-track.js';
 
 describe('reading a service record named on the command line', () => {

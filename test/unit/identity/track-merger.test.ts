@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { chooseSurvivor } from '../../../src/application/use-cases/identity/track-merger.js';
+import { chooseSurvivor } from '../../../src/application/tracks/track-merger.js';
 import { aTrack, mbidFor } from '../../builders/index.js';
 
 describe('choosing which of two tracks survives a merge', () => {

@@ -5,9 +5,9 @@ import { UpstreamUnavailableError } from '../../../src/application/ports/upstrea
 import type {
   LikeResolution,
   LikesSyncDirection,
-} from '../../../src/application/use-cases/likes/likes-sync-direction.js';
+} from '../../../src/application/likes/likes-sync-direction.js';
 import { SyncLikes } from '../../../src/application/use-cases/likes/sync-likes.js';
-import type { SyncCheckpoint } from '../../../src/domain/library/sync-checkpoint.js';
+import type { SyncCheckpoint } from '../../../src/domain/shared/sync-checkpoint.js';
 import type { SourceLike, TargetLike } from '../../../src/domain/likes/source-like.js';
 import { ConfigurationError } from '../../../src/domain/shared/errors.js';
 import type { EpochMs } from '../../../src/domain/values/time.js';

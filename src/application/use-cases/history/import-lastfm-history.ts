@@ -17,12 +17,12 @@ import {
   planLastfmRuns,
   type LastfmRangeOptions,
   type LastfmRunPlan,
-} from './lastfm-import-runs.js';
-import { stoppedReading } from './lastfm-import-stop.js';
-import { LastfmPageReader, type HistoryPage } from './lastfm-page-reader.js';
-import type { ListenRecorder } from './listen-recorder.js';
-import { recordImportFailure } from './import-run-failure.js';
-import { IdentityMemo, lastfmListenToRecord } from './upstream-listens.js';
+} from '../../history/lastfm-import-runs.js';
+import { stoppedReading } from '../../history/lastfm-import-stop.js';
+import { LastfmPageReader, type HistoryPage } from '../../history/lastfm-page-reader.js';
+import type { ListenRecorder } from '../../history/listen-recorder.js';
+import { recordImportFailure } from '../../history/import-run-failure.js';
+import { IdentityMemo, lastfmListenToRecord } from '../../history/upstream-listens.js';
 
 export interface ImportLastfmHistoryDeps {
   readonly lastfm: LastfmPort;

@@ -12,9 +12,9 @@ import {
   judgeSpotifyRow,
   type SkipReason,
 } from '../../../domain/history/spotify-listen-rules.js';
-import { recordImportFailure } from './import-run-failure.js';
-import type { ListenRecorder, ListenToRecord } from './listen-recorder.js';
-import { IdentityMemo, spotifyListenToRecord } from './upstream-listens.js';
+import { recordImportFailure } from '../../history/import-run-failure.js';
+import type { ListenRecorder, ListenToRecord } from '../../history/listen-recorder.js';
+import { IdentityMemo, spotifyListenToRecord } from '../../history/upstream-listens.js';
 
 export interface ImportSpotifyHistoryDeps {
   readonly source: SpotifyExportSource;

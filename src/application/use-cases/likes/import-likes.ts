@@ -6,13 +6,13 @@ import type { LastfmPort } from '../../ports/lastfm.port.js';
 import type { LikeRepository } from '../../ports/like-repository.port.js';
 import type { ProgressReporter } from '../../ports/progress.port.js';
 import type { SpotifyPort } from '../../ports/spotify.port.js';
-import type { Like } from '../../../domain/library/like.js';
+import type { Like } from '../../../domain/likes/like.js';
 import type { ServiceName } from '../../../domain/shared/service.js';
 import { lastfmTrackKey, type ConnectorTrack } from '../../../domain/track/connector-track.js';
 import type { EpochMs } from '../../../domain/values/time.js';
-import { connectorKey, type IngestConnectorTracks } from '../identity/ingest-connector-tracks.js';
-import { LOVES_PAGE_SIZE } from './lastfm-loves.js';
-import { isAvailable, lastfmRecord } from './like-records.js';
+import { connectorKey, type IngestConnectorTracks } from '../../tracks/ingest-connector-tracks.js';
+import { LOVES_PAGE_SIZE } from '../../likes/lastfm-loves.js';
+import { isAvailable, lastfmRecord } from '../../likes/like-records.js';
 
 export interface ImportLikesDeps {
   readonly spotify: SpotifyPort;

@@ -20,8 +20,8 @@ import {
   type TargetLike,
 } from '../../../domain/likes/source-like.js';
 import type { ServiceName } from '../../../domain/shared/service.js';
-import type { LikesSyncDirection } from './likes-sync-direction.js';
-import { resolveCandidates } from './resolve-candidates.js';
+import type { LikesSyncDirection } from '../../likes/likes-sync-direction.js';
+import { resolveCandidates } from '../../likes/resolve-candidates.js';
 
 export interface LikesSyncOptions {
   readonly dryRun: boolean;

@@ -9,11 +9,11 @@ import type { SyncCheckpointRepository } from '../../ports/sync-checkpoint-repos
 import { backupFileName } from '../../../domain/backup/backup-file-name.js';
 import { isNaradaError, NaradaError } from '../../../domain/shared/errors.js';
 import { toIso } from '../../../domain/values/time.js';
-import type { IngestConnectorTracks } from '../identity/ingest-connector-tracks.js';
-import { BackupIndex, type LastBackup } from './backup-index.js';
-import { localPlaylistCopy, resolvedMbids } from './local-playlist-copy.js';
-import { playlistBackupDocument } from './playlist-backup-document.js';
-import { playlistIdOf } from './playlist-ref.js';
+import type { IngestConnectorTracks } from '../../tracks/ingest-connector-tracks.js';
+import { BackupIndex, type LastBackup } from '../../playlist/backup-index.js';
+import { localPlaylistCopy, resolvedMbids } from '../../playlist/local-playlist-copy.js';
+import { playlistBackupDocument } from '../../playlist/playlist-backup-document.js';
+import { playlistIdOf } from '../../playlist/playlist-ref.js';
 
 export interface BackupPlaylistsDeps {
   readonly spotify: SpotifyPort;

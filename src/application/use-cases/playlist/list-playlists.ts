@@ -5,7 +5,7 @@ import type { SpotifyPlaylistSummary, SpotifyPort } from '../../ports/spotify.po
 import type { SyncCheckpointRepository } from '../../ports/sync-checkpoint-repository.port.js';
 import { isNaradaError } from '../../../domain/shared/errors.js';
 import { toIso } from '../../../domain/values/time.js';
-import { BackupIndex } from './backup-index.js';
+import { BackupIndex } from '../../playlist/backup-index.js';
 
 export interface ListedPlaylist {
   /** Spotify id, or `local:<n>` for a playlist that lives only in Narada. */

@@ -9,10 +9,14 @@ import { NotFoundError } from '../../ports/upstream-errors.js';
 import type { RestoreSource } from '../../../domain/backup/restore-source.js';
 import type { PlaylistUpdateCounts } from '../../../domain/playlist/playlist-diff.js';
 import { isNaradaError, NaradaError } from '../../../domain/shared/errors.js';
-import type { ApplyPlaylistPlan, AppliedPlaylistPlan } from './apply-playlist-plan.js';
-import type { SpotifyTrackFinder } from './find-spotify-track.js';
-import { playlistIdOf } from './playlist-ref.js';
-import { resolveRestoreItems, type ResolvedItems, type UnrestoredItem } from './restore-items.js';
+import type { ApplyPlaylistPlan, AppliedPlaylistPlan } from '../../playlist/apply-playlist-plan.js';
+import type { SpotifyTrackFinder } from '../../playlist/find-spotify-track.js';
+import { playlistIdOf } from '../../playlist/playlist-ref.js';
+import {
+  resolveRestoreItems,
+  type ResolvedItems,
+  type UnrestoredItem,
+} from '../../playlist/restore-items.js';
 
 export interface RestorePlaylistDeps {
   readonly spotify: SpotifyPort;

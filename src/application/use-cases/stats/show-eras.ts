@@ -5,7 +5,7 @@ import type { ListeningStats, TrackDatingFacts } from '../../ports/listening-sta
 import { eraDistribution, type TrackYear, yearDays } from '../../../domain/history/era-distribution.js';
 import type { TrackId } from '../../../domain/track/track.js';
 import { PartialDate } from '../../../domain/values/partial-date.js';
-import { ResolveOriginalYears, type YearResolution } from './resolve-original-years.js';
+import { ResolveOriginalYears, type YearResolution } from '../../stats/resolve-original-years.js';
 
 export interface ShowErasDeps {
   readonly stats: ListeningStats;

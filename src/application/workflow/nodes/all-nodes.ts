@@ -14,7 +14,7 @@ import { spotifyEnricher } from './enricher-spotify.node.js';
 import { artistsFilter, playHistoryFilter, tracksFilter } from './filter-by-reference.nodes.js';
 import { deduplicateFilter, metricFilter, releaseDateFilter } from './filter.nodes.js';
 import { limitSelector, metricSorter, releaseDateSorter } from './order-and-select.nodes.js';
-import { spotifyPopularitySorter, userPlaysSorter } from './older-sorter.nodes.js';
+import { spotifyPopularitySorter, userPlaysSorter } from './sorter-by-plays-and-popularity.nodes.js';
 import { internalPlaylistSource } from './source-internal-playlist.node.js';
 import { spotifyLikesSource, spotifyPlaylistSource } from './source-spotify.nodes.js';
 

@@ -5,16 +5,16 @@
 // `--allow-empty`: every copy is checked before any is written.
 import * as z from 'zod';
 import type { NodeContext } from '../node-context.js';
-import { syncSpotifyPlaylist } from '../playlist-update/spotify-playlist-sync.js';
-import { appendChange, type PlaylistChange } from '../playlist-update/playlist-change.js';
-import { OPERATION_TYPES, playlistCopies } from '../playlist-update/playlist-copies.js';
+import { syncSpotifyPlaylist } from '../../playlist/update/spotify-playlist-sync.js';
+import { appendChange, type PlaylistChange } from '../../playlist/update/playlist-change.js';
+import { OPERATION_TYPES, playlistCopies } from '../../playlist/update/playlist-copies.js';
 import {
   destinationDetails,
   emptyingRefused,
   type DryRunSource,
   type PlaylistCopy,
   type PlaylistWrite,
-} from '../playlist-update/playlist-write.js';
+} from '../../playlist/update/playlist-write.js';
 import { defineNode, type NodeResult } from '../workflow-node.js';
 import type { TrackList } from '../../../domain/workflow/track-list.js';
 import { addCalls } from './destination-create.nodes.js';

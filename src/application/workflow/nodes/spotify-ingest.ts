@@ -3,7 +3,7 @@
 import type { ConnectorTrack } from '../../../domain/track/connector-track.js';
 import type { Track } from '../../../domain/track/track.js';
 import { trackList, type TrackList } from '../../../domain/workflow/track-list.js';
-import { connectorKey } from '../../use-cases/identity/ingest-connector-tracks.js';
+import { connectorKey } from '../../tracks/ingest-connector-tracks.js';
 import type { NodeContext } from '../node-context.js';
 
 export interface SpotifyItem {

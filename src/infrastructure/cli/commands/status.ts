@@ -2,7 +2,7 @@
 // connected services.
 import type { Argv, CommandModule } from 'yargs';
 import type { DatabaseIntegrity } from '../../../application/ports/database-info.port.js';
-import type { StatusReport } from '../../../application/use-cases/show-status.js';
+import type { StatusReport } from '../../../application/use-cases/status/show-status.js';
 import { withContext } from '../command.js';
 import type { GlobalArgs } from '../global-options.js';
 import { documented } from '../help.js';

@@ -1,8 +1,8 @@
 // `narada tracks resolve|show|review|pin|merge|unmerge|compare`: track identity across the services —
 // resolution through MusicBrainz, the evidence behind every match, and the person's corrections.
 import type { Argv, CommandModule } from 'yargs';
-import type { FoundTracks } from '../../../application/use-cases/identity/find-track.js';
-import type { LinkOutcome } from '../../../application/use-cases/identity/identity-linker.js';
+import type { FoundTracks } from '../../../application/use-cases/tracks/find-track.js';
+import type { LinkOutcome } from '../../../application/tracks/identity-linker.js';
 import type { TrackMergeRecord } from '../../../application/ports/identity-merge-store.port.js';
 import { InvalidInputError, NaradaError } from '../../../domain/shared/errors.js';
 import type { TrackId } from '../../../domain/track/track.js';
@@ -48,7 +48,7 @@ async function identity(ctx: CommandContext) {
   // The container first: the module imports it, and importing the module first would reach the
   // module list (which names the module) before the module itself is initialised.
   const services = await ctx.services();
-  const { IDENTITY } = await import('../../di/modules/identity.module.js');
+  const { IDENTITY } = await import('../../di/modules/tracks.module.js');
   return { IDENTITY, services };
 }
 
@@ -217,7 +217,7 @@ const pinCommand: CommandModule<GlobalArgs, PinArgs> = {
     }) as Argv<PinArgs>,
   handler: withContext<PinArgs>(async (ctx, args) => {
     const { parseServiceName, parseServiceRecordId } =
-      await import('../../../application/use-cases/identity/service-record-id.js');
+      await import('../../../application/tracks/service-record-id.js');
     const service = parseServiceName(args.service);
     const externalId = parseServiceRecordId(service, args.id);
     const trackId = await oneTrack(ctx, args.track);

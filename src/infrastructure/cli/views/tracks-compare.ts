@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { compareTrackPairs } from '../../../application/use-cases/identity/compare-track-pairs.js';
+import { compareTrackPairs } from '../../../application/use-cases/tracks/compare-track-pairs.js';
 import type { CompareOutput } from '../../../domain/matching/compare-pairs.js';
 import { InvalidInputError, NaradaError } from '../../../domain/shared/errors.js';
 import type { CommandContext } from '../context.js';

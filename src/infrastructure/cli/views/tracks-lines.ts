@@ -1,8 +1,8 @@
 // Plain-text views of `narada tracks …` results: resolution summaries, a track's identities with their
 // evidence, and the review queue as a script or a person at a pipe sees it.
-import type { ResolveSummary } from '../../../application/use-cases/identity/resolve-tracks.js';
-import type { ReviewCandidate, ReviewItem } from '../../../application/use-cases/identity/review-matches.js';
-import type { TrackIdentity, TrackReport } from '../../../application/use-cases/identity/show-track.js';
+import type { ResolveSummary } from '../../../application/use-cases/tracks/resolve-tracks.js';
+import type { ReviewCandidate, ReviewItem } from '../../../application/use-cases/tracks/review-matches.js';
+import type { TrackIdentity, TrackReport } from '../../../application/use-cases/tracks/show-track.js';
 import type { MatchEvidence, TrackMapping } from '../../../domain/track/track-mapping.js';
 import type { Track } from '../../../domain/track/track.js';
 

@@ -2,7 +2,7 @@
 // ↑/↓ choose, a accepts the chosen one, r rejects them all, s skips, q stops.
 import { Box, render, Text, useApp, useInput } from 'ink';
 import { useState } from 'react';
-import type { ReviewItem } from '../../../application/use-cases/identity/review-matches.js';
+import type { ReviewItem } from '../../../application/use-cases/tracks/review-matches.js';
 import { evidenceLine, formatDurationMs, readableExternalId, trackTitle } from './tracks-lines.js';
 
 export interface ReviewDecisions {

@@ -4,13 +4,13 @@ import type { PlayHistoryQuery } from '../../../application/ports/play-history-q
 import { BackfillLastfm } from '../../../application/use-cases/history/backfill-lastfm.js';
 import { ImportLastfmHistory } from '../../../application/use-cases/history/import-lastfm-history.js';
 import { ImportSpotifyHistory } from '../../../application/use-cases/history/import-spotify-history.js';
-import { ListenRecorder } from '../../../application/use-cases/history/listen-recorder.js';
-import { ResolveOriginalYears } from '../../../application/use-cases/stats/resolve-original-years.js';
+import { ListenRecorder } from '../../../application/history/listen-recorder.js';
+import { ResolveOriginalYears } from '../../../application/stats/resolve-original-years.js';
 import { ShowEras } from '../../../application/use-cases/stats/show-eras.js';
 import { ShowTopListens } from '../../../application/use-cases/stats/show-top-listens.js';
 import { FileSystemSpotifyExportSource } from '../../importers/spotify-export-reader.js';
 import { SqliteListenRecordingStore } from '../../persistence/history/sqlite-listen-recording-store.js';
-import { SqliteListeningStats } from '../../persistence/history/sqlite-listening-stats.js';
+import { SqliteListeningStats } from '../../persistence/stats/sqlite-listening-stats.js';
 import { SqlitePlayHistoryQuery } from '../../persistence/history/sqlite-play-history-query.js';
 import { SqliteProvisionalTrackStore } from '../../persistence/history/sqlite-provisional-track-store.js';
 import { SqliteScrobbleBackfillStore } from '../../persistence/history/sqlite-scrobble-backfill-store.js';

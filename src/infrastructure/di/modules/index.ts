@@ -1,7 +1,7 @@
 // Every feature module, in one list the container loads. Add one line per feature.
 import type { FeatureModule } from './feature-module.js';
 import { bindHistory } from './history.module.js';
-import { bindIdentity } from './identity.module.js';
+import { bindIdentity } from './tracks.module.js';
 import { bindLikes } from './likes.module.js';
 import { bindPlaylist } from './playlist.module.js';
 import { bindWorkflow } from './workflow.module.js';

@@ -1,15 +1,15 @@
 // Likes: importing them into the local database, and syncing them between Spotify and Last.fm.
 import { ImportLikes } from '../../../application/use-cases/likes/import-likes.js';
-import { LastfmToSpotify } from '../../../application/use-cases/likes/lastfm-to-spotify.js';
-import type { LikesSyncDirection } from '../../../application/use-cases/likes/likes-sync-direction.js';
-import { SpotifyToLastfm } from '../../../application/use-cases/likes/spotify-to-lastfm.js';
+import { LastfmToSpotify } from '../../../application/likes/lastfm-to-spotify.js';
+import type { LikesSyncDirection } from '../../../application/likes/likes-sync-direction.js';
+import { SpotifyToLastfm } from '../../../application/likes/spotify-to-lastfm.js';
 import { SyncLikes } from '../../../application/use-cases/likes/sync-likes.js';
-import { SpotifyTrackFinder } from '../../../application/use-cases/playlist/find-spotify-track.js';
-import { SqliteIdentityLookup } from '../../persistence/identity/sqlite-identity-lookup.js';
+import { SpotifyTrackFinder } from '../../../application/playlist/find-spotify-track.js';
+import { SqliteIdentityLookup } from '../../persistence/tracks/sqlite-identity-lookup.js';
 import { resolve } from '../resolve.js';
 import { token, TOKENS } from '../tokens.js';
 import type { FeatureModule } from './feature-module.js';
-import { IDENTITY } from './identity.module.js';
+import { IDENTITY } from './tracks.module.js';
 
 export const LIKES = {
   Import: token<ImportLikes>('likes.Import'),

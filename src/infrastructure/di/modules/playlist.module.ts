@@ -1,15 +1,15 @@
 // Playlists: backup to files, restore from them (or from a Spotify export), listing, and the shared
 // executor that brings a Spotify playlist to a target list differentially.
-import { ApplyPlaylistPlan } from '../../../application/use-cases/playlist/apply-playlist-plan.js';
+import { ApplyPlaylistPlan } from '../../../application/playlist/apply-playlist-plan.js';
 import { BackupPlaylists } from '../../../application/use-cases/playlist/backup-playlists.js';
-import { SpotifyTrackFinder } from '../../../application/use-cases/playlist/find-spotify-track.js';
+import { SpotifyTrackFinder } from '../../../application/playlist/find-spotify-track.js';
 import { ListPlaylists } from '../../../application/use-cases/playlist/list-playlists.js';
 import { RestorePlaylist } from '../../../application/use-cases/playlist/restore-playlist.js';
 import { FileBackupStore } from '../../backup/file-backup-store.js';
 import { resolve } from '../resolve.js';
 import { token, TOKENS } from '../tokens.js';
 import type { FeatureModule } from './feature-module.js';
-import { IDENTITY } from './identity.module.js';
+import { IDENTITY } from './tracks.module.js';
 
 export const PLAYLIST = {
   ApplyPlan: token<ApplyPlaylistPlan>('playlist.ApplyPlan'),

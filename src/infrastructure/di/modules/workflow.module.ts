@@ -9,7 +9,7 @@ import { resolve } from '../resolve.js';
 import { token, TOKENS } from '../tokens.js';
 import type { FeatureModule } from './feature-module.js';
 import { HISTORY } from './history.module.js';
-import { IDENTITY } from './identity.module.js';
+import { IDENTITY } from './tracks.module.js';
 
 export const WORKFLOW = {
   Registry: token<NodeRegistry>('workflow.Registry'),

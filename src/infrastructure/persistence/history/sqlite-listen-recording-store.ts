@@ -12,9 +12,9 @@ import type { DailyListens } from '../../../domain/history/play.js';
 import type { NaradaDatabase } from '../open-database.js';
 import { atomicWrite } from './atomic-write.js';
 import { BulkWriter } from '../bulk-writer.js';
-import { DailyListensEntity } from '../entities/daily-listens.entity.js';
-import { PlayEntity } from '../entities/play.entity.js';
-import { dailyListensToRow, type NewPlayRow, playToRow } from '../mappers/play.mapper.js';
+import { DailyListensEntity } from './daily-listens.entity.js';
+import { PlayEntity } from './play.entity.js';
+import { dailyListensToRow, type NewPlayRow, playToRow } from './play.mapper.js';
 
 interface HeldPlayRow {
   playId: number;

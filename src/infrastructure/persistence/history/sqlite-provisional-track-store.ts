@@ -13,12 +13,12 @@ import type { TrackId } from '../../../domain/track/track.js';
 import type { EpochMs } from '../../../domain/values/time.js';
 import { BulkWriter } from '../bulk-writer.js';
 import { chunks } from '../chunks.js';
-import { ConnectorTrackEntity } from '../entities/connector-track.entity.js';
-import { TrackMappingEntity } from '../entities/track-mapping.entity.js';
-import { TrackEntity } from '../entities/track.entity.js';
-import { connectorTrackToRow } from '../mappers/connector-track.mapper.js';
-import { trackMappingToRow } from '../mappers/track-mapping.mapper.js';
-import { type NewTrackRow, trackDraftToRow } from '../mappers/track.mapper.js';
+import { ConnectorTrackEntity } from '../tracks/connector-track.entity.js';
+import { TrackMappingEntity } from '../tracks/track-mapping.entity.js';
+import { TrackEntity } from '../tracks/track.entity.js';
+import { connectorTrackToRow } from '../tracks/connector-track.mapper.js';
+import { trackMappingToRow } from '../tracks/track-mapping.mapper.js';
+import { type NewTrackRow, trackDraftToRow } from '../tracks/track.mapper.js';
 import type { NaradaDatabase } from '../open-database.js';
 import { atomicWrite } from './atomic-write.js';
 
