@@ -2,6 +2,10 @@
 // which Last.fm still accepts (and so may still receive) a scrobble.
 import type { EpochMs } from '../values/time.js';
 
+/**
+ * Entries per page of Last.fm's paged lists (user.getRecentTracks, user.getLovedTracks): large pages
+ * keep long imports to few calls; Last.fm allows up to 1000 but slows down on them.
+ */
 export const LASTFM_PAGE_SIZE = 200;
 
 /** Last.fm refuses scrobbles older than this; a late scrobble can appear up to this far back. */

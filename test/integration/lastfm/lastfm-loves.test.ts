@@ -1,8 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import {
-  AuthRequiredError,
-  UpstreamUnavailableError,
-} from '../../../src/application/ports/upstream-errors.js';
+import { AuthRequiredError } from '../../../src/application/ports/upstream-errors.js';
 import { aCatalogTrack } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import { startLastfmKit, type LastfmKit } from './lastfm-test-kit.js';
 
@@ -45,8 +42,10 @@ describe('LastfmApiClient loves against the fake Last.fm', () => {
     // Left empty, the page is an error (so `likes import lastfm` forgets no like), never an empty list.
     kit.fake.fault('user.getLovedTracks', 'empty', { page: 2, times: 'always' });
     const failure = kit.client.getLovedTracks({ page: 2, limit: 2 });
-    await expect(failure).rejects.toBeInstanceOf(UpstreamUnavailableError);
-    await expect(failure).rejects.toThrow('page 2 of 3 came back empty although the list holds 5 entries');
+    await expect(failure).rejects.toMatchObject({ code: 'LASTFM.UNREADABLE_ANSWER', category: 'failure' });
+    await expect(failure).rejects.toThrow(
+      "Last.fm's answer to user.getLovedTracks came back unreadable 3 times (page 2 of 3 came back empty although the list holds 5 entries)",
+    );
   });
 
   it('loves with a signed POST carrying the session key; loving twice keeps one love', async () => {

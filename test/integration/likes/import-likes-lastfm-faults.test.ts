@@ -1,7 +1,6 @@
 // `narada likes import lastfm` forgets local likes no longer on Last.fm: a loves page Last.fm sends
 // empty although its paging says it holds loves must stop the import, not empty the local likes.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { UpstreamUnavailableError } from '../../../src/application/ports/upstream-errors.js';
 import { LISTENER, openLikesWorld, type LikesWorld } from './likes-test-kit.js';
 
 describe('likes import lastfm when Last.fm sends a loves page empty', () => {
@@ -26,7 +25,10 @@ describe('likes import lastfm when Last.fm sends a loves page empty', () => {
     await world.importLikes.run('lastfm');
     world.lastfm.fake.fault('user.getLovedTracks', 'empty', { times: 'always' });
 
-    await expect(world.importLikes.run('lastfm')).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    await expect(world.importLikes.run('lastfm')).rejects.toMatchObject({
+      code: 'LASTFM.UNREADABLE_ANSWER',
+      category: 'failure',
+    });
     expect(await world.temp.repos.likes.list('lastfm')).toHaveLength(3);
   });
 });

@@ -10,7 +10,10 @@ import {
   lastfmError,
   lastfmErrorOf,
 } from '../../../src/infrastructure/connectors/lastfm/lastfm-errors.js';
-import { classifyLastfmResponse } from '../../../src/infrastructure/connectors/lastfm/lastfm-http.js';
+import {
+  classifyLastfmResponse,
+  lastfmReadProblem,
+} from '../../../src/infrastructure/connectors/lastfm/lastfm-http.js';
 import { lastfmFixture } from './lastfm-fixtures.js';
 
 const request: HttpRequest = {
@@ -54,29 +57,8 @@ describe('classifyLastfmResponse', () => {
     );
   });
 
-  it('retries a read answered with JSON cut short, or with an empty page its paging says is not', () => {
-    const attr = { page: '3', perPage: '200', totalPages: '5', total: '1000' };
-    expect(classifyLastfmResponse(answer(200, '{"recenttracks":{"track":[{"na'), request)).toMatchObject({
-      kind: 'retry',
-      reason: 'the answer was cut short (incomplete JSON)',
-    });
-    expect(
-      classifyLastfmResponse(answer(200, { recenttracks: { track: [], '@attr': attr } }), request),
-    ).toEqual({
-      kind: 'retry',
-      reason: 'page 3 of 5 came back empty although the list holds 1000 entries',
-    });
-    const lovesPage = { lovedtracks: { track: [], '@attr': { ...attr, page: '1' } } };
-    expect(classifyLastfmResponse(answer(200, lovesPage), request).kind).toBe('retry');
-  });
-
-  it('accepts empty pages that are meant to be empty, and never repeats a write', () => {
-    const empty = lastfmFixture('user.getRecentTracks-empty.json');
-    expect(classifyLastfmResponse(answer(200, empty), request).kind).toBe('ok');
-    const beyond = {
-      recenttracks: { track: [], '@attr': { page: '6', perPage: '200', totalPages: '5', total: '1000' } },
-    };
-    expect(classifyLastfmResponse(answer(200, beyond), request).kind).toBe('ok');
+  it('accepts any 2xx body without an error (lastfmReadProblem says whether a read is whole)', () => {
+    expect(classifyLastfmResponse(answer(200, '{"recenttracks":{"track":[{"na'), request).kind).toBe('ok');
     const post: HttpRequest = { ...request, method: 'POST', endpoint: 'POST track.scrobble' };
     expect(classifyLastfmResponse(answer(200, '{"scrobbles":'), post).kind).toBe('ok');
   });
@@ -157,5 +139,30 @@ describe('lastfmErrorOf', () => {
     expect(lastfmErrorOf(lastfmFixture('error-29-rate-limit-exceeded.json'))).toMatchObject({ code: 29 });
     expect(lastfmErrorOf(lastfmFixture('track.scrobble-single-accepted.json'))).toBeNull();
     expect(lastfmErrorOf('<html>')).toBeNull();
+  });
+});
+
+describe('lastfmReadProblem', () => {
+  const attr = { page: '3', perPage: '200', totalPages: '5', total: '1000' };
+
+  it('finds JSON cut short, and an empty page its paging says is not', () => {
+    expect(lastfmReadProblem('{"recenttracks":{"track":[{"na')).toBe(
+      'the answer was cut short (incomplete JSON)',
+    );
+    expect(lastfmReadProblem(null)).toBe('the answer was cut short (incomplete JSON)');
+    expect(lastfmReadProblem({ recenttracks: { track: [], '@attr': attr } })).toBe(
+      'page 3 of 5 came back empty although the list holds 1000 entries',
+    );
+    const lovesPage = { lovedtracks: { track: [], '@attr': { ...attr, page: '1' } } };
+    expect(lastfmReadProblem(lovesPage)).toBe(
+      'page 1 of 5 came back empty although the list holds 1000 entries',
+    );
+  });
+
+  it('accepts empty pages that are meant to be empty, and any other object', () => {
+    expect(lastfmReadProblem(lastfmFixture('user.getRecentTracks-empty.json'))).toBeNull();
+    expect(lastfmReadProblem({ recenttracks: { track: [], '@attr': { ...attr, page: '6' } } })).toBeNull();
+    expect(lastfmReadProblem({ recenttracks: {} })).toBeNull();
+    expect(lastfmReadProblem(lastfmFixture('user.getRecentTracks-2025.json'))).toBeNull();
   });
 });

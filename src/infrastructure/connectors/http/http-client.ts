@@ -14,6 +14,7 @@ import type { RateLimiter } from './rate-limiter.js';
 import { parseResponseBody } from './response-body.js';
 import { defaultClassify } from './response-classifier.js';
 import { DEFAULT_RETRY_POLICY, backoffDelayMs, parseRetryAfterMs, type RetryPolicy } from './retry.js';
+import { WHOLE_ANSWER_ATTEMPTS, unreadableAnswerError, type WholeAnswer } from './whole-answer.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -30,6 +31,8 @@ export interface HttpRequest {
   /** Label for call counting and messages, e.g. 'GET /playlists/{id}/items'. Never holds secrets. */
   endpoint: string;
   timeoutMs?: number;
+  /** A 2xx answer failing this check is asked again, then fails as `<SERVICE>.UNREADABLE_ANSWER`. */
+  whole?: WholeAnswer;
 }
 
 /** `body`: parsed JSON, else text, null if empty. */
@@ -102,15 +105,30 @@ export class HttpClient {
   async request<T = unknown>(req: HttpRequest): Promise<HttpResponse<T>> {
     let failures = 0;
     let slowDowns = 0;
+    let spoiled = 0;
     let waitedMs = 0;
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.options.limiter.schedule(() => this.send(req));
       let verdict: ResponseVerdict;
       let serverWaitMs: number | undefined;
       let status: number | undefined;
+      let spoiledNow = false;
       if (outcome.kind === 'response') {
         verdict = this.classify(outcome.response, req);
-        if (verdict.kind === 'ok') return outcome.response as HttpResponse<T>;
+        if (verdict.kind === 'ok') {
+          const problem = req.whole?.problemOf(outcome.response.body) ?? null;
+          if (req.whole === undefined || problem === null) return outcome.response as HttpResponse<T>;
+          // Spoiled answers have their own budget: the service answered, the body did not survive.
+          spoiled += 1;
+          spoiledNow = true;
+          if (spoiled >= WHOLE_ANSWER_ATTEMPTS) {
+            throw unreadableAnswerError(this.service, req.whole, problem, {
+              endpoint: req.endpoint,
+              status: outcome.response.status,
+            });
+          }
+          verdict = { kind: 'retry', reason: `${req.whole.subject}: ${problem}` };
+        }
         if (verdict.kind === 'fail') throw verdict.error;
         status = outcome.response.status;
         serverWaitMs =
@@ -132,6 +150,8 @@ export class HttpClient {
         if (waitedMs + waitMs > this.policy.maxRetryAfterMs)
           throw this.rateLimited(waitMs, waitedMs, errorOptions);
         waitedMs += waitMs;
+      } else if (spoiledNow) {
+        waitMs = backoffDelayMs(spoiled, this.policy, this.random);
       } else {
         failures += 1;
         // Never block for hours: a long Retry-After goes back to the user with the time to come back.

@@ -1,9 +1,8 @@
 // How Last.fm answers are read by the shared HTTP client: the error envelope decides, whatever the
-// How Last.fm answers are read by the shared HTTP client: the error envelope decides, whatever the
 // HTTP status (errors come with 200, 403, 404 or 429); 29, 11, 16 and 8 are retried with backoff, and
-// 29 (rate limit exceeded) pauses every Last.fm caller like a 429 does. A read answered with HTTP 200
-// but a body cut short, or a page of a list with no entry although the list's own paging says it
-// holds some, is asked again the same way: both happen now and then.
+// 29 (rate limit exceeded) pauses every Last.fm caller like a 429 does. What makes a read's HTTP 200
+// answer not whole (a body cut short, a page of a list with no entry although the list's own paging
+// says it holds some: both happen now and then) is `lastfmReadProblem`, checked by the HTTP client.
 import type { CallCounter } from '../http/call-counter.js';
 import {
   HttpClient,
@@ -38,28 +37,20 @@ export function classifyLastfmResponse(response: HttpResponse, request: HttpRequ
       : { kind: 'fail', error: lastfmError(envelope, response.status) };
   }
   const { status } = response;
-  if (status >= 200 && status < 300) {
-    // Only reads are asked again: a write whose answer was lost may have been done.
-    return request.method === 'GET' ? readVerdict(response.body) : { kind: 'ok' };
-  }
+  if (status >= 200 && status < 300) return { kind: 'ok' };
   if (status === 429) return { kind: 'retry', reason: 'HTTP 429 rate limited', slowDown: true };
   if (status >= 500) return { kind: 'retry', reason: `HTTP ${status}` };
   return { kind: 'fail', error: rejectedError('lastfm', response, request) };
 }
 
-function readVerdict(body: unknown): ResponseVerdict {
+/** What is wrong with a read's 2xx answer that is not whole; null when it is (see http/whole-answer.ts). */
+export function lastfmReadProblem(body: unknown): string | null {
   // Every Last.fm answer asked with format=json is a JSON object; text here is JSON cut short.
-  if (typeof body === 'string' || body === null) {
-    return { kind: 'retry', reason: 'the answer was cut short (incomplete JSON)' };
-  }
+  if (typeof body === 'string' || body === null) return 'the answer was cut short (incomplete JSON)';
   const empty = emptyPageOf(body);
-  if (empty !== null) {
-    return {
-      kind: 'retry',
-      reason: `page ${empty.page} of ${empty.totalPages} came back empty although the list holds ${empty.total} entries`,
-    };
-  }
-  return { kind: 'ok' };
+  return empty === null
+    ? null
+    : `page ${empty.page} of ${empty.totalPages} came back empty although the list holds ${empty.total} entries`;
 }
 
 export interface LastfmHttpClientOptions extends Partial<

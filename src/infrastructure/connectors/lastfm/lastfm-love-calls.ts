@@ -4,10 +4,9 @@ import type {
   LastfmTrackRef,
   LovedTracksQuery,
 } from '../../../application/ports/lastfm.port.js';
+import { LASTFM_PAGE_SIZE } from '../../../domain/history/lastfm-history-window.js';
 import { mapLovedTracksPage } from './lastfm-loves-mapper.js';
 import type { LastfmTransport } from './lastfm-transport.js';
-
-export const LOVED_TRACKS_PAGE_SIZE = 200;
 
 export async function fetchLovedTracks(
   transport: LastfmTransport,
@@ -15,7 +14,7 @@ export async function fetchLovedTracks(
 ): Promise<LastfmLovedTracksPage> {
   const body = await transport.read('user.getLovedTracks', {
     user: await transport.username(query.user),
-    limit: query.limit ?? LOVED_TRACKS_PAGE_SIZE,
+    limit: query.limit ?? LASTFM_PAGE_SIZE,
     page: query.page ?? 1,
   });
   return mapLovedTracksPage(body);

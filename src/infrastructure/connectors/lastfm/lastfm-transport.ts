@@ -5,6 +5,7 @@ import { AuthRequiredError } from '../../../application/ports/upstream-errors.js
 import { ConfigurationError } from '../../../domain/shared/errors.js';
 import type { HttpClient } from '../http/http-client.js';
 import { lastfmError, lastfmErrorOf } from './lastfm-errors.js';
+import { lastfmReadProblem } from './lastfm-http.js';
 import { signLastfmParams } from './lastfm-signature.js';
 
 export const DEFAULT_LASTFM_API_URL = 'https://ws.audioscrobbler.com/2.0/';
@@ -37,7 +38,10 @@ export class LastfmTransport {
     return (await this.readWithText(method, params)).body;
   }
 
-  /** `read`, with the text the body was parsed from (null if the HTTP client did not keep it). */
+  /**
+   * `read`, with the text the body was parsed from (null if the HTTP client did not keep it). Only
+   * reads are asked again when their answer is not whole: a write whose answer was lost may be done.
+   */
   async readWithText(method: string, params: LastfmParams): Promise<{ body: unknown; text: string | null }> {
     const query = { ...definedStrings(params), method, api_key: this.apiKey(), format: 'json' };
     const response = await this.http.request({
@@ -45,6 +49,7 @@ export class LastfmTransport {
       url: this.config.apiUrl,
       query,
       endpoint: `GET ${method}`,
+      whole: { problemOf: lastfmReadProblem, subject: `Last.fm's answer to ${method}` },
     });
     return { body: checked(response.status, response.body), text: response.text ?? null };
   }

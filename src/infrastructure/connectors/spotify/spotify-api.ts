@@ -2,6 +2,7 @@
 // on 401, and paging that follows Spotify's `next` links as given, every page checked whole.
 import { AuthRequiredError } from '../../../application/ports/upstream-errors.js';
 import type { HttpClient, HttpMethod, HttpResponse } from '../http/http-client.js';
+import type { WholeAnswer } from '../http/whole-answer.js';
 import { readPage } from './spotify-checked-read.js';
 import { joinUrl } from './spotify-config.js';
 import { upstreamStatus } from './spotify-errors.js';
@@ -16,6 +17,8 @@ export interface SpotifyCall {
   readonly json?: unknown;
   /** Route label for call counting, e.g. `GET /playlists/{id}/items`. */
   readonly endpoint: string;
+  /** Set by the checked reads (spotify-checked-read.ts): the answer is asked again until whole. */
+  readonly whole?: WholeAnswer;
 }
 
 export class SpotifyApi {
@@ -84,6 +87,7 @@ export class SpotifyApi {
       url,
       ...(call.query === undefined ? {} : { query: call.query }),
       ...(call.json === undefined ? {} : { json: call.json }),
+      ...(call.whole === undefined ? {} : { whole: call.whole }),
       headers: { authorization: `Bearer ${token}` },
       endpoint: call.endpoint,
     });

@@ -1,43 +1,33 @@
-// Reads that must be whole: a Spotify answer that came back 200 but cannot be what was asked for (cut
-// short, an HTML page, a page with fewer items than its own total says are due) is asked for again a
-// few times, then fails the read. A partial list (a playlist, the saved tracks) must never pass for the
-// whole one. Every offset-paged list is read through `readPage` (`SpotifyApi.pages` by default).
+// Reads that must be whole: what a Spotify answer that came back 200 but cannot be what was asked for
+// looks like (cut short, an HTML page, a page with fewer items than its own total says are due), and
+// the failure of a list whose whole pages do not add up. A partial list (a playlist, the saved tracks)
+// must never pass for the whole one. Every offset-paged list is read through `readPage`
+// (`SpotifyApi.pages` by default); the asking again is the HTTP client's (http/whole-answer.ts).
 import { UpstreamError, upstreamCode } from '../../../application/ports/upstream-errors.js';
 import type { SpotifyApi, SpotifyCall } from './spotify-api.js';
 import type { WirePage, WirePlaylist } from './spotify-wire.js';
 
-/**
- * Attempts at one answer, the first included. The HTTP layer already retried transport failures;
- * what is left is a body spoiled on the way, which the next request usually does not repeat.
- */
-export const READ_ATTEMPTS = 3;
-
 const PLAYLIST_ID = /^[0-9A-Za-z]{1,64}$/;
 
 /** One page of an offset-paged list, checked; `subject` names the list in messages. */
-export function readPage<T>(api: SpotifyApi, call: SpotifyCall, subject: string): Promise<WirePage<T>> {
-  return readChecked(api, call, pageProblem, (problem) =>
-    unreadable(
-      `${subject}: the page at offset ${requestedOffset(call)} came back unreadable ${READ_ATTEMPTS} times (${problem})`,
-      call,
-      { offset: requestedOffset(call) },
-    ),
-  ) as Promise<WirePage<T>>;
+export async function readPage<T>(api: SpotifyApi, call: SpotifyCall, subject: string): Promise<WirePage<T>> {
+  const offset = requestedOffset(call);
+  const whole = {
+    problemOf: pageProblem,
+    subject: `${subject}: the page at offset ${offset}`,
+    details: { offset },
+  };
+  return (await api.call<WirePage<T>>({ ...call, whole })).body;
 }
 
 /** `GET /playlists/{id}`, checked: it must name the playlist (a valid id and a name). */
-export function readPlaylistHeader(
+export async function readPlaylistHeader(
   api: SpotifyApi,
   call: SpotifyCall,
   subject: string,
 ): Promise<WirePlaylist> {
-  return readChecked(api, call, headerProblem, (problem) =>
-    unreadable(
-      `${subject}: its description (${call.endpoint}) came back unreadable ${READ_ATTEMPTS} times (${problem})`,
-      call,
-      {},
-    ),
-  ) as Promise<WirePlaylist>;
+  const whole = { problemOf: headerProblem, subject: `${subject}: its description (${call.endpoint})` };
+  return (await api.call<WirePlaylist>({ ...call, whole })).body;
 }
 
 /** What is wrong with a page body, or null when it is a whole page. */
@@ -52,41 +42,29 @@ export function pageProblem(body: unknown): string | null {
   return null;
 }
 
+/**
+ * A list whose pages each came whole but which does not come to the total Spotify gave: cut short
+ * on the way, or changed while it was read. `counted` says what was read against what was due.
+ */
+export function incompleteReadError(
+  reason: 'LIST_READ_INCOMPLETE' | 'PLAYLIST_READ_INCOMPLETE',
+  counted: string,
+  details: Readonly<Record<string, unknown>>,
+): UpstreamError {
+  return new UpstreamError(
+    'spotify',
+    upstreamCode('spotify', reason),
+    `${counted}; Narada does not go on with part of a ${reason === 'LIST_READ_INCOMPLETE' ? 'list' : 'playlist'}, run again`,
+    'failure',
+    { status: 200, retryable: true, details },
+  );
+}
+
 function headerProblem(body: unknown): string | null {
   if (!isRecord(body)) return notAnObject(body);
   if (typeof body.id !== 'string' || !PLAYLIST_ID.test(body.id)) return 'no playlist id';
   if (typeof body.name !== 'string') return 'no playlist name';
   return null;
-}
-
-async function readChecked(
-  api: SpotifyApi,
-  call: SpotifyCall,
-  problemOf: (body: unknown) => string | null,
-  failure: (problem: string) => UpstreamError,
-): Promise<unknown> {
-  let problem = '';
-  for (let attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
-    const { body } = await api.call(call);
-    const found = problemOf(body);
-    if (found === null) return body;
-    problem = found;
-  }
-  throw failure(problem);
-}
-
-function unreadable(message: string, call: SpotifyCall, details: Record<string, unknown>): UpstreamError {
-  return new UpstreamError(
-    'spotify',
-    upstreamCode('spotify', 'UNREADABLE_ANSWER'),
-    `${message}; Narada does not go on with part of a list, run again later`,
-    'failure',
-    {
-      status: 200,
-      retryable: true,
-      details: { endpoint: call.endpoint, attempts: READ_ATTEMPTS, ...details },
-    },
-  );
 }
 
 function notAnObject(body: unknown): string {

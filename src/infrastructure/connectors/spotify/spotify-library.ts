@@ -1,11 +1,11 @@
 // The saved-tracks library: read newest first through `GET /me/tracks` (pages of 50), written
 // through the 2026 `PUT`/`DELETE /me/library?uris=` in batches of at most 40.
 import type { ReadOptions, SavedTrack } from '../../../application/ports/spotify.port.js';
-import { UpstreamError, upstreamCode } from '../../../application/ports/upstream-errors.js';
 import { InvalidInputError } from '../../../domain/shared/errors.js';
 import type { EpochMs } from '../../../domain/values/time.js';
 import type { SpotifyApi } from './spotify-api.js';
 import { chunk, LIBRARY_WRITE_LIMIT, unique, USER_LIST_PAGE } from './spotify-batching.js';
+import { incompleteReadError } from './spotify-checked-read.js';
 import { mapSavedTrack } from './spotify-library-mapper.js';
 import type { WireSavedTrack } from './spotify-wire.js';
 
@@ -53,7 +53,13 @@ export class SpotifyLibrary {
       }
       options.onProgress?.(result.length, page.total ?? null);
     }
-    if (total !== null && (changed || read < total)) throw shortReadError(read, total);
+    if (total !== null && (changed || read < total)) {
+      throw incompleteReadError(
+        'LIST_READ_INCOMPLETE',
+        `Your Spotify saved tracks: read ${read} but Spotify says there are ${total} (cut short, or changed while they were read)`,
+        { endpoint: 'GET /me/tracks', read, total },
+      );
+    }
     return result;
   }
 
@@ -87,14 +93,4 @@ export function trackUri(trackId: string): string {
     );
   }
   return `spotify:track:${trackId}`;
-}
-
-function shortReadError(read: number, total: number): UpstreamError {
-  return new UpstreamError(
-    'spotify',
-    upstreamCode('spotify', 'LIST_READ_INCOMPLETE'),
-    `Your Spotify saved tracks: read ${read} but Spotify says there are ${total} (cut short, or changed while they were read); Narada does not go on with part of a list, run again`,
-    'failure',
-    { status: 200, retryable: true, details: { endpoint: 'GET /me/tracks', read, total } },
-  );
 }

@@ -8,7 +8,6 @@ import type {
   SpotifyPlaylistEntry,
   SpotifyPlaylistSummary,
 } from '../../../application/ports/spotify.port.js';
-import { UpstreamError, upstreamCode } from '../../../application/ports/upstream-errors.js';
 import { InvalidInputError } from '../../../domain/shared/errors.js';
 import type { EpochMs } from '../../../domain/values/time.js';
 import type { SpotifyApi, SpotifyCall } from './spotify-api.js';
@@ -19,7 +18,7 @@ import {
   unique,
   USER_LIST_PAGE,
 } from './spotify-batching.js';
-import { pageProblem, readPlaylistHeader } from './spotify-checked-read.js';
+import { incompleteReadError, pageProblem, readPlaylistHeader } from './spotify-checked-read.js';
 import { playlistNotFoundError, playlistNotYoursError, upstreamStatus } from './spotify-errors.js';
 import { pagesInOrder } from './spotify-page-window.js';
 import { embeddedEntries, mapPlaylistEntries, mapPlaylistSummary } from './spotify-playlist-mapper.js';
@@ -88,7 +87,15 @@ export class SpotifyPlaylists {
       }
       return last;
     });
-    if (total !== null && entries.length !== total) throw shortReadError(id, entries.length, total);
+    // Spotify counts every entry in `total` and sends every one (an entry it no longer serves comes
+    // with no item; local files and episodes come as they are), so a whole read comes to exactly it.
+    if (total !== null && entries.length !== total) {
+      throw incompleteReadError(
+        'PLAYLIST_READ_INCOMPLETE',
+        `${subject}: read ${entries.length} items but Spotify says it has ${total} (cut short, or edited while it was read)`,
+        { playlistId: id, read: entries.length, total },
+      );
+    }
     return Object.freeze({ ...summary, itemCount: entries.length, entries: Object.freeze(entries) });
   }
 
@@ -203,19 +210,4 @@ function checkId(playlistId: string): string {
     );
   }
   return playlistId;
-}
-
-/**
- * Spotify counts every entry in `total` and sends every one (an entry it no longer serves comes with
- * no item; local files and episodes come as they are), so a whole read comes to exactly the total the
- * last page gave. Anything else is a list cut short on the way, or a playlist edited while it was read.
- */
-function shortReadError(playlistId: string, read: number, total: number): UpstreamError {
-  return new UpstreamError(
-    'spotify',
-    upstreamCode('spotify', 'PLAYLIST_READ_INCOMPLETE'),
-    `Spotify playlist ${playlistId}: read ${read} items but Spotify says it has ${total} (cut short, or edited while it was read); Narada does not go on with part of a playlist, run again`,
-    'failure',
-    { status: 200, retryable: true, details: { playlistId, read, total } },
-  );
 }
