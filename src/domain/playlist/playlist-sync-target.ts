@@ -47,11 +47,14 @@ export function syncTarget(current: readonly CurrentItem[], wanted: readonly str
     uri: item.uri ?? `${PLACEHOLDER}${index}`,
     addedAt: item.addedAt,
   }));
-  const present = new Set(entries.map((entry) => entry.uri));
-  const addable = wanted.filter((uri) => !isLocalFile(uri) || present.has(uri));
-  const named = new Set(addable);
+  // A local file can only be kept, never added: the target gets at most the copies there are now.
+  const localLeft = countOf(entries.map((entry) => entry.uri).filter(isLocalFile));
+  const addable = wanted.filter((uri) => !isLocalFile(uri) || take(localLeft, uri));
+  // Spotify removes every copy of a URI, so a protected item is only placed while the target names
+  // it; copies beyond that stay where they are instead of being removed and re-added (or lost).
+  const named = countOf(addable);
   const leftInPlace = current.flatMap((item, index) =>
-    item.protected && (item.uri === null || !named.has(item.uri)) ? [index] : [],
+    item.protected && (item.uri === null || !take(named, item.uri)) ? [index] : [],
   );
   // Ascending indices: each insert lands at its index, later ones never shift earlier ones.
   const target = [...addable];
@@ -64,6 +67,19 @@ export function syncTarget(current: readonly CurrentItem[], wanted: readonly str
     itemsNow: current.length - leftInPlace.length,
     itemsAfter: addable.length,
   };
+}
+
+function countOf(uris: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const uri of uris) counts.set(uri, (counts.get(uri) ?? 0) + 1);
+  return counts;
+}
+
+/** Takes one of `uri`'s remaining count; false when none is left. */
+function take(counts: Map<string, number>, uri: string): boolean {
+  const left = counts.get(uri) ?? 0;
+  if (left > 0) counts.set(uri, left - 1);
+  return left > 0;
 }
 
 /** Whether `uris` (a playlist read back, in order, entries without URI left out) is the target. */
