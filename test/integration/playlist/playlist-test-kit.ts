@@ -7,7 +7,6 @@ import type { Clock } from '../../../src/application/ports/clock.port.js';
 import { SILENT_PROGRESS } from '../../../src/application/ports/progress.port.js';
 import type { SpotifyPort } from '../../../src/application/ports/spotify.port.js';
 import { IngestConnectorTracks } from '../../../src/application/tracks/ingest-connector-tracks.js';
-import { ApplyPlaylistPlan } from '../../../src/application/playlist/apply-playlist-plan.js';
 import { BackupPlaylists } from '../../../src/application/use-cases/playlist/backup-playlists.js';
 import { SpotifyTrackFinder } from '../../../src/application/playlist/find-spotify-track.js';
 import { ListPlaylists } from '../../../src/application/use-cases/playlist/list-playlists.js';
@@ -25,7 +24,8 @@ export interface PlaylistWorld {
   readonly temp: TempDatabase;
   readonly backupDir: string;
   readonly clock: Clock;
-  readonly apply: ApplyPlaylistPlan;
+  /** The Spotify port the use cases were given (with the test's wrapper, if any). */
+  readonly spotify: SpotifyPort;
   readonly backup: BackupPlaylists;
   readonly restore: RestorePlaylist;
   readonly list: ListPlaylists;
@@ -51,14 +51,13 @@ export async function openPlaylistWorld(
     lookup: new SqliteIdentityLookup(temp.db),
     storedRecords: new SqliteStoredRecords(temp.db),
   });
-  const apply = new ApplyPlaylistPlan({ spotify });
   return {
     fake,
     rig,
     temp,
     backupDir,
     clock,
-    apply,
+    spotify,
     backup: new BackupPlaylists({
       spotify,
       store: new FileBackupStore(),
@@ -72,7 +71,6 @@ export async function openPlaylistWorld(
     restore: new RestorePlaylist({
       spotify,
       finder: new SpotifyTrackFinder({ spotify }),
-      apply,
       checkpoints: repos.syncCheckpoints,
       clock,
       progress: SILENT_PROGRESS,

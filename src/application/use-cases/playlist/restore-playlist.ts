@@ -1,6 +1,6 @@
 // `narada playlist restore`: recreates a backed-up (or exported) playlist as a new Spotify playlist, or
-// brings the --to playlist to it with the differential update so kept items keep their added_at. The
-// playlist a restore creates is remembered, so restoring again updates it and writes nothing new.
+// brings the --to playlist to it with the one playlist sync the workflows use too (kept items keep
+// their added_at). The playlist a restore creates is remembered, so restoring again writes nothing.
 import type { Clock } from '../../ports/clock.port.js';
 import type { ProgressReporter } from '../../ports/progress.port.js';
 import type { SpotifyPlaylist, SpotifyPort } from '../../ports/spotify.port.js';
@@ -9,7 +9,11 @@ import { NotFoundError } from '../../ports/upstream-errors.js';
 import type { RestoreSource } from '../../../domain/backup/restore-source.js';
 import type { PlaylistUpdateCounts } from '../../../domain/playlist/playlist-diff.js';
 import { isNaradaError, NaradaError } from '../../../domain/shared/errors.js';
-import type { ApplyPlaylistPlan, AppliedPlaylistPlan } from '../../playlist/apply-playlist-plan.js';
+import {
+  syncSpotifyPlaylist,
+  type LeftInPlace,
+  type SpotifySyncResult,
+} from '../../playlist/spotify-playlist-sync.js';
 import type { SpotifyTrackFinder } from '../../playlist/find-spotify-track.js';
 import { playlistIdOf } from '../../playlist/playlist-ref.js';
 import {
@@ -21,7 +25,6 @@ import {
 export interface RestorePlaylistDeps {
   readonly spotify: SpotifyPort;
   readonly finder: SpotifyTrackFinder;
-  readonly apply: ApplyPlaylistPlan;
   readonly checkpoints: SyncCheckpointRepository;
   readonly clock: Clock;
   readonly progress: ProgressReporter;
@@ -42,8 +45,12 @@ export interface RestoreReport {
   readonly dryRun: boolean;
   readonly restored: number;
   readonly unrestored: readonly UnrestoredItem[];
+  /** Episodes, unavailable items and local files of the playlist the source does not hold: kept where they are. */
+  readonly leftInPlace: readonly LeftInPlace[];
   readonly counts: PlaylistUpdateCounts;
   readonly writeCalls: number;
+  /** Plans made: more than 1 when someone changed the playlist while it was written. */
+  readonly attempts: number;
 }
 
 const NEW_PLAYLIST_ID = '(new)';
@@ -62,15 +69,33 @@ export class RestorePlaylist {
     if (source.items.length > 0 && resolved.uris.length === 0) throw nothingPlaced(source, resolved);
     const action = existing === null ? 'created' : 'updated';
     if (options.dryRun) {
-      const plan = await this.deps.apply.run(existing?.id ?? NEW_PLAYLIST_ID, resolved.uris, {
+      const plan = await this.sync(existing ?? emptyPlaylist(source), resolved, {
         dryRun: true,
-        current: existing ?? emptyPlaylist(source),
+        fresh: false,
       });
-      return report(source, existing === null ? null : existing.id, action, resolved, plan);
+      return report(source, existing === null ? null : existing.id, action, resolved, plan, true);
     }
+    // A playlist read before the resolution may have changed since; one just created has not.
     const playlist = existing ?? (await this.create(source));
-    const applied = await this.deps.apply.run(playlist.id, resolved.uris, { current: playlist });
-    return report(source, playlist.id, action, resolved, applied);
+    const synced = await this.sync(playlist, resolved, { dryRun: false, fresh: existing === null });
+    return report(source, playlist.id, action, resolved, synced, false);
+  }
+
+  /** Never a full replace, and an empty source may empty the playlist: the backup says so. */
+  private sync(
+    playlist: SpotifyPlaylist,
+    resolved: ResolvedItems,
+    options: { readonly dryRun: boolean; readonly fresh: boolean },
+  ): Promise<SpotifySyncResult> {
+    return syncSpotifyPlaylist(this.deps.spotify, {
+      playlistId: playlist.id,
+      target: resolved.uris,
+      label: (uri) => uri,
+      allowAddedAtLoss: false,
+      dryRun: options.dryRun,
+      allowEmpty: true,
+      known: { playlist, fresh: options.fresh },
+    });
   }
 
   private resolve(source: RestoreSource, playlist: SpotifyPlaylist | null): Promise<ResolvedItems> {
@@ -138,17 +163,20 @@ function report(
   playlistId: string | null,
   action: 'created' | 'updated',
   resolved: ResolvedItems,
-  applied: AppliedPlaylistPlan,
+  synced: SpotifySyncResult,
+  dryRun: boolean,
 ): RestoreReport {
   return {
     source: { file: source.file, name: source.name, items: source.items.length },
     playlistId,
     action,
-    dryRun: applied.dryRun,
+    dryRun,
     restored: resolved.uris.length,
     unrestored: resolved.unrestored,
-    counts: applied.counts,
-    writeCalls: applied.writeCalls,
+    leftInPlace: synced.leftInPlace,
+    counts: synced.counts,
+    writeCalls: synced.writeCalls,
+    attempts: synced.attempts,
   };
 }
 

@@ -5,7 +5,7 @@
 // `--allow-empty`: every copy is checked before any is written.
 import * as z from 'zod';
 import type { NodeContext } from '../node-context.js';
-import { syncSpotifyPlaylist } from '../../playlist/update/spotify-playlist-sync.js';
+import { syncSpotifyPlaylist, type LeftInPlace } from '../../playlist/spotify-playlist-sync.js';
 import { appendChange, type PlaylistChange } from '../../playlist/update/playlist-change.js';
 import { OPERATION_TYPES, playlistCopies } from '../../playlist/update/playlist-copies.js';
 import {
@@ -146,7 +146,7 @@ async function updateSpotify(
     allowAddedAtLoss: !preserveAddedAt,
     dryRun: dryRunBy !== null,
     allowEmpty: ctx.run.allowEmpty === true,
-    ...(known === undefined ? {} : { known }),
+    ...(known === undefined ? {} : { known: { playlist: known, fresh: false } }),
   });
   const url = `https://open.spotify.com/playlist/${synced.playlist.id}`;
   return {
@@ -155,6 +155,7 @@ async function updateSpotify(
     wouldEmpty: synced.wouldEmpty,
     warnings: [
       ...leftOutWarnings(target.unlinked, synced.localFilesLeftOut),
+      ...leftInPlaceWarning(synced.leftInPlace),
       ...replaceWarning(synced.change),
     ],
   };
@@ -188,6 +189,16 @@ async function appendToSpotify(
     ),
     warnings: leftOutWarnings(target.unlinked, missing.length - uris.length),
   };
+}
+
+/** Items the workflow cannot see are never deleted by it, but the user hears they are there. */
+function leftInPlaceWarning(items: readonly LeftInPlace[]): string[] {
+  if (items.length === 0) return [];
+  const shown = items.slice(0, 5).map((item) => `#${item.position + 1} ${item.label}`);
+  const more = items.length > shown.length ? `, and ${items.length - shown.length} more` : '';
+  return [
+    `${items.length} item(s) of the playlist that are not tracks the workflow holds (podcast episodes, unavailable items, local files) were left where they are: ${shown.join('; ')}${more}`,
+  ];
 }
 
 function replaceWarning(change: PlaylistChange): string[] {

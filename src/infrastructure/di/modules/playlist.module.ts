@@ -1,6 +1,4 @@
-// Playlists: backup to files, restore from them (or from a Spotify export), listing, and the shared
-// executor that brings a Spotify playlist to a target list differentially.
-import { ApplyPlaylistPlan } from '../../../application/playlist/apply-playlist-plan.js';
+// Playlists: backup to files, restore from them (or from a Spotify export), and listing.
 import { BackupPlaylists } from '../../../application/use-cases/playlist/backup-playlists.js';
 import { SpotifyTrackFinder } from '../../../application/playlist/find-spotify-track.js';
 import { ListPlaylists } from '../../../application/use-cases/playlist/list-playlists.js';
@@ -12,16 +10,12 @@ import type { FeatureModule } from './feature-module.js';
 import { IDENTITY } from './tracks.module.js';
 
 export const PLAYLIST = {
-  ApplyPlan: token<ApplyPlaylistPlan>('playlist.ApplyPlan'),
   Backup: token<BackupPlaylists>('playlist.Backup'),
   Restore: token<RestorePlaylist>('playlist.Restore'),
   List: token<ListPlaylists>('playlist.List'),
 } as const;
 
 export const bindPlaylist: FeatureModule = (container, { config }) => {
-  container
-    .bind(PLAYLIST.ApplyPlan)
-    .toDynamicValue(async (ctx) => new ApplyPlaylistPlan({ spotify: await resolve(ctx, TOKENS.Spotify) }));
   container.bind(PLAYLIST.Backup).toDynamicValue(async (ctx) => {
     const repos = await resolve(ctx, TOKENS.Repositories);
     return new BackupPlaylists({
@@ -40,7 +34,6 @@ export const bindPlaylist: FeatureModule = (container, { config }) => {
     return new RestorePlaylist({
       spotify,
       finder: new SpotifyTrackFinder({ spotify, musicbrainz: await resolve(ctx, TOKENS.MusicBrainz) }),
-      apply: await resolve(ctx, PLAYLIST.ApplyPlan),
       checkpoints: (await resolve(ctx, TOKENS.Repositories)).syncCheckpoints,
       clock: await resolve(ctx, TOKENS.Clock),
       progress: await resolve(ctx, TOKENS.Progress),

@@ -124,13 +124,50 @@ describe('destination.update_playlist on Spotify (operation_type update_spotify)
 
     expect(titlesOn(kit)).toEqual(['A', 'B', 'C']);
     expect(result.details?.attempts).toBe(2);
-    expect(kit.spotify.calls.filter((c) => c.method === 'getPlaylist')).toHaveLength(2);
+    // The source's read, the fresh read after the snapshot check, the read-back after the writes.
+    expect(kit.spotify.calls.filter((c) => c.method === 'getPlaylist')).toHaveLength(3);
+  });
+
+  it('re-plans when Spotify refuses a write because someone changed the playlist just before it', async () => {
+    const kit = nodeKit();
+    const { list } = await seeded(kit, ['A', 'B', 'C']);
+    kit.spotify.failWrites = 1;
+    kit.spotify.beforeWrite = () => {
+      kit.spotify.beforeWrite = null;
+      kit.spotify.editElsewhere(MIX, (entries) => entries.reverse());
+    };
+
+    const result = await runNode(
+      kit,
+      'destination.update_playlist',
+      { playlist_id: MIX, operation_type: 'update_spotify' },
+      { in: reorder(list, [2, 0, 1]) },
+    );
+
+    expect(titlesOn(kit)).toEqual(['C', 'A', 'B']);
+    expect(result.details?.attempts).toBe(2);
+  });
+
+  it('passes on a refused write as it is when nobody else changed the playlist', async () => {
+    const kit = nodeKit();
+    const { list } = await seeded(kit, ['A', 'B', 'C']);
+    kit.spotify.failWrites = 1;
+
+    await expect(
+      runNode(
+        kit,
+        'destination.update_playlist',
+        { playlist_id: MIX, operation_type: 'update_spotify' },
+        { in: reorder(list, [2, 1, 0]) },
+      ),
+    ).rejects.toMatchObject({ code: 'SPOTIFY.HTTP_400' });
+    expect(kit.spotify.writes()).toHaveLength(1);
   });
 
   it('stops with a clear message when the playlist keeps changing', async () => {
     const kit = nodeKit();
     const { list } = await seeded(kit, ['A', 'B', 'C']);
-    kit.spotify.failWrites = 10;
+    kit.spotify.beforeWrite = () => kit.spotify.editElsewhere(MIX, (entries) => entries.reverse());
 
     await expect(
       runNode(
@@ -140,12 +177,12 @@ describe('destination.update_playlist on Spotify (operation_type update_spotify)
         { in: reorder(list, [2, 1, 0]) },
       ),
     ).rejects.toMatchObject({
-      code: 'WORKFLOW.PLAYLIST_CHANGED',
-      message: expect.stringContaining('Run the workflow again'),
+      code: 'PLAYLIST.KEPT_CHANGING',
+      message: expect.stringContaining('Run the same command again'),
     });
   });
 
-  it('keeps podcast episodes it cannot see, after the tracks', async () => {
+  it('keeps podcast episodes it cannot see where they are, and says so', async () => {
     const kit = nodeKit();
     const tracks = ['A', 'B'].map((title) => kit.spotify.addTrack({ title }));
     const episode = {
@@ -162,15 +199,17 @@ describe('destination.update_playlist on Spotify (operation_type update_spotify)
     ]);
     const { output } = await runNode(kit, 'source.spotify_playlist', { playlist_id: MIX });
 
-    await runNode(
+    const result = await runNode(
       kit,
       'destination.update_playlist',
       { playlist_id: MIX, operation_type: 'update_spotify' },
       { in: reorder(output, [1, 0]) },
     );
 
-    expect(titlesOn(kit)).toEqual(['B', 'A', 'episode']);
+    expect(titlesOn(kit)).toEqual(['episode', 'B', 'A']);
+    expect(addedAtOn(kit)['episode']).toBe(5);
     expect(kit.spotify.writes().map((c) => c.method)).not.toContain('removePlaylistItems');
+    expect(result.warnings?.join(' ')).toContain('#1 Show – Talk');
   });
 
   it('uses a full replace only when preserve_added_at is false and it needs fewer calls', async () => {
