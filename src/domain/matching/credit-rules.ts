@@ -64,7 +64,8 @@ export function composerCredit(
   title: FactorResult,
   duration: FactorResult | null,
 ): EvidenceFactor | null {
-  if (artist.factor.penalty <= COMPOSER_CREDIT_MAX_PENALTY || title.factor.score < TITLE_MIN_SCORE) return null;
+  if (artist.factor.penalty <= COMPOSER_CREDIT_MAX_PENALTY || title.factor.score < TITLE_MIN_SCORE)
+    return null;
   if (duration !== null && duration.factor.penalty > 0) return null;
   const named = nameFoundIn(a.artist, b) ?? nameFoundIn(b.artist, a);
   let detail: string;

@@ -5,12 +5,7 @@ import type { ArtistCredit } from './artist-credit.js';
 import type { PreparedMatchInput } from './match-input.js';
 import { initialsMatch, withoutDroppedAnd } from './name-rules.js';
 import { scriptsDisjoint, type NameForm } from './normalize.js';
-import {
-  creditNeedsRomanising,
-  romanisedCredit,
-  romanisedTitle,
-  titleNeedsRomanising,
-} from './romanise.js';
+import { creditNeedsRomanising, romanisedCredit, romanisedTitle, titleNeedsRomanising } from './romanise.js';
 import { formSimilarity } from './string-similarity.js';
 import type { TitleParts } from './title-parts.js';
 
