@@ -5,7 +5,7 @@ import type { EvidenceFactor } from '../track/track-mapping.js';
 import type { ArtistCredit } from './artist-credit.js';
 import type { FactorResult } from './match-factors.js';
 import type { PreparedMatchInput } from './match-input.js';
-import type { NameForm } from './normalize.js';
+import { foldText, formOfFolded } from './normalize.js';
 import { creditNeedsRomanising, romanisedCredit } from './romanise.js';
 import type { TitleParts } from './title-parts.js';
 
@@ -20,26 +20,30 @@ const WORK_TITLE_MIN_WORDS = 3;
 const CLASSICAL_WORK =
   /\b(?:op|opus|bwv|kv?|hob|rv|woo|d) \d|\bact \d|\b(?:symphon|concert|sonat|quartet|quintet|suite|overture|prelud|fugue|nocturne|etude|requiem|cantata|oratorio|allegro|adagio|andante|largo|presto|scherzo|minuet|menuet|rondo)/;
 
-function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
-  if (needle.length === 0 || needle.length > haystack.length) return false;
-  for (let start = 0; start + needle.length <= haystack.length; start++) {
-    let at = 0;
-    while (at < needle.length && haystack[start + at] === needle[at]) at++;
-    if (at === needle.length) return true;
-  }
-  return false;
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((word, at) => word === b[at]);
 }
 
-/** The credited name (or its surname) found in the other record's title or album. */
+/** The words before the first colon of a raw title or album ("Mozart: Requiem" → mozart); null without one. */
+function composerPrefix(raw: string | null | undefined): readonly string[] | null {
+  if (raw == null) return null;
+  const colon = raw.indexOf(':');
+  return colon <= 0 ? null : formOfFolded(foldText(raw.slice(0, colon))).tokens;
+}
+
+/**
+ * The credited name (or its surname) written as the composer prefix of the other record's title or album,
+ * "Composer: Work" as classical releases write it ("Mozart: Requiem", "Tchaikovsky: Swan Lake").
+ */
 function nameFoundIn(credit: ArtistCredit, other: PreparedMatchInput): string | null {
-  const places: NameForm[] = [other.title.full];
-  if (other.album !== null) places.push(other.album);
+  const prefixes = [composerPrefix(other.input.album), composerPrefix(other.input.title)];
   const credits = creditNeedsRomanising(credit) ? [credit, romanisedCredit(credit)] : [credit];
-  for (const { primary } of credits) {
-    const surname = primary.tokens[primary.tokens.length - 1];
-    for (const place of places) {
-      if (containsRun(place.tokens, primary.tokens)) return primary.text;
-      if (surname !== undefined && surname.length >= SURNAME_MIN_LENGTH && place.tokens.includes(surname)) {
+  for (const prefix of prefixes) {
+    if (prefix === null || prefix.length === 0) continue;
+    for (const { primary } of credits) {
+      const surname = primary.tokens[primary.tokens.length - 1];
+      if (sameWords(prefix, primary.tokens)) return primary.text;
+      if (surname !== undefined && surname.length >= SURNAME_MIN_LENGTH && sameWords(prefix, [surname])) {
         return surname;
       }
     }
@@ -54,7 +58,7 @@ function isWorkTitle(title: TitleParts): boolean {
 /**
  * A classical recording is credited to its composer by some sources and to its performers by others. When
  * the artists disagree but the titles agree, the artist costs at most `COMPOSER_CREDIT_MAX_PENALTY` if one
- * side's artist is named in the other's title or album ("Mozart" in "Mozart: Requiem"), or if the title is a
+ * side's artist is the composer prefix of the other's title or album ("Mozart: Requiem"), or if the title is a
  * concert work's and both durations are known and agree. Null when the rule does not apply.
  */
 export function composerCredit(
@@ -83,6 +87,8 @@ export function capArtistPenalty(artist: FactorResult): FactorResult {
 }
 
 const SUFFIX_DURATION_PENALTY = 15;
+/** Durations disagree when the duration factor costs more than this: over 2 s past its tolerance (4–5 s apart). */
+const DURATION_DISAGREES_ABOVE = 2;
 
 function suffixes(title: TitleParts): string {
   const kinds: string[] = [];
@@ -100,7 +106,7 @@ export function suffixWithDuration(
   b: PreparedMatchInput,
   duration: FactorResult | null,
 ): EvidenceFactor | null {
-  if (duration === null || duration.factor.penalty === 0) return null;
+  if (duration === null || duration.factor.penalty <= DURATION_DISAGREES_ABOVE) return null;
   const suffixA = suffixes(a.title);
   const suffixB = suffixes(b.title);
   if (suffixA === suffixB) return null;

@@ -90,7 +90,8 @@ export function artistFactor(a: PreparedMatchInput, b: PreparedMatchInput): Fact
   let { similarity, initials } = creditSimilarity(a.artist, b.artist);
   let primaryA = a.artist.primary;
   let primaryB = b.artist.primary;
-  const rules: EvidenceFactor[] = [];
+  // Most pairs need no rule: the list is made only when one applies.
+  let rules: EvidenceFactor[] | undefined;
   if (similarity < 1 && (creditNeedsRomanising(a.artist) || creditNeedsRomanising(b.artist))) {
     const romanA = romanisedCredit(a.artist);
     const romanB = romanisedCredit(b.artist);
@@ -98,13 +99,15 @@ export function artistFactor(a: PreparedMatchInput, b: PreparedMatchInput): Fact
     if (romanised.similarity >= ROMANISED_MIN_SIMILARITY && romanised.similarity > similarity) {
       ({ similarity, initials } = romanised);
       const detail = `read as '${romanA.primary.text}' vs '${romanB.primary.text}'`;
-      rules.push(factor('artist_romanised', similarity, ROMANISED_PENALTY, detail));
+      (rules ??= []).push(factor('artist_romanised', similarity, ROMANISED_PENALTY, detail));
       primaryA = romanA.primary;
       primaryB = romanB.primary;
     }
   }
   if (initials) {
-    rules.push(factor('initials', 1, 0, `'${primaryA.text}' and '${primaryB.text}' differ by initials`));
+    (rules ??= []).push(
+      factor('initials', 1, 0, `'${primaryA.text}' and '${primaryB.text}' differ by initials`),
+    );
   }
   const detail = `'${a.artist.primary.text}' vs '${b.artist.primary.text}'`;
   if (similarity < 0.5 && scriptsDisjoint(a.artist.primary, b.artist.primary)) {
@@ -158,7 +161,7 @@ function droppedAndSimilarity(a: TitleParts, b: TitleParts): number {
 
 export function titleFactor(a: PreparedMatchInput, b: PreparedMatchInput): FactorResult {
   let { similarity, comparable } = titleSimilarity(a.title, b.title);
-  const rules: EvidenceFactor[] = [];
+  let rules: EvidenceFactor[] | undefined;
   if (similarity < 1 && (titleNeedsRomanising(a.title) || titleNeedsRomanising(b.title))) {
     const romanA = romanisedTitle(a.title);
     const romanB = romanisedTitle(b.title);
@@ -167,14 +170,14 @@ export function titleFactor(a: PreparedMatchInput, b: PreparedMatchInput): Facto
       similarity = romanised;
       comparable = true;
       const detail = `read as '${romanA.full.text}' vs '${romanB.full.text}'`;
-      rules.push(factor('title_romanised', similarity, ROMANISED_PENALTY, detail));
+      (rules ??= []).push(factor('title_romanised', similarity, ROMANISED_PENALTY, detail));
     }
   }
   if (similarity < DROPPED_AND_WEIGHT) {
     const dropped = droppedAndSimilarity(a.title, b.title);
     if (dropped > similarity) {
       similarity = dropped;
-      rules.push(factor('dropped_and', dropped, 0, 'one title lost its "&"'));
+      (rules ??= []).push(factor('dropped_and', dropped, 0, 'one title lost its "&"'));
     }
   }
   const detail = `'${a.title.full.text}' vs '${b.title.full.text}'`;

@@ -28,20 +28,27 @@ function givenNamesAbbreviate(short: readonly string[], long: readonly string[])
   return usedInitial && at === long.length;
 }
 
-/** The surname first, as sort names and some tag libraries write them ("Mozart W A" → "W A Mozart"). */
-function surnameLast(tokens: readonly string[]): readonly string[] {
-  return [...tokens.slice(1), tokens[0]!];
+/** The given names when `surname` is the last or (sort-name order, "Mozart W A") the first word; else null. */
+function givenNames(
+  tokens: readonly string[],
+  surnameFirst: boolean,
+  surname: string,
+): readonly string[] | null {
+  if (surnameFirst) return tokens[0] === surname ? tokens.slice(1) : null;
+  return tokens[tokens.length - 1] === surname ? tokens.slice(0, -1) : null;
 }
 
 /** True when two person names differ only by initials, in either name order ("Mozart, W.A."). */
 export function initialsMatch(a: NameForm, b: NameForm): boolean {
   if (a.tokens.length < 2 || b.tokens.length < 2 || a.compact === b.compact) return false;
-  for (const tokensA of [a.tokens, surnameLast(a.tokens)]) {
-    for (const tokensB of [b.tokens, surnameLast(b.tokens)]) {
-      const surname = tokensA[tokensA.length - 1];
-      if (surname !== tokensB[tokensB.length - 1] || surname!.length < 2) continue;
-      const givenA = tokensA.slice(0, -1);
-      const givenB = tokensB.slice(0, -1);
+  // Most pairs share no surname: the test on the end words comes before any list is made.
+  for (const surnameFirstA of [false, true]) {
+    const surname = surnameFirstA ? a.tokens[0]! : a.tokens[a.tokens.length - 1]!;
+    if (surname.length < 2) continue;
+    for (const surnameFirstB of [false, true]) {
+      const givenB = givenNames(b.tokens, surnameFirstB, surname);
+      if (givenB === null) continue;
+      const givenA = givenNames(a.tokens, surnameFirstA, surname)!;
       if (givenNamesAbbreviate(givenA, givenB) || givenNamesAbbreviate(givenB, givenA)) return true;
     }
   }
