@@ -3,13 +3,17 @@
 import type { EvidenceFactor } from '../track/track-mapping.js';
 import type { ArtistCredit } from './artist-credit.js';
 import type { PreparedMatchInput } from './match-input.js';
+import { initialsMatch, withoutDroppedAnd } from './name-rules.js';
 import { scriptsDisjoint, type NameForm } from './normalize.js';
+import { creditNeedsRomanising, romanisedCredit, romanisedTitle, titleNeedsRomanising } from './romanise.js';
 import { formSimilarity } from './string-similarity.js';
 import type { TitleParts } from './title-parts.js';
 
 export interface FactorResult {
   readonly factor: EvidenceFactor;
   readonly notes: readonly string[];
+  /** Factors of the rules that changed this factor's comparison (initials, romanisation…). */
+  readonly rules?: readonly EvidenceFactor[];
 }
 
 const round3 = (value: number): number => Math.round(value * 1000) / 1000;
@@ -31,6 +35,16 @@ const NUMBER_CONFLICT_PENALTY = 40;
 /** A subtitle standing in for the title ("뚜두뚜두 (DDU-DU DDU-DU)" vs "DDU-DU DDU-DU") is a slightly weaker match. */
 const ALIAS_WEIGHT = 0.95;
 const ACRONYM_SKIP = new Set(['and', 'of', 'the']);
+/** "W.A. Mozart" for "Wolfgang Amadeus Mozart": the surname agrees and the initials fit, but nothing more. */
+const INITIALS_SIMILARITY = 0.9;
+/**
+ * Romanised names are compared like Latin ones, but a romanised match counts only when close: any-ascii
+ * reads Japanese kanji as Chinese, so a partial agreement says little. A match costs a few points.
+ */
+const ROMANISED_MIN_SIMILARITY = 0.8;
+const ROMANISED_PENALTY = 4;
+/** A title that differs only by an "&" a tagger dropped ("Top _ Low Rent") is nearly the same title. */
+const DROPPED_AND_WEIGHT = 0.97;
 
 /** True when `short` is the initials of `long`'s words ("rem" of "r e m", "elo" of "electric light orchestra"). */
 function isAcronymOf(short: NameForm, long: NameForm): boolean {
@@ -63,8 +77,38 @@ function artistSimilarity(a: ArtistCredit, b: ArtistCredit): number {
   return best;
 }
 
+/** Artist similarity with the initials rule; the rule's factor when it raised the similarity. */
+function creditSimilarity(a: ArtistCredit, b: ArtistCredit): { similarity: number; initials: boolean } {
+  const similarity = artistSimilarity(a, b);
+  if (similarity < INITIALS_SIMILARITY && initialsMatch(a.primary, b.primary)) {
+    return { similarity: INITIALS_SIMILARITY, initials: true };
+  }
+  return { similarity, initials: false };
+}
+
 export function artistFactor(a: PreparedMatchInput, b: PreparedMatchInput): FactorResult {
-  const similarity = artistSimilarity(a.artist, b.artist);
+  let { similarity, initials } = creditSimilarity(a.artist, b.artist);
+  let primaryA = a.artist.primary;
+  let primaryB = b.artist.primary;
+  // Most pairs need no rule: the list is made only when one applies.
+  let rules: EvidenceFactor[] | undefined;
+  if (similarity < 1 && (creditNeedsRomanising(a.artist) || creditNeedsRomanising(b.artist))) {
+    const romanA = romanisedCredit(a.artist);
+    const romanB = romanisedCredit(b.artist);
+    const romanised = creditSimilarity(romanA, romanB);
+    if (romanised.similarity >= ROMANISED_MIN_SIMILARITY && romanised.similarity > similarity) {
+      ({ similarity, initials } = romanised);
+      const detail = `read as '${romanA.primary.text}' vs '${romanB.primary.text}'`;
+      (rules ??= []).push(factor('artist_romanised', similarity, ROMANISED_PENALTY, detail));
+      primaryA = romanA.primary;
+      primaryB = romanB.primary;
+    }
+  }
+  if (initials) {
+    (rules ??= []).push(
+      factor('initials', 1, 0, `'${primaryA.text}' and '${primaryB.text}' differ by initials`),
+    );
+  }
   const detail = `'${a.artist.primary.text}' vs '${b.artist.primary.text}'`;
   if (similarity < 0.5 && scriptsDisjoint(a.artist.primary, b.artist.primary)) {
     return {
@@ -73,7 +117,7 @@ export function artistFactor(a: PreparedMatchInput, b: PreparedMatchInput): Fact
     };
   }
   const penalty = Math.min(ARTIST_MAX_PENALTY, (1 - similarity) * 120);
-  return { factor: factor('artist', similarity, penalty, detail), notes: [] };
+  return { factor: factor('artist', similarity, penalty, detail), notes: [], rules };
 }
 
 /** The title's distinct forms: the core, and the core with subtitles when it has any. */
@@ -107,8 +151,35 @@ function numbersConflict(a: TitleParts, b: TitleParts): boolean {
   return (a.numbers !== '' ? a : b).coreNumbers !== '';
 }
 
+/** Title similarity when one title lost an "&" ("Top & Low Rent" vs "Top _ Low Rent"); 0 when not that case. */
+function droppedAndSimilarity(a: TitleParts, b: TitleParts): number {
+  const strippedA = withoutDroppedAnd(a.full, b.full);
+  if (strippedA !== null) return DROPPED_AND_WEIGHT * formSimilarity(strippedA, b.full);
+  const strippedB = withoutDroppedAnd(b.full, a.full);
+  return strippedB === null ? 0 : DROPPED_AND_WEIGHT * formSimilarity(a.full, strippedB);
+}
+
 export function titleFactor(a: PreparedMatchInput, b: PreparedMatchInput): FactorResult {
-  const { similarity, comparable } = titleSimilarity(a.title, b.title);
+  let { similarity, comparable } = titleSimilarity(a.title, b.title);
+  let rules: EvidenceFactor[] | undefined;
+  if (similarity < 1 && (titleNeedsRomanising(a.title) || titleNeedsRomanising(b.title))) {
+    const romanA = romanisedTitle(a.title);
+    const romanB = romanisedTitle(b.title);
+    const romanised = titleSimilarity(romanA, romanB).similarity;
+    if (romanised >= ROMANISED_MIN_SIMILARITY && romanised > similarity) {
+      similarity = romanised;
+      comparable = true;
+      const detail = `read as '${romanA.full.text}' vs '${romanB.full.text}'`;
+      (rules ??= []).push(factor('title_romanised', similarity, ROMANISED_PENALTY, detail));
+    }
+  }
+  if (similarity < DROPPED_AND_WEIGHT) {
+    const dropped = droppedAndSimilarity(a.title, b.title);
+    if (dropped > similarity) {
+      similarity = dropped;
+      (rules ??= []).push(factor('dropped_and', dropped, 0, 'one title lost its "&"'));
+    }
+  }
   const detail = `'${a.title.full.text}' vs '${b.title.full.text}'`;
   if (similarity < 0.5 && !comparable) {
     return {
@@ -122,7 +193,7 @@ export function titleFactor(a: PreparedMatchInput, b: PreparedMatchInput): Facto
     notes.push(`title numbers differ: '${a.title.numbers || 'none'}' vs '${b.title.numbers || 'none'}'`);
     penalty = Math.min(TITLE_MAX_PENALTY, penalty + NUMBER_CONFLICT_PENALTY);
   }
-  return { factor: factor('title', similarity, penalty, detail), notes };
+  return { factor: factor('title', similarity, penalty, detail), notes, rules };
 }
 
 const ALBUM_DIFFERENT_PENALTY = 3;

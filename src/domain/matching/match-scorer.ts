@@ -1,6 +1,7 @@
 // Scores whether two track records are the same recording: deterministic keys first (Spotify id, ISRC,
 // MBID), then artist, title, version, album and duration compared after normalisation. Pure and deterministic.
 import type { EvidenceFactor, MatchEvidence, MatchMethod } from '../track/track-mapping.js';
+import { capArtistPenalty, composerCredit, suffixWithDuration } from './credit-rules.js';
 import {
   albumFactor,
   artistFactor,
@@ -82,8 +83,11 @@ function clampConfidence(value: number): number {
 }
 
 export function scorePrepared(a: PreparedMatchInput, b: PreparedMatchInput): MatchScore {
-  const artist = artistFactor(a, b);
+  let artist = artistFactor(a, b);
   const title = titleFactor(a, b);
+  const duration = durationFactor(a, b);
+  const composer = composerCredit(a, b, artist, title, duration);
+  if (composer !== null) artist = capArtistPenalty(artist);
   const versions = compareVersions(a.versions, b.versions);
   const version: FactorResult = {
     factor: { name: 'version', score: versions.score, penalty: versions.penalty },
@@ -94,7 +98,6 @@ export function scorePrepared(a: PreparedMatchInput, b: PreparedMatchInput): Mat
   const results: FactorResult[] = [artist, title, version];
   const album = albumFactor(a, b);
   if (album !== null) results.push(album);
-  const duration = durationFactor(a, b);
   if (duration !== null) results.push(duration);
   for (const result of keys.results) results.push(result);
   const factors: EvidenceFactor[] = [];
@@ -102,7 +105,12 @@ export function scorePrepared(a: PreparedMatchInput, b: PreparedMatchInput): Mat
   for (const result of results) {
     factors.push(result.factor);
     for (const note of result.notes) notes.push(note);
+    if (result.rules !== undefined) for (const rule of result.rules) factors.push(rule);
   }
+  // Rules that weigh one factor against the others are evidence of their own.
+  if (composer !== null) factors.push(composer);
+  const suffix = suffixWithDuration(a, b, duration);
+  if (suffix !== null) factors.push(suffix);
 
   let confidence: number;
   let method: MatchMethod;

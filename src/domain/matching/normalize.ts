@@ -106,9 +106,14 @@ const TOKEN_CANON: ReadonlyMap<string, string> = new Map([
   ['n', 'and'],
 ]);
 
+// Taggers that make file-name-safe tags write "Don't" as "Don_t": an underscore between a letter and a
+// contraction ending stands for the apostrophe; any other underscore separates words like punctuation.
+const UNDERSCORE_APOSTROPHE = /(?<=\p{L})_(?=(?:s|t|m|d|ll|re|ve)(?![\p{L}\p{N}]))/gu;
+
 /** Tokens of already-folded text; a leading "the" is dropped when words follow it. */
 export function comparisonTokens(folded: string): string[] {
-  const tokens = ASCII.test(folded) ? asciiWords(folded) : unicodeWords(folded);
+  const text = folded.includes('_') ? folded.replace(UNDERSCORE_APOSTROPHE, '') : folded;
+  const tokens = ASCII.test(text) ? asciiWords(text) : unicodeWords(text);
   for (let i = 0; i < tokens.length; i++) {
     const canon = TOKEN_CANON.get(tokens[i]!);
     if (canon !== undefined) tokens[i] = canon;

@@ -1,6 +1,6 @@
 // Splits a track title into its core, subtitles or aliases ("(Who Loves Me)", "(DDU-DU DDU-DU)"), version
 // tags ("- Remastered 2011", "[Live]") and featured credits ("(feat. Dido)").
-import { formOfFolded, foldText, type NameForm } from './normalize.js';
+import { formOfFolded, formOfTokens, foldText, type NameForm } from './normalize.js';
 import { classifyVersionText, type VersionTag } from './version-tags.js';
 
 export interface TitleParts {
@@ -38,6 +38,35 @@ function numbersOf(form: NameForm): string {
   return numbers.length === 1 ? numbers[0]! : numbers.sort().join(' ');
 }
 
+const LATIN_WORD = /^[a-z0-9]*[a-z][a-z0-9]*$/;
+const OTHER_WORD = /^[^a-z]*[^a-z0-9][^a-z]*$/;
+
+/**
+ * "Milky Way-君の歌-", "Song With No Name～名前のない歌～": a title in one script followed by its subtitle in
+ * another, with no bracket to mark it. Returns [title, subtitle] when the words fall in two runs, one per
+ * script (numbers join either run); null otherwise.
+ */
+function splitByScript(form: NameForm): readonly [NameForm, NameForm] | null {
+  if (form.script !== 'mixed' || form.tokens.length < 2) return null;
+  let firstLatin: boolean | null = null;
+  let boundary = -1;
+  for (let at = 0; at < form.tokens.length; at++) {
+    const token = form.tokens[at]!;
+    const latin = LATIN_WORD.test(token) ? true : OTHER_WORD.test(token) ? false : null;
+    if (latin === null) {
+      if (DIGITS.test(token)) continue;
+      return null;
+    }
+    if (firstLatin === null) firstLatin = latin;
+    else if (latin !== firstLatin) {
+      if (boundary >= 0 && latin !== (at >= boundary ? !firstLatin : firstLatin)) return null;
+      if (boundary < 0) boundary = at;
+    } else if (boundary >= 0) return null;
+  }
+  if (boundary <= 0) return null;
+  return [formOfTokens(form.tokens.slice(0, boundary)), formOfTokens(form.tokens.slice(boundary))];
+}
+
 type PartRole = 'subtitle' | 'dropped';
 
 // Titles without brackets, dashes or credits ("Hey Jude") need none of the splitting below.
@@ -46,7 +75,20 @@ const NEEDS_SPLITTING = /[([{]|\s[-–—]\s|\b(?:feat|ft|featuring)\b/;
 export function parseTitle(raw: string): TitleParts {
   const folded = foldText(raw);
   if (!NEEDS_SPLITTING.test(folded)) {
-    const main = formOfFolded(folded);
+    const full = formOfFolded(folded);
+    const byScript = splitByScript(full);
+    if (byScript !== null) {
+      return Object.freeze({
+        main: byScript[0],
+        full,
+        subtitles: Object.freeze([byScript[1]]),
+        tags: NONE,
+        featured: NONE,
+        numbers: numbersOf(full),
+        coreNumbers: numbersOf(byScript[0]),
+      });
+    }
+    const main = full;
     const numbers = numbersOf(main);
     return Object.freeze({
       main,

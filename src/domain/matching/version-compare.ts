@@ -34,6 +34,7 @@ export const KIND_PENALTY: Readonly<Record<VersionKind, number>> = {
   sped_up: 50,
   alternate: 30,
   cover: 45,
+  video: 50,
 };
 const ALBUM_ONLY_PENALTY = 25;
 const EXTRA_KIND_PENALTY = 5;

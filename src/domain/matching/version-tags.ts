@@ -16,7 +16,8 @@ export type VersionKind =
   | 'extended'
   | 'sped_up'
   | 'alternate'
-  | 'cover';
+  | 'cover'
+  | 'video';
 
 export interface VersionTag {
   /** The tag as written, folded. */
@@ -55,6 +56,8 @@ const KIND_PATTERNS: ReadonlyArray<readonly [VersionKind, RegExp]> = [
   ['extended', /\bextended\b|\b12 (?:inch|version|mix|remix)\b/],
   ['edit', /\bedit\b|\b(?:single|radio|short) version\b/],
   ['cover', /\bcover\b/],
+  // A release's DVD part: the clip or its documentary, not the audio track of the same name.
+  ['video', /\bvideo clip\b|\bmaking of\b/],
   ['alternate', /\balternate\b|\balt\b|\btake \d+\b|\bouttake\b|\brehearsal\b|\bnaked\b/],
 ];
 // A "… Version" that none of the above names is still a different version ("10 Minute Version").
@@ -65,14 +68,14 @@ const QUALIFIER_NOISE = new Set(
   (
     'at on in from the of by and a for with version mix remix remixed rmx edit radio live acoustic ' +
     'instrumental karaoke demo reprise extended session sessions unplugged stripped back take style ' +
-    'originally performed made famous single short sped up slowed cover alternate concert'
+    'originally performed made famous single short sped up slowed cover alternate concert video clip making'
   ).split(' '),
 );
 
 const SEGMENT_SEPARATOR = /[;/,]/;
 // Every word any rule above starts from: text without one is a subtitle, found with one test.
 const ANY_VERSION_WORD =
-  /master|version|mix|edit|live|unplugged|session|concert|acoustic|stripped|instrumental|karaoke|style of|performed|famous|cap+ella|demo|reprise|sped|slowed|nightcore|reverb|rmx|dub|rework|bootleg|flip|extended|12|cover|alt|take|rehearsal|naked|deluxe|expanded|anniversary|special|collector|bonus|edition|explicit|clean|mono|stereo|soundtrack|theme|from|taylor|record|\d{4}/;
+  /master|version|mix|edit|live|unplugged|session|concert|acoustic|stripped|instrumental|karaoke|style of|performed|famous|cap+ella|demo|reprise|sped|slowed|nightcore|reverb|rmx|dub|rework|bootleg|flip|extended|12|cover|alt|take|rehearsal|naked|deluxe|expanded|anniversary|special|collector|bonus|edition|explicit|clean|mono|stereo|soundtrack|theme|from|taylor|record|video|making|\d{4}/;
 
 /** Classifies a bracketed or dashed title part; null when it is no version tag (a subtitle or alias). */
 export function classifyVersionText(folded: string): VersionTag | null {

@@ -43,7 +43,8 @@ describe('labelled pairs', () => {
     expect(new Set(pairs.map((p) => p.pair.id)).size).toBe(pairs.length);
   });
 
-  it('auto-accepts with precision >= 0.98 at recall >= 0.90', () => {
+  // Issue 13's rules raised recall from 0.953 to 0.965 at the same precision: the floor follows.
+  it('auto-accepts with precision >= 0.98 at recall >= 0.95', () => {
     const falseAccepts = accepted.filter((r) => !r.same);
     const missed = results.filter((r) => r.same && r.score.decision !== 'accept');
     const review = results.filter((r) => r.score.decision === 'review');
@@ -57,7 +58,7 @@ describe('labelled pairs', () => {
       ].join('\n'),
     );
     expect(precision).toBeGreaterThanOrEqual(0.98);
-    expect(recall).toBeGreaterThanOrEqual(0.9);
+    expect(recall).toBeGreaterThanOrEqual(0.95);
   });
 
   it('rejects (not merely reviews) most pairs labelled different', () => {
