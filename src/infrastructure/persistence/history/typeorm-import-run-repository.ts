@@ -15,14 +15,14 @@ import type { EpochMs } from '../../../domain/values/time.js';
 import { ImportRunEntity } from './import-run.entity.js';
 import { importRunToDomain, progressToColumn } from './import-run.mapper.js';
 import { ownerToColumns } from '../run-owner.mapper.js';
-import type { NaradaDatabase } from '../open-database.js';
+import type { SqliteDatabase } from '../open-database.js';
 import { abandonedReason, systemProcesses, type ProcessTable } from '../run-owners.js';
 
 export class TypeOrmImportRunRepository implements ImportRunRepository {
   private readonly rows: Repository<ImportRunEntity>;
 
   constructor(
-    private readonly db: NaradaDatabase,
+    private readonly db: SqliteDatabase,
     private readonly processes: ProcessTable = systemProcesses,
   ) {
     this.rows = db.dataSource.getRepository(ImportRunEntity);

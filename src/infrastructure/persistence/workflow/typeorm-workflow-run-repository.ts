@@ -10,14 +10,14 @@ import type { WorkflowRun } from '../../../domain/workflow/workflow-run.js';
 import { WorkflowRunEntity } from './workflow-run.entity.js';
 import { ownerToColumns } from '../run-owner.mapper.js';
 import { workflowRunToDomain, workflowRunToRow } from './workflow-run.mapper.js';
-import type { NaradaDatabase } from '../open-database.js';
+import type { SqliteDatabase } from '../open-database.js';
 import { abandonedReason, systemProcesses, type ProcessTable } from '../run-owners.js';
 
 export class TypeOrmWorkflowRunRepository implements WorkflowRunRepository {
   private readonly rows: Repository<WorkflowRunEntity>;
 
   constructor(
-    private readonly db: NaradaDatabase,
+    private readonly db: SqliteDatabase,
     private readonly processes: ProcessTable = systemProcesses,
   ) {
     this.rows = db.dataSource.getRepository(WorkflowRunEntity);
