@@ -68,28 +68,37 @@ export interface Repositories {
 
 export function createRepositories(database: NaradaDatabase): Repositories {
   const db = asSqliteDatabase(database);
-  const tracks = new TypeOrmTrackRepository(db);
-  return {
-    tracks,
-    connectorTracks: new TypeOrmConnectorTrackRepository(db),
-    trackMappings: new TypeOrmTrackMappingRepository(db),
-    identityLookup: new SqliteIdentityLookup(db),
-    storedRecords: new SqliteStoredRecords(db),
-    trackMerges: new SqliteTrackMergeStore(db, tracks),
-    identityAttempts: new SqliteIdentityAttempts(db),
-    playlists: new TypeOrmPlaylistRepository(db),
-    trackMetrics: new SqliteTrackMetricRepository(db),
-    likes: new TypeOrmLikeRepository(db),
-    listenRecording: new SqliteListenRecordingStore(db),
-    provisionalTracks: new SqliteProvisionalTrackStore(db),
-    playHistory: new SqlitePlayHistoryQuery(db),
-    scrobbleBackfill: new SqliteScrobbleBackfillStore(db),
-    listeningStats: new SqliteListeningStats(db),
-    importRuns: new TypeOrmImportRunRepository(db),
-    syncCheckpoints: new TypeOrmSyncCheckpointRepository(db),
-    workflowRuns: new TypeOrmWorkflowRunRepository(db),
-    responseCache: new TypeOrmResponseCache(db),
-    unitOfWork: db.unitOfWork,
-    databaseInfo: db,
-  };
+  return onFirstUse<Repositories>({
+    tracks: () => new TypeOrmTrackRepository(db),
+    connectorTracks: () => new TypeOrmConnectorTrackRepository(db),
+    trackMappings: () => new TypeOrmTrackMappingRepository(db),
+    identityLookup: () => new SqliteIdentityLookup(db),
+    storedRecords: () => new SqliteStoredRecords(db),
+    trackMerges: (repos) => new SqliteTrackMergeStore(db, repos.tracks),
+    identityAttempts: () => new SqliteIdentityAttempts(db),
+    playlists: () => new TypeOrmPlaylistRepository(db),
+    trackMetrics: () => new SqliteTrackMetricRepository(db),
+    likes: () => new TypeOrmLikeRepository(db),
+    listenRecording: () => new SqliteListenRecordingStore(db),
+    provisionalTracks: () => new SqliteProvisionalTrackStore(db),
+    playHistory: () => new SqlitePlayHistoryQuery(db),
+    scrobbleBackfill: () => new SqliteScrobbleBackfillStore(db),
+    listeningStats: () => new SqliteListeningStats(db),
+    importRuns: () => new TypeOrmImportRunRepository(db),
+    syncCheckpoints: () => new TypeOrmSyncCheckpointRepository(db),
+    workflowRuns: () => new TypeOrmWorkflowRunRepository(db),
+    responseCache: () => new TypeOrmResponseCache(db),
+    unitOfWork: () => db.unitOfWork,
+    databaseInfo: () => db,
+  });
+}
+
+/** Builds each store when first asked for, once: a command prepares the statements of the stores it uses. */
+function onFirstUse<T extends object>(make: { readonly [K in keyof T]: (all: T) => T[K] }): T {
+  const all = {} as T;
+  for (const key of Object.keys(make) as (keyof T)[]) {
+    let built: T[typeof key] | undefined;
+    Object.defineProperty(all, key, { enumerable: true, get: () => (built ??= make[key](all)) });
+  }
+  return Object.freeze(all);
 }
