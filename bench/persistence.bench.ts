@@ -1,7 +1,8 @@
-// Bulk inserts through the repositories against the raw better-sqlite3 ceiling: 1,000,000 ledger
-// events and 100,000 tracks, each path into its own fresh database of the real schema, fed the same
-// generated rows in interleaved rounds. Target: the repository bulk path reaches at least half the
-// rows/s of prepared single-row inserts in one transaction (per round).
+// Bulk inserts through the stores (the listen recorder's ledger appends, the track repository)
+// against the raw better-sqlite3 ceiling: 1,000,000 ledger events and 100,000 tracks, each path into
+// its own fresh database of the real schema, fed the same generated rows in interleaved rounds.
+// Target: the store's bulk path reaches at least half the rows/s of prepared single-row inserts in
+// one transaction (per round).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -309,7 +310,10 @@ try {
   );
   const rowByRow = await typeormRowByRowTracks();
   report([
-    comparison(`bulk insert ${EVENTS.toLocaleString('en')} listening events (listen recording store appendEvents)`, events),
+    comparison(
+      `bulk insert ${EVENTS.toLocaleString('en')} listening events (listen recording store appendEvents)`,
+      events,
+    ),
     comparison(`bulk insert ${TRACKS.toLocaleString('en')} tracks (repository insertMany)`, tracks),
     {
       name: `insert ${TYPEORM_SAMPLE.toLocaleString('en')} tracks with TypeORM save, row by row (reference)`,

@@ -98,7 +98,9 @@ describe('layer rules', () => {
     const outside = sourceFiles('src').filter((file) => !file.startsWith('src/infrastructure/persistence/'));
     expect(outside).toContain('src/infrastructure/di/container.ts');
     const importers = outside.filter((file) =>
-      importSpecifiers(readFileSync(join(ROOT, file), 'utf8')).some((s) => packageName(s) === 'better-sqlite3'),
+      importSpecifiers(readFileSync(join(ROOT, file), 'utf8')).some(
+        (s) => packageName(s) === 'better-sqlite3',
+      ),
     );
     expect(importers).toEqual([]);
   });

@@ -32,7 +32,9 @@ describe('recording a track merge', () => {
       aPlaylistDraft({ trackIds: [duplicate.id, survivor.id, duplicate.id] }),
     );
     await likes.upsertMany([aLike({ trackId: duplicate.id })]);
-    await seedPlays(temp.repos, [{ event: aListeningEvent({ playedAt: AT, msPlayed: 1 }), trackId: duplicate.id }]);
+    await seedPlays(temp.repos, [
+      { event: aListeningEvent({ playedAt: AT, msPlayed: 1 }), trackId: duplicate.id },
+    ]);
 
     await tracks.recordMerge(duplicate.mergeInto(survivor, AT + 1));
 
