@@ -24,7 +24,7 @@ import { FileSystemSpotifyExportSource } from '../src/infrastructure/importers/s
 import { SqliteListenRecordingStore } from '../src/infrastructure/persistence/history/sqlite-listen-recording-store.js';
 import { SqliteListeningStats } from '../src/infrastructure/persistence/stats/sqlite-listening-stats.js';
 import { SqliteProvisionalTrackStore } from '../src/infrastructure/persistence/history/sqlite-provisional-track-store.js';
-import { openDatabase, type NaradaDatabase } from '../src/infrastructure/persistence/open-database.js';
+import { openDatabase, type SqliteDatabase } from '../src/infrastructure/persistence/open-database.js';
 import { createRepositories } from '../src/infrastructure/persistence/repositories.js';
 import { startGeneratedHistoryLastfm } from '../test/fakes/lastfm/fake-lastfm-generated-history.js';
 import { type BenchResult, median, peakRssMb, report, seededRandom, timed } from './harness.js';
@@ -154,7 +154,7 @@ async function spotifyPhase(folder: string): Promise<PhaseResult> {
 // ---- phase: eras over a year of listens ----
 
 /** 50,000 tracks, 80% with a stored original year, and 1,000,000 listens spread over 2025's days. */
-async function seedYear(db: NaradaDatabase): Promise<void> {
+async function seedYear(db: SqliteDatabase): Promise<void> {
   const repos = createRepositories(db);
   const random = seededRandom(SEED + 1);
   const drafts = Array.from({ length: TRACKS }, (_, i) => ({
@@ -195,7 +195,7 @@ async function seedYear(db: NaradaDatabase): Promise<void> {
       listenCount,
       totalMsPlayed: listenCount * 200_000,
     }));
-    await repos.dailyListens.upsertMany(rows);
+    await repos.listenRecording.addDailyListens(rows);
   }
 }
 

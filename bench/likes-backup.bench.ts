@@ -17,7 +17,7 @@ import { LastfmApiClient } from '../src/infrastructure/connectors/lastfm/lastfm-
 import { createLastfmHttpClient } from '../src/infrastructure/connectors/lastfm/lastfm-http.js';
 import { SqliteIdentityLookup } from '../src/infrastructure/persistence/tracks/sqlite-identity-lookup.js';
 import { SqliteStoredRecords } from '../src/infrastructure/persistence/tracks/sqlite-stored-records.js';
-import { openDatabase, type NaradaDatabase } from '../src/infrastructure/persistence/open-database.js';
+import { openDatabase, type SqliteDatabase } from '../src/infrastructure/persistence/open-database.js';
 import { createRepositories, type Repositories } from '../src/infrastructure/persistence/repositories.js';
 import { spotifyClientFor, spotifyApiCalls } from './support/fake-spotify-client.js';
 import { aCatalogTrack } from '../test/fakes/lastfm/fake-lastfm-builders.js';
@@ -34,7 +34,7 @@ const clock: Clock = { now: () => Date.now() };
 
 interface World {
   readonly folder: string;
-  readonly db: NaradaDatabase;
+  readonly db: SqliteDatabase;
   readonly repos: Repositories;
   readonly ingest: IngestConnectorTracks;
 }

@@ -1,7 +1,8 @@
-// Bulk inserts through the repositories against the raw better-sqlite3 ceiling: 1,000,000 ledger
-// events and 100,000 tracks, each path into its own fresh database of the real schema, fed the same
-// generated rows in interleaved rounds. Target: the repository bulk path reaches at least half the
-// rows/s of prepared single-row inserts in one transaction (per round).
+// Bulk inserts through the stores (the listen recorder's ledger appends, the track repository)
+// against the raw better-sqlite3 ceiling: 1,000,000 ledger events and 100,000 tracks, each path into
+// its own fresh database of the real schema, fed the same generated rows in interleaved rounds.
+// Target: the store's bulk path reaches at least half the rows/s of prepared single-row inserts in
+// one transaction (per round).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { PartialDate } from '../src/domain/values/partial-date.js';
 import { chunks } from '../src/infrastructure/persistence/chunks.js';
 import { TrackEntity } from '../src/infrastructure/persistence/tracks/track.entity.js';
 import { trackDraftToRow } from '../src/infrastructure/persistence/tracks/track.mapper.js';
-import { openDatabase, type NaradaDatabase } from '../src/infrastructure/persistence/open-database.js';
+import { openDatabase, type SqliteDatabase } from '../src/infrastructure/persistence/open-database.js';
 import { createRepositories } from '../src/infrastructure/persistence/repositories.js';
 import { type BenchResult, peakRssMb, report, seededRandom, timed } from './harness.js';
 
@@ -135,18 +136,20 @@ interface Tally {
 const folder = mkdtempSync(join(tmpdir(), 'narada-bench-'));
 let databases = 0;
 
-async function freshDatabase(): Promise<NaradaDatabase> {
+async function freshDatabase(): Promise<SqliteDatabase> {
   databases += 1;
   return openDatabase({ path: join(folder, `bench-${databases}.db`) });
 }
 
 async function repositoryEventPath(): Promise<StorePath<RawListeningEvent>> {
   const db = await freshDatabase();
-  const { listeningEvents } = createRepositories(db);
+  const { listenRecording } = createRepositories(db);
   return {
     store: async (rows) => {
       let inserted = 0;
-      for (const batch of chunks(rows, BATCH)) inserted += (await listeningEvents.appendMany(batch)).inserted;
+      for (const batch of chunks(rows, BATCH)) {
+        inserted += (await listenRecording.appendEvents(batch)).filter((id) => id !== null).length;
+      }
       return inserted;
     },
     close: () => db.close(),
@@ -307,7 +310,10 @@ try {
   );
   const rowByRow = await typeormRowByRowTracks();
   report([
-    comparison(`bulk insert ${EVENTS.toLocaleString('en')} listening events (repository appendMany)`, events),
+    comparison(
+      `bulk insert ${EVENTS.toLocaleString('en')} listening events (listen recording store appendEvents)`,
+      events,
+    ),
     comparison(`bulk insert ${TRACKS.toLocaleString('en')} tracks (repository insertMany)`, tracks),
     {
       name: `insert ${TYPEORM_SAMPLE.toLocaleString('en')} tracks with TypeORM save, row by row (reference)`,

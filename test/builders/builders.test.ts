@@ -10,7 +10,6 @@ import {
   aListeningEvent,
   aPlaylist,
   aPlaylistItem,
-  aStoredListeningEvent,
   aTrack,
   aTrackList,
   aTrackMapping,
@@ -105,10 +104,6 @@ describe('aListeningEvent', () => {
     expect(SpotifyRef.tryParse(event.trackKey, 'track')).not.toBeNull();
     expect(event.msPlayed).toBe(180_000);
     expect(JSON.parse(event.payload)).toMatchObject({ trackKey: event.trackKey });
-  });
-
-  it('gives a stored event an id', () => {
-    expect(aStoredListeningEvent({ id: 42 }).id).toBe(42);
   });
 });
 

@@ -3,7 +3,7 @@ export { BUILT_AT, externalIdFor, isrcFor, mbidFor, nextId, resetBuilderIds, spo
 export { aTrack, type TrackOverrides } from './track.builder.js';
 export { aConnectorTrack, type ConnectorTrackOverrides } from './connector-track.builder.js';
 export { aPlaylist, aPlaylistItem, type PlaylistOverrides } from './playlist.builder.js';
-export { aListeningEvent, aStoredListeningEvent } from './listening-event.builder.js';
+export { aListeningEvent } from './listening-event.builder.js';
 export { aTrackMapping } from './track-mapping.builder.js';
 export { aLike } from './like.builder.js';
 export { aTrackMetric } from './track-metric.builder.js';

@@ -1,5 +1,5 @@
-// aListeningEvent() and aStoredListeningEvent(): ledger rows, three minutes apart by default.
-import type { RawListeningEvent, StoredListeningEvent } from '../../src/domain/history/listening-event.js';
+// aListeningEvent(): ledger rows, three minutes apart by default.
+import type { RawListeningEvent } from '../../src/domain/history/listening-event.js';
 import { BUILT_AT, externalIdFor, nextId } from './ids.js';
 
 /**
@@ -23,9 +23,4 @@ export function aListeningEvent(overrides: Partial<RawListeningEvent> = {}): Raw
     payload: JSON.stringify({ trackKey: event.trackKey, playedAt: event.playedAt, msPlayed: event.msPlayed }),
     ...event,
   });
-}
-
-export function aStoredListeningEvent(overrides: Partial<StoredListeningEvent> = {}): StoredListeningEvent {
-  const { id, ...raw } = overrides;
-  return Object.freeze({ ...aListeningEvent(raw), id: id ?? nextId() });
 }

@@ -94,6 +94,17 @@ describe('layer rules', () => {
     expect(broken).toEqual([]);
   });
 
+  it('keep better-sqlite3 inside src/infrastructure/persistence: another database is another adapter there', () => {
+    const outside = sourceFiles('src').filter((file) => !file.startsWith('src/infrastructure/persistence/'));
+    expect(outside).toContain('src/infrastructure/di/container.ts');
+    const importers = outside.filter((file) =>
+      importSpecifiers(readFileSync(join(ROOT, file), 'utf8')).some(
+        (s) => packageName(s) === 'better-sqlite3',
+      ),
+    );
+    expect(importers).toEqual([]);
+  });
+
   it('scan the files that exist, domain value objects included', () => {
     expect(sourceFiles('src/domain')).toContain('src/domain/values/isrc.ts');
   });

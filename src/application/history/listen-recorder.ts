@@ -2,8 +2,12 @@
 // interpretation (plays of internal tracks, same-listen matching across captures, daily roll-ups).
 // Only events new to the ledger are interpreted, so repeating an import never recounts anything.
 import type { Clock } from '../ports/clock.port.js';
-import type { HeldPlay, ListenRecordingStore, TimeSpan } from '../ports/listen-recording-store.port.js';
-import type { PlayDraft } from '../ports/play-repository.port.js';
+import type {
+  HeldPlay,
+  ListenRecordingStore,
+  PlayDraft,
+  TimeSpan,
+} from '../ports/listen-recording-store.port.js';
 import {
   type ProvisionalTrackStore,
   type UpstreamTrack,

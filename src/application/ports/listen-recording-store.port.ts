@@ -2,10 +2,12 @@
 // ids), the plays around new listens for same-listen matching, new plays, and additive roll-ups.
 // Inside an open unit of work each call joins it; outside one, each call is its own transaction.
 import type { ListeningSource, RawListeningEvent } from '../../domain/history/listening-event.js';
-import type { DailyListens } from '../../domain/history/play.js';
-import type { PlayDraft } from './play-repository.port.js';
+import type { DailyListens, Play } from '../../domain/history/play.js';
 import type { TrackId } from '../../domain/track/track.js';
 import type { EpochMs } from '../../domain/values/time.js';
+
+/** A play to store: the database gives it its id. */
+export type PlayDraft = Omit<Play, 'id'>;
 
 /** A stretch of time, both ends included. */
 export interface TimeSpan {

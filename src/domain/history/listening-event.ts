@@ -17,10 +17,6 @@ export interface RawListeningEvent {
   readonly importRunId: number | null;
 }
 
-export interface StoredListeningEvent extends RawListeningEvent {
-  readonly id: number;
-}
-
 /** The ledger's natural key: one user cannot have two events from one source at one time for one track. */
 export function listeningEventKey(
   e: Pick<RawListeningEvent, 'user' | 'source' | 'playedAt' | 'trackKey'>,

@@ -30,20 +30,31 @@ export interface OpenDatabaseOptions {
   readonly activity?: string;
 }
 
+/** The open database as the rest of Narada holds it (the container, `narada db`): no engine types. */
 export interface NaradaDatabase extends DatabaseInfo {
   readonly path: string;
-  readonly dataSource: DataSource;
-  /** The connection TypeORM uses, for bulk paths (prepared statements in one transaction). */
-  readonly sqlite: Database.Database;
-  /** Transactions and write ordering; repositories route every write through it. */
-  readonly unitOfWork: SqliteUnitOfWork;
   /** Applies pending migrations; returns the names applied (none when up to date). */
   migrate(): Promise<string[]>;
   info(): Promise<DatabaseFacts>;
   close(): Promise<void>;
 }
 
-export async function openDatabase(options: OpenDatabaseOptions): Promise<NaradaDatabase> {
+/** What the SQLite adapters work with, only inside persistence/ (repositories.ts hands them out). */
+export interface SqliteDatabase extends NaradaDatabase {
+  readonly dataSource: DataSource;
+  /** The connection TypeORM uses, for bulk paths (prepared statements in one transaction). */
+  readonly sqlite: Database.Database;
+  /** Transactions and write ordering; repositories route every write through it. */
+  readonly unitOfWork: SqliteUnitOfWork;
+}
+
+/** The SQLite side of a database openDatabase opened; anything else is a programming error. */
+export function asSqliteDatabase(database: NaradaDatabase): SqliteDatabase {
+  if (database instanceof OpenedDatabase) return database;
+  throw new Error(`${database.path} was not opened by openDatabase`);
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<SqliteDatabase> {
   const file = resolve(options.path);
   const opened: { connection?: Database.Database } = {};
   const dataSource = createDataSource(file, (connection) => (opened.connection = connection));
@@ -82,7 +93,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Narada
   return database;
 }
 
-class OpenedDatabase implements NaradaDatabase {
+class OpenedDatabase implements SqliteDatabase {
   readonly unitOfWork: SqliteUnitOfWork;
 
   constructor(

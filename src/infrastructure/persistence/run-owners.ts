@@ -34,8 +34,25 @@ export const systemProcesses: ProcessTable = {
   },
 };
 
+/**
+ * Marks each of the running runs whose process has ended interrupted, one by one, saying why; the
+ * runs as marked. The caller reads the running rows first: a live run elsewhere may hold the write
+ * lock, and there is usually nothing to mark.
+ */
+export async function interruptAbandoned<R extends { readonly owner: RunOwner | null }>(
+  running: readonly R[],
+  processes: ProcessTable,
+  interrupt: (run: R, reason: string) => Promise<R>,
+): Promise<R[]> {
+  const marked: R[] = [];
+  for (const run of running.filter((r) => processes.hasEnded(r.owner))) {
+    marked.push(await interrupt(run, abandonedReason(run.owner)));
+  }
+  return marked;
+}
+
 /** Why a run was marked interrupted, for its `error` column. */
-export function abandonedReason(owner: RunOwner | null): string {
+function abandonedReason(owner: RunOwner | null): string {
   return owner === null
     ? 'left running by a Narada that recorded no process'
     : `its process (pid ${owner.pid} on ${owner.host}) ended before the run finished`;

@@ -42,7 +42,9 @@ export class SqliteUnitOfWork implements UnitOfWork {
 
   /**
    * Runs `work` as one write transaction once every write queued before it has finished. Inside a
-   * unit it runs at once, as part of that unit (waiting would deadlock on the unit holding the turn).
+   * unit it runs at once, as part of that unit (waiting would deadlock on the unit holding the turn),
+   * without a savepoint of its own: that would make SQLite copy every page a large batch touches into
+   * a statement journal, which dominated large imports. A failure then fails the whole unit.
    */
   write<T>(work: () => Promise<T> | T): Promise<T> {
     if (this.depth.getStore() !== undefined) return Promise.resolve().then(work);

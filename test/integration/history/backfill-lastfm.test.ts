@@ -7,7 +7,6 @@ import {
   lastfmListenToRecord,
   spotifyListenToRecord,
 } from '../../../src/application/history/upstream-listens.js';
-import { SqliteScrobbleBackfillStore } from '../../../src/infrastructure/persistence/history/sqlite-scrobble-backfill-store.js';
 import { aFakeScrobble } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import { spotifyTrackUri } from '../../fixtures/history/spotify-export-rows.js';
 import { startLastfmKit, type LastfmKit } from '../lastfm/lastfm-test-kit.js';
@@ -76,7 +75,7 @@ describe('BackfillLastfm against the fake Last.fm', () => {
   function backfill(): BackfillLastfm {
     return new BackfillLastfm({
       lastfm: lastfm.client,
-      store: new SqliteScrobbleBackfillStore(kit.db),
+      store: kit.repos.scrobbleBackfill,
       clock: kit.clock,
       progress: SILENT_PROGRESS,
     });
@@ -125,7 +124,7 @@ describe('BackfillLastfm against the fake Last.fm', () => {
   it('refuses to scrobble without a Last.fm login, and says how to get one', async () => {
     const anonymous = await startLastfmKit({ config: { sessionKey: null } });
     try {
-      const store = new SqliteScrobbleBackfillStore(kit.db);
+      const store = kit.repos.scrobbleBackfill;
       const run = new BackfillLastfm({
         lastfm: anonymous.client,
         store,

@@ -2,18 +2,17 @@
 // with its SQLite stores, and counts read straight from the tables to check what was stored.
 import type { Clock } from '../../../src/application/ports/clock.port.js';
 import { ListenRecorder } from '../../../src/application/history/listen-recorder.js';
-import { SqliteListenRecordingStore } from '../../../src/infrastructure/persistence/history/sqlite-listen-recording-store.js';
-import { SqlitePlayHistoryQuery } from '../../../src/infrastructure/persistence/history/sqlite-play-history-query.js';
-import { SqliteProvisionalTrackStore } from '../../../src/infrastructure/persistence/history/sqlite-provisional-track-store.js';
+import type { ListenRecordingStore } from '../../../src/application/ports/listen-recording-store.port.js';
+import type { PlayHistoryQuery } from '../../../src/application/ports/play-history-query.port.js';
 import { openTempDatabase, type TempDatabase } from '../persistence/temp-database.js';
 
 export const FIXED_NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
 
 export interface HistoryKit extends TempDatabase {
   readonly clock: Clock;
-  readonly store: SqliteListenRecordingStore;
+  readonly store: ListenRecordingStore;
   readonly recorder: ListenRecorder;
-  readonly playHistory: SqlitePlayHistoryQuery;
+  readonly playHistory: PlayHistoryQuery;
   count(table: 'listening_events' | 'plays' | 'tracks' | 'connector_tracks' | 'track_mappings'): number;
   /** Plays that count as listens (not duplicates of another capture). */
   countedPlays(): number;
@@ -24,10 +23,10 @@ export interface HistoryKit extends TempDatabase {
 export async function openHistoryKit(now: () => number = () => FIXED_NOW): Promise<HistoryKit> {
   const temp = await openTempDatabase();
   const clock: Clock = { now };
-  const store = new SqliteListenRecordingStore(temp.db);
+  const store = temp.repos.listenRecording;
   const recorder = new ListenRecorder({
     store,
-    tracks: new SqliteProvisionalTrackStore(temp.db),
+    tracks: temp.repos.provisionalTracks,
     unitOfWork: temp.repos.unitOfWork,
     clock,
   });
@@ -37,7 +36,7 @@ export async function openHistoryKit(now: () => number = () => FIXED_NOW): Promi
     clock,
     store,
     recorder,
-    playHistory: new SqlitePlayHistoryQuery(temp.db),
+    playHistory: temp.repos.playHistory,
     count: (table) => scalar(`SELECT COUNT(*) AS n FROM "${table}"`),
     countedPlays: () => scalar(`SELECT COUNT(*) AS n FROM "plays" WHERE "duplicate_of" IS NULL`),
     dailyTotal: () => scalar(`SELECT SUM("listen_count") AS n FROM "daily_listens"`),

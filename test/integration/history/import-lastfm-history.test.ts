@@ -4,7 +4,6 @@ import type { ListenRecordingStore } from '../../../src/application/ports/listen
 import { SILENT_PROGRESS } from '../../../src/application/ports/progress.port.js';
 import { ImportLastfmHistory } from '../../../src/application/use-cases/history/import-lastfm-history.js';
 import { ListenRecorder } from '../../../src/application/history/listen-recorder.js';
-import { SqliteProvisionalTrackStore } from '../../../src/infrastructure/persistence/history/sqlite-provisional-track-store.js';
 import { aFakeScrobble, aScrobbleSeries } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import { escapeSlashes, recentTrackWire } from '../../fakes/lastfm/fake-lastfm-wire.js';
 import { startLastfmKit, type LastfmKit } from '../lastfm/lastfm-test-kit.js';
@@ -164,7 +163,7 @@ describe('ImportLastfmHistory against the fake Last.fm', () => {
     };
     const recorder = new ListenRecorder({
       store: flaky,
-      tracks: new SqliteProvisionalTrackStore(kit.db),
+      tracks: kit.repos.provisionalTracks,
       unitOfWork: kit.repos.unitOfWork,
       clock: kit.clock,
     });

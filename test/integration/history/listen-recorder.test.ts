@@ -161,7 +161,7 @@ describe('ListenRecorder on a real database', () => {
     await kit.recorder.record([spotifyRow(T0 + 300_000, 250_000)]);
 
     expect(kit.count('tracks')).toBe(1);
-    expect((await kit.repos.plays.forTrack(existing.id)).length).toBe(1);
+    expect((await kit.playHistory.forTracks([existing.id]))[0]?.totalPlays).toBe(1);
     expect((await kit.repos.connectorTracks.find('spotify', '3aJ2aJz5xL03hpaqdPS7Ah'))?.raw).toEqual({
       from: 'web api',
     });

@@ -15,7 +15,6 @@ import { CallCounter } from '../../../src/infrastructure/connectors/http/call-co
 import { adaptiveLimiter } from '../../../src/infrastructure/connectors/http/rate-limiter.js';
 import { MusicBrainzClient } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-client.js';
 import { createMusicBrainzHttpClient } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-http.js';
-import { SqliteListeningStats } from '../../../src/infrastructure/persistence/stats/sqlite-listening-stats.js';
 import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz/fake-musicbrainz.js';
 import { spotifyTrackUri } from '../../fixtures/history/spotify-export-rows.js';
 import { openHistoryKit, type HistoryKit } from './history-test-kit.js';
@@ -143,7 +142,7 @@ describe('eras and top listens of a year', () => {
       clock: kit.clock,
       progress: SILENT_PROGRESS,
     });
-    return new ShowEras({ stats: new SqliteListeningStats(kit.db), resolver });
+    return new ShowEras({ stats: kit.repos.listeningStats, resolver });
   }
 
   it('groups the year’s listens by release year offline, flagging album dates, and says what could be looked up', async () => {
@@ -189,7 +188,7 @@ describe('eras and top listens of a year', () => {
   });
 
   it('lists the year’s top tracks and artists', async () => {
-    const top = await new ShowTopListens(new SqliteListeningStats(kit.db)).run({ year: 2025, limit: 2 });
+    const top = await new ShowTopListens(kit.repos.listeningStats).run({ year: 2025, limit: 2 });
     expect(top).toMatchObject({
       year: 2025,
       totalListens: 10,

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { NaradaError } from '../../../src/domain/shared/errors.js';
-import { openDatabase, type NaradaDatabase } from '../../../src/infrastructure/persistence/open-database.js';
+import { openDatabase, type SqliteDatabase } from '../../../src/infrastructure/persistence/open-database.js';
 import {
   createRepositories,
   type Repositories,
@@ -24,7 +24,7 @@ function opened(): { promise: Promise<void>; open(): void } {
 describe('two connections writing to one database file', () => {
   let folder: string;
   let path: string;
-  const databases: NaradaDatabase[] = [];
+  const databases: SqliteDatabase[] = [];
 
   async function connect(lockWaitMs?: number): Promise<Repositories> {
     const db = await openDatabase({ path, lockWaitMs });
@@ -75,19 +75,19 @@ describe('two connections writing to one database file', () => {
     const release = opened();
 
     const one = first.unitOfWork.transaction(async () => {
-      await first.listeningEvents.appendMany([aListeningEvent({ playedAt: 1_000 })]);
+      await first.listenRecording.appendEvents([aListeningEvent({ playedAt: 1_000 })]);
       holding.open();
       await release.promise;
     });
     await holding.promise;
-    const two = second.listeningEvents.appendMany([
+    const two = second.listenRecording.appendEvents([
       aListeningEvent({ playedAt: 2_000 }),
       aListeningEvent({ playedAt: 3_000 }),
     ]);
     setTimeout(release.open, 300);
 
     await Promise.all([one, two]);
-    expect(await first.listeningEvents.count()).toBe(3);
+    expect((await first.databaseInfo.info()).rowCounts['listening_events']).toBe(3);
   });
 
   it('gives up after the bounded wait with DATABASE.BUSY naming the file and saying what to do', async () => {

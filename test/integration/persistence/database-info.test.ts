@@ -15,7 +15,7 @@ describe('DatabaseInfo', () => {
 
   it('reports the path, the schema version, no pending migration and the rows of every table', async () => {
     await temp.repos.tracks.insertMany([aTrackDraft(), aTrackDraft(), aTrackDraft()], AT);
-    await temp.repos.listeningEvents.appendMany([aListeningEvent(), aListeningEvent()]);
+    await temp.repos.listenRecording.appendEvents([aListeningEvent(), aListeningEvent()]);
 
     const info = await temp.repos.databaseInfo.info();
 

@@ -1,50 +1,62 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { hostname } from 'node:os';
 import { EMPTY_PROGRESS } from '../../../src/domain/history/import-run.js';
-import type { StoredListeningEvent } from '../../../src/domain/history/listening-event.js';
+import type { RawListeningEvent } from '../../../src/domain/history/listening-event.js';
 import type { TrackId } from '../../../src/domain/track/track.js';
 import { aListeningEvent } from '../../builders/index.js';
-import { aTrackDraft, AT, openTempDatabase, seedDailyListens, type TempDatabase } from './temp-database.js';
+import {
+  aTrackDraft,
+  AT,
+  openTempDatabase,
+  rowCount,
+  seedDailyListens,
+  type TempDatabase,
+} from './temp-database.js';
 
 describe('history: plays, daily listens and import runs', () => {
   let temp: TempDatabase;
   let trackIds: TrackId[];
-  let events: StoredListeningEvent[];
+  let events: RawListeningEvent[];
+  let eventIds: number[];
 
   beforeEach(async () => {
     temp = await openTempDatabase();
     trackIds = await temp.repos.tracks.insertMany([aTrackDraft(), aTrackDraft()], AT);
-    await temp.repos.listeningEvents.appendMany([aListeningEvent(), aListeningEvent(), aListeningEvent()]);
-    events = [];
-    for await (const page of temp.repos.listeningEvents.pages()) events.push(...page);
+    events = [aListeningEvent(), aListeningEvent(), aListeningEvent()];
+    eventIds = (await temp.repos.listenRecording.appendEvents(events)).map((id) => id!);
   });
 
   afterEach(async () => {
     await temp.dispose();
   });
 
-  it('stores plays of ledger events, skips an event that already has a play, and lists a track’s plays oldest first', async () => {
-    const { plays } = temp.repos;
-    const play = (event: StoredListeningEvent, trackId: TrackId) => ({
-      eventId: event.id,
-      user: event.user,
+  it('stores plays of ledger events, skips an event that already has a play, and counts a track’s plays', async () => {
+    const { listenRecording, playHistory } = temp.repos;
+    const play = (n: number, trackId: TrackId) => ({
+      eventId: eventIds[n]!,
+      user: events[n]!.user,
       trackId,
-      playedAt: event.playedAt,
-      msPlayed: event.msPlayed,
+      playedAt: events[n]!.playedAt,
+      msPlayed: events[n]!.msPlayed,
       duplicateOf: null,
     });
 
-    expect(await plays.insertMany([play(events[1]!, trackIds[0]!), play(events[0]!, trackIds[0]!)])).toBe(2);
-    expect(await plays.insertMany([play(events[0]!, trackIds[1]!), play(events[2]!, trackIds[1]!)])).toBe(1);
+    await listenRecording.insertPlays([play(1, trackIds[0]!), play(0, trackIds[0]!)]);
+    await listenRecording.insertPlays([play(0, trackIds[1]!), play(2, trackIds[1]!)]);
 
-    const first = await plays.forTrack(trackIds[0]!);
-    expect(first.map((p) => p.eventId)).toEqual([events[0]!.id, events[1]!.id]);
-    expect(first[0]).toMatchObject(play(events[0]!, trackIds[0]!));
-    expect(await plays.count()).toBe(3);
+    expect(await playHistory.forTracks(trackIds)).toEqual([
+      { trackId: trackIds[0], totalPlays: 2, lastPlayedAt: events[1]!.playedAt, playsInPeriod: 2 },
+      { trackId: trackIds[1], totalPlays: 1, lastPlayedAt: events[2]!.playedAt, playsInPeriod: 1 },
+    ]);
+    const first = events[0]!.playedAt;
+    expect(await listenRecording.playsWithin('listener', [{ from: first, to: first }])).toEqual([
+      expect.objectContaining({ trackId: trackIds[0], playedAt: first, trackKey: events[0]!.trackKey }),
+    ]);
+    expect(await rowCount(temp.repos, 'plays')).toBe(3);
   });
 
-  it('replaces daily counts on upsert and bounds them by date', async () => {
-    const { dailyListens } = temp.repos;
+  it('adds to the daily counts a day already holds and bounds them by date', async () => {
+    const { listenRecording, listeningStats } = temp.repos;
     const day = (date: string, listenCount: number) => ({
       user: 'listener',
       trackId: trackIds[0]!,
@@ -53,16 +65,19 @@ describe('history: plays, daily listens and import runs', () => {
       totalMsPlayed: listenCount * 1000,
     });
     await seedDailyListens(temp.repos, [day('2024-01-01', 1), day('2024-01-02', 2), day('2024-01-03', 3)]);
-    await dailyListens.upsertMany([day('2024-01-02', 5)]);
+    await listenRecording.addDailyListens([day('2024-01-02', 5)]);
 
-    expect(await dailyListens.forTracks([trackIds[0]!], { from: '2024-01-02' })).toEqual([
-      day('2024-01-02', 5),
-      day('2024-01-03', 3),
+    const listens = (from: string, to: string) => listeningStats.listensByTrack({ from, to }, 'listener');
+    expect(await listens('2024-01-02', '2024-01-02')).toEqual([
+      { trackId: trackIds[0], listens: 7, msPlayed: 7000 },
     ]);
-    expect(await dailyListens.forTracks([trackIds[0]!], { to: '2024-01-01' })).toEqual([
-      day('2024-01-01', 1),
+    expect(await listens('2024-01-02', '2024-01-03')).toEqual([
+      { trackId: trackIds[0], listens: 10, msPlayed: 10_000 },
     ]);
-    expect(await dailyListens.forTracks([trackIds[1]!])).toEqual([]);
+    expect(await listens('2024-01-01', '2024-01-01')).toEqual([
+      { trackId: trackIds[0], listens: 1, msPlayed: 1000 },
+    ]);
+    expect(await listens('2023-12-01', '2023-12-31')).toEqual([]);
   });
 
   it('records an import run from start through progress to its finish, and finds the latest of a kind', async () => {

@@ -2,10 +2,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { RawListeningEvent } from '../../../src/domain/history/listening-event.js';
 import type { DailyListens } from '../../../src/domain/history/play.js';
 import type { PlaylistDraft } from '../../../src/domain/playlist/playlist.js';
-import type { TrackDraft } from '../../../src/domain/track/track.js';
-import { openDatabase, type NaradaDatabase } from '../../../src/infrastructure/persistence/open-database.js';
+import type { TrackDraft, TrackId } from '../../../src/domain/track/track.js';
+import { openDatabase, type SqliteDatabase } from '../../../src/infrastructure/persistence/open-database.js';
 import {
   createRepositories,
   type Repositories,
@@ -21,7 +22,7 @@ import {
 
 export interface TempDatabase {
   readonly folder: string;
-  readonly db: NaradaDatabase;
+  readonly db: SqliteDatabase;
   readonly repos: Repositories;
   /** Closes the database and removes the folder. */
   dispose(): Promise<void>;
@@ -59,31 +60,46 @@ export function aTrackDraft(overrides: Omit<TrackOverrides, 'id' | 'mergedInto'>
 
 export const AT = BUILT_AT;
 
+/** How many rows a table holds, as `narada status` reports it. */
+export async function rowCount(repos: Repositories, table: string): Promise<number | undefined> {
+  return (await repos.databaseInfo.info()).rowCounts[table];
+}
+
 /**
- * Stores daily roll-ups as the recorder leaves them: each row with a ledger event and a play of that
- * user and track at noon UTC of its day (a track's roll-ups are found through its plays).
+ * Stores events in the ledger with a play of each for its track, through the recorder's store; the
+ * ids the events got. Unlike the recorder, it leaves the daily roll-ups to the caller.
  */
-export async function seedDailyListens(repos: Repositories, rows: readonly DailyListens[]): Promise<void> {
-  const drafts = rows.map((row, n) => ({
-    row,
-    event: aListeningEvent({ user: row.user, playedAt: Date.parse(`${row.date}T12:00:00Z`) + n }),
-  }));
-  await repos.listeningEvents.appendMany(drafts.map((d) => d.event));
-  const stored = new Map<number, number>();
-  for await (const page of repos.listeningEvents.pages()) {
-    for (const event of page) stored.set(event.playedAt, event.id);
-  }
-  await repos.plays.insertMany(
-    drafts.map(({ row, event }) => ({
-      eventId: stored.get(event.playedAt)!,
-      user: row.user,
-      trackId: row.trackId,
+export async function seedPlays(
+  repos: Repositories,
+  plays: readonly { readonly event: RawListeningEvent; readonly trackId: TrackId }[],
+): Promise<number[]> {
+  const ids = await repos.listenRecording.appendEvents(plays.map((p) => p.event));
+  await repos.listenRecording.insertPlays(
+    plays.map(({ event, trackId }, n) => ({
+      eventId: ids[n]!,
+      user: event.user,
+      trackId,
       playedAt: event.playedAt,
       msPlayed: event.msPlayed,
       duplicateOf: null,
     })),
   );
-  await repos.dailyListens.upsertMany(rows);
+  return ids.map((id) => id!);
+}
+
+/**
+ * Stores daily roll-ups as the recorder leaves them: each row with a ledger event and a play of that
+ * user and track at noon UTC of its day (a track's roll-ups are found through its plays).
+ */
+export async function seedDailyListens(repos: Repositories, rows: readonly DailyListens[]): Promise<void> {
+  await seedPlays(
+    repos,
+    rows.map((row, n) => ({
+      event: aListeningEvent({ user: row.user, playedAt: Date.parse(`${row.date}T12:00:00Z`) + n }),
+      trackId: row.trackId,
+    })),
+  );
+  await repos.listenRecording.addDailyListens(rows);
 }
 
 /** A playlist as a connector hands it over: everything but the id Narada gives it. */

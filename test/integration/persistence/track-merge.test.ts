@@ -7,6 +7,7 @@ import {
   AT,
   openTempDatabase,
   seedDailyListens,
+  seedPlays,
   type TempDatabase,
 } from './temp-database.js';
 
@@ -26,22 +27,13 @@ describe('recording a track merge', () => {
   });
 
   it('marks the track merged and re-points playlist items, likes and plays at the survivor', async () => {
-    const { tracks, playlists, likes, plays, listeningEvents } = temp.repos;
+    const { tracks, playlists, likes, listenRecording } = temp.repos;
     const playlist = await playlists.save(
       aPlaylistDraft({ trackIds: [duplicate.id, survivor.id, duplicate.id] }),
     );
     await likes.upsertMany([aLike({ trackId: duplicate.id })]);
-    await listeningEvents.appendMany([aListeningEvent()]);
-    const [event] = await firstPage(listeningEvents.pages());
-    await plays.insertMany([
-      {
-        eventId: event!.id,
-        user: 'listener',
-        trackId: duplicate.id,
-        playedAt: AT,
-        msPlayed: 1,
-        duplicateOf: null,
-      },
+    await seedPlays(temp.repos, [
+      { event: aListeningEvent({ playedAt: AT, msPlayed: 1 }), trackId: duplicate.id },
     ]);
 
     await tracks.recordMerge(duplicate.mergeInto(survivor, AT + 1));
@@ -53,8 +45,8 @@ describe('recording a track merge', () => {
       survivor.id,
     ]);
     expect((await likes.list('spotify')).map((l) => l.trackId)).toEqual([survivor.id]);
-    expect(await plays.forTrack(duplicate.id)).toEqual([]);
-    expect(await plays.forTrack(survivor.id)).toHaveLength(1);
+    const held = await listenRecording.playsWithin('listener', [{ from: AT, to: AT }]);
+    expect(held.map((play) => play.trackId)).toEqual([survivor.id]);
   });
 
   it("keeps the survivor's mapping and metric where both tracks had one, and moves the rest", async () => {
@@ -90,7 +82,7 @@ describe('recording a track merge', () => {
   });
 
   it('adds the daily listens of both tracks together on days they share', async () => {
-    const { tracks, dailyListens } = temp.repos;
+    const { tracks, listeningStats } = temp.repos;
     await seedDailyListens(temp.repos, [
       { user: 'u', trackId: survivor.id, date: '2024-01-01', listenCount: 2, totalMsPlayed: 200 },
       { user: 'u', trackId: duplicate.id, date: '2024-01-01', listenCount: 3, totalMsPlayed: 300 },
@@ -99,28 +91,24 @@ describe('recording a track merge', () => {
 
     await tracks.recordMerge(duplicate.mergeInto(survivor, AT + 1));
 
-    expect(await dailyListens.forTracks([survivor.id, duplicate.id])).toEqual([
-      { user: 'u', trackId: survivor.id, date: '2024-01-01', listenCount: 5, totalMsPlayed: 500 },
-      { user: 'u', trackId: survivor.id, date: '2024-01-02', listenCount: 1, totalMsPlayed: 100 },
-    ]);
+    const onDay = (date: string) => listeningStats.listensByTrack({ from: date, to: date }, 'u');
+    expect(await onDay('2024-01-01')).toEqual([{ trackId: survivor.id, listens: 5, msPlayed: 500 }]);
+    expect(await onDay('2024-01-02')).toEqual([{ trackId: survivor.id, listens: 1, msPlayed: 100 }]);
   });
 
   it('finds a roll-up through a play in the last millisecond of its UTC day', async () => {
-    const { tracks, dailyListens, listeningEvents, plays } = temp.repos;
+    const { tracks, listenRecording, listeningStats } = temp.repos;
     const playedAt = Date.parse('2024-03-31T23:59:59.999Z');
-    await listeningEvents.appendMany([aListeningEvent({ user: 'u', playedAt })]);
-    const [event] = (await listeningEvents.pages()[Symbol.asyncIterator]().next()).value!;
-    await plays.insertMany([
-      { eventId: event!.id, user: 'u', trackId: duplicate.id, playedAt, msPlayed: null, duplicateOf: null },
-    ]);
-    await dailyListens.upsertMany([
+    await seedPlays(temp.repos, [{ event: aListeningEvent({ user: 'u', playedAt }), trackId: duplicate.id }]);
+    await listenRecording.addDailyListens([
       { user: 'u', trackId: duplicate.id, date: '2024-03-31', listenCount: 1, totalMsPlayed: 0 },
     ]);
 
     await tracks.recordMerge(duplicate.mergeInto(survivor, AT + 1));
 
-    expect(await dailyListens.forTracks([survivor.id, duplicate.id])).toEqual([
-      { user: 'u', trackId: survivor.id, date: '2024-03-31', listenCount: 1, totalMsPlayed: 0 },
+    const day = { from: '2024-03-31', to: '2024-03-31' };
+    expect(await listeningStats.listensByTrack(day, 'u')).toEqual([
+      { trackId: survivor.id, listens: 1, msPlayed: 0 },
     ]);
   });
 
@@ -146,8 +134,3 @@ describe('recording a track merge', () => {
     expect(await tracks.findById(duplicate.id)).toEqual(duplicate);
   });
 });
-
-async function firstPage<T>(pages: AsyncIterable<readonly T[]>): Promise<readonly T[]> {
-  for await (const page of pages) return page;
-  return [];
-}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { aListeningEvent } from '../../builders/index.js';
-import { aTrackDraft, AT, openTempDatabase, type TempDatabase } from './temp-database.js';
+import { aTrackDraft, AT, openTempDatabase, rowCount, type TempDatabase } from './temp-database.js';
 
 const checkpoint = (key: string) => ({ key, cursor: null, state: {}, updatedAt: AT });
 
@@ -16,28 +16,28 @@ describe('SqliteUnitOfWork', () => {
   });
 
   it('commits every write of a unit together', async () => {
-    const { unitOfWork, tracks, listeningEvents } = temp.repos;
+    const { unitOfWork, tracks, listenRecording } = temp.repos;
     await unitOfWork.transaction(async () => {
       await tracks.insert(aTrackDraft(), AT);
-      await listeningEvents.appendMany([aListeningEvent(), aListeningEvent()]);
+      await listenRecording.appendEvents([aListeningEvent(), aListeningEvent()]);
     });
     expect(await tracks.count()).toBe(1);
-    expect(await listeningEvents.count()).toBe(2);
+    expect(await rowCount(temp.repos, 'listening_events')).toBe(2);
   });
 
   it('undoes every write of a unit, bulk paths included, when its work throws', async () => {
-    const { unitOfWork, tracks, listeningEvents, syncCheckpoints } = temp.repos;
+    const { unitOfWork, tracks, listenRecording, syncCheckpoints } = temp.repos;
     await expect(
       unitOfWork.transaction(async () => {
         await tracks.insertMany([aTrackDraft(), aTrackDraft()], AT);
-        await listeningEvents.appendMany([aListeningEvent()]);
+        await listenRecording.appendEvents([aListeningEvent()]);
         await syncCheckpoints.put(checkpoint('k'));
         throw new Error('the import failed');
       }),
     ).rejects.toThrow('the import failed');
 
     expect(await tracks.count()).toBe(0);
-    expect(await listeningEvents.count()).toBe(0);
+    expect(await rowCount(temp.repos, 'listening_events')).toBe(0);
     expect(await syncCheckpoints.get('k')).toBeNull();
   });
 

@@ -1,6 +1,7 @@
 // A real database in a temp folder with the identity adapters over it, and the real MusicBrainz client
 // talking to the fake MusicBrainz over a socket (which holds it to one request a second).
 import type { Clock } from '../../../src/application/ports/clock.port.js';
+import type { IdentityAttemptRepository } from '../../../src/application/ports/identity-attempt-repository.port.js';
 import { SILENT_PROGRESS, type ProgressReporter } from '../../../src/application/ports/progress.port.js';
 import type { IdentityStores } from '../../../src/application/tracks/identity-linker.js';
 import { IngestConnectorTracks } from '../../../src/application/tracks/ingest-connector-tracks.js';
@@ -8,10 +9,6 @@ import { ResolveTracks } from '../../../src/application/use-cases/tracks/resolve
 import { CallCounter } from '../../../src/infrastructure/connectors/http/call-counter.js';
 import { MusicBrainzClient } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-client.js';
 import { createMusicBrainzHttpClient } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-http.js';
-import { SqliteIdentityAttempts } from '../../../src/infrastructure/persistence/tracks/sqlite-identity-attempts.js';
-import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/tracks/sqlite-identity-lookup.js';
-import { SqliteStoredRecords } from '../../../src/infrastructure/persistence/tracks/sqlite-stored-records.js';
-import { SqliteTrackMergeStore } from '../../../src/infrastructure/persistence/tracks/sqlite-track-merge-store.js';
 import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz/fake-musicbrainz.js';
 import { MusicBrainzCatalog } from '../../fakes/musicbrainz/musicbrainz-catalog.js';
 import { AT, openTempDatabase, type TempDatabase } from '../persistence/temp-database.js';
@@ -31,7 +28,7 @@ export interface IdentityWorld {
   readonly temp: TempDatabase;
   readonly clock: SteppingClock;
   readonly stores: IdentityStores;
-  readonly attempts: SqliteIdentityAttempts;
+  readonly attempts: IdentityAttemptRepository;
   readonly ingest: IngestConnectorTracks;
   dispose(): Promise<void>;
 }
@@ -40,14 +37,13 @@ export async function openIdentityWorld(): Promise<IdentityWorld> {
   const temp = await openTempDatabase();
   const clock = new SteppingClock();
   const { repos } = temp;
-  const lookup = new SqliteIdentityLookup(temp.db);
   const stores: IdentityStores = {
     tracks: repos.tracks,
     connectorTracks: repos.connectorTracks,
     mappings: repos.trackMappings,
-    lookup,
-    storedRecords: new SqliteStoredRecords(temp.db),
-    merges: new SqliteTrackMergeStore(temp.db, repos.tracks),
+    lookup: repos.identityLookup,
+    storedRecords: repos.storedRecords,
+    merges: repos.trackMerges,
     unitOfWork: repos.unitOfWork,
     clock,
   };
@@ -56,7 +52,7 @@ export async function openIdentityWorld(): Promise<IdentityWorld> {
     temp,
     clock,
     stores,
-    attempts: new SqliteIdentityAttempts(temp.db),
+    attempts: repos.identityAttempts,
     ingest,
     dispose: () => temp.dispose(),
   };

@@ -10,7 +10,7 @@ import {
   aTrackMetric,
   mbidFor,
 } from '../../builders/index.js';
-import { aPlaylistDraft, aTrackDraft, AT } from '../persistence/temp-database.js';
+import { aPlaylistDraft, aTrackDraft, AT, seedPlays } from '../persistence/temp-database.js';
 import { openIdentityWorld, type IdentityWorld } from './identity-test-kit.js';
 
 type Row = Record<string, unknown>;
@@ -52,8 +52,7 @@ describe('merging two tracks and undoing it', () => {
 
   beforeEach(async () => {
     world = await openIdentityWorld();
-    const { tracks, playlists, likes, listeningEvents, plays, trackMetrics, dailyListens, trackMappings } =
-      world.temp.repos;
+    const { tracks, playlists, likes, trackMetrics, listenRecording, trackMappings } = world.temp.repos;
     keep = await tracks.insert(aTrackDraft({ title: 'Teardrop' }), AT);
     fold = await tracks.insert(aTrackDraft({ title: 'Teardrop', isrc: null }), AT);
     older = await tracks.insert(aTrackDraft({ title: 'Teardrop (single)' }), AT);
@@ -70,24 +69,11 @@ describe('merging two tracks and undoing it', () => {
     await playlists.save(aPlaylistDraft({ trackIds: [fold.id, keep.id, fold.id] }));
     await likes.upsertMany([aLike({ trackId: keep.id }), aLike({ service: 'lastfm', trackId: fold.id })]);
     // Plays on the days of the daily roll-ups below (a track's roll-ups are found through its plays).
-    await listeningEvents.appendMany(
-      ['2024-01-01T12:00:00Z', '2024-01-01T13:00:00Z', '2024-01-02T12:00:00Z'].map((at) =>
-        aListeningEvent({ playedAt: Date.parse(at) }),
-      ),
-    );
-    const events = world.temp.db.sqlite
-      .prepare<[], { id: number; playedAt: number }>(
-        `SELECT "id", "played_at" AS playedAt FROM "listening_events" ORDER BY "id"`,
-      )
-      .all();
-    await plays.insertMany(
-      events.map((event, n) => ({
-        eventId: event.id,
-        user: 'listener',
+    await seedPlays(
+      world.temp.repos,
+      ['2024-01-01T12:00:00Z', '2024-01-01T13:00:00Z', '2024-01-02T12:00:00Z'].map((at, n) => ({
+        event: aListeningEvent({ playedAt: Date.parse(at), msPlayed: 1000 }),
         trackId: n === 0 ? keep.id : fold.id,
-        playedAt: event.playedAt,
-        msPlayed: 1000,
-        duplicateOf: null,
       })),
     );
     await trackMetrics.upsertMany([
@@ -95,7 +81,7 @@ describe('merging two tracks and undoing it', () => {
       aTrackMetric({ trackId: fold.id, name: 'lastfm_listeners', value: 5 }),
       aTrackMetric({ trackId: fold.id, name: 'lastfm_user_playcount', value: 7 }),
     ]);
-    await dailyListens.upsertMany([
+    await listenRecording.addDailyListens([
       { user: 'listener', trackId: keep.id, date: '2024-01-01', listenCount: 2, totalMsPlayed: 200 },
       { user: 'listener', trackId: fold.id, date: '2024-01-01', listenCount: 3, totalMsPlayed: 300 },
       { user: 'listener', trackId: fold.id, date: '2024-01-02', listenCount: 1, totalMsPlayed: 100 },
@@ -122,11 +108,11 @@ describe('merging two tracks and undoing it', () => {
       mergedInto: keep.id,
     });
     expect((await world.stores.tracks.findById(older.id))?.mergedInto).toBe(keep.id);
-    expect(await world.temp.repos.plays.forTrack(keep.id)).toHaveLength(3);
-    expect(await world.temp.repos.dailyListens.forTracks([keep.id])).toEqual([
-      { user: 'listener', trackId: keep.id, date: '2024-01-01', listenCount: 5, totalMsPlayed: 500 },
-      { user: 'listener', trackId: keep.id, date: '2024-01-02', listenCount: 1, totalMsPlayed: 100 },
-    ]);
+    const { playHistory, listeningStats } = world.temp.repos;
+    expect((await playHistory.forTracks([keep.id]))[0]?.totalPlays).toBe(3);
+    const onDay = (date: string) => listeningStats.listensByTrack({ from: date, to: date }, 'listener');
+    expect(await onDay('2024-01-01')).toEqual([{ trackId: keep.id, listens: 5, msPlayed: 500 }]);
+    expect(await onDay('2024-01-02')).toEqual([{ trackId: keep.id, listens: 1, msPlayed: 100 }]);
   });
 
   it('puts every row back exactly as it was on unmerge', async () => {

@@ -9,11 +9,6 @@ import { ResolveOriginalYears } from '../../../application/stats/resolve-origina
 import { ShowEras } from '../../../application/use-cases/stats/show-eras.js';
 import { ShowTopListens } from '../../../application/use-cases/stats/show-top-listens.js';
 import { FileSystemSpotifyExportSource } from '../../importers/spotify-export-reader.js';
-import { SqliteListenRecordingStore } from '../../persistence/history/sqlite-listen-recording-store.js';
-import { SqliteListeningStats } from '../../persistence/stats/sqlite-listening-stats.js';
-import { SqlitePlayHistoryQuery } from '../../persistence/history/sqlite-play-history-query.js';
-import { SqliteProvisionalTrackStore } from '../../persistence/history/sqlite-provisional-track-store.js';
-import { SqliteScrobbleBackfillStore } from '../../persistence/history/sqlite-scrobble-backfill-store.js';
 import { resolve } from '../resolve.js';
 import { token, TOKENS } from '../tokens.js';
 import type { FeatureModule } from './feature-module.js';
@@ -30,11 +25,10 @@ export const HISTORY = {
 
 export const bindHistory: FeatureModule = (container) => {
   container.bind(HISTORY.ListenRecorder).toDynamicValue(async (ctx) => {
-    const db = await resolve(ctx, TOKENS.Database);
     const repos = await resolve(ctx, TOKENS.Repositories);
     return new ListenRecorder({
-      store: new SqliteListenRecordingStore(db),
-      tracks: new SqliteProvisionalTrackStore(db),
+      store: repos.listenRecording,
+      tracks: repos.provisionalTracks,
       unitOfWork: repos.unitOfWork,
       clock: await resolve(ctx, TOKENS.Clock),
     });
@@ -67,18 +61,17 @@ export const bindHistory: FeatureModule = (container) => {
     async (ctx) =>
       new BackfillLastfm({
         lastfm: await resolve(ctx, TOKENS.Lastfm),
-        store: new SqliteScrobbleBackfillStore(await resolve(ctx, TOKENS.Database)),
+        store: (await resolve(ctx, TOKENS.Repositories)).scrobbleBackfill,
         clock: await resolve(ctx, TOKENS.Clock),
         progress: await resolve(ctx, TOKENS.Progress),
       }),
   );
   container
     .bind(HISTORY.PlayHistory)
-    .toDynamicValue(async (ctx) => new SqlitePlayHistoryQuery(await resolve(ctx, TOKENS.Database)));
+    .toDynamicValue(async (ctx) => (await resolve(ctx, TOKENS.Repositories)).playHistory);
   container.bind(HISTORY.ShowEras).toDynamicValue(async (ctx) => {
-    const db = await resolve(ctx, TOKENS.Database);
     return new ShowEras({
-      stats: new SqliteListeningStats(db),
+      stats: (await resolve(ctx, TOKENS.Repositories)).listeningStats,
       // Building the MusicBrainz client sends nothing; only --resolve-years makes it call.
       resolver: new ResolveOriginalYears({
         musicbrainz: await resolve(ctx, TOKENS.MusicBrainz),
@@ -91,6 +84,6 @@ export const bindHistory: FeatureModule = (container) => {
   container
     .bind(HISTORY.ShowTop)
     .toDynamicValue(
-      async (ctx) => new ShowTopListens(new SqliteListeningStats(await resolve(ctx, TOKENS.Database))),
+      async (ctx) => new ShowTopListens((await resolve(ctx, TOKENS.Repositories)).listeningStats),
     );
 };

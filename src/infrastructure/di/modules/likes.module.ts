@@ -5,7 +5,6 @@ import type { LikesSyncDirection } from '../../../application/likes/likes-sync-d
 import { SpotifyToLastfm } from '../../../application/likes/spotify-to-lastfm.js';
 import { SyncLikes } from '../../../application/use-cases/likes/sync-likes.js';
 import { SpotifyTrackFinder } from '../../../application/playlist/find-spotify-track.js';
-import { SqliteIdentityLookup } from '../../persistence/tracks/sqlite-identity-lookup.js';
 import { resolve } from '../resolve.js';
 import { token, TOKENS } from '../tokens.js';
 import type { FeatureModule } from './feature-module.js';
@@ -45,7 +44,7 @@ export const bindLikes: FeatureModule = (container) => {
       lastfm: await resolve(ctx, TOKENS.Lastfm),
       ingest: await resolve(ctx, IDENTITY.IngestConnectorTracks),
       likes: repos.likes,
-      mappings: new SqliteIdentityLookup(await resolve(ctx, TOKENS.Database)),
+      mappings: repos.identityLookup,
       clock: await resolve(ctx, TOKENS.Clock),
     });
   });
@@ -58,7 +57,7 @@ export const bindLikes: FeatureModule = (container) => {
       finder: new SpotifyTrackFinder({ spotify, musicbrainz: await resolve(ctx, TOKENS.MusicBrainz) }),
       ingest: await resolve(ctx, IDENTITY.IngestConnectorTracks),
       likes: repos.likes,
-      lookup: new SqliteIdentityLookup(await resolve(ctx, TOKENS.Database)),
+      lookup: repos.identityLookup,
       mappings: repos.trackMappings,
       connectorTracks: repos.connectorTracks,
       clock: await resolve(ctx, TOKENS.Clock),

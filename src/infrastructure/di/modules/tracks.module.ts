@@ -31,26 +31,21 @@ export const IDENTITY = {
 
 export const bindIdentity: FeatureModule = (container) => {
   container.bind(IDENTITY.Stores).toDynamicValue(async (ctx) => {
-    const { SqliteIdentityLookup } = await import('../../persistence/tracks/sqlite-identity-lookup.js');
-    const { SqliteStoredRecords } = await import('../../persistence/tracks/sqlite-stored-records.js');
-    const { SqliteTrackMergeStore } = await import('../../persistence/tracks/sqlite-track-merge-store.js');
-    const db = await resolve(ctx, TOKENS.Database);
     const repos = await resolve(ctx, TOKENS.Repositories);
     return {
       tracks: repos.tracks,
       connectorTracks: repos.connectorTracks,
       mappings: repos.trackMappings,
-      lookup: new SqliteIdentityLookup(db),
-      storedRecords: new SqliteStoredRecords(db),
-      merges: new SqliteTrackMergeStore(db, repos.tracks),
+      lookup: repos.identityLookup,
+      storedRecords: repos.storedRecords,
+      merges: repos.trackMerges,
       unitOfWork: repos.unitOfWork,
       clock: await resolve(ctx, TOKENS.Clock),
     };
   });
   container.bind(IDENTITY.Attempts).toDynamicValue(async (ctx) => {
-    const { SqliteIdentityAttempts } = await import('../../persistence/tracks/sqlite-identity-attempts.js');
     await resolve(ctx, IDENTITY.Stores);
-    return new SqliteIdentityAttempts(await resolve(ctx, TOKENS.Database));
+    return (await resolve(ctx, TOKENS.Repositories)).identityAttempts;
   });
   container.bind(IDENTITY.TrackSearch).toDynamicValue(async (ctx) => {
     const { FuseTrackSearch } = await import('../../persistence/tracks/fuse-track-search.js');

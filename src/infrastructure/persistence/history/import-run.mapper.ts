@@ -1,7 +1,7 @@
 // ImportRun ↔ `import_runs` row: progress kept as JSON text.
 import type { ImportProgress, ImportRun, ImportStatus } from '../../../domain/history/import-run.js';
 import type { ImportRunEntity } from './import-run.entity.js';
-import { ownerToDomain } from '../run-owner.mapper.js';
+import { ownerToDomain } from '../run-row.js';
 import { readChoice, readJson } from '../stored-value.js';
 
 const STATUSES: readonly ImportStatus[] = ['running', 'completed', 'failed', 'interrupted'];

@@ -1,22 +1,10 @@
-// Play ↔ `plays` row and DailyListens ↔ `daily_listens` row.
-import type { DailyListens, Play } from '../../../domain/history/play.js';
-import type { PlayDraft } from '../../../application/ports/play-repository.port.js';
+// New plays → `plays` rows and DailyListens → `daily_listens` rows (the recorder writes; reads are read models).
+import type { PlayDraft } from '../../../application/ports/listen-recording-store.port.js';
+import type { DailyListens } from '../../../domain/history/play.js';
 import type { DailyListensEntity } from './daily-listens.entity.js';
 import type { PlayEntity } from './play.entity.js';
 
 export type NewPlayRow = Omit<PlayEntity, 'id'>;
-
-export function playToDomain(row: PlayEntity): Play {
-  return Object.freeze({
-    id: row.id,
-    eventId: row.eventId,
-    user: row.user,
-    trackId: row.trackId,
-    playedAt: row.playedAt,
-    msPlayed: row.msPlayed,
-    duplicateOf: row.duplicateOf,
-  });
-}
 
 export function playToRow(play: PlayDraft): NewPlayRow {
   return {

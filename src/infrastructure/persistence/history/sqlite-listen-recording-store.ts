@@ -1,16 +1,15 @@
 // The ledger-and-roll-up side of recording listens, on the raw connection: appends that report each
 // new event's id, the plays around new listens, new plays, and daily roll-ups that add, not replace.
 import type Database from 'better-sqlite3';
-import type { PlayDraft } from '../../../application/ports/play-repository.port.js';
 import type {
   HeldPlay,
   ListenRecordingStore,
+  PlayDraft,
   TimeSpan,
 } from '../../../application/ports/listen-recording-store.port.js';
 import type { ListeningSource, RawListeningEvent } from '../../../domain/history/listening-event.js';
 import type { DailyListens } from '../../../domain/history/play.js';
-import type { NaradaDatabase } from '../open-database.js';
-import { atomicWrite } from './atomic-write.js';
+import type { SqliteDatabase } from '../open-database.js';
 import { BulkWriter } from '../bulk-writer.js';
 import { DailyListensEntity } from './daily-listens.entity.js';
 import { PlayEntity } from './play.entity.js';
@@ -35,7 +34,7 @@ export class SqliteListenRecordingStore implements ListenRecordingStore {
   private readonly newPlays: BulkWriter<NewPlayRow>;
   private readonly addDaily: BulkWriter<DailyListensEntity>;
 
-  constructor(private readonly db: NaradaDatabase) {
+  constructor(private readonly db: SqliteDatabase) {
     const { sqlite } = db;
     // Row by row: `changes` and the rowid say which events are new (measured faster here than
     // multi-row inserts with RETURNING, whose keys must be matched back).
@@ -65,7 +64,7 @@ export class SqliteListenRecordingStore implements ListenRecordingStore {
   }
 
   appendEvents(events: readonly RawListeningEvent[]): Promise<(number | null)[]> {
-    return atomicWrite(this.db, () =>
+    return this.db.unitOfWork.write(() =>
       events.map((e) => {
         const { changes, lastInsertRowid } = this.appendOne.run(
           e.user,
@@ -94,11 +93,11 @@ export class SqliteListenRecordingStore implements ListenRecordingStore {
 
   async insertPlays(plays: readonly PlayDraft[]): Promise<void> {
     const rows = plays.map(playToRow);
-    await atomicWrite(this.db, () => this.newPlays.write(rows));
+    await this.db.unitOfWork.write(() => this.newPlays.write(rows));
   }
 
   async addDailyListens(deltas: readonly DailyListens[]): Promise<void> {
     const rows = deltas.map(dailyListensToRow);
-    await atomicWrite(this.db, () => this.addDaily.write(rows));
+    await this.db.unitOfWork.write(() => this.addDaily.write(rows));
   }
 }

@@ -7,7 +7,7 @@ import type {
   TrackPlayHistory,
 } from '../../../application/ports/play-history-query.port.js';
 import type { TrackId } from '../../../domain/track/track.js';
-import type { NaradaDatabase } from '../open-database.js';
+import type { SqliteDatabase } from '../open-database.js';
 
 interface CountRow {
   trackId: number;
@@ -20,7 +20,7 @@ export class SqlitePlayHistoryQuery implements PlayHistoryQuery {
   private readonly survivors: Database.Statement<[string], { id: number; survivor: number }>;
   private readonly counts: Database.Statement<[Record<string, string | number | null>], CountRow>;
 
-  constructor(db: NaradaDatabase) {
+  constructor(db: SqliteDatabase) {
     this.survivors = db.sqlite.prepare(
       `SELECT "id" AS id, COALESCE("merged_into", "id") AS survivor
          FROM "tracks" WHERE "id" IN (SELECT value FROM json_each(?))`,

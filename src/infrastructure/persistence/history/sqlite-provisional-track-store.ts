@@ -19,8 +19,7 @@ import { TrackEntity } from '../tracks/track.entity.js';
 import { connectorTrackToRow } from '../tracks/connector-track.mapper.js';
 import { trackMappingToRow } from '../tracks/track-mapping.mapper.js';
 import { type NewTrackRow, trackDraftToRow } from '../tracks/track.mapper.js';
-import type { NaradaDatabase } from '../open-database.js';
-import { atomicWrite } from './atomic-write.js';
+import type { SqliteDatabase } from '../open-database.js';
 
 /** A track made from one service's record is only that service's word for it (as identity ingestion has it). */
 const PROVISIONAL_CONFIDENCE = 50;
@@ -31,7 +30,7 @@ export class SqliteProvisionalTrackStore implements ProvisionalTrackStore {
   private readonly newRecords: BulkWriter<ConnectorTrackEntity>;
   private readonly newMappings: BulkWriter<TrackMappingEntity>;
 
-  constructor(private readonly db: NaradaDatabase) {
+  constructor(private readonly db: SqliteDatabase) {
     const { dataSource, sqlite } = db;
     // A merged track's mappings are re-pointed by the merge; following merged_into keeps a stale one harmless.
     this.mapped = sqlite.prepare(
@@ -54,7 +53,7 @@ export class SqliteProvisionalTrackStore implements ProvisionalTrackStore {
   }
 
   tracksFor(records: readonly UpstreamTrack[], at: EpochMs): Promise<ReadonlyMap<string, TrackId>> {
-    return atomicWrite(this.db, () => {
+    return this.db.unitOfWork.write(() => {
       const found = this.findMapped(records);
       const missing = records.filter((r) => !found.has(upstreamKey(r.service, r.externalId)));
       if (missing.length > 0) this.create(missing, at, found);

@@ -10,7 +10,7 @@ import { captureOf } from '../../../domain/history/listen-identity.js';
 import type { ListeningSource } from '../../../domain/history/listening-event.js';
 import { MAX_WINDOW_MS } from '../../../domain/history/same-listen.js';
 import type { EpochMs } from '../../../domain/values/time.js';
-import type { NaradaDatabase } from '../open-database.js';
+import type { SqliteDatabase } from '../open-database.js';
 
 type ListenRow = Omit<UnscrobbledListen, 'capture'> & { source: string; trackKey: string };
 
@@ -22,7 +22,7 @@ export class SqliteScrobbleBackfillStore implements ScrobbleBackfillStore {
   private readonly scrobbledNear: Database.Statement<[string, number], { id: number }>;
   private readonly countBefore: Database.Statement<[string, number], { n: number }>;
 
-  constructor(db: NaradaDatabase) {
+  constructor(db: SqliteDatabase) {
     const { sqlite } = db;
     this.listens = sqlite.prepare(
       `SELECT p."id" AS playId, p."track_id" AS trackId, p."played_at" AS playedAt, p."ms_played" AS msPlayed,

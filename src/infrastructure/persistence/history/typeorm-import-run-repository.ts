@@ -14,15 +14,15 @@ import { NaradaError } from '../../../domain/shared/errors.js';
 import type { EpochMs } from '../../../domain/values/time.js';
 import { ImportRunEntity } from './import-run.entity.js';
 import { importRunToDomain, progressToColumn } from './import-run.mapper.js';
-import { ownerToColumns } from '../run-owner.mapper.js';
-import type { NaradaDatabase } from '../open-database.js';
-import { abandonedReason, systemProcesses, type ProcessTable } from '../run-owners.js';
+import { insertedRunId, ownerToColumns } from '../run-row.js';
+import type { SqliteDatabase } from '../open-database.js';
+import { interruptAbandoned, systemProcesses, type ProcessTable } from '../run-owners.js';
 
 export class TypeOrmImportRunRepository implements ImportRunRepository {
   private readonly rows: Repository<ImportRunEntity>;
 
   constructor(
-    private readonly db: NaradaDatabase,
+    private readonly db: SqliteDatabase,
     private readonly processes: ProcessTable = systemProcesses,
   ) {
     this.rows = db.dataSource.getRepository(ImportRunEntity);
@@ -41,8 +41,7 @@ export class TypeOrmImportRunRepository implements ImportRunRepository {
       ...ownerToColumns(this.processes.current()),
     };
     const result = await this.db.unitOfWork.write(() => this.rows.insert(row));
-    // TypeORM types generated keys loosely; the entity's primary key is the integer `id`.
-    return importRunToDomain({ ...row, id: Number((result.identifiers[0] as { id: number }).id) });
+    return importRunToDomain({ ...row, id: insertedRunId(result) });
   }
 
   async updateProgress(id: number, progress: ImportProgress): Promise<void> {
@@ -66,14 +65,10 @@ export class TypeOrmImportRunRepository implements ImportRunRepository {
   }
 
   async interruptAbandoned(at: EpochMs): Promise<ImportRun[]> {
-    // Read first: a live run elsewhere may hold the write lock, and there is usually nothing to mark.
     const running = (await this.rows.findBy({ status: 'running' })).map(importRunToDomain);
-    const abandoned = running.filter((run) => this.processes.hasEnded(run.owner));
-    const marked: ImportRun[] = [];
-    for (const run of abandoned) {
-      marked.push(await this.finish(run.id, 'interrupted', at, abandonedReason(run.owner)));
-    }
-    return marked;
+    return interruptAbandoned(running, this.processes, (run, reason) =>
+      this.finish(run.id, 'interrupted', at, reason),
+    );
   }
 
   private async change(id: number, changes: Partial<Omit<ImportRunEntity, 'id'>>): Promise<void> {

@@ -2,12 +2,12 @@
 import type { Repository } from 'typeorm';
 import type { CachedResponse, ResponseCache } from '../../../application/ports/response-cache.port.js';
 import { HttpCacheEntity } from './http-cache.entity.js';
-import type { NaradaDatabase } from '../open-database.js';
+import type { SqliteDatabase } from '../open-database.js';
 
 export class TypeOrmResponseCache implements ResponseCache {
   private readonly rows: Repository<HttpCacheEntity>;
 
-  constructor(private readonly db: NaradaDatabase) {
+  constructor(private readonly db: SqliteDatabase) {
     this.rows = db.dataSource.getRepository(HttpCacheEntity);
   }
 

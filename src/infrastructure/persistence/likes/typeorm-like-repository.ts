@@ -6,13 +6,13 @@ import type { ServiceName } from '../../../domain/shared/service.js';
 import { BulkWriter } from '../bulk-writer.js';
 import { LikeEntity } from './like.entity.js';
 import { likeToDomain, likeToRow } from './like.mapper.js';
-import type { NaradaDatabase } from '../open-database.js';
+import type { SqliteDatabase } from '../open-database.js';
 
 export class TypeOrmLikeRepository implements LikeRepository {
   private readonly rows: Repository<LikeEntity>;
   private readonly upserts: BulkWriter<LikeEntity>;
 
-  constructor(private readonly db: NaradaDatabase) {
+  constructor(private readonly db: SqliteDatabase) {
     this.rows = db.dataSource.getRepository(LikeEntity);
     this.upserts = BulkWriter.for(db.dataSource, db.sqlite, LikeEntity, {
       conflict: { kind: 'update', keys: ['service', 'externalId'] },

@@ -17,7 +17,7 @@ import {
   playlistToDomain,
   playlistToRow,
 } from './playlist.mapper.js';
-import type { NaradaDatabase } from '../open-database.js';
+import type { SqliteDatabase } from '../open-database.js';
 
 export class TypeOrmPlaylistRepository implements PlaylistRepository {
   private readonly playlists: Repository<PlaylistEntity>;
@@ -25,7 +25,7 @@ export class TypeOrmPlaylistRepository implements PlaylistRepository {
   private readonly newItems: BulkWriter<PlaylistItemEntity>;
   private readonly itemCounts: Database.Statement<[], { playlistId: number; itemCount: number }>;
 
-  constructor(private readonly db: NaradaDatabase) {
+  constructor(private readonly db: SqliteDatabase) {
     this.playlists = db.dataSource.getRepository(PlaylistEntity);
     this.items = db.dataSource.getRepository(PlaylistItemEntity);
     this.newItems = BulkWriter.for(db.dataSource, db.sqlite, PlaylistItemEntity, {

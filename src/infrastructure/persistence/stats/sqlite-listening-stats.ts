@@ -12,7 +12,7 @@ import {
   type TrackListenTotal,
 } from '../../../application/ports/listening-stats.port.js';
 import type { TrackId } from '../../../domain/track/track.js';
-import type { NaradaDatabase } from '../open-database.js';
+import type { SqliteDatabase } from '../open-database.js';
 
 type DayParams = { from: string; to: string; user: string | null; limit?: number };
 
@@ -24,7 +24,7 @@ export class SqliteListeningStats implements ListeningStats {
   private readonly tracks: Database.Statement<[DayParams], TopTrack>;
   private readonly artists: Database.Statement<[DayParams], TopArtist>;
 
-  constructor(db: NaradaDatabase) {
+  constructor(db: SqliteDatabase) {
     const { sqlite } = db;
     this.byTrack = sqlite.prepare(
       `SELECT d."track_id" AS trackId, SUM(d."listen_count") AS listens, SUM(d."total_ms_played") AS msPlayed

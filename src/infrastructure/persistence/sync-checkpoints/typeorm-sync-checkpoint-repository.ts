@@ -4,12 +4,12 @@ import type { SyncCheckpointRepository } from '../../../application/ports/sync-c
 import type { SyncCheckpoint } from '../../../domain/shared/sync-checkpoint.js';
 import { SyncCheckpointEntity } from './sync-checkpoint.entity.js';
 import { syncCheckpointToDomain, syncCheckpointToRow } from './sync-checkpoint.mapper.js';
-import type { NaradaDatabase } from '../open-database.js';
+import type { SqliteDatabase } from '../open-database.js';
 
 export class TypeOrmSyncCheckpointRepository implements SyncCheckpointRepository {
   private readonly rows: Repository<SyncCheckpointEntity>;
 
-  constructor(private readonly db: NaradaDatabase) {
+  constructor(private readonly db: SqliteDatabase) {
     this.rows = db.dataSource.getRepository(SyncCheckpointEntity);
   }
 

@@ -11,7 +11,7 @@ import type { ServiceName } from '../../../domain/shared/service.js';
 import type { Track, TrackId } from '../../../domain/track/track.js';
 import type { TrackEntity } from './track.entity.js';
 import { readChoice } from '../stored-value.js';
-import type { NaradaDatabase } from '../open-database.js';
+import type { SqliteDatabase } from '../open-database.js';
 import { rowToTrack, TRACK_COLUMNS } from './identity-rows.js';
 
 const OUTCOMES: readonly AttemptOutcome[] = ['accepted', 'review', 'no_match', 'failed'];
@@ -46,7 +46,7 @@ export class SqliteIdentityAttempts implements IdentityAttemptRepository {
     { n: number }
   >;
 
-  constructor(private readonly db: NaradaDatabase) {
+  constructor(private readonly db: SqliteDatabase) {
     const { sqlite } = db;
     this.upsert = sqlite.prepare(
       `INSERT INTO "identity_attempts" ("track_id", "service", "tried_at", "outcome", "attempts", "detail")

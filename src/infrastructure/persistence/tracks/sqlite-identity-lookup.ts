@@ -8,7 +8,7 @@ import { BulkWriter } from '../bulk-writer.js';
 import type { TrackEntity } from './track.entity.js';
 import { TrackMappingEntity } from './track-mapping.entity.js';
 import { trackMappingToRow } from './track-mapping.mapper.js';
-import type { NaradaDatabase } from '../open-database.js';
+import type { SqliteDatabase } from '../open-database.js';
 import {
   jsonList,
   MAPPING_COLUMNS,
@@ -26,7 +26,7 @@ export class SqliteIdentityLookup implements IdentityLookup {
   private readonly standingPage: Database.Statement<[number, number], TrackEntity>;
   private readonly upserts: BulkWriter<TrackMappingEntity>;
 
-  constructor(private readonly db: NaradaDatabase) {
+  constructor(private readonly db: SqliteDatabase) {
     const { sqlite } = db;
     this.accepted = sqlite.prepare(
       `SELECT ${MAPPING_COLUMNS} FROM "track_mappings" m

@@ -5,7 +5,7 @@ import type { StoredRecordCheck } from '../../../application/ports/stored-record
 import type { ConnectorTrack } from '../../../domain/track/connector-track.js';
 import { ConnectorTrackEntity } from './connector-track.entity.js';
 import { connectorTrackToRow } from './connector-track.mapper.js';
-import type { NaradaDatabase } from '../open-database.js';
+import type { SqliteDatabase } from '../open-database.js';
 import { jsonList } from './identity-rows.js';
 
 type StoredRow = Readonly<Record<string, unknown>> & {
@@ -18,7 +18,7 @@ export class SqliteStoredRecords implements StoredRecordCheck {
   private readonly stored: Database.Statement<[string], StoredRow>;
   private readonly touch: Database.Statement<[number, string, string]>;
 
-  constructor(private readonly db: NaradaDatabase) {
+  constructor(private readonly db: SqliteDatabase) {
     // Every column but `raw`, named after the entity's properties, so a new column is compared too.
     const metadata = db.dataSource.getMetadata(ConnectorTrackEntity);
     const columns = metadata.columns

@@ -9,7 +9,7 @@ import type { TrackRepository } from '../../../application/ports/track-repositor
 import { NaradaError } from '../../../domain/shared/errors.js';
 import type { IdentityStatus, Track, TrackId } from '../../../domain/track/track.js';
 import type { EpochMs } from '../../../domain/values/time.js';
-import type { NaradaDatabase } from '../open-database.js';
+import type { SqliteDatabase } from '../open-database.js';
 import { MergeJournalStatements, type MergeJournal } from './merge-journal.js';
 
 interface MergeRow {
@@ -38,7 +38,7 @@ export class SqliteTrackMergeStore implements TrackMergeStore {
   private readonly mergedInto: Database.Statement<[number], { mergedInto: number | null }>;
 
   constructor(
-    private readonly db: NaradaDatabase,
+    private readonly db: SqliteDatabase,
     private readonly tracks: TrackRepository,
   ) {
     const { sqlite } = db;

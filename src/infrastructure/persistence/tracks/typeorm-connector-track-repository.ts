@@ -6,13 +6,13 @@ import type { ConnectorTrack } from '../../../domain/track/connector-track.js';
 import { BulkWriter } from '../bulk-writer.js';
 import { ConnectorTrackEntity } from './connector-track.entity.js';
 import { connectorTrackToDomain, connectorTrackToRow } from './connector-track.mapper.js';
-import type { NaradaDatabase } from '../open-database.js';
+import type { SqliteDatabase } from '../open-database.js';
 
 export class TypeOrmConnectorTrackRepository implements ConnectorTrackRepository {
   private readonly rows: Repository<ConnectorTrackEntity>;
   private readonly upserts: BulkWriter<ConnectorTrackEntity>;
 
-  constructor(private readonly db: NaradaDatabase) {
+  constructor(private readonly db: SqliteDatabase) {
     this.rows = db.dataSource.getRepository(ConnectorTrackEntity);
     this.upserts = BulkWriter.for(db.dataSource, db.sqlite, ConnectorTrackEntity, {
       conflict: { kind: 'update', keys: ['service', 'externalId'] },

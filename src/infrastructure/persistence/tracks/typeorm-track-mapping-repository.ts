@@ -7,13 +7,13 @@ import type { TrackId } from '../../../domain/track/track.js';
 import { BulkWriter } from '../bulk-writer.js';
 import { TrackMappingEntity } from './track-mapping.entity.js';
 import { trackMappingToDomain, trackMappingToRow } from './track-mapping.mapper.js';
-import type { NaradaDatabase } from '../open-database.js';
+import type { SqliteDatabase } from '../open-database.js';
 
 export class TypeOrmTrackMappingRepository implements TrackMappingRepository {
   private readonly rows: Repository<TrackMappingEntity>;
   private readonly upserts: BulkWriter<TrackMappingEntity>;
 
-  constructor(private readonly db: NaradaDatabase) {
+  constructor(private readonly db: SqliteDatabase) {
     this.rows = db.dataSource.getRepository(TrackMappingEntity);
     this.upserts = BulkWriter.for(db.dataSource, db.sqlite, TrackMappingEntity, {
       conflict: { kind: 'update', keys: ['service', 'externalId', 'trackId'], keep: ['createdAt'] },

@@ -11,7 +11,7 @@ import { pagesById } from '../pages-by-id.js';
 import { chunks } from '../chunks.js';
 import { TrackEntity } from './track.entity.js';
 import { type NewTrackRow, trackDraftToRow, trackToDomain, trackToRow } from './track.mapper.js';
-import type { NaradaDatabase } from '../open-database.js';
+import type { SqliteDatabase } from '../open-database.js';
 import { TrackMergeStatements } from './track-merge.js';
 
 const TRACK_PAGE_SIZE = 1000;
@@ -21,7 +21,7 @@ export class TypeOrmTrackRepository implements TrackRepository {
   private readonly newRows: BulkWriter<NewTrackRow>;
   private readonly merges: TrackMergeStatements;
 
-  constructor(private readonly db: NaradaDatabase) {
+  constructor(private readonly db: SqliteDatabase) {
     this.rows = db.dataSource.getRepository(TrackEntity);
     this.newRows = BulkWriter.for(db.dataSource, db.sqlite, TrackEntity, {
       omit: ['id'],

@@ -8,16 +8,16 @@ import { NaradaError } from '../../../domain/shared/errors.js';
 import type { EpochMs } from '../../../domain/values/time.js';
 import type { WorkflowRun } from '../../../domain/workflow/workflow-run.js';
 import { WorkflowRunEntity } from './workflow-run.entity.js';
-import { ownerToColumns } from '../run-owner.mapper.js';
+import { insertedRunId, ownerToColumns } from '../run-row.js';
 import { workflowRunToDomain, workflowRunToRow } from './workflow-run.mapper.js';
-import type { NaradaDatabase } from '../open-database.js';
-import { abandonedReason, systemProcesses, type ProcessTable } from '../run-owners.js';
+import type { SqliteDatabase } from '../open-database.js';
+import { interruptAbandoned, systemProcesses, type ProcessTable } from '../run-owners.js';
 
 export class TypeOrmWorkflowRunRepository implements WorkflowRunRepository {
   private readonly rows: Repository<WorkflowRunEntity>;
 
   constructor(
-    private readonly db: NaradaDatabase,
+    private readonly db: SqliteDatabase,
     private readonly processes: ProcessTable = systemProcesses,
   ) {
     this.rows = db.dataSource.getRepository(WorkflowRunEntity);
@@ -41,19 +41,14 @@ export class TypeOrmWorkflowRunRepository implements WorkflowRunRepository {
     const result = await this.db.unitOfWork.write(() =>
       this.rows.insert({ ...row, ...ownerToColumns(owner) }),
     );
-    // TypeORM types generated keys loosely; the entity's primary key is the integer `id`.
-    return Object.freeze({ ...run, id: Number((result.identifiers[0] as { id: number }).id), owner });
+    return Object.freeze({ ...run, id: insertedRunId(result), owner });
   }
 
   async interruptAbandoned(at: EpochMs): Promise<WorkflowRun[]> {
-    // Read first: a live run elsewhere may hold the write lock, and there is usually nothing to mark.
     const running = (await this.rows.findBy({ status: 'running' })).map(workflowRunToDomain);
-    const marked: WorkflowRun[] = [];
-    for (const run of running.filter((r) => this.processes.hasEnded(r.owner))) {
-      const interrupted = { ...run, status: 'interrupted' as const, finishedAt: at };
-      marked.push(await this.save({ ...interrupted, error: abandonedReason(run.owner) }));
-    }
-    return marked;
+    return interruptAbandoned(running, this.processes, (run, reason) =>
+      this.save({ ...run, status: 'interrupted', finishedAt: at, error: reason }),
+    );
   }
 
   async list(limit: number): Promise<WorkflowRun[]> {

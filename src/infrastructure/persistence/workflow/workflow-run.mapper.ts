@@ -2,7 +2,7 @@
 import type { WorkflowRunDraft } from '../../../application/ports/workflow-run-repository.port.js';
 import type { RunStatus, TaskResult, WorkflowRun } from '../../../domain/workflow/workflow-run.js';
 import type { WorkflowRunEntity } from './workflow-run.entity.js';
-import { ownerToDomain, type OwnerColumns } from '../run-owner.mapper.js';
+import { ownerToDomain, type OwnerColumns } from '../run-row.js';
 import { readChoice, readJson } from '../stored-value.js';
 
 const STATUSES: readonly RunStatus[] = ['running', 'succeeded', 'failed', 'interrupted'];

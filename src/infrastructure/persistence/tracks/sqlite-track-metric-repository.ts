@@ -8,17 +8,17 @@ import { BulkWriter } from '../bulk-writer.js';
 import { chunks, IN_LIST_CHUNK } from '../chunks.js';
 import { TrackMetricEntity } from './track-metric.entity.js';
 import { trackMetricToDomain, trackMetricToRow } from './track-metric.mapper.js';
-import type { NaradaDatabase } from '../open-database.js';
+import type { SqliteDatabase } from '../open-database.js';
 
 const COLUMNS = `"track_id" AS trackId, "name" AS name, "value" AS value, "source" AS source,
   "fetched_at" AS fetchedAt`;
 
-export class TypeOrmTrackMetricRepository implements TrackMetricRepository {
+export class SqliteTrackMetricRepository implements TrackMetricRepository {
   private readonly upserts: BulkWriter<TrackMetricEntity>;
   /** Prepared reads by number of names; every chunk of ids is padded to the full IN-list length. */
   private readonly reads = new Map<number, Database.Statement<unknown[], TrackMetricEntity>>();
 
-  constructor(private readonly db: NaradaDatabase) {
+  constructor(private readonly db: SqliteDatabase) {
     this.upserts = BulkWriter.for(db.dataSource, db.sqlite, TrackMetricEntity, {
       conflict: { kind: 'update', keys: ['trackId', 'name'] },
     });
