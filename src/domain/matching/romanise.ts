@@ -20,7 +20,7 @@ export function needsRomanising(form: NameForm): boolean {
 }
 
 /**
- * The form of a non-Latin form read in Latin letters, computed afresh and kept nowhere: the candidate index
+ * A non-Latin form read in Latin letters, computed afresh and kept nowhere: the candidate index
  * needs it once per indexed name, and keeping it beside every name of a library would cost memory.
  */
 export function readInLatin(form: NameForm): NameForm {
