@@ -1,9 +1,10 @@
-// Blocking for resolution: an inverted index from normalised artist and title words (and character bigrams
-// of words in scripts written without spaces) to tracks, so a query meets only tracks sharing a word with it.
+// Blocking for resolution: an inverted index from normalised artist and title words (with character bigrams
+// and the Latin reading of words in other scripts) to tracks, so a query meets only tracks sharing a word.
 import type { ArtistCredit } from './artist-credit.js';
 import type { PreparedMatchInput } from './match-input.js';
 import type { NameForm } from './normalize.js';
 import { PostingLists } from './posting-lists.js';
+import { needsRomanising, readInLatin } from './romanise.js';
 import { TermDictionary } from './term-dictionary.js';
 
 export interface IndexedTrack<T> {
@@ -23,11 +24,21 @@ const MIN_SHARE_OF_BEST = 1 / 3;
 
 /**
  * Calls `visit` with the words a form is found by, in order: its tokens, character pairs of unspaced
- * scripts, and its compact spelling. A word may come more than once; the caller keeps the first.
+ * scripts and its compact spelling, then the same words of its Latin reading when it holds another script
+ * ("кино" also posts "kino"; "周杰伦" posts "zhou", "jie", "lun" and "zhoujielun", so "Zhou Jielun" meets it
+ * through "zhou" and the space-free whole name). A word may come more than once; the caller keeps the first.
  */
 function visitFormKeys(form: NameForm, visit: (key: string) => void): void {
-  // A purely Latin (or digit) form has no token in another script: the per-token test is skipped.
-  const mayHoldUnspaced = form.script === 'other' || form.script === 'mixed';
+  // A purely Latin (or digit) form has no token in another script: no per-token test, no reading.
+  if (!needsRomanising(form)) {
+    visitWrittenKeys(form, false, visit);
+    return;
+  }
+  visitWrittenKeys(form, true, visit);
+  visitWrittenKeys(readInLatin(form), false, visit);
+}
+
+function visitWrittenKeys(form: NameForm, mayHoldUnspaced: boolean, visit: (key: string) => void): void {
   for (const token of form.tokens) {
     visit(token);
     // Chinese, Japanese and Thai write no spaces: a title is one "word", so near-identical spellings
@@ -110,6 +121,11 @@ export class CandidateIndex<T> {
 
   get size(): number {
     return this.items.length;
+  }
+
+  /** The artist and title words the index holds, in the order first added: what a library costs it. */
+  words(): { readonly artist: readonly string[]; readonly title: readonly string[] } {
+    return { artist: this.artistTerms.words, title: this.titleTerms.words };
   }
 
   add(item: T, prepared: PreparedMatchInput): void {

@@ -19,12 +19,20 @@ export function needsRomanising(form: NameForm): boolean {
   return form.script === 'other' || form.script === 'mixed';
 }
 
-/** The form read in Latin letters; a Latin form is returned as it is. */
+/**
+ * A non-Latin form read in Latin letters, computed afresh and kept nowhere: the candidate index
+ * needs it once per indexed name, and keeping it beside every name of a library would cost memory.
+ */
+export function readInLatin(form: NameForm): NameForm {
+  return formOfFolded(foldText(anyAscii(form.text).replace(SYLLABLE_START, '$1 $2')));
+}
+
+/** The form read in Latin letters, kept for the next comparison; a Latin form is returned as it is. */
 export function romanisedForm(form: NameForm): NameForm {
   if (!needsRomanising(form)) return form;
   let romanised = forms.get(form);
   if (romanised === undefined) {
-    romanised = formOfFolded(foldText(anyAscii(form.text).replace(SYLLABLE_START, '$1 $2')));
+    romanised = readInLatin(form);
     forms.set(form, romanised);
   }
   return romanised;

@@ -18,6 +18,11 @@ export class TermDictionary {
   private hashes = new Int32Array(INITIAL_SLOTS / 2);
   private terms = new Int32Array(INITIAL_SLOTS / 2);
 
+  /** Every key added, in the order first added. */
+  get words(): readonly string[] {
+    return this.keys;
+  }
+
   /** The term id of `key`, or -1 when it was never added. */
   find(key: string): number {
     const hash = hashOf(key);

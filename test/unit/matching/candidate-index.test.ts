@@ -51,6 +51,45 @@ describe('CandidateIndex', () => {
     expect(ids({ artists: ['Unknown'], title: '夜に駆ける' })).toContain(6);
   });
 
+  describe('finds a track written in another script through its Latin reading, both ways', () => {
+    const twins: ReadonlyArray<readonly [string, MatchInput, MatchInput]> = [
+      [
+        'Cyrillic',
+        { artists: ['Kino'], title: 'Gruppa krovi' },
+        { artists: ['Кино'], title: 'Группа крови' },
+      ],
+      ['Chinese', { artists: ['Zhou Jielun'], title: 'Qing Tian' }, { artists: ['周杰伦'], title: '晴天' }],
+    ];
+    // Each twin shares no written word with the other; the other tracks are there to be left out.
+    const others = LIBRARY.filter((track) => track.id !== 7);
+    const found = (library: MatchInput, query: MatchInput) => {
+      const twinIndex = CandidateIndex.build([...others, { id: 99, input: library }], (track) =>
+        prepareMatchInput(track.input),
+      );
+      return twinIndex.candidates(prepareMatchInput(query), 10).map((c) => c.item.id);
+    };
+
+    it.each(twins)('%s: a native-script query finds the Latin track', (_, latin, native) => {
+      expect(found(latin, native)).toEqual([99]);
+    });
+
+    it.each(twins)('%s: a Latin query finds the native-script track', (_, latin, native) => {
+      expect(found(native, latin)).toEqual([99]);
+    });
+  });
+
+  it('meets a Chinese name written as one romanised word or as separate syllables', () => {
+    const native = CandidateIndex.build([{ id: 1, input: { artists: ['周杰伦'], title: '稻香' } }], (track) =>
+      prepareMatchInput(track.input),
+    );
+    const query = (artist: string) =>
+      native
+        .candidates(prepareMatchInput({ artists: [artist], title: 'Unrelated' }), 10)
+        .map((c) => c.item.id);
+    expect(query('Zhoujielun')).toEqual([1]);
+    expect(query('Zhou Jie Lun')).toEqual([1]);
+  });
+
   it('drops a track sharing one word when another shares the artist and the whole title', () => {
     const small = CandidateIndex.build(
       [

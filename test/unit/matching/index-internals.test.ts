@@ -62,6 +62,33 @@ describe('CandidateIndex', () => {
   });
 });
 
+describe('CandidateIndex words', () => {
+  const wordsOf = (...inputs: MatchInput[]) => CandidateIndex.build(inputs, prepareMatchInput).words();
+
+  it('holds only the written words of a Latin-only library: no reading is added', () => {
+    expect(
+      wordsOf({ artists: ['AC/DC'], title: 'Back in Black' }, { artists: ['Beyoncé'], title: 'Halo' }),
+    ).toEqual({
+      artist: ['ac', 'dc', 'acdc', 'beyonce'],
+      title: ['back', 'in', 'black', 'backinblack', 'halo'],
+    });
+  });
+
+  it('adds the Latin reading of words in another script next to their written form', () => {
+    const { artist, title } = wordsOf(
+      { artists: ['Кино'], title: 'Группа крови' },
+      { artists: ['周杰伦'], title: '晴天' },
+    );
+    // Character pairs ("~杰伦") are left out here: the written words keep them as before.
+    const words = (list: readonly string[]) => list.filter((word) => !word.startsWith('~'));
+    expect(words(artist)).toEqual(['кино', 'kino', '周杰伦', 'zhou', 'jie', 'lun', 'zhoujielun']);
+    expect(words(title)).toEqual([
+      ...['группа', 'крови', 'группакрови', 'gruppa', 'krovi', 'gruppakrovi'],
+      ...['晴天', 'qing', 'tian', 'qingtian'],
+    ]);
+  });
+});
+
 describe('normalisation shortcuts', () => {
   it('reads a word named like an Object member ("constructor") as a plain word', () => {
     expect(nameForm('The Constructor').text).toBe('constructor');
