@@ -1,26 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import { hostname } from 'node:os';
 import { EMPTY_PROGRESS } from '../../../src/domain/history/import-run.js';
 import type { StoredListeningEvent } from '../../../src/domain/history/listening-event.js';
 import type { TrackId } from '../../../src/domain/track/track.js';
 import { aListeningEvent } from '../../builders/index.js';
-import { aTrackDraft, AT, openTempDatabase, seedDailyListens, type TempDatabase } from './temp-database.js';
+import { aTrackDraft, AT, tempDatabasePerTest, seedDailyListens } from './temp-database.js';
 
 describe('history: plays, daily listens and import runs', () => {
-  let temp: TempDatabase;
+  const temp = tempDatabasePerTest();
   let trackIds: TrackId[];
   let events: StoredListeningEvent[];
 
   beforeEach(async () => {
-    temp = await openTempDatabase();
     trackIds = await temp.repos.tracks.insertMany([aTrackDraft(), aTrackDraft()], AT);
     await temp.repos.listeningEvents.appendMany([aListeningEvent(), aListeningEvent(), aListeningEvent()]);
     events = [];
     for await (const page of temp.repos.listeningEvents.pages()) events.push(...page);
-  });
-
-  afterEach(async () => {
-    await temp.dispose();
   });
 
   it('stores plays of ledger events, skips an event that already has a play, and lists a track’s plays oldest first', async () => {

@@ -1,19 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { RawListeningEvent } from '../../../src/domain/history/listening-event.js';
 import { TypeOrmListeningEventRepository } from '../../../src/infrastructure/persistence/history/typeorm-listening-event-repository.js';
 import { aListeningEvent } from '../../builders/index.js';
-import { AT, openTempDatabase, type TempDatabase } from './temp-database.js';
+import { AT, tempDatabasePerTest } from './temp-database.js';
 
 describe('the listening-event ledger', () => {
-  let temp: TempDatabase;
-
-  beforeEach(async () => {
-    temp = await openTempDatabase();
-  });
-
-  afterEach(async () => {
-    await temp.dispose();
-  });
+  const temp = tempDatabasePerTest();
 
   it('inserts nothing when the same events are appended again, and reports them as existing', async () => {
     const events = Array.from({ length: 120 }, () => aListeningEvent());

@@ -1,28 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { Track } from '../../../src/domain/track/track.js';
 import { aLike, aListeningEvent, aTrackMapping, aTrackMetric } from '../../builders/index.js';
-import {
-  aPlaylistDraft,
-  aTrackDraft,
-  AT,
-  openTempDatabase,
-  seedDailyListens,
-  type TempDatabase,
-} from './temp-database.js';
+import { aPlaylistDraft, aTrackDraft, AT, tempDatabasePerTest, seedDailyListens } from './temp-database.js';
 
 describe('recording a track merge', () => {
-  let temp: TempDatabase;
+  const temp = tempDatabasePerTest();
   let survivor: Track;
   let duplicate: Track;
 
   beforeEach(async () => {
-    temp = await openTempDatabase();
     survivor = await temp.repos.tracks.insert(aTrackDraft(), AT);
     duplicate = await temp.repos.tracks.insert(aTrackDraft(), AT);
-  });
-
-  afterEach(async () => {
-    await temp.dispose();
   });
 
   it('marks the track merged and re-points playlist items, likes and plays at the survivor', async () => {

@@ -1,19 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { aListeningEvent } from '../../builders/index.js';
-import { aTrackDraft, AT, openTempDatabase, type TempDatabase } from './temp-database.js';
+import { aTrackDraft, AT, tempDatabasePerTest } from './temp-database.js';
 
 const checkpoint = (key: string) => ({ key, cursor: null, state: {}, updatedAt: AT });
 
 describe('SqliteUnitOfWork', () => {
-  let temp: TempDatabase;
-
-  beforeEach(async () => {
-    temp = await openTempDatabase();
-  });
-
-  afterEach(async () => {
-    await temp.dispose();
-  });
+  const temp = tempDatabasePerTest();
 
   it('commits every write of a unit together', async () => {
     const { unitOfWork, tracks, listeningEvents } = temp.repos;

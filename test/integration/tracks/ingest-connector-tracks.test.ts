@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import {
   connectorKey,
   IngestConnectorTracks,
@@ -7,11 +7,11 @@ import {
 import { lastfmTrackKey } from '../../../src/domain/track/connector-track.js';
 import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/tracks/sqlite-identity-lookup.js';
 import { aConnectorTrack, isrcFor, mbidFor, spotifyIdFor } from '../../builders/index.js';
-import { aTrackDraft, AT, openTempDatabase, type TempDatabase } from '../persistence/temp-database.js';
+import { aTrackDraft, AT, tempDatabasePerTest, type TempDatabase } from '../persistence/temp-database.js';
 
 const NOW = AT + 60_000;
 
-function ingestOver(temp: TempDatabase, bulk: boolean): IngestConnectorTracks {
+function ingestOver(temp: Omit<TempDatabase, 'dispose'>, bulk: boolean): IngestConnectorTracks {
   const { repos } = temp;
   return new IngestConnectorTracks({
     tracks: repos.tracks,
@@ -27,16 +27,11 @@ describe.each([
   ['bulk SQLite look-ups', true],
   ['one repository call per key', false],
 ])('ingesting service records as internal tracks (%s)', (_label, bulk) => {
-  let temp: TempDatabase;
+  const temp = tempDatabasePerTest();
   let ingest: IngestConnectorTracks;
 
-  beforeEach(async () => {
-    temp = await openTempDatabase();
+  beforeEach(() => {
     ingest = ingestOver(temp, bulk);
-  });
-
-  afterEach(async () => {
-    await temp.dispose();
   });
 
   it('creates a provisional track per new record, mapped with the method its service implies', async () => {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import {
   connectorKey,
   IngestConnectorTracks,
@@ -7,15 +7,14 @@ import type { ConnectorTrack } from '../../../src/domain/track/connector-track.j
 import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/tracks/sqlite-identity-lookup.js';
 import { SqliteStoredRecords } from '../../../src/infrastructure/persistence/tracks/sqlite-stored-records.js';
 import { aConnectorTrack, isrcFor, mbidFor, spotifyIdFor } from '../../builders/index.js';
-import { AT, openTempDatabase, type TempDatabase } from '../persistence/temp-database.js';
+import { AT, tempDatabasePerTest } from '../persistence/temp-database.js';
 
 const HOUR = 3_600_000;
 
-let temp: TempDatabase;
+const temp = tempDatabasePerTest();
 let ingest: IngestConnectorTracks;
 
-beforeEach(async () => {
-  temp = await openTempDatabase();
+beforeEach(() => {
   const { repos } = temp;
   ingest = new IngestConnectorTracks({
     tracks: repos.tracks,
@@ -26,10 +25,6 @@ beforeEach(async () => {
     lookup: new SqliteIdentityLookup(temp.db),
     storedRecords: new SqliteStoredRecords(temp.db),
   });
-});
-
-afterEach(async () => {
-  await temp.dispose();
 });
 
 /** Rows inserted, updated or deleted on the connection so far. */
