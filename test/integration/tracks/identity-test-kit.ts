@@ -27,6 +27,24 @@ export class SteppingClock implements Clock {
   }
 }
 
+/** Ingest as the app wires it: bulk SQLite look-ups and the stored-records check over `temp`'s database. */
+export function ingestOver(
+  temp: Pick<TempDatabase, 'db' | 'repos'>,
+  clock: Clock,
+  lookup = new SqliteIdentityLookup(temp.db),
+): IngestConnectorTracks {
+  const { repos } = temp;
+  return new IngestConnectorTracks({
+    tracks: repos.tracks,
+    connectorTracks: repos.connectorTracks,
+    mappings: repos.trackMappings,
+    unitOfWork: repos.unitOfWork,
+    clock,
+    lookup,
+    storedRecords: new SqliteStoredRecords(temp.db),
+  });
+}
+
 export interface IdentityWorld {
   readonly temp: TempDatabase;
   readonly clock: SteppingClock;
