@@ -7,6 +7,7 @@ import { openDatabase } from '../../../src/infrastructure/persistence/open-datab
 import { aCatalogTrack } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import { aFakeTrack } from '../../fakes/spotify/fake-spotify-builders.js';
 import { isoSeconds } from '../../fakes/spotify/fake-spotify-context.js';
+import { lovesOn } from '../../fakes/seed/likes-library.js';
 import { runNarada, type CliResult, expectSuccess } from '../cli-harness.js';
 import { useFakeServices } from '../kit.js';
 
@@ -45,11 +46,7 @@ function expectUnreadableSavedTracks(result: CliResult): void {
   expect(result.stderr).not.toMatch(/\n\s+at /);
 }
 
-const loves = () =>
-  fakes.lastfm.state
-    .lovesNewestFirst(USER)
-    .map((l) => `${l.artist} – ${l.track}`)
-    .sort();
+const loves = () => lovesOn(fakes.lastfm, USER);
 const lastfmWrites = () => fakes.lastfm.calls().filter((c) => c.httpMethod === 'POST').length;
 const spotifyWrites = () => fakes.spotify.callsTo(/^(PUT|DELETE) \/me\/library$/).length;
 

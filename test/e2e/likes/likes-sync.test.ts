@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { aCatalogTrack } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import { aFakeTrack } from '../../fakes/spotify/fake-spotify-builders.js';
 import { isoSeconds } from '../../fakes/spotify/fake-spotify-context.js';
+import { lovesOn, seedLikesLibrary } from '../../fakes/seed/likes-library.js';
 import { expectSuccess, runNarada } from '../cli-harness.js';
 import { useFakeServices } from '../kit.js';
 
@@ -33,29 +34,14 @@ function save(...trackIds: string[]): void {
 }
 
 beforeAll(() => {
-  // Spotify: five saved tracks. Last.fm: two of them loved already (one under its plain title),
-  // one spelt differently there, one unknown there.
-  const tracks = fakes.spotify.addTracks(
-    aFakeTrack({ name: 'Karma Police', artist: 'Radiohead' }),
-    aFakeTrack({ name: 'Hey Jude - Remastered 2015', artist: 'The Beatles' }),
-    aFakeTrack({ name: 'Hoppipolla', artist: 'Sigur Ros' }),
-    aFakeTrack({ name: 'Basement Demo', artist: 'Nobody Knows' }),
-    aFakeTrack({ name: 'Reckoner', artist: 'Radiohead' }),
+  const { lovedAlready, remastered, misspelt, unknown, plain } = seedLikesLibrary(
+    fakes.spotify,
+    fakes.lastfm,
+    USER,
   );
-  for (const [artist, track] of [
-    ['Radiohead', 'Karma Police'],
-    ['The Beatles', 'Hey Jude'],
-    ['Sigur Rós', 'Hoppípolla'],
-    ['Radiohead', 'Reckoner'],
-    ['Radiohead', 'Nude'],
-  ] as const) {
-    fakes.lastfm.addTrack(aCatalogTrack({ artist, track }));
-  }
-  fakes.lastfm.autocorrect('Sigur Ros', 'Sigur Rós');
-  fakes.lastfm.autocorrect('Hoppipolla', 'Hoppípolla');
-  fakes.lastfm.addLove(USER, { artist: 'Radiohead', track: 'Karma Police', date: 1_600_000_000 });
-  fakes.lastfm.addLove(USER, { artist: 'The Beatles', track: 'Hey Jude', date: 1_600_000_100 });
-  save(...tracks.map((t) => t.id));
+  // Known to Last.fm for the later sync of a like saved after the first one.
+  fakes.lastfm.addTrack(aCatalogTrack({ artist: 'Radiohead', track: 'Nude' }));
+  save(lovedAlready.id, remastered.id, misspelt.id, unknown.id, plain.id);
 });
 
 const sync = (...args: string[]) => runNarada(['likes', 'sync', ...args, '--json'], { env: fakes.env });
@@ -65,11 +51,7 @@ const loveCalls = () =>
     .calls('track.love')
     .filter((c) => c.status === 200)
     .map((c) => `${c.params.artist} – ${c.params.track}`);
-const loves = () =>
-  fakes.lastfm.state
-    .lovesNewestFirst(USER)
-    .map((l) => `${l.artist} – ${l.track}`)
-    .sort();
+const loves = () => lovesOn(fakes.lastfm, USER);
 const lastfmWrites = () => fakes.lastfm.calls().filter((c) => c.httpMethod === 'POST').length;
 
 describe('narada likes sync --from spotify --to lastfm', () => {
