@@ -25,18 +25,29 @@ interface ImportSummary {
 
 const fakes = useFakeServices({ lastfm: {}, homePrefix: 'narada-e2e-killed-' });
 
+/**
+ * Starts `narada history import lastfm` of `user`'s TOTAL scrobbles in `home`, held by the fake Last.fm
+ * on page 4 (pages are read 1, 10, 9, ...: the older pages are read by then) until the fault is cleared.
+ */
+function importHeldOnPage4(user: string, home: string, extra: Record<string, string> = {}) {
+  fakes.lastfm.addScrobbles(user, aScrobbleSeries(TOTAL, { newest: NEWEST }));
+  const env = fakes.envFor(home, { LASTFM_USERNAME: user, ...extra });
+  const slow = fakes.lastfm.fault('user.getRecentTracks', 'hold', { page: 4, times: 'always' });
+  const child = spawn(process.execPath, [NARADA_BIN, 'history', 'import', 'lastfm', '--no-progress'], {
+    env,
+    cwd: tmpdir(),
+    stdio: 'ignore',
+  });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  return { env, slow, child, exited };
+}
+
 describe('a killed narada history import lastfm', () => {
   it('holds no write lock while it waits on Last.fm: a local import meanwhile writes at once', async () => {
     const local = tempDir('narada-e2e-lock-');
-    fakes.lastfm.addScrobbles('ida', aScrobbleSeries(TOTAL, { newest: NEWEST }));
-    const env = fakes.envFor(local.path, { LASTFM_USERNAME: 'ida', NARADA_DB_WAIT_SECONDS: '3' });
-    const slow = fakes.lastfm.fault('user.getRecentTracks', 'hold', { page: 4, times: 'always' });
-    const child = spawn(process.execPath, [NARADA_BIN, 'history', 'import', 'lastfm', '--no-progress'], {
-      env,
-      cwd: tmpdir(),
-      stdio: 'ignore',
+    const { env, slow, child, exited } = importHeldOnPage4('ida', local.path, {
+      NARADA_DB_WAIT_SECONDS: '3',
     });
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
     try {
       await slow.reached;
       const spotify = await runNarada(['history', 'import', 'spotify', SPOTIFY_EXPORT, '--json'], { env });
@@ -51,16 +62,7 @@ describe('a killed narada history import lastfm', () => {
   }, 120_000);
 
   it('is waited for while alive, marked interrupted once dead, and resumed by the waiting import to every scrobble once', async () => {
-    fakes.lastfm.addScrobbles('hal', aScrobbleSeries(TOTAL, { newest: NEWEST }));
-    const env = fakes.envFor(fakes.home, { LASTFM_USERNAME: 'hal' });
-    // Pages are read 1, 10, 9, ... : the import hangs on page 4 with the older pages read.
-    const slow = fakes.lastfm.fault('user.getRecentTracks', 'hold', { page: 4, times: 'always' });
-    const child = spawn(process.execPath, [NARADA_BIN, 'history', 'import', 'lastfm', '--no-progress'], {
-      env,
-      cwd: tmpdir(),
-      stdio: 'ignore',
-    });
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    const { env, slow, child, exited } = importHeldOnPage4('hal', fakes.home);
     await slow.reached;
 
     const second = spawn(
