@@ -15,13 +15,12 @@ import { SpotifyTrackFinder } from '../../../src/application/playlist/find-spoti
 import { CallCounter } from '../../../src/infrastructure/connectors/http/call-counter.js';
 import { MusicBrainzClient } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-client.js';
 import { createMusicBrainzHttpClient } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-http.js';
-import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/tracks/sqlite-identity-lookup.js';
 import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz/fake-musicbrainz.js';
 import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
 import { isoSeconds } from '../../fakes/spotify/fake-spotify-context.js';
 import { startLastfmKit, type LastfmKit } from '../lastfm/lastfm-test-kit.js';
 import { openTempDatabase, type TempDatabase } from '../persistence/temp-database.js';
-import { ingestOver } from '../tracks/identity-test-kit.js';
+import { ingestOver, sqliteIngestAdapters } from '../tracks/identity-test-kit.js';
 import { spotifyRig, type SpotifyTestRig } from '../spotify/spotify-test-kit.js';
 
 export const LISTENER = 'listener';
@@ -53,8 +52,9 @@ export async function openLikesWorld(
   const temp = await openTempDatabase();
   const { repos } = temp;
   const clock: Clock = { now: rig.clock.now };
-  const lookup = new SqliteIdentityLookup(temp.db);
-  const ingest = ingestOver(temp, clock, lookup);
+  const adapters = sqliteIngestAdapters(temp.db);
+  const { lookup } = adapters;
+  const ingest = ingestOver(temp, clock, adapters);
   const musicbrainz: MusicBrainzPort | undefined =
     musicbrainzFake === null
       ? undefined

@@ -3,7 +3,10 @@
 import type { Clock } from '../../../src/application/ports/clock.port.js';
 import { SILENT_PROGRESS, type ProgressReporter } from '../../../src/application/ports/progress.port.js';
 import type { IdentityStores } from '../../../src/application/tracks/identity-linker.js';
-import { IngestConnectorTracks } from '../../../src/application/tracks/ingest-connector-tracks.js';
+import {
+  IngestConnectorTracks,
+  type IngestConnectorTracksDeps,
+} from '../../../src/application/tracks/ingest-connector-tracks.js';
 import { ResolveTracks } from '../../../src/application/use-cases/tracks/resolve-tracks.js';
 import { CallCounter } from '../../../src/infrastructure/connectors/http/call-counter.js';
 import { MusicBrainzClient } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-client.js';
@@ -27,11 +30,19 @@ export class SteppingClock implements Clock {
   }
 }
 
-/** Ingest as the app wires it: bulk SQLite look-ups and the stored-records check over `temp`'s database. */
+/** The SQLite adapters the app gives ingest: bulk look-ups and the stored-records check. */
+export function sqliteIngestAdapters(db: TempDatabase['db']): {
+  lookup: SqliteIdentityLookup;
+  storedRecords: SqliteStoredRecords;
+} {
+  return { lookup: new SqliteIdentityLookup(db), storedRecords: new SqliteStoredRecords(db) };
+}
+
+/** Ingest over `temp`'s repositories, with the app's SQLite adapters unless a test names its own. */
 export function ingestOver(
   temp: Pick<TempDatabase, 'db' | 'repos'>,
   clock: Clock,
-  lookup = new SqliteIdentityLookup(temp.db),
+  adapters: Pick<IngestConnectorTracksDeps, 'lookup' | 'storedRecords'> = sqliteIngestAdapters(temp.db),
 ): IngestConnectorTracks {
   const { repos } = temp;
   return new IngestConnectorTracks({
@@ -40,8 +51,7 @@ export function ingestOver(
     mappings: repos.trackMappings,
     unitOfWork: repos.unitOfWork,
     clock,
-    lookup,
-    storedRecords: new SqliteStoredRecords(temp.db),
+    ...adapters,
   });
 }
 
