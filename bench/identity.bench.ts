@@ -21,40 +21,22 @@ import { SqliteTrackMergeStore } from '../src/infrastructure/persistence/tracks/
 import { openDatabase } from '../src/infrastructure/persistence/open-database.js';
 import { createRepositories } from '../src/infrastructure/persistence/repositories.js';
 import { peakRssMb, report, seededRandom, timed } from './harness.js';
+import { capitalise, PLAIN_SYLLABLES } from './support/made-up-words.js';
 
 const LIBRARY = 100_000;
 const NEW_RECORDS = 10_000;
 const AT = 1_767_225_600_000;
 const random = seededRandom(4_2026);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-const SYLLABLES = [
-  'ka',
-  'lo',
-  'mi',
-  'ra',
-  'ven',
-  'tor',
-  'sa',
-  'dre',
-  'ul',
-  'po',
-  'ne',
-  'ri',
-  'cha',
-  'bel',
-  'zo',
-  'an',
-];
 const word = (): string =>
-  Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(SYLLABLES)).join('');
-const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+  Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(PLAIN_SYLLABLES)).join('');
 const VOCABULARY = Array.from({ length: 8000 }, word);
 const ARTISTS = Array.from(
   { length: 25_000 },
-  () => capital(word()) + (random() < 0.4 ? ` ${capital(word())}` : ''),
+  () => capitalise(word()) + (random() < 0.4 ? ` ${capitalise(word())}` : ''),
 );
 const title = (): string =>
-  Array.from({ length: 1 + Math.floor(random() * 3) }, () => capital(pick(VOCABULARY))).join(' ');
+  Array.from({ length: 1 + Math.floor(random() * 3) }, () => capitalise(pick(VOCABULARY))).join(' ');
 
 const mbid = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const spotifyId = (n: number): string => `bench${String(n).padStart(17, '0')}`;
@@ -80,7 +62,11 @@ function newRecord(n: number, library: readonly TrackDraft[]): ConnectorTrack {
   const base = pick(library);
   const fresh = roll >= 0.6;
   const artist = fresh ? pick(ARTISTS) : base.artists[0]!;
-  const name = fresh ? `${title()} ${capital(word())}` : roll < 0.5 ? base.title.toLowerCase() : base.title;
+  const name = fresh
+    ? `${title()} ${capitalise(word())}`
+    : roll < 0.5
+      ? base.title.toLowerCase()
+      : base.title;
   const durationMs = fresh ? 200_000 : (base.durationMs ?? 200_000) + (roll < 0.5 ? 1500 : 13_000);
   const lastfm = random() < 0.7;
   return {

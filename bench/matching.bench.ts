@@ -6,6 +6,7 @@ import { scorePrepared } from '../src/domain/matching/match-scorer.js';
 import { bestMatch } from '../src/domain/matching/resolve-match.js';
 import { loadavg } from 'node:os';
 import { peakRssMb, report, seededRandom, type BenchResult } from './harness.js';
+import { capitalise, PLAIN_SYLLABLES } from './support/made-up-words.js';
 
 const random = seededRandom(20260117);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -13,22 +14,7 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.le
 const pickSkewed = <T>(items: readonly T[]): T => items[Math.floor(random() ** 2.2 * items.length)]!;
 
 const SYLLABLES = [
-  'ka',
-  'lo',
-  'mi',
-  'ra',
-  'ven',
-  'tor',
-  'sa',
-  'dre',
-  'ul',
-  'po',
-  'ne',
-  'ri',
-  'cha',
-  'bel',
-  'zo',
-  'an',
+  ...PLAIN_SYLLABLES,
   'mé',
   'lö',
   'ré',
@@ -52,7 +38,6 @@ function word(): string {
   for (let i = 0; i < count; i++) text += pick(SYLLABLES);
   return text;
 }
-const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 const VOCABULARY = Array.from({ length: 6000 }, word);
 
 function artistName(): string {

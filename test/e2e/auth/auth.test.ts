@@ -1,36 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { startFakeLastfm, type FakeLastfm } from '../../fakes/lastfm/fake-lastfm.js';
-import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
 import { cleanEnv, runNarada, tempDir } from '../cli-harness.js';
+import { useFakeServices } from '../kit.js';
 
-let spotify: FakeSpotify;
-let lastfm: FakeLastfm;
-const home = tempDir();
-
-beforeAll(async () => {
-  spotify = await startFakeSpotify({ user: { id: 'ann', displayName: 'Ann Example' } });
-  lastfm = await startFakeLastfm({ approvingUser: 'ann_fm' });
+const fakes = useFakeServices({
+  spotify: { user: { id: 'ann', displayName: 'Ann Example' }, login: false },
+  lastfm: { approvingUser: 'ann_fm', signed: true },
 });
-afterAll(async () => {
-  await spotify.close();
-  await lastfm.close();
-  home.remove();
-});
-
-function serviceEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return cleanEnv(home.path, {
-    SPOTIFY_API_URL: spotify.apiUrl,
-    SPOTIFY_ACCOUNTS_URL: spotify.accountsUrl,
-    SPOTIFY_CLIENT_ID: spotify.clientId,
-    LASTFM_API_URL: lastfm.url,
-    LASTFM_API_KEY: lastfm.apiKey,
-    LASTFM_API_SECRET: lastfm.secret,
-    ...extra,
-  });
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -63,7 +41,7 @@ function clickPrintedUrl(): { onStderr: (chunk: string) => void; clicked: Promis
 
 describe('narada auth (built CLI against the fake services)', () => {
   it('reports nothing connected before any login, without failing', async () => {
-    const result = await runNarada(['auth', 'status', '--json'], { env: serviceEnv() });
+    const result = await runNarada(['auth', 'status', '--json'], { env: fakes.env });
     expect(result.code).toBe(0);
     const { accounts } = result.json<{ accounts: Array<{ service: string; connected: boolean }> }>();
     expect(accounts.map((a) => [a.service, a.connected])).toEqual([
@@ -77,23 +55,23 @@ describe('narada auth (built CLI against the fake services)', () => {
     const port = await freePort();
     const browser = clickPrintedUrl();
     const result = await runNarada(['auth', 'spotify', '--json', '--timeout', '20'], {
-      env: serviceEnv({ SPOTIFY_REDIRECT_URI: `http://127.0.0.1:${port}/callback` }),
+      env: fakes.envFor(fakes.home, { SPOTIFY_REDIRECT_URI: `http://127.0.0.1:${port}/callback` }),
       onStderr: browser.onStderr,
     });
     expect(await browser.clicked).toBe(200);
     expect(result.code).toBe(0);
     expect(result.json()).toMatchObject({ service: 'spotify', user: 'ann', displayName: 'Ann Example' });
-    const file = join(home.path, 'credentials.json');
+    const file = join(fakes.home, 'credentials.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const stored = JSON.parse(readFileSync(file, 'utf8')) as { spotify: { refreshToken: string } };
-    expect(spotify.isRefreshTokenValid(stored.spotify.refreshToken)).toBe(true);
+    expect(fakes.spotify.isRefreshTokenValid(stored.spotify.refreshToken)).toBe(true);
     expect(result.stdout + result.stderr).not.toContain(stored.spotify.refreshToken);
   });
 
   it('logs in to Last.fm by polling until the user approves, never reading stdin', async () => {
     const browser = clickPrintedUrl();
     const result = await runNarada(['auth', 'lastfm', '--json', '--timeout', '30'], {
-      env: serviceEnv(),
+      env: fakes.env,
       onStderr: browser.onStderr,
     });
     expect(await browser.clicked).toBe(200);
@@ -102,11 +80,11 @@ describe('narada auth (built CLI against the fake services)', () => {
   });
 
   it('shows both accounts as connected once logged in, by name only', async () => {
-    const result = await runNarada(['auth', 'status'], { env: serviceEnv() });
+    const result = await runNarada(['auth', 'status'], { env: fakes.env });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/spotify\s+connected as Ann Example/);
     expect(result.stdout).toMatch(/lastfm\s+connected as ann_fm/);
-    const stored = readFileSync(join(home.path, 'credentials.json'), 'utf8');
+    const stored = readFileSync(join(fakes.home, 'credentials.json'), 'utf8');
     const secrets = Object.values(JSON.parse(stored) as Record<string, Record<string, unknown>>).flatMap(
       (v) =>
         Object.entries(v)
@@ -119,8 +97,8 @@ describe('narada auth (built CLI against the fake services)', () => {
 
   it('accepts SPOTIFY_REFRESH_TOKEN as a non-interactive login', async () => {
     const other = tempDir();
-    const token = spotify.issueRefreshToken();
-    const env = { ...serviceEnv({ SPOTIFY_REFRESH_TOKEN: token }), NARADA_HOME: other.path };
+    const token = fakes.spotify.issueRefreshToken();
+    const env = { ...fakes.envFor(fakes.home, { SPOTIFY_REFRESH_TOKEN: token }), NARADA_HOME: other.path };
     const result = await runNarada(['auth', 'spotify', '--json'], { env });
     other.remove();
     expect(result.code).toBe(0);
@@ -129,9 +107,9 @@ describe('narada auth (built CLI against the fake services)', () => {
 
   it('says what to run when the refresh token is revoked (exit 2)', async () => {
     const other = tempDir();
-    const token = spotify.issueRefreshToken();
-    spotify.revokeRefreshToken(token);
-    const env = { ...serviceEnv({ SPOTIFY_REFRESH_TOKEN: token }), NARADA_HOME: other.path };
+    const token = fakes.spotify.issueRefreshToken();
+    fakes.spotify.revokeRefreshToken(token);
+    const env = { ...fakes.envFor(fakes.home, { SPOTIFY_REFRESH_TOKEN: token }), NARADA_HOME: other.path };
     const result = await runNarada(['auth', 'spotify'], { env });
     other.remove();
     expect(result.code).toBe(2);

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { anExtendedRow, exportText, spotifyTrackUri } from '../../fixtures/history/spotify-export-rows.js';
+import { aReckonerListen, exportText } from '../../fixtures/history/spotify-export-rows.js';
 import { aScrobbleSeries } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import { expectedByPlays, fakeServiceEnv, seedDemoLibrary } from '../../fakes/seed/demo-library.js';
 import { cleanEnv, NARADA_BIN, runNarada, tempDir, type CliResult } from '../cli-harness.js';
@@ -121,18 +121,7 @@ describe('several narada processes on one data folder', () => {
     try {
       await once(holder.stdout, 'data');
       const export2025 = join(folder, 'Streaming_History_Audio_2025.json');
-      writeFileSync(
-        export2025,
-        exportText([
-          anExtendedRow({
-            ts: '2025-05-01T10:04:50Z',
-            msPlayed: 290_000,
-            track: 'Reckoner',
-            artist: 'Radiohead',
-            uri: spotifyTrackUri(1),
-          }),
-        ]),
-      );
+      writeFileSync(export2025, exportText([aReckonerListen()]));
 
       const result = await runNarada(['history', 'import', 'spotify', export2025], {
         env: cleanEnv(folder, { NARADA_DB_WAIT_SECONDS: '1' }),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import Database from 'better-sqlite3';
 import { copyFileSync, openSync, closeSync, statSync, writeSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { anExtendedRow, exportText, spotifyTrackUri } from '../../fixtures/history/spotify-export-rows.js';
+import { aReckonerListen, exportText } from '../../fixtures/history/spotify-export-rows.js';
 import { cleanEnv, runNarada, tempDir } from '../cli-harness.js';
 
 const home = tempDir('narada-e2e-damaged-');
@@ -30,18 +30,7 @@ beforeAll(async () => {
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   sqlite.close();
   copyFileSync(database, saved);
-  writeFileSync(
-    exportFile,
-    exportText([
-      anExtendedRow({
-        ts: '2025-05-01T10:04:50Z',
-        msPlayed: 290_000,
-        track: 'Reckoner',
-        artist: 'Radiohead',
-        uri: spotifyTrackUri(1),
-      }),
-    ]),
-  );
+  writeFileSync(exportFile, exportText([aReckonerListen()]));
   damageMiddlePages(database);
 });
 afterAll(() => home.remove());

@@ -1,13 +1,13 @@
 // A `narada history import lastfm` killed mid-run, as a user sees it: while it runs, a second import
 // of the same history waits for it (and says so) instead of taking it over; once it is dead, the
 // waiting import marks its run interrupted, resumes from its cursor and ends with every scrobble once.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { aScrobbleSeries } from '../../fakes/lastfm/fake-lastfm-builders.js';
-import { startFakeLastfm, type FakeLastfm } from '../../fakes/lastfm/fake-lastfm.js';
-import { cleanEnv, NARADA_BIN, runNarada, tempDir } from '../cli-harness.js';
+import { NARADA_BIN, runNarada, tempDir } from '../cli-harness.js';
+import { useFakeServices } from '../kit.js';
 
 /** 2024-06-01T00:00:00Z: every scrobble lies in 2024. */
 const NEWEST = 1_717_200_000;
@@ -23,34 +23,31 @@ interface ImportSummary {
   runs: Array<{ id: number; resumedRun: number | null }>;
 }
 
-let lastfm: FakeLastfm;
-const home = tempDir('narada-e2e-killed-');
+const fakes = useFakeServices({ lastfm: {}, homePrefix: 'narada-e2e-killed-' });
 
-beforeAll(async () => {
-  lastfm = await startFakeLastfm();
-});
-afterAll(async () => {
-  await lastfm.close();
-  home.remove();
-});
+/**
+ * Starts `narada history import lastfm` of `user`'s TOTAL scrobbles in `home`, held by the fake Last.fm
+ * on page 4 (pages are read 1, 10, 9, ...: the older pages are read by then) until the fault is cleared.
+ */
+function importHeldOnPage4(user: string, home: string, extra: Record<string, string> = {}) {
+  fakes.lastfm.addScrobbles(user, aScrobbleSeries(TOTAL, { newest: NEWEST }));
+  const env = fakes.envFor(home, { LASTFM_USERNAME: user, ...extra });
+  const slow = fakes.lastfm.fault('user.getRecentTracks', 'hold', { page: 4, times: 'always' });
+  const child = spawn(process.execPath, [NARADA_BIN, 'history', 'import', 'lastfm', '--no-progress'], {
+    env,
+    cwd: tmpdir(),
+    stdio: 'ignore',
+  });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  return { env, slow, child, exited };
+}
 
 describe('a killed narada history import lastfm', () => {
   it('holds no write lock while it waits on Last.fm: a local import meanwhile writes at once', async () => {
     const local = tempDir('narada-e2e-lock-');
-    lastfm.addScrobbles('ida', aScrobbleSeries(TOTAL, { newest: NEWEST }));
-    const env = cleanEnv(local.path, {
-      LASTFM_API_URL: lastfm.url,
-      LASTFM_API_KEY: lastfm.apiKey,
-      LASTFM_USERNAME: 'ida',
+    const { env, slow, child, exited } = importHeldOnPage4('ida', local.path, {
       NARADA_DB_WAIT_SECONDS: '3',
     });
-    const slow = lastfm.fault('user.getRecentTracks', 'hold', { page: 4, times: 'always' });
-    const child = spawn(process.execPath, [NARADA_BIN, 'history', 'import', 'lastfm', '--no-progress'], {
-      env,
-      cwd: tmpdir(),
-      stdio: 'ignore',
-    });
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
     try {
       await slow.reached;
       const spotify = await runNarada(['history', 'import', 'spotify', SPOTIFY_EXPORT, '--json'], { env });
@@ -65,20 +62,7 @@ describe('a killed narada history import lastfm', () => {
   }, 120_000);
 
   it('is waited for while alive, marked interrupted once dead, and resumed by the waiting import to every scrobble once', async () => {
-    lastfm.addScrobbles('hal', aScrobbleSeries(TOTAL, { newest: NEWEST }));
-    const env = cleanEnv(home.path, {
-      LASTFM_API_URL: lastfm.url,
-      LASTFM_API_KEY: lastfm.apiKey,
-      LASTFM_USERNAME: 'hal',
-    });
-    // Pages are read 1, 10, 9, ... : the import hangs on page 4 with the older pages read.
-    const slow = lastfm.fault('user.getRecentTracks', 'hold', { page: 4, times: 'always' });
-    const child = spawn(process.execPath, [NARADA_BIN, 'history', 'import', 'lastfm', '--no-progress'], {
-      env,
-      cwd: tmpdir(),
-      stdio: 'ignore',
-    });
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    const { env, slow, child, exited } = importHeldOnPage4('hal', fakes.home);
     await slow.reached;
 
     const second = spawn(

@@ -1,11 +1,11 @@
 // `narada history import lastfm` as a user runs it: the built CLI against the fake Last.fm.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { aScrobbleSeries } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import type { FakeLastfmFault } from '../../fakes/lastfm/fake-lastfm-faults.js';
-import { startFakeLastfm, type FakeLastfm } from '../../fakes/lastfm/fake-lastfm.js';
-import { cleanEnv, NARADA_BIN, runNarada, tempDir } from '../cli-harness.js';
+import { NARADA_BIN, runNarada, tempDir } from '../cli-harness.js';
+import { useFakeServices } from '../kit.js';
 
 /** 2024-06-01T00:00:00Z: every scrobble lies in 2024. */
 const NEWEST = 1_717_200_000;
@@ -23,25 +23,16 @@ interface Status {
   database: { rowCounts: Record<string, number> };
 }
 
-let lastfm: FakeLastfm;
+const fakes = useFakeServices({ lastfm: {} });
 const homes: Array<{ remove(): void }> = [];
-
-beforeAll(async () => {
-  lastfm = await startFakeLastfm();
-});
-afterAll(async () => {
-  await lastfm.close();
+afterAll(() => {
   for (const home of homes) home.remove();
 });
 
 function env(user: string): Record<string, string> {
   const home = tempDir('narada-e2e-history-');
   homes.push(home);
-  return cleanEnv(home.path, {
-    LASTFM_API_URL: lastfm.url,
-    LASTFM_API_KEY: lastfm.apiKey,
-    LASTFM_USERNAME: user,
-  });
+  return fakes.envFor(home.path, { LASTFM_USERNAME: user });
 }
 
 async function rowCounts(environment: Record<string, string>): Promise<Record<string, number>> {
@@ -55,8 +46,8 @@ async function listensIn2024(environment: Record<string, string>): Promise<numbe
 
 describe('narada history import lastfm', () => {
   it('imports a multi-page history without the now-playing entry, then finds nothing new', async () => {
-    lastfm.addScrobbles('ann', aScrobbleSeries(1_000, { newest: NEWEST }));
-    lastfm.setNowPlaying('ann', { artist: 'Live Now', track: 'Playing', album: null });
+    fakes.lastfm.addScrobbles('ann', aScrobbleSeries(1_000, { newest: NEWEST }));
+    fakes.lastfm.setNowPlaying('ann', { artist: 'Live Now', track: 'Playing', album: null });
     const environment = env('ann');
 
     const first = await runNarada(['history', 'import', 'lastfm', '--json'], { env: environment });
@@ -90,9 +81,9 @@ describe('narada history import lastfm', () => {
   }, 90_000);
 
   it('resumes an import killed mid-run exactly where it stopped: exact count, no duplicates', async () => {
-    lastfm.addScrobbles('bea', aScrobbleSeries(6_000, { newest: NEWEST }));
+    fakes.lastfm.addScrobbles('bea', aScrobbleSeries(6_000, { newest: NEWEST }));
     const environment = env('bea');
-    const before = lastfm.calls('user.getRecentTracks').length;
+    const before = fakes.lastfm.calls('user.getRecentTracks').length;
 
     const child = spawn(process.execPath, [NARADA_BIN, 'history', 'import', 'lastfm', '--no-progress'], {
       env: environment,
@@ -101,7 +92,7 @@ describe('narada history import lastfm', () => {
     });
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
     // Killed without warning about half way (Last.fm is paced at 5/s; pages are stored each second).
-    while (lastfm.calls('user.getRecentTracks').length - before < 16)
+    while (fakes.lastfm.calls('user.getRecentTracks').length - before < 16)
       await new Promise((r) => setTimeout(r, 5));
     child.kill('SIGKILL');
     await exited;
@@ -120,9 +111,9 @@ describe('narada history import lastfm', () => {
   }, 90_000);
 
   it('asks again for a page Last.fm sent empty although its paging says it is full, and keeps every scrobble', async () => {
-    lastfm.addScrobbles('dee', aScrobbleSeries(1_000, { newest: NEWEST }));
+    fakes.lastfm.addScrobbles('dee', aScrobbleSeries(1_000, { newest: NEWEST }));
     const environment = env('dee');
-    const fault = lastfm.fault('user.getRecentTracks', 'empty', { page: 3, times: 1 });
+    const fault = fakes.lastfm.fault('user.getRecentTracks', 'empty', { page: 3, times: 1 });
 
     const result = await runNarada(['history', 'import', 'lastfm', '--json'], { env: environment });
 
@@ -141,9 +132,9 @@ describe('narada history import lastfm', () => {
   it.each(lasting)(
     'stops with exit 1 when a page %s, keeping what came before; once Last.fm answers, the same command reads the rest',
     async (_name, user, kind) => {
-      lastfm.addScrobbles(user, aScrobbleSeries(1_000, { newest: NEWEST }));
+      fakes.lastfm.addScrobbles(user, aScrobbleSeries(1_000, { newest: NEWEST }));
       const environment = env(user);
-      const fault = lastfm.fault('user.getRecentTracks', kind, { page: 3, times: 'always' });
+      const fault = fakes.lastfm.fault('user.getRecentTracks', kind, { page: 3, times: 'always' });
 
       const stopped = await runNarada(['history', 'import', 'lastfm'], { env: environment });
 

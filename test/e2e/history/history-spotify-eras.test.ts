@@ -1,11 +1,9 @@
 // `narada history import spotify` and `narada stats eras` as a user runs them: the built CLI with
 // export files made here, the fake Last.fm and the fake MusicBrainz.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aFakeScrobble } from '../../fakes/lastfm/fake-lastfm-builders.js';
-import { startFakeLastfm, type FakeLastfm } from '../../fakes/lastfm/fake-lastfm.js';
-import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz/fake-musicbrainz.js';
 import {
   aNullRow,
   anExtendedRow,
@@ -13,7 +11,8 @@ import {
   spotifyTrackUri,
 } from '../../fixtures/history/spotify-export-rows.js';
 import { buildZip } from '../../fixtures/history/zip-writer.js';
-import { cleanEnv, runNarada, tempDir } from '../cli-harness.js';
+import { runNarada } from '../cli-harness.js';
+import { useFakeServices } from '../kit.js';
 
 const seconds = (iso: string) => Date.parse(iso) / 1000;
 const RECKONER = spotifyTrackUri(1);
@@ -56,15 +55,14 @@ const EXPORT_ROWS = [
   }),
 ];
 
-let lastfm: FakeLastfm;
-let musicbrainz: FakeMusicBrainz;
-const home = tempDir('narada-e2e-spotify-');
-let env: Record<string, string>;
+const fakes = useFakeServices({
+  lastfm: { user: 'dee' },
+  musicbrainz: {},
+  homePrefix: 'narada-e2e-spotify-',
+});
 
-beforeAll(async () => {
-  lastfm = await startFakeLastfm();
-  musicbrainz = await startFakeMusicBrainz();
-  const { catalog } = musicbrainz;
+beforeAll(() => {
+  const { catalog } = fakes.musicbrainz;
   // Time: a 2011 remaster in the 1973 album's release group. One More Time: a 2000 single before the 2001 album.
   const dsotm = catalog.addRelease({
     title: 'The Dark Side of the Moon',
@@ -90,7 +88,7 @@ beforeAll(async () => {
       { title: 'One More Time', date: '2000-11-13', type: 'Single' },
     ],
   });
-  lastfm.addScrobbles('dee', [
+  fakes.lastfm.addScrobbles('dee', [
     aFakeScrobble({
       artist: 'Pink Floyd',
       track: 'Time',
@@ -121,21 +119,10 @@ beforeAll(async () => {
     }),
     aFakeScrobble({ artist: 'Radiohead', track: 'Reckoner', timestamp: seconds('2025-05-01T10:00:03Z') }),
   ]);
-  env = cleanEnv(home.path, {
-    LASTFM_API_URL: lastfm.url,
-    LASTFM_API_KEY: lastfm.apiKey,
-    LASTFM_USERNAME: 'dee',
-    MUSICBRAINZ_API_URL: musicbrainz.url,
-  });
-});
-afterAll(async () => {
-  await lastfm.close();
-  await musicbrainz.close();
-  home.remove();
 });
 
 function file(name: string, data: string | Buffer): string {
-  const path = join(home.path, name);
+  const path = join(fakes.home, name);
   writeFileSync(path, data);
   return path;
 }
@@ -148,12 +135,12 @@ describe('narada history import spotify and narada stats eras', () => {
       `${text.slice(0, text.lastIndexOf('"One More Time"'))}"One More`,
     );
 
-    const result = await runNarada(['history', 'import', 'spotify', path], { env });
+    const result = await runNarada(['history', 'import', 'spotify', path], { env: fakes.env });
 
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`narada: ${path} cannot be read (row 6, byte`);
     expect(result.stderr).toContain('Nothing was imported from it');
-    const status = await runNarada(['status', '--json'], { env });
+    const status = await runNarada(['status', '--json'], { env: fakes.env });
     expect(
       status.json<{ database: { rowCounts: Record<string, number> } }>().database.rowCounts
         .listening_events ?? 0,
@@ -176,7 +163,7 @@ describe('narada history import spotify and narada stats eras', () => {
       ]),
     );
 
-    const result = await runNarada(['history', 'import', 'spotify', zip, '--json'], { env });
+    const result = await runNarada(['history', 'import', 'spotify', zip, '--json'], { env: fakes.env });
 
     expect(result.code).toBe(0);
     expect(result.json()).toMatchObject({
@@ -192,25 +179,25 @@ describe('narada history import spotify and narada stats eras', () => {
         },
       ],
     });
-    const again = await runNarada(['history', 'import', 'spotify', zip, '--json'], { env });
+    const again = await runNarada(['history', 'import', 'spotify', zip, '--json'], { env: fakes.env });
     expect(again.json()).toMatchObject({ new: 0, alreadyPresent: 3 });
   });
 
   it('counts a listen in both the export and Last.fm once, keeping both raw events', async () => {
-    const imported = await runNarada(['history', 'import', 'lastfm', '--json'], { env });
+    const imported = await runNarada(['history', 'import', 'lastfm', '--json'], { env: fakes.env });
     expect(imported.json()).toMatchObject({ new: 5, sameAsOtherSource: 1 });
 
-    const status = await runNarada(['status', '--json'], { env });
+    const status = await runNarada(['status', '--json'], { env: fakes.env });
     expect(
       status.json<{ database: { rowCounts: Record<string, number> } }>().database.rowCounts,
     ).toMatchObject({ listening_events: 8, plays: 8 });
-    const top = await runNarada(['stats', 'top', '--year', '2025', '--json'], { env });
+    const top = await runNarada(['stats', 'top', '--year', '2025', '--json'], { env: fakes.env });
     // 2025: Time ×2, One More Time ×2 (Last.fm and Spotify, months apart), Reckoner ×2 (one of them in both sources).
     expect(top.json()).toMatchObject({ totalListens: 6, tracks: expect.any(Array) });
   });
 
   it('charts 2025 by original release year, offline until asked to look years up', async () => {
-    const offline = await runNarada(['stats', 'eras', '--year', '2025', '--json'], { env });
+    const offline = await runNarada(['stats', 'eras', '--year', '2025', '--json'], { env: fakes.env });
     expect(offline.json()).toMatchObject({
       year: 2025,
       total: 6,
@@ -219,13 +206,13 @@ describe('narada history import spotify and narada stats eras', () => {
       coverage: 0,
       undated: { lookupable: 2 },
     });
-    expect(musicbrainz.requests).toHaveLength(0);
+    expect(fakes.musicbrainz.requests).toHaveLength(0);
 
-    const svg = join(home.path, 'eras.svg');
-    const html = join(home.path, 'eras.html');
+    const svg = join(fakes.home, 'eras.svg');
+    const html = join(fakes.home, 'eras.html');
     const resolved = await runNarada(
       ['stats', 'eras', '--year', '2025', '--resolve-years', '--svg', svg, '--html', html, '--json'],
-      { env },
+      { env: fakes.env },
     );
 
     expect(resolved.code).toBe(0);
@@ -246,7 +233,7 @@ describe('narada history import spotify and narada stats eras', () => {
     expect(readFileSync(svg, 'utf8')).toContain('<title>1973: 2 listens</title>');
     expect(readFileSync(html, 'utf8')).toContain('<tr><td>2000</td><td>1</td>');
 
-    const chart = await runNarada(['stats', 'eras', '--year', '2025'], { env });
+    const chart = await runNarada(['stats', 'eras', '--year', '2025'], { env: fakes.env });
     expect(chart.stdout.split('\n').slice(0, 5)).toEqual([
       'Listening in 2025 by original release year: 6 listens, 50% with a known year',
       '',

@@ -1,60 +1,41 @@
 // `narada likes` when Spotify's saved tracks come back as HTTP 200 with a page cut short, every time:
 // the built CLI against the fakes. A partial saved-tracks list must not pass for the whole one, or
 // `sync --mirror` would unlove on Last.fm, and `import` forget locally, every like on the lost page.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { openDatabase } from '../../../src/infrastructure/persistence/open-database.js';
 import { aCatalogTrack } from '../../fakes/lastfm/fake-lastfm-builders.js';
-import { startFakeLastfm, type FakeLastfm } from '../../fakes/lastfm/fake-lastfm.js';
-import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz/fake-musicbrainz.js';
 import { aFakeTrack } from '../../fakes/spotify/fake-spotify-builders.js';
 import { isoSeconds } from '../../fakes/spotify/fake-spotify-context.js';
-import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
-import { cleanEnv, runNarada, tempDir, type CliResult, expectSuccess } from '../cli-harness.js';
+import { lovesOn } from '../../fakes/seed/likes-library.js';
+import { runNarada, type CliResult, expectSuccess } from '../cli-harness.js';
+import { useFakeServices } from '../kit.js';
 
 const USER = 'listener';
 /** Two pages of saved tracks (50 a page): the second one is the page that gets spoiled. */
 const SAVED = 53;
-let spotify: FakeSpotify;
-let lastfm: FakeLastfm;
-let musicbrainz: FakeMusicBrainz;
-const home = tempDir();
-let env: Record<string, string>;
+const fakes = useFakeServices({
+  spotify: {},
+  lastfm: { user: USER, signed: true, session: true },
+  musicbrainz: {},
+});
 
-beforeAll(async () => {
-  spotify = await startFakeSpotify();
-  lastfm = await startFakeLastfm();
-  musicbrainz = await startFakeMusicBrainz();
-  env = cleanEnv(home.path, {
-    SPOTIFY_API_URL: spotify.apiUrl,
-    SPOTIFY_ACCOUNTS_URL: spotify.accountsUrl,
-    SPOTIFY_CLIENT_ID: spotify.clientId,
-    SPOTIFY_REFRESH_TOKEN: spotify.issueRefreshToken(),
-    LASTFM_API_URL: lastfm.url,
-    LASTFM_API_KEY: lastfm.apiKey,
-    LASTFM_API_SECRET: lastfm.secret,
-    LASTFM_USERNAME: USER,
-    LASTFM_SESSION_KEY: lastfm.createSession(USER),
-    MUSICBRAINZ_API_URL: musicbrainz.url,
-  });
-  const tracks = spotify.addTracks(
+beforeAll(() => {
+  const tracks = fakes.spotify.addTracks(
     ...Array.from({ length: SAVED }, (_, i) => aFakeTrack({ name: `Song ${i}`, artist: `Band ${i}` })),
   );
   // Loved on Last.fm already, so the first sync records every like as synced without a write each.
   for (const [i, track] of tracks.entries()) {
-    lastfm.addTrack(aCatalogTrack({ artist: track.artists[0]!.name, track: track.name }));
-    lastfm.addLove(USER, { artist: track.artists[0]!.name, track: track.name, date: 1_700_000_000 + i });
+    fakes.lastfm.addTrack(aCatalogTrack({ artist: track.artists[0]!.name, track: track.name }));
+    fakes.lastfm.addLove(USER, {
+      artist: track.artists[0]!.name,
+      track: track.name,
+      date: 1_700_000_000 + i,
+    });
   }
-  spotify.addSavedTracks(
+  fakes.spotify.addSavedTracks(
     tracks.map((t, i) => ({ trackId: t.id, addedAt: isoSeconds(Date.UTC(2025, 5, 1) + i * 60_000) })),
   );
-});
-
-afterAll(async () => {
-  await spotify.close();
-  await lastfm.close();
-  await musicbrainz.close();
-  home.remove();
 });
 
 function expectUnreadableSavedTracks(result: CliResult): void {
@@ -65,17 +46,13 @@ function expectUnreadableSavedTracks(result: CliResult): void {
   expect(result.stderr).not.toMatch(/\n\s+at /);
 }
 
-const loves = () =>
-  lastfm.state
-    .lovesNewestFirst(USER)
-    .map((l) => `${l.artist} – ${l.track}`)
-    .sort();
-const lastfmWrites = () => lastfm.calls().filter((c) => c.httpMethod === 'POST').length;
-const spotifyWrites = () => spotify.callsTo(/^(PUT|DELETE) \/me\/library$/).length;
+const loves = () => lovesOn(fakes.lastfm, USER);
+const lastfmWrites = () => fakes.lastfm.calls().filter((c) => c.httpMethod === 'POST').length;
+const spotifyWrites = () => fakes.spotify.callsTo(/^(PUT|DELETE) \/me\/library$/).length;
 
 /** The stored likes (every column) and the number of tracks, straight from the database file. */
 async function stored(): Promise<{ likes: unknown[]; tracks: number }> {
-  const db = await openDatabase({ path: join(home.path, 'narada.db') });
+  const db = await openDatabase({ path: join(fakes.home, 'narada.db') });
   try {
     const likes = db.sqlite.prepare('SELECT * FROM "likes" ORDER BY "service", "external_id"').all();
     const { n } = db.sqlite.prepare('SELECT COUNT(*) AS n FROM "tracks"').get() as { n: number };
@@ -90,9 +67,9 @@ describe('narada likes with a saved-tracks page that stays cut short', () => {
   let storedBefore: { likes: unknown[]; tracks: number };
 
   beforeAll(async () => {
-    expectSuccess(await runNarada(['likes', 'import', 'spotify', '--json'], { env }));
+    expectSuccess(await runNarada(['likes', 'import', 'spotify', '--json'], { env: fakes.env }));
     const synced = await runNarada(['likes', 'sync', '--from', 'spotify', '--to', 'lastfm', '--json'], {
-      env,
+      env: fakes.env,
     });
     expectSuccess(synced);
     expect(synced.json()).toMatchObject({ read: SAVED, alreadyPresent: SAVED, written: 0 });
@@ -103,14 +80,14 @@ describe('narada likes with a saved-tracks page that stays cut short', () => {
     expect(
       storedBefore.likes.filter((like) => (like as { service: string }).service === 'spotify'),
     ).toHaveLength(SAVED);
-    spotify.spoilSavedTracksPage(50, { times: 'always' });
+    fakes.spotify.spoilSavedTracksPage(50, { times: 'always' });
   });
 
   it('sync --from spotify --to lastfm --mirror fails with exit 1 and unloves nothing', async () => {
     const writes = { lastfm: lastfmWrites(), spotify: spotifyWrites() };
 
     const result = await runNarada(['likes', 'sync', '--from', 'spotify', '--to', 'lastfm', '--mirror'], {
-      env,
+      env: fakes.env,
     });
 
     expectUnreadableSavedTracks(result);
@@ -121,14 +98,16 @@ describe('narada likes with a saved-tracks page that stays cut short', () => {
   it('sync --from lastfm --to spotify fails with exit 1 and saves nothing again', async () => {
     const writes = { lastfm: lastfmWrites(), spotify: spotifyWrites() };
 
-    const result = await runNarada(['likes', 'sync', '--from', 'lastfm', '--to', 'spotify'], { env });
+    const result = await runNarada(['likes', 'sync', '--from', 'lastfm', '--to', 'spotify'], {
+      env: fakes.env,
+    });
 
     expectUnreadableSavedTracks(result);
     expect({ lastfm: lastfmWrites(), spotify: spotifyWrites() }).toEqual(writes);
   });
 
   it('import spotify fails with exit 1 and forgets no stored like', async () => {
-    const result = await runNarada(['likes', 'import', 'spotify'], { env });
+    const result = await runNarada(['likes', 'import', 'spotify'], { env: fakes.env });
 
     expectUnreadableSavedTracks(result);
     expect(await stored()).toEqual(storedBefore);

@@ -1,20 +1,19 @@
 // `narada likes sync` as a user runs it: the built CLI against the fake Spotify, Last.fm and
 // MusicBrainz, asserting on the fakes' final state and on the write calls in their request logs.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { aCatalogTrack } from '../../fakes/lastfm/fake-lastfm-builders.js';
-import { startFakeLastfm, type FakeLastfm } from '../../fakes/lastfm/fake-lastfm.js';
-import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz/fake-musicbrainz.js';
 import { aFakeTrack } from '../../fakes/spotify/fake-spotify-builders.js';
 import { isoSeconds } from '../../fakes/spotify/fake-spotify-context.js';
-import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
-import { cleanEnv, expectSuccess, runNarada, tempDir } from '../cli-harness.js';
+import { lovesOn, seedLikesLibrary } from '../../fakes/seed/likes-library.js';
+import { expectSuccess, runNarada } from '../cli-harness.js';
+import { useFakeServices } from '../kit.js';
 
 const USER = 'listener';
-let spotify: FakeSpotify;
-let lastfm: FakeLastfm;
-let musicbrainz: FakeMusicBrainz;
-const home = tempDir();
-let env: Record<string, string>;
+const fakes = useFakeServices({
+  spotify: {},
+  lastfm: { user: USER, signed: true, session: true },
+  musicbrainz: {},
+});
 
 interface SyncJson {
   read: number;
@@ -29,70 +28,31 @@ interface SyncJson {
 
 let savedAt = Date.UTC(2025, 5, 1);
 function save(...trackIds: string[]): void {
-  spotify.addSavedTracks(trackIds.map((trackId) => ({ trackId, addedAt: isoSeconds((savedAt += 60_000)) })));
+  fakes.spotify.addSavedTracks(
+    trackIds.map((trackId) => ({ trackId, addedAt: isoSeconds((savedAt += 60_000)) })),
+  );
 }
 
-beforeAll(async () => {
-  spotify = await startFakeSpotify();
-  lastfm = await startFakeLastfm();
-  musicbrainz = await startFakeMusicBrainz();
-  env = cleanEnv(home.path, {
-    SPOTIFY_API_URL: spotify.apiUrl,
-    SPOTIFY_ACCOUNTS_URL: spotify.accountsUrl,
-    SPOTIFY_CLIENT_ID: spotify.clientId,
-    SPOTIFY_REFRESH_TOKEN: spotify.issueRefreshToken(),
-    LASTFM_API_URL: lastfm.url,
-    LASTFM_API_KEY: lastfm.apiKey,
-    LASTFM_API_SECRET: lastfm.secret,
-    LASTFM_USERNAME: USER,
-    LASTFM_SESSION_KEY: lastfm.createSession(USER),
-    MUSICBRAINZ_API_URL: musicbrainz.url,
-  });
-  // Spotify: five saved tracks. Last.fm: two of them loved already (one under its plain title),
-  // one spelt differently there, one unknown there.
-  const tracks = spotify.addTracks(
-    aFakeTrack({ name: 'Karma Police', artist: 'Radiohead' }),
-    aFakeTrack({ name: 'Hey Jude - Remastered 2015', artist: 'The Beatles' }),
-    aFakeTrack({ name: 'Hoppipolla', artist: 'Sigur Ros' }),
-    aFakeTrack({ name: 'Basement Demo', artist: 'Nobody Knows' }),
-    aFakeTrack({ name: 'Reckoner', artist: 'Radiohead' }),
+beforeAll(() => {
+  const { lovedAlready, remastered, misspelt, unknown, plain } = seedLikesLibrary(
+    fakes.spotify,
+    fakes.lastfm,
+    USER,
   );
-  for (const [artist, track] of [
-    ['Radiohead', 'Karma Police'],
-    ['The Beatles', 'Hey Jude'],
-    ['Sigur Rós', 'Hoppípolla'],
-    ['Radiohead', 'Reckoner'],
-    ['Radiohead', 'Nude'],
-  ] as const) {
-    lastfm.addTrack(aCatalogTrack({ artist, track }));
-  }
-  lastfm.autocorrect('Sigur Ros', 'Sigur Rós');
-  lastfm.autocorrect('Hoppipolla', 'Hoppípolla');
-  lastfm.addLove(USER, { artist: 'Radiohead', track: 'Karma Police', date: 1_600_000_000 });
-  lastfm.addLove(USER, { artist: 'The Beatles', track: 'Hey Jude', date: 1_600_000_100 });
-  save(...tracks.map((t) => t.id));
+  // Known to Last.fm for the later sync of a like saved after the first one.
+  fakes.lastfm.addTrack(aCatalogTrack({ artist: 'Radiohead', track: 'Nude' }));
+  save(lovedAlready.id, remastered.id, misspelt.id, unknown.id, plain.id);
 });
 
-afterAll(async () => {
-  await spotify.close();
-  await lastfm.close();
-  await musicbrainz.close();
-  home.remove();
-});
-
-const sync = (...args: string[]) => runNarada(['likes', 'sync', ...args, '--json'], { env });
+const sync = (...args: string[]) => runNarada(['likes', 'sync', ...args, '--json'], { env: fakes.env });
 
 const loveCalls = () =>
-  lastfm
+  fakes.lastfm
     .calls('track.love')
     .filter((c) => c.status === 200)
     .map((c) => `${c.params.artist} – ${c.params.track}`);
-const loves = () =>
-  lastfm.state
-    .lovesNewestFirst(USER)
-    .map((l) => `${l.artist} – ${l.track}`)
-    .sort();
-const lastfmWrites = () => lastfm.calls().filter((c) => c.httpMethod === 'POST').length;
+const loves = () => lovesOn(fakes.lastfm, USER);
+const lastfmWrites = () => fakes.lastfm.calls().filter((c) => c.httpMethod === 'POST').length;
 
 describe('narada likes sync --from spotify --to lastfm', () => {
   it('prints the plan and writes nothing with --dry-run', async () => {
@@ -109,8 +69,8 @@ describe('narada likes sync --from spotify --to lastfm', () => {
   });
 
   it("loves under Last.fm's own names, riding out a Spotify 429 and a Last.fm error 29 mid-run", async () => {
-    spotify.rateLimitNext(1, 1);
-    lastfm.errorNext(1, 29);
+    fakes.spotify.rateLimitNext(1, 1);
+    fakes.lastfm.errorNext(1, 29);
     const result = await sync('--from', 'spotify', '--to', 'lastfm');
 
     expectSuccess(result);
@@ -129,8 +89,8 @@ describe('narada likes sync --from spotify --to lastfm', () => {
       'Sigur Rós – Hoppípolla',
       'The Beatles – Hey Jude',
     ]);
-    expect(spotify.callsTo('GET /me/tracks').map((c) => c.status)).toContain(429);
-    expect(lastfm.calls().map((c) => c.status)).toContain(429);
+    expect(fakes.spotify.callsTo('GET /me/tracks').map((c) => c.status)).toContain(429);
+    expect(fakes.lastfm.calls().map((c) => c.status)).toContain(429);
   });
 
   it('makes no write call when run again right away', async () => {
@@ -142,7 +102,7 @@ describe('narada likes sync --from spotify --to lastfm', () => {
   });
 
   it('writes only the likes saved since the last sync', async () => {
-    const [nude] = spotify.addTracks(aFakeTrack({ name: 'Nude', artist: 'Radiohead' }));
+    const [nude] = fakes.spotify.addTracks(aFakeTrack({ name: 'Nude', artist: 'Radiohead' }));
     save(nude!.id);
     const before = loveCalls().length;
     const result = await sync('--from', 'spotify', '--to', 'lastfm');
@@ -153,12 +113,16 @@ describe('narada likes sync --from spotify --to lastfm', () => {
 
 describe('narada likes sync --from lastfm --to spotify', () => {
   it('saves the loves Spotify lacks in batches of at most 40, and nothing on a second run', async () => {
-    const extra = spotify.addTracks(
+    const extra = fakes.spotify.addTracks(
       ...Array.from({ length: 42 }, (_, i) => aFakeTrack({ name: `Tune ${i}`, artist: `Band ${i}` })),
     );
     for (const [i, track] of extra.entries())
-      lastfm.addLove(USER, { artist: track.artists[0]!.name, track: track.name, date: 1_700_000_000 + i });
-    const savedBefore = new Set(spotify.savedTrackIds());
+      fakes.lastfm.addLove(USER, {
+        artist: track.artists[0]!.name,
+        track: track.name,
+        date: 1_700_000_000 + i,
+      });
+    const savedBefore = new Set(fakes.spotify.savedTrackIds());
 
     const first = await sync('--from', 'lastfm', '--to', 'spotify');
 
@@ -166,12 +130,12 @@ describe('narada likes sync --from lastfm --to spotify', () => {
     // 42 new loves; the five loves made by the first sync are Spotify saved tracks already.
     expect(first.json<SyncJson>()).toMatchObject({ written: 42, failed: 0 });
     expect(first.json<SyncJson>().alreadyPresent).toBeGreaterThanOrEqual(5);
-    const batches = spotify
+    const batches = fakes.spotify
       .callsTo('PUT /me/library')
       .map((c) => new URLSearchParams(c.query).get('uris')!.split(',').length);
     expect(batches).toEqual([40, 2]);
     expect(
-      spotify
+      fakes.spotify
         .savedTrackIds()
         .filter((id) => !savedBefore.has(id))
         .sort(),
@@ -179,11 +143,13 @@ describe('narada likes sync --from lastfm --to spotify', () => {
 
     const second = await sync('--from', 'lastfm', '--to', 'spotify');
     expect(second.json<SyncJson>()).toMatchObject({ written: 0 });
-    expect(spotify.callsTo('PUT /me/library')).toHaveLength(2);
+    expect(fakes.spotify.callsTo('PUT /me/library')).toHaveLength(2);
   });
 
   it('refuses --from and --to naming the same service (exit 2)', async () => {
-    const result = await runNarada(['likes', 'sync', '--from', 'spotify', '--to', 'spotify'], { env });
+    const result = await runNarada(['likes', 'sync', '--from', 'spotify', '--to', 'spotify'], {
+      env: fakes.env,
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/both spotify/);
   });

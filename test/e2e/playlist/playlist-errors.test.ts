@@ -1,30 +1,13 @@
 // What a user can fix about a playlist command says so in one line with exit 2: an id Spotify does
 // not know, a backup folder that cannot be written. The built CLI against the fake Spotify.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aFakeTrack, trackUri } from '../../fakes/spotify/fake-spotify-builders.js';
-import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
-import { cleanEnv, runNarada, tempDir, type CliResult } from '../cli-harness.js';
+import { runNarada, type CliResult } from '../cli-harness.js';
+import { useFakeServices } from '../kit.js';
 
-let spotify: FakeSpotify;
-const home = tempDir();
-let env: Record<string, string>;
-
-beforeAll(async () => {
-  spotify = await startFakeSpotify();
-  env = cleanEnv(home.path, {
-    SPOTIFY_API_URL: spotify.apiUrl,
-    SPOTIFY_ACCOUNTS_URL: spotify.accountsUrl,
-    SPOTIFY_CLIENT_ID: spotify.clientId,
-    SPOTIFY_REFRESH_TOKEN: spotify.issueRefreshToken(),
-  });
-});
-
-afterAll(async () => {
-  await spotify.close();
-  home.remove();
-});
+const fakes = useFakeServices({ spotify: {} });
 
 /** Exit 2 and exactly one line on stderr. */
 function oneUserError(result: CliResult): string {
@@ -38,7 +21,9 @@ function oneUserError(result: CliResult): string {
 describe('narada playlist, on what the user can fix', () => {
   it('names a playlist id Spotify does not know, with exit 2', async () => {
     const unknown = '0000000000000000000000';
-    const line = oneUserError(await runNarada(['playlist', 'backup', unknown], { env, cwd: home.path }));
+    const line = oneUserError(
+      await runNarada(['playlist', 'backup', unknown], { env: fakes.env, cwd: fakes.home }),
+    );
     expect(line).toBe(`narada: Spotify has no playlist ${unknown}; check the id or link`);
   });
 
@@ -46,8 +31,8 @@ describe('narada playlist, on what the user can fix', () => {
     const unknown = '1111111111111111111111';
     const file = await backupFile();
     const result = await runNarada(['playlist', 'restore', file, '--to', unknown, '--json'], {
-      env,
-      cwd: home.path,
+      env: fakes.env,
+      cwd: fakes.home,
     });
     oneUserError(result);
     expect(result.json()).toEqual({
@@ -60,14 +45,14 @@ describe('narada playlist, on what the user can fix', () => {
   });
 
   it('names a --out folder that cannot be made, instead of an unexpected error', async () => {
-    const track = spotify.addTracks(aFakeTrack({ name: 'Roads', artist: 'Portishead' }));
-    const playlist = spotify.addPlaylist({ name: 'Mine', entries: track.map(trackUri) });
-    const file = join(home.path, 'not-a-folder');
+    const track = fakes.spotify.addTracks(aFakeTrack({ name: 'Roads', artist: 'Portishead' }));
+    const playlist = fakes.spotify.addPlaylist({ name: 'Mine', entries: track.map(trackUri) });
+    const file = join(fakes.home, 'not-a-folder');
     writeFileSync(file, '');
     const line = oneUserError(
       await runNarada(['playlist', 'backup', playlist.id, '--out', join(file, 'backups')], {
-        env,
-        cwd: home.path,
+        env: fakes.env,
+        cwd: fakes.home,
       }),
     );
     expect(line).toBe(
@@ -78,9 +63,12 @@ describe('narada playlist, on what the user can fix', () => {
 
 /** A backup made by narada itself, of a new playlist of one track. */
 async function backupFile(): Promise<string> {
-  const [track] = spotify.addTracks(aFakeTrack({ name: 'Glory Box', artist: 'Portishead' }));
-  const playlist = spotify.addPlaylist({ name: 'To restore', entries: [trackUri(track!)] });
-  const result = await runNarada(['playlist', 'backup', playlist.id, '--json'], { env, cwd: home.path });
+  const [track] = fakes.spotify.addTracks(aFakeTrack({ name: 'Glory Box', artist: 'Portishead' }));
+  const playlist = fakes.spotify.addPlaylist({ name: 'To restore', entries: [trackUri(track!)] });
+  const result = await runNarada(['playlist', 'backup', playlist.id, '--json'], {
+    env: fakes.env,
+    cwd: fakes.home,
+  });
   expect(result.code).toBe(0);
   return result.json<{ written: Array<{ file: string }> }>().written[0]!.file;
 }

@@ -1,19 +1,15 @@
 // `narada playlist restore` of a Spotify account-data export (Playlist1.json, or the export's zip) as a
 // user runs it: the dry run and the real run agree, and a playlist none of whose tracks Spotify has
 // is refused before anything is created.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildZip } from '../../fixtures/history/zip-writer.js';
-import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz/fake-musicbrainz.js';
 import { aFakeTrack } from '../../fakes/spotify/fake-spotify-builders.js';
-import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
-import { cleanEnv, expectSuccess, runNarada, tempDir } from '../cli-harness.js';
+import { expectSuccess, runNarada } from '../cli-harness.js';
+import { useFakeServices } from '../kit.js';
 
-let spotify: FakeSpotify;
-let musicbrainz: FakeMusicBrainz;
-const home = tempDir();
-let env: Record<string, string>;
+const fakes = useFakeServices({ spotify: {}, musicbrainz: {} });
 
 interface RestoreJson {
   playlistId: string;
@@ -23,25 +19,7 @@ interface RestoreJson {
   counts: { kept: number; added: number; removed: number; moved: number };
 }
 
-const narada = (...args: string[]) => runNarada([...args, '--json'], { env, cwd: home.path });
-
-beforeAll(async () => {
-  spotify = await startFakeSpotify();
-  musicbrainz = await startFakeMusicBrainz();
-  env = cleanEnv(home.path, {
-    SPOTIFY_API_URL: spotify.apiUrl,
-    SPOTIFY_ACCOUNTS_URL: spotify.accountsUrl,
-    SPOTIFY_CLIENT_ID: spotify.clientId,
-    SPOTIFY_REFRESH_TOKEN: spotify.issueRefreshToken(),
-    MUSICBRAINZ_API_URL: musicbrainz.url,
-  });
-});
-
-afterAll(async () => {
-  await spotify.close();
-  await musicbrainz.close();
-  home.remove();
-});
+const narada = (...args: string[]) => runNarada([...args, '--json'], { env: fakes.env, cwd: fakes.home });
 
 describe('narada playlist restore of a Spotify account-data export', () => {
   const exported = (year: 2020 | 2026) =>
@@ -59,8 +37,8 @@ describe('narada playlist restore of a Spotify account-data export', () => {
   it('reports the same counts in a dry run and a real run, and the playlist ends with those items', async () => {
     // Two of the five tracks are no longer on Spotify (and no other track is like them).
     const served = [fernando[0]!, fernando[2]!, fernando[4]!];
-    spotify.addTracks(...served.map((id, i) => aFakeTrack({ id, name: `Fernando ${i}` })));
-    const file = join(home.path, 'Playlist1-2026.json');
+    fakes.spotify.addTracks(...served.map((id, i) => aFakeTrack({ id, name: `Fernando ${i}` })));
+    const file = join(fakes.home, 'Playlist1-2026.json');
     writeFileSync(file, exported(2026));
 
     const dry = await narada('playlist', 'restore', file, '--playlist', 'Radio Fernando', '--dry-run');
@@ -71,33 +49,33 @@ describe('narada playlist restore of a Spotify account-data export', () => {
     const plan = (r: RestoreJson) => ({ restored: r.restored, counts: r.counts, unrestored: r.unrestored });
     expect(plan(real.json<RestoreJson>())).toEqual(plan(dry.json<RestoreJson>()));
     expect(dry.json<RestoreJson>()).toMatchObject({ restored: 3, counts: { added: 3 } });
-    expect(spotify.playlistUris(real.json<RestoreJson>().playlistId)).toEqual(
+    expect(fakes.spotify.playlistUris(real.json<RestoreJson>().playlistId)).toEqual(
       served.map((id) => `spotify:track:${id}`),
     );
   });
 
   it('exits 1 and creates no playlist when none of the tracks can be found on Spotify', async () => {
-    const file = join(home.path, 'Playlist1-2020.json');
+    const file = join(fakes.home, 'Playlist1-2020.json');
     writeFileSync(file, exported(2020));
-    const created = spotify.callsTo('POST /me/playlists').length;
-    const writes = spotify.writeCalls().length;
+    const created = fakes.spotify.callsTo('POST /me/playlists').length;
+    const writes = fakes.spotify.writeCalls().length;
 
     for (const dryRun of [['--dry-run'], []]) {
       const restore = await runNarada(['playlist', 'restore', file, '--playlist', 'Chill', ...dryRun], {
-        env,
-        cwd: home.path,
+        env: fakes.env,
+        cwd: fakes.home,
       });
       expect(restore.code).toBe(1);
       expect(restore.stderr).toContain('none of the 5 items of "Chill" could be found on Spotify');
     }
-    expect(spotify.callsTo('POST /me/playlists')).toHaveLength(created);
-    expect(spotify.writeCalls()).toHaveLength(writes);
+    expect(fakes.spotify.callsTo('POST /me/playlists')).toHaveLength(created);
+    expect(fakes.spotify.writeCalls()).toHaveLength(writes);
   });
 
   it("accepts the export's zip as downloaded, reading Spotify Account Data/Playlist1.json inside it", async () => {
     const ids = ['7EGwq9VfjWrjMShHZCBPv5', '0pDHKfjqYTy6PZDJOQSMr3', '2ecEA5Z1FqTFOwGj90mqF8'];
-    spotify.addTracks(...ids.map((id, i) => aFakeTrack({ id, name: `Third ${i}` })));
-    const zip = join(home.path, 'my_spotify_data.zip');
+    fakes.spotify.addTracks(...ids.map((id, i) => aFakeTrack({ id, name: `Third ${i}` })));
+    const zip = join(fakes.home, 'my_spotify_data.zip');
     writeFileSync(
       zip,
       buildZip([
@@ -112,21 +90,21 @@ describe('narada playlist restore of a Spotify account-data export', () => {
     expectSuccess(restore);
     const report = restore.json<RestoreJson>();
     expect(report).toMatchObject({ action: 'created', restored: 3 });
-    expect(spotify.playlistUris(report.playlistId)).toEqual(ids.map((id) => `spotify:track:${id}`));
+    expect(fakes.spotify.playlistUris(report.playlistId)).toEqual(ids.map((id) => `spotify:track:${id}`));
   });
 
   it('refuses a zip without a playlist file with exit 2, naming the zip', async () => {
-    const zip = join(home.path, 'other.zip');
+    const zip = join(fakes.home, 'other.zip');
     writeFileSync(zip, buildZip([{ name: 'Spotify Account Data/YourLibrary.json', data: '{}' }]));
 
-    const restore = await runNarada(['playlist', 'restore', zip], { env, cwd: home.path });
+    const restore = await runNarada(['playlist', 'restore', zip], { env: fakes.env, cwd: fakes.home });
 
     expect(restore.code).toBe(2);
     expect(restore.stderr).toContain(`${zip} is a zip without a Playlist1.json`);
   });
 
   it('restores the other playlists of an export when one cannot be placed, and lists it as not restored', async () => {
-    const file = join(home.path, 'Playlist1-all.json');
+    const file = join(fakes.home, 'Playlist1-all.json');
     writeFileSync(file, exported(2026));
 
     const restore = await narada('playlist', 'restore', file);

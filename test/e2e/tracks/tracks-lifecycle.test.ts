@@ -1,17 +1,15 @@
 // The identity lifecycle as a user drives it: resolve a small library through the fake MusicBrainz,
 // look at the evidence, decide the review queue, undo and redo a merge, pin a match by hand.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { IngestConnectorTracks } from '../../../src/application/tracks/ingest-connector-tracks.js';
 import { openDatabase } from '../../../src/infrastructure/persistence/open-database.js';
 import { createRepositories } from '../../../src/infrastructure/persistence/repositories.js';
 import { aConnectorTrack } from '../../builders/index.js';
-import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz/fake-musicbrainz.js';
 import { MusicBrainzCatalog } from '../../fakes/musicbrainz/musicbrainz-catalog.js';
-import { cleanEnv, runNarada, tempDir } from '../cli-harness.js';
+import { runNarada } from '../cli-harness.js';
+import { useFakeServices } from '../kit.js';
 
-const home = tempDir();
-let musicbrainz: FakeMusicBrainz;
 const catalog = new MusicBrainzCatalog();
 const teardrop = catalog.addRecording({
   title: 'Teardrop',
@@ -22,12 +20,11 @@ const teardrop = catalog.addRecording({
 catalog.addRecording({ title: 'Roads', artists: ['Portishead'], lengthMs: 345_000 });
 const glory = catalog.addRecording({ title: 'Glory Box', artists: ['Portishead'], lengthMs: 306_000 });
 
-const env = () => cleanEnv(home.path, { MUSICBRAINZ_API_URL: musicbrainz.url });
-const narada = (...args: string[]) => runNarada([...args, '--json'], { env: env() });
+const fakes = useFakeServices({ musicbrainz: { catalog } });
+const narada = (...args: string[]) => runNarada([...args, '--json'], { env: fakes.env });
 
 beforeAll(async () => {
-  musicbrainz = await startFakeMusicBrainz({ catalog });
-  const db = await openDatabase({ path: join(home.path, 'narada.db') });
+  const db = await openDatabase({ path: join(fakes.home, 'narada.db') });
   const repos = createRepositories(db);
   await new IngestConnectorTracks({
     tracks: repos.tracks,
@@ -66,11 +63,6 @@ beforeAll(async () => {
   await db.close();
 });
 
-afterAll(async () => {
-  await musicbrainz.close();
-  home.remove();
-});
-
 describe('the track identity lifecycle through the CLI', () => {
   it('resolves the library: duplicates merged locally, ISRC matched, doubt queued, miss recorded', async () => {
     const result = await narada('tracks', 'resolve');
@@ -83,7 +75,7 @@ describe('the track identity lifecycle through the CLI', () => {
       remaining: 0,
       stopped: null,
     });
-    expect(musicbrainz.maxRequestsInAnyWindow()).toBe(1);
+    expect(fakes.musicbrainz.maxRequestsInAnyWindow()).toBe(1);
   });
 
   it('shows every identity of a track found by words, with evidence', async () => {
@@ -104,7 +96,7 @@ describe('the track identity lifecycle through the CLI', () => {
   });
 
   it('lists the review queue without a terminal, and accepts a candidate by its id', async () => {
-    const queue = await runNarada(['tracks', 'review'], { env: env() });
+    const queue = await runNarada(['tracks', 'review'], { env: fakes.env });
     expect(queue.code).toBe(0);
     expect(queue.stdout).toContain('Track 3: Portishead – Roads');
     expect(queue.stdout).toContain('3.1');
@@ -113,7 +105,7 @@ describe('the track identity lifecycle through the CLI', () => {
 
     expect(accepted.code).toBe(0);
     expect((await narada('tracks', 'show', '3')).json()).toMatchObject({ track: { status: 'canonical' } });
-    expect((await runNarada(['tracks', 'review'], { env: env() })).stdout).toContain(
+    expect((await runNarada(['tracks', 'review'], { env: fakes.env })).stdout).toContain(
       'Nothing waits for review',
     );
   });

@@ -1,22 +1,13 @@
 // Without a terminal, a workflow step that takes long still prints a line every few seconds (its
 // name, the time so far and its counts), so a log or CI job never looks stuck. The step is made slow
 // for real: the fake Last.fm waits a second before each answer, and the enricher asks one at a time.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { seedDemoLibrary, type DemoLibrary } from '../../fakes/seed/demo-library.js';
-import { startWorld, type E2eWorld } from './workflow-e2e-kit.js';
+import { useSeededWorld } from './workflow-e2e-kit.js';
 
 describe('narada workflow run with plain-line progress', () => {
-  let world: E2eWorld;
-  let library: DemoLibrary;
-
-  beforeAll(async () => {
-    world = await startWorld({ lastfm: { delayMs: 1_000 } });
-    library = seedDemoLibrary(world.spotify, world.lastfm);
-  });
-
-  afterAll(() => world.close());
+  const world = useSeededWorld({ lastfm: { delayMs: 1_000 } });
 
   it('prints heartbeat lines naming the task, its time and counts during a step of several seconds', async () => {
     const path = join(world.home, 'slow.json');
@@ -24,7 +15,7 @@ describe('narada workflow run with plain-line progress', () => {
       id: 'slow_plays',
       name: 'Slow plays',
       tasks: [
-        { id: 'source', type: 'source.spotify_playlist', config: { playlist_id: library.playlistId } },
+        { id: 'source', type: 'source.spotify_playlist', config: { playlist_id: world.library.playlistId } },
         { id: 'top', type: 'selector.limit_tracks', config: { count: 7 }, upstream: ['source'] },
         { id: 'plays', type: 'enricher.lastfm', config: { concurrency: 1 }, upstream: ['top'] },
         { id: 'save', type: 'destination.create_internal_playlist', upstream: ['plays'] },

@@ -1,9 +1,9 @@
 // The fault run: the same workflow under seeded faults (Spotify 429s with QUOTA_EXCEEDED bodies,
 // access tokens expiring mid-run, Last.fm error 29) must end with the playlist a calm run makes.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { expectedByPlays, fakeServiceEnv, seedDemoLibrary } from '../../fakes/seed/demo-library.js';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { expectedByPlays, fakeServiceEnv } from '../../fakes/seed/demo-library.js';
 import { cleanEnv, runNarada, tempDir, type CliResult } from '../cli-harness.js';
-import { startWorld, taskOf, workflowFile, type E2eWorld, type RunJson } from './workflow-e2e-kit.js';
+import { taskOf, useSeededWorld, workflowFile, type RunJson } from './workflow-e2e-kit.js';
 
 /** Big enough that the seeded faults hit both services; small enough for Last.fm's 5 calls/second. */
 const PLAYLIST_SIZE = 40;
@@ -11,7 +11,7 @@ const SPOTIFY_FAULTS = { seed: 7, rateLimitShare: 0.1, retryAfterSeconds: 1, exp
 const LASTFM_FAULTS = { seed: 13, share: 0.05, code: 29 };
 
 describe('narada workflow run sort_by_plays under faults', () => {
-  let world: E2eWorld;
+  const world = useSeededWorld({ seed: { size: PLAYLIST_SIZE } });
   let expected: string[];
   let calm: RunJson;
   let faulty: CliResult;
@@ -47,10 +47,8 @@ describe('narada workflow run sort_by_plays under faults', () => {
   };
 
   beforeAll(async () => {
-    world = await startWorld();
-    const library = seedDemoLibrary(world.spotify, world.lastfm, { size: PLAYLIST_SIZE });
-    expected = expectedByPlays(library);
-    const calmRun = await runInFreshHome(library.playlistId, 'Calm');
+    expected = expectedByPlays(world.library);
+    const calmRun = await runInFreshHome(world.library.playlistId, 'Calm');
     expect(calmRun.code).toBe(0);
     calm = calmRun.json<RunJson>();
 
@@ -58,10 +56,8 @@ describe('narada workflow run sort_by_plays under faults', () => {
     lastfmFrom = world.lastfm.calls().length;
     world.spotify.injectRandomFaults(SPOTIFY_FAULTS);
     world.lastfm.injectRandomErrors(LASTFM_FAULTS);
-    faulty = await runInFreshHome(library.playlistId, 'Under faults');
+    faulty = await runInFreshHome(world.library.playlistId, 'Under faults');
   }, 120_000);
-
-  afterAll(() => world.close());
 
   it('meets every kind of fault it was given', () => {
     const spotify = world.spotify.requests.slice(spotifyFrom);
@@ -87,18 +83,17 @@ describe('narada workflow run sort_by_plays under faults', () => {
 });
 
 describe('narada workflow run when Spotify asks for a long wait', () => {
-  let world: E2eWorld;
-  let playlistId: string;
-
-  beforeAll(async () => {
-    world = await startWorld();
-    playlistId = seedDemoLibrary(world.spotify, world.lastfm).playlistId;
-  });
-
-  afterAll(() => world.close());
+  const world = useSeededWorld();
 
   const run = (...extra: string[]) =>
-    world.narada(['workflow', 'run', 'sort_by_plays', '--param', `playlist_id=${playlistId}`, ...extra]);
+    world.narada([
+      'workflow',
+      'run',
+      'sort_by_plays',
+      '--param',
+      `playlist_id=${world.library.playlistId}`,
+      ...extra,
+    ]);
 
   it('says on stderr which service asks for a pause, why and until when, and still ends well', async () => {
     world.spotify.rateLimitNext(1, 4, { quota: true });
@@ -126,7 +121,7 @@ describe('narada workflow run when Spotify asks for a long wait', () => {
       'run',
       'sort_by_plays',
       '--param',
-      `playlist_id=${playlistId}`,
+      `playlist_id=${world.library.playlistId}`,
     ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(

@@ -1,39 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { expectedByPlays, seedDemoLibrary, type DemoLibrary } from '../../fakes/seed/demo-library.js';
-import {
-  startWorld,
-  taskOf,
-  workflowFile,
-  writeSizes,
-  type E2eWorld,
-  type RunJson,
-} from './workflow-e2e-kit.js';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { expectedByPlays } from '../../fakes/seed/demo-library.js';
+import { useSeededWorld, taskOf, workflowFile, writeSizes, type RunJson } from './workflow-e2e-kit.js';
 
 describe('narada workflow run workflows/sort_by_plays.json', () => {
-  let world: E2eWorld;
-  let library: DemoLibrary;
+  const world = useSeededWorld();
   let sourceBefore: { uris: string[]; snapshot: string };
   let first: RunJson;
 
   beforeAll(async () => {
-    world = await startWorld();
-    library = seedDemoLibrary(world.spotify, world.lastfm);
-    const playlist = world.spotify.playlist(library.playlistId);
+    const playlist = world.spotify.playlist(world.library.playlistId);
     sourceBefore = { uris: playlist.entries.map((e) => e.uri), snapshot: playlist.snapshotId };
     const result = await world.narada([
       'workflow',
       'run',
       workflowFile('sort_by_plays.json'),
       '--param',
-      `playlist_id=https://open.spotify.com/playlist/${library.playlistId}?si=demo`,
+      `playlist_id=https://open.spotify.com/playlist/${world.library.playlistId}?si=demo`,
       '--json',
     ]);
     expect(result.stderr).not.toContain('narada:');
     expect(result.code).toBe(0);
     first = result.json<RunJson>();
   });
-
-  afterAll(() => world.close());
 
   const created = () => {
     const id = (taskOf(first, 'destination').details.playlist as { id: string }).id;
@@ -42,13 +30,13 @@ describe('narada workflow run workflows/sort_by_plays.json', () => {
 
   it("creates a copy sorted by the listener's Last.fm plays, unknown tracks last and ties in playlist order", () => {
     const ids = created().entries.map((entry) => entry.uri.replace('spotify:track:', ''));
-    expect(ids).toEqual(expectedByPlays(library));
+    expect(ids).toEqual(expectedByPlays(world.library));
     expect(created().name).toBe('Sorted by plays');
     expect(created().isPublic).toBe(false);
   });
 
   it('leaves the source playlist as it was', () => {
-    const playlist = world.spotify.playlist(library.playlistId);
+    const playlist = world.spotify.playlist(world.library.playlistId);
     expect(playlist.entries.map((e) => e.uri)).toEqual(sourceBefore.uris);
     expect(playlist.snapshotId).toBe(sourceBefore.snapshot);
   });
@@ -79,7 +67,7 @@ describe('narada workflow run workflows/sort_by_plays.json', () => {
       'run',
       'sort_by_plays',
       '--param',
-      `playlist_id=${library.playlistId}`,
+      `playlist_id=${world.library.playlistId}`,
       '--json',
     ]);
     expect(again.code).toBe(0);

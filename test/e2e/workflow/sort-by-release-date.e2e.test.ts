@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { seedDemoLibrary, type DemoLibrary } from '../../fakes/seed/demo-library.js';
 import {
   startWorld,
+  useSeededWorld,
   taskOf,
   workflowFile,
   writeSizes,
@@ -10,19 +11,16 @@ import {
 } from './workflow-e2e-kit.js';
 
 describe('narada workflow run workflows/sort_by_release_date.json', () => {
-  let world: E2eWorld;
-  let library: DemoLibrary;
+  const world = useSeededWorld({ seed: { size: 250 } });
   let run: RunJson;
 
   beforeAll(async () => {
-    world = await startWorld();
-    library = seedDemoLibrary(world.spotify, world.lastfm, { size: 250 });
     const result = await world.narada([
       'workflow',
       'run',
       workflowFile('sort_by_release_date.json'),
       '--param',
-      `playlist_id=${library.playlistId}`,
+      `playlist_id=${world.library.playlistId}`,
       '--param',
       'newest_first=true',
       '--param',
@@ -33,15 +31,13 @@ describe('narada workflow run workflows/sort_by_release_date.json', () => {
     run = result.json<RunJson>();
   });
 
-  afterAll(() => world.close());
-
   it('creates a copy with the newest releases first, equal dates in playlist order', () => {
     const id = (taskOf(run, 'destination').details.playlist as { id: string }).id;
     const copy = world.spotify.playlist(id);
     expect(copy.name).toBe('Newest first');
     const released = (uri: string) =>
       world.spotify.state.tracks.get(uri.replace('spotify:track:', ''))!.album.releaseDate;
-    const expected = library.tracks
+    const expected = world.library.tracks
       .map((track, index) => ({ uri: `spotify:track:${track.id}`, index, date: track.album.releaseDate }))
       .sort((a, b) => b.date.localeCompare(a.date) || a.index - b.index)
       .map((entry) => entry.uri);

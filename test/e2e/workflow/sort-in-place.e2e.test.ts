@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { expectedByPlays, seedDemoLibrary, type DemoLibrary } from '../../fakes/seed/demo-library.js';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { expectedByPlays } from '../../fakes/seed/demo-library.js';
 import type { FakePlaylistEntry } from '../../fakes/spotify/fake-spotify-model.js';
-import {
-  startWorld,
-  taskOf,
-  workflowFile,
-  writeSizes,
-  type E2eWorld,
-  type RunJson,
-} from './workflow-e2e-kit.js';
+import { useSeededWorld, taskOf, workflowFile, writeSizes, type RunJson } from './workflow-e2e-kit.js';
 
 describe('narada workflow run workflows/sort_by_plays_in_place.json', () => {
-  let world: E2eWorld;
-  let library: DemoLibrary;
+  const world = useSeededWorld();
   let seeded: readonly FakePlaylistEntry[];
 
   beforeAll(async () => {
-    world = await startWorld();
-    library = seedDemoLibrary(world.spotify, world.lastfm);
-    seeded = [...world.spotify.playlist(library.playlistId).entries];
+    seeded = [...world.spotify.playlist(world.library.playlistId).entries];
   });
-
-  afterAll(() => world.close());
 
   const run = (...extra: string[]) =>
     world.narada([
@@ -29,7 +17,7 @@ describe('narada workflow run workflows/sort_by_plays_in_place.json', () => {
       'run',
       workflowFile('sort_by_plays_in_place.json'),
       '--param',
-      `playlist_id=spotify:playlist:${library.playlistId}`,
+      `playlist_id=spotify:playlist:${world.library.playlistId}`,
       ...extra,
     ]);
 
@@ -38,7 +26,7 @@ describe('narada workflow run workflows/sort_by_plays_in_place.json', () => {
 
     expect(result.code).toBe(0);
     expect(world.spotify.writeCalls()).toEqual([]);
-    expect(world.spotify.playlist(library.playlistId).entries).toEqual(seeded);
+    expect(world.spotify.playlist(world.library.playlistId).entries).toEqual(seeded);
     expect(result.stdout).toContain('dry run, nothing written');
     expect(result.stdout).toMatch(
       /destination: dry run \(--dry-run\), nothing written: would add 0, remove 0, move \d+ on Spotify playlist "Road Trip"/,
@@ -51,8 +39,10 @@ describe('narada workflow run workflows/sort_by_plays_in_place.json', () => {
     const result = await run('--json');
 
     expect(result.code).toBe(0);
-    const after = world.spotify.playlist(library.playlistId).entries;
-    expect(after.map((entry) => entry.uri.replace('spotify:track:', ''))).toEqual(expectedByPlays(library));
+    const after = world.spotify.playlist(world.library.playlistId).entries;
+    expect(after.map((entry) => entry.uri.replace('spotify:track:', ''))).toEqual(
+      expectedByPlays(world.library),
+    );
     const addedAt = new Map(seeded.map((entry) => [entry.uri, entry.addedAt]));
     for (const entry of after) expect(entry.addedAt).toBe(addedAt.get(entry.uri));
     const change = taskOf(result.json<RunJson>(), 'destination').details.change as {
@@ -66,7 +56,7 @@ describe('narada workflow run workflows/sort_by_plays_in_place.json', () => {
     const writes = world.spotify.writeCalls();
     expect(writes.length).toBeGreaterThan(0);
     expect(new Set(writes.map((request) => `${request.method} ${request.path}`))).toEqual(
-      new Set([`PUT /v1/playlists/${library.playlistId}/items`]),
+      new Set([`PUT /v1/playlists/${world.library.playlistId}/items`]),
     );
     const snapshots = writes.map((request) => (request.body as { snapshot_id?: string }).snapshot_id);
     expect(snapshots.every((snapshot) => typeof snapshot === 'string')).toBe(true);

@@ -2,31 +2,22 @@
 // fakes: `dry_run` in a task's config writes nothing; "update_internal" (the default) changes Narada's
 // copy only unless `enable_external_sync`; "update_spotify" changes Spotify; and a plan that would
 // empty a playlist needs --allow-empty.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../../src/infrastructure/persistence/open-database.js';
 import { createRepositories } from '../../../src/infrastructure/persistence/repositories.js';
-import { seedDemoLibrary, type DemoLibrary } from '../../fakes/seed/demo-library.js';
 import { trackUri } from '../../fakes/spotify/fake-spotify-builders.js';
-import { startWorld, taskOf, type E2eWorld, type RunJson } from './workflow-e2e-kit.js';
+import { useSeededWorld, taskOf, type RunJson } from './workflow-e2e-kit.js';
 
 describe('narada workflow run with destination.update_playlist', () => {
-  let world: E2eWorld;
-  let library: DemoLibrary;
+  const world = useSeededWorld();
   let mixes = 0;
-
-  beforeAll(async () => {
-    world = await startWorld();
-    library = seedDemoLibrary(world.spotify, world.lastfm);
-  });
-
-  afterAll(() => world.close());
 
   /** A 3-track Spotify playlist, with Narada's copy of it saved by `playlist backup` unless told not to. */
   async function mixOfThree(options: { copy?: boolean } = {}): Promise<{ id: string; name: string }> {
     const name = `Mix ${++mixes}`;
-    const mix = world.spotify.addPlaylist({ name, entries: library.tracks.slice(0, 3).map(trackUri) });
+    const mix = world.spotify.addPlaylist({ name, entries: world.library.tracks.slice(0, 3).map(trackUri) });
     if (options.copy !== false) {
       const backup = await world.narada(['playlist', 'backup', mix.id, '--out', join(world.home, 'backups')]);
       expect(backup.code).toBe(0);
@@ -35,7 +26,11 @@ describe('narada workflow run with destination.update_playlist', () => {
   }
 
   /** Writes the 12 tracks of the demo playlist (or of `source`) into the mix; returns the file's path. */
-  function fillMix(mixId: string, config: Record<string, unknown>, source = library.playlistId): string {
+  function fillMix(
+    mixId: string,
+    config: Record<string, unknown>,
+    source = world.library.playlistId,
+  ): string {
     const path = join(world.home, `fill-${mixId}.json`);
     const workflow = {
       id: 'fill_mix',

@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { seedDemoLibrary, type DemoLibrary } from '../../fakes/seed/demo-library.js';
-import { startWorld, workflowFile, type E2eWorld, type RunJson } from './workflow-e2e-kit.js';
+import { useSeededWorld, workflowFile, type RunJson } from './workflow-e2e-kit.js';
 
 describe('narada workflow validate | list | nodes | runs, and failures', () => {
-  let world: E2eWorld;
-  let library: DemoLibrary;
+  const world = useSeededWorld();
   const file = (name: string, text: string): string => {
     const path = join(world.home, name);
     writeFileSync(path, text);
     return path;
   };
-
-  beforeAll(async () => {
-    world = await startWorld();
-    library = seedDemoLibrary(world.spotify, world.lastfm);
-  });
-
-  afterAll(() => world.close());
 
   it('validate points at the line and column of broken JSON (exit 2)', async () => {
     const result = await world.narada([
@@ -34,7 +25,7 @@ describe('narada workflow validate | list | nodes | runs, and failures', () => {
     const text = JSON.stringify({
       id: 'bad',
       tasks: [
-        { id: 'src', type: 'source.spotify_playlist', config: { playlist_id: library.playlistId } },
+        { id: 'src', type: 'source.spotify_playlist', config: { playlist_id: world.library.playlistId } },
         { id: 'sort', type: 'sorter.by_metrik', config: {}, upstream: ['src'] },
         { id: 'a', type: 'filter.deduplicate', upstream: ['b'] },
         { id: 'b', type: 'filter.deduplicate', upstream: ['a'] },
@@ -80,7 +71,7 @@ describe('narada workflow validate | list | nodes | runs, and failures', () => {
       id: 'my_top',
       name: 'My top',
       tasks: [
-        { id: 'src', type: 'source.spotify_playlist', config: { playlist_id: library.playlistId } },
+        { id: 'src', type: 'source.spotify_playlist', config: { playlist_id: world.library.playlistId } },
         { id: 'top', type: 'selector.limit_tracks', config: { count: 3 }, upstream: ['src'] },
         {
           id: 'save',

@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expectedByPlays, seedDemoLibrary, type DemoLibrary } from '../../fakes/seed/demo-library.js';
-import { startWorld, type E2eWorld, type RunJson } from './workflow-e2e-kit.js';
+import { expectedByPlays } from '../../fakes/seed/demo-library.js';
+import { useSeededWorld, type RunJson } from './workflow-e2e-kit.js';
 
 const ORIGINALS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'workflows-original');
 
 describe('narada workflow with files of the original narada, and files no workflow could be', () => {
-  let world: E2eWorld;
-  let library: DemoLibrary;
+  const world = useSeededWorld();
   const file = (name: string, text: string): string => {
     const path = join(world.home, name);
     writeFileSync(path, text);
@@ -22,7 +21,7 @@ describe('narada workflow with files of the original narada, and files no workfl
         {
           id: 'typo',
           tasks: [
-            { id: 'src', type: 'source.spotify_playlist', config: { playlist_id: library.playlistId } },
+            { id: 'src', type: 'source.spotify_playlist', config: { playlist_id: world.library.playlistId } },
             { id: 'recent', type: 'filter.by_release_date', config: { max_age_dayz: 30 }, upstream: ['src'] },
             {
               id: 'out',
@@ -37,20 +36,13 @@ describe('narada workflow with files of the original narada, and files no workfl
       ),
     );
 
-  beforeAll(async () => {
-    world = await startWorld();
-    library = seedDemoLibrary(world.spotify, world.lastfm);
-  });
-
-  afterAll(() => world.close());
-
   it('runs a component-era file (transformer.* types, list-form parameters, {parameters.x}) unchanged', async () => {
     const result = await world.narada([
       'workflow',
       'run',
       join(ORIGINALS, 'component_sort_by_plays.json'),
       '--param',
-      `source_playlist_id=${library.playlistId}`,
+      `source_playlist_id=${world.library.playlistId}`,
       '--json',
     ]);
     expect(result.stderr).not.toContain('narada:');
@@ -60,7 +52,7 @@ describe('narada workflow with files of the original narada, and files no workfl
     const created = world.spotify.playlist((saved.details.playlist as { id: string }).id);
     expect(created.name).toBe('Most Played');
     expect(created.entries.map((e) => e.uri.replace('spotify:track:', ''))).toEqual(
-      expectedByPlays(library).slice(0, 8),
+      expectedByPlays(world.library).slice(0, 8),
     );
   });
 
@@ -163,7 +155,7 @@ describe('narada workflow with files of the original narada, and files no workfl
         id: 'members',
         parameters: Object.fromEntries(names.map((name) => [name, { required: true }])),
         tasks: [
-          { id: 'src', type: 'source.spotify_playlist', config: { playlist_id: library.playlistId } },
+          { id: 'src', type: 'source.spotify_playlist', config: { playlist_id: world.library.playlistId } },
           {
             id: 'out',
             type: 'destination.create_internal_playlist',

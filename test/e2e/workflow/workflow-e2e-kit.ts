@@ -1,9 +1,15 @@
 // What the workflow end-to-end tests share: the fakes seeded with the demo library, a NARADA_HOME of
 // their own, the built CLI pointed at the fakes, and checks on the fake Spotify's request log.
+import { afterAll, beforeAll } from '@jest/globals';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFakeLastfm, type FakeLastfm, type FakeLastfmOptions } from '../../fakes/lastfm/fake-lastfm.js';
-import { fakeServiceEnv } from '../../fakes/seed/demo-library.js';
+import {
+  fakeServiceEnv,
+  seedDemoLibrary,
+  type DemoLibrary,
+  type DemoOptions,
+} from '../../fakes/seed/demo-library.js';
 import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
 import { cleanEnv, runNarada, tempDir, type CliResult } from '../cli-harness.js';
 
@@ -32,6 +38,41 @@ export async function startWorld(options: { readonly lastfm?: FakeLastfmOptions 
       await lastfm.close();
       home.remove();
     },
+  };
+}
+
+export interface SeededWorld extends Omit<E2eWorld, 'close'> {
+  readonly library: DemoLibrary;
+}
+
+/** A world seeded with the demo library for the enclosing describe: started before its tests, closed after. */
+export function useSeededWorld(
+  options: { readonly lastfm?: FakeLastfmOptions; readonly seed?: DemoOptions } = {},
+): SeededWorld {
+  let started: { world: E2eWorld; library: DemoLibrary } | undefined;
+  beforeAll(async () => {
+    const world = await startWorld(options);
+    started = { world, library: seedDemoLibrary(world.spotify, world.lastfm, options.seed) };
+  });
+  afterAll(() => started?.world.close());
+  const get = (): { world: E2eWorld; library: DemoLibrary } => {
+    if (started === undefined) throw new Error('the world starts in beforeAll: use it in a test or hook');
+    return started;
+  };
+  return {
+    get spotify() {
+      return get().world.spotify;
+    },
+    get lastfm() {
+      return get().world.lastfm;
+    },
+    get home() {
+      return get().world.home;
+    },
+    get library() {
+      return get().library;
+    },
+    narada: (args) => get().world.narada(args),
   };
 }
 

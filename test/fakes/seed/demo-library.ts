@@ -1,6 +1,7 @@
 // A seeded library for the demo, the end-to-end tests and the benches: a Spotify playlist of songs
 // with release dates, and the same songs on Last.fm with the listener's play counts (one song
 // Last.fm does not know, two with equal counts), so sorting by plays has a known answer.
+import { lastfmEnv, spotifyEnv } from '../fake-service-env.js';
 import { aCatalogTrack } from '../lastfm/fake-lastfm-builders.js';
 import type { FakeLastfm } from '../lastfm/fake-lastfm.js';
 import type { FakeSpotify } from '../spotify/fake-spotify.js';
@@ -140,14 +141,5 @@ export function fakeServiceEnv(
   lastfm: FakeLastfm,
   lastfmUser = DEMO_LASTFM_USER,
 ): Record<string, string> {
-  return {
-    SPOTIFY_API_URL: spotify.apiUrl,
-    SPOTIFY_ACCOUNTS_URL: spotify.accountsUrl,
-    SPOTIFY_CLIENT_ID: spotify.clientId,
-    SPOTIFY_REFRESH_TOKEN: spotify.issueRefreshToken(),
-    LASTFM_API_URL: lastfm.url,
-    LASTFM_API_KEY: lastfm.apiKey,
-    LASTFM_API_SECRET: lastfm.secret,
-    LASTFM_USERNAME: lastfmUser,
-  };
+  return { ...spotifyEnv(spotify), ...lastfmEnv(lastfm, { user: lastfmUser, signed: true }) };
 }

@@ -1,58 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { aCatalogTrack } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import { aFakeTrack } from '../../fakes/spotify/fake-spotify-builders.js';
-import type { FakeTrack } from '../../fakes/spotify/fake-spotify-model.js';
+import { lovesOn, seedLikesLibrary, type LikesLibrary } from '../../fakes/seed/likes-library.js';
 import { LISTENER, openLikesWorld, type LikesWorld } from './likes-test-kit.js';
 
 let world: LikesWorld;
 afterEach(() => world.dispose());
 
-interface Seeded {
-  readonly lovedAlready: FakeTrack;
-  readonly remastered: FakeTrack;
-  readonly misspelt: FakeTrack;
-  readonly unknown: FakeTrack;
-  readonly plain: FakeTrack;
-}
-
 /** Five saved tracks: one loved as is, one loved under its plain title, one Last.fm spells otherwise, one Last.fm lacks, one to love. */
-function seed(): Seeded {
-  const { spotify, lastfm } = world;
-  const [lovedAlready, remastered, misspelt, unknown, plain] = spotify.addTracks(
-    aFakeTrack({ name: 'Karma Police', artist: 'Radiohead' }),
-    aFakeTrack({ name: 'Hey Jude - Remastered 2015', artist: 'The Beatles' }),
-    aFakeTrack({ name: 'Hoppipolla', artist: 'Sigur Ros' }),
-    aFakeTrack({ name: 'Basement Demo', artist: 'Nobody Knows' }),
-    aFakeTrack({ name: 'Reckoner', artist: 'Radiohead' }),
-  );
-  for (const [artist, track] of [
-    ['Radiohead', 'Karma Police'],
-    ['The Beatles', 'Hey Jude'],
-    ['Sigur Rós', 'Hoppípolla'],
-    ['Radiohead', 'Reckoner'],
-  ] as const) {
-    lastfm.fake.addTrack(aCatalogTrack({ artist, track }));
-  }
-  lastfm.fake.autocorrect('Sigur Ros', 'Sigur Rós');
-  lastfm.fake.autocorrect('Hoppipolla', 'Hoppípolla');
-  lastfm.fake.addLove(LISTENER, { artist: 'Radiohead', track: 'Karma Police', date: 1_600_000_000 });
-  lastfm.fake.addLove(LISTENER, { artist: 'The Beatles', track: 'Hey Jude', date: 1_600_000_100 });
-  world.save([lovedAlready!.id, remastered!.id, misspelt!.id, unknown!.id, plain!.id]);
-  return {
-    lovedAlready: lovedAlready!,
-    remastered: remastered!,
-    misspelt: misspelt!,
-    unknown: unknown!,
-    plain: plain!,
-  };
+function seed(): LikesLibrary {
+  const library = seedLikesLibrary(world.spotify, world.lastfm.fake, LISTENER);
+  const { lovedAlready, remastered, misspelt, unknown, plain } = library;
+  world.save([lovedAlready.id, remastered.id, misspelt.id, unknown.id, plain.id]);
+  return library;
 }
 
 const loveCalls = () => world.lastfm.fake.calls('track.love').map((c) => [c.params.artist, c.params.track]);
-const lovedNow = () =>
-  world.lastfm.fake.state
-    .lovesNewestFirst(LISTENER)
-    .map((l) => `${l.artist} – ${l.track}`)
-    .sort();
+const lovedNow = () => lovesOn(world.lastfm.fake, LISTENER);
 
 describe('likes sync from Spotify to Last.fm (real clients, fakes over sockets)', () => {
   beforeEach(async () => {

@@ -3,7 +3,6 @@
 import type { Clock } from '../../../src/application/ports/clock.port.js';
 import type { MusicBrainzPort } from '../../../src/application/ports/musicbrainz.port.js';
 import { SILENT_PROGRESS } from '../../../src/application/ports/progress.port.js';
-import { IngestConnectorTracks } from '../../../src/application/tracks/ingest-connector-tracks.js';
 import { ImportLikes } from '../../../src/application/use-cases/likes/import-likes.js';
 import { LastfmToSpotify } from '../../../src/application/likes/lastfm-to-spotify.js';
 import { SpotifyToLastfm } from '../../../src/application/likes/spotify-to-lastfm.js';
@@ -16,13 +15,12 @@ import { SpotifyTrackFinder } from '../../../src/application/playlist/find-spoti
 import { CallCounter } from '../../../src/infrastructure/connectors/http/call-counter.js';
 import { MusicBrainzClient } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-client.js';
 import { createMusicBrainzHttpClient } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-http.js';
-import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/tracks/sqlite-identity-lookup.js';
-import { SqliteStoredRecords } from '../../../src/infrastructure/persistence/tracks/sqlite-stored-records.js';
 import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz/fake-musicbrainz.js';
 import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
 import { isoSeconds } from '../../fakes/spotify/fake-spotify-context.js';
 import { startLastfmKit, type LastfmKit } from '../lastfm/lastfm-test-kit.js';
 import { openTempDatabase, type TempDatabase } from '../persistence/temp-database.js';
+import { ingestOver } from '../tracks/identity-test-kit.js';
 import { spotifyRig, type SpotifyTestRig } from '../spotify/spotify-test-kit.js';
 
 export const LISTENER = 'listener';
@@ -54,16 +52,8 @@ export async function openLikesWorld(
   const temp = await openTempDatabase();
   const { repos } = temp;
   const clock: Clock = { now: rig.clock.now };
-  const lookup = new SqliteIdentityLookup(temp.db);
-  const ingest = new IngestConnectorTracks({
-    tracks: repos.tracks,
-    connectorTracks: repos.connectorTracks,
-    mappings: repos.trackMappings,
-    unitOfWork: repos.unitOfWork,
-    clock,
-    lookup,
-    storedRecords: new SqliteStoredRecords(temp.db),
-  });
+  const lookup = repos.identityLookup;
+  const ingest = ingestOver(temp, clock);
   const musicbrainz: MusicBrainzPort | undefined =
     musicbrainzFake === null
       ? undefined

@@ -1,20 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { TrackId } from '../../../src/domain/track/track.js';
 import { BulkWriter } from '../../../src/infrastructure/persistence/bulk-writer.js';
 import { DailyListensEntity } from '../../../src/infrastructure/persistence/history/daily-listens.entity.js';
-import { aTrackDraft, AT, openTempDatabase, type TempDatabase } from './temp-database.js';
+import { aTrackDraft, AT, tempDatabasePerTest } from './temp-database.js';
 
 describe('BulkWriter with the `add` conflict policy (counters)', () => {
-  let temp: TempDatabase;
+  const temp = tempDatabasePerTest();
   let track: TrackId;
 
   beforeEach(async () => {
-    temp = await openTempDatabase();
     track = (await temp.repos.tracks.insertMany([aTrackDraft()], AT))[0]!;
-  });
-
-  afterEach(async () => {
-    await temp.dispose();
   });
 
   const row = (date: string, listenCount: number, totalMsPlayed: number): DailyListensEntity => ({

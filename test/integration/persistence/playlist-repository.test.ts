@@ -1,18 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { TrackId } from '../../../src/domain/track/track.js';
-import { aPlaylistDraft, aTrackDraft, AT, openTempDatabase, type TempDatabase } from './temp-database.js';
+import { aPlaylistDraft, aTrackDraft, AT, tempDatabasePerTest } from './temp-database.js';
 
 describe('TypeOrmPlaylistRepository', () => {
-  let temp: TempDatabase;
+  const temp = tempDatabasePerTest();
   let trackIds: TrackId[];
 
   beforeEach(async () => {
-    temp = await openTempDatabase();
     trackIds = await temp.repos.tracks.insertMany([aTrackDraft(), aTrackDraft(), aTrackDraft()], AT);
-  });
-
-  afterEach(async () => {
-    await temp.dispose();
   });
 
   it('round-trips a playlist with its items in position order', async () => {

@@ -1,13 +1,13 @@
 // Runs record the process that runs them; at the next start, runs left `running` by a process that
 // has ended are marked `interrupted`, while a live process's run (or another machine's) is left be.
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { hostname } from 'node:os';
 import { TypeOrmImportRunRepository } from '../../../src/infrastructure/persistence/history/typeorm-import-run-repository.js';
 import { TypeOrmWorkflowRunRepository } from '../../../src/infrastructure/persistence/workflow/typeorm-workflow-run-repository.js';
 import { systemProcesses } from '../../../src/infrastructure/persistence/run-owners.js';
 import type { RunOwner } from '../../../src/domain/shared/run-owner.js';
-import { AT, openTempDatabase, type TempDatabase } from './temp-database.js';
+import { AT, tempDatabasePerTest } from './temp-database.js';
 
 /** A process that has surely ended: started, waited for and reaped. */
 async function endedProcess(): Promise<RunOwner> {
@@ -18,13 +18,7 @@ async function endedProcess(): Promise<RunOwner> {
 }
 
 describe('run owners and abandoned runs', () => {
-  let temp: TempDatabase;
-  beforeEach(async () => {
-    temp = await openTempDatabase();
-  });
-  afterEach(async () => {
-    await temp.dispose();
-  });
+  const temp = tempDatabasePerTest();
 
   function ownedBy(owner: RunOwner) {
     return { ...systemProcesses, current: () => owner };

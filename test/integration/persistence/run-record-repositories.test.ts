@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { WorkflowRunDraft } from '../../../src/application/ports/workflow-run-repository.port.js';
-import { AT, openTempDatabase, type TempDatabase } from './temp-database.js';
+import { AT, tempDatabasePerTest } from './temp-database.js';
 
 function aWorkflowRunDraft(overrides: Partial<WorkflowRunDraft> = {}): WorkflowRunDraft {
   return {
@@ -19,15 +19,7 @@ function aWorkflowRunDraft(overrides: Partial<WorkflowRunDraft> = {}): WorkflowR
 }
 
 describe('run records: sync checkpoints, workflow runs and the response cache', () => {
-  let temp: TempDatabase;
-
-  beforeEach(async () => {
-    temp = await openTempDatabase();
-  });
-
-  afterEach(async () => {
-    await temp.dispose();
-  });
+  const temp = tempDatabasePerTest();
 
   it('stores a sync checkpoint and replaces it on the next put', async () => {
     const { syncCheckpoints } = temp.repos;

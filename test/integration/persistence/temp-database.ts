@@ -1,4 +1,5 @@
 // A real Narada database file in a fresh temp folder, with every repository over it.
+import { afterEach, beforeEach } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +43,36 @@ export async function openTempDatabase(): Promise<TempDatabase> {
     dispose: async () => {
       await db.close();
       rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A fresh database for each test of the enclosing describe, disposed after it. What is returned stands
+ * for whichever is open, so a describe names it once instead of opening and disposing it by hand.
+ */
+export function tempDatabasePerTest(): Omit<TempDatabase, 'dispose'> {
+  let current: TempDatabase | undefined;
+  beforeEach(async () => {
+    current = await openTempDatabase();
+  });
+  afterEach(async () => {
+    await current?.dispose();
+    current = undefined;
+  });
+  const open = (): TempDatabase => {
+    if (current === undefined) throw new Error('the database is open only inside a test or its hooks');
+    return current;
+  };
+  return {
+    get folder() {
+      return open().folder;
+    },
+    get db() {
+      return open().db;
+    },
+    get repos() {
+      return open().repos;
     },
   };
 }

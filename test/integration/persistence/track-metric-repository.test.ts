@@ -1,25 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { TrackMetric } from '../../../src/domain/track/track-metric.js';
 import type { TrackId } from '../../../src/domain/track/track.js';
 import { IN_LIST_CHUNK } from '../../../src/infrastructure/persistence/chunks.js';
 import { aTrackMetric } from '../../builders/index.js';
-import { aTrackDraft, AT, openTempDatabase, type TempDatabase } from './temp-database.js';
+import { aTrackDraft, AT, tempDatabasePerTest } from './temp-database.js';
 
 const TRACKS = 2 * IN_LIST_CHUNK + 234;
 
-let temp: TempDatabase;
+const temp = tempDatabasePerTest();
 let ids: TrackId[];
 
 beforeEach(async () => {
-  temp = await openTempDatabase();
   ids = await temp.repos.tracks.insertMany(
     Array.from({ length: TRACKS }, (_, n) => aTrackDraft({ title: `Song ${n}`, isrc: null })),
     AT,
   );
-});
-
-afterEach(async () => {
-  await temp.dispose();
 });
 
 /** Every track has a play count and listeners; every third one also a global count. */

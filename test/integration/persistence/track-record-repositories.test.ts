@@ -1,19 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { TrackId } from '../../../src/domain/track/track.js';
 import { aConnectorTrack, aLike, aTrackMapping, aTrackMetric } from '../../builders/index.js';
-import { aTrackDraft, AT, openTempDatabase, type TempDatabase } from './temp-database.js';
+import { aTrackDraft, AT, tempDatabasePerTest } from './temp-database.js';
 
 describe('track records: connector tracks, mappings, metrics and likes', () => {
-  let temp: TempDatabase;
+  const temp = tempDatabasePerTest();
   let trackIds: TrackId[];
 
   beforeEach(async () => {
-    temp = await openTempDatabase();
     trackIds = await temp.repos.tracks.insertMany([aTrackDraft(), aTrackDraft(), aTrackDraft()], AT);
-  });
-
-  afterEach(async () => {
-    await temp.dispose();
   });
 
   describe('connector tracks', () => {

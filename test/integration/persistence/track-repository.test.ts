@@ -1,21 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { Track } from '../../../src/domain/track/track.js';
 import { Isrc } from '../../../src/domain/values/isrc.js';
 import { Mbid } from '../../../src/domain/values/mbid.js';
 import { PartialDate } from '../../../src/domain/values/partial-date.js';
 import { mbidFor } from '../../builders/index.js';
-import { aTrackDraft, AT, openTempDatabase, type TempDatabase } from './temp-database.js';
+import { aTrackDraft, AT, tempDatabasePerTest } from './temp-database.js';
 
 describe('TypeOrmTrackRepository', () => {
-  let temp: TempDatabase;
-
-  beforeEach(async () => {
-    temp = await openTempDatabase();
-  });
-
-  afterEach(async () => {
-    await temp.dispose();
-  });
+  const temp = tempDatabasePerTest();
 
   it('round-trips a track with its ISRC, MBID, partial release date and credited artists', async () => {
     const { tracks } = temp.repos;

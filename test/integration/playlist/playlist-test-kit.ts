@@ -6,16 +6,14 @@ import { join } from 'node:path';
 import type { Clock } from '../../../src/application/ports/clock.port.js';
 import { SILENT_PROGRESS } from '../../../src/application/ports/progress.port.js';
 import type { SpotifyPort } from '../../../src/application/ports/spotify.port.js';
-import { IngestConnectorTracks } from '../../../src/application/tracks/ingest-connector-tracks.js';
 import { BackupPlaylists } from '../../../src/application/use-cases/playlist/backup-playlists.js';
 import { SpotifyTrackFinder } from '../../../src/application/playlist/find-spotify-track.js';
 import { ListPlaylists } from '../../../src/application/use-cases/playlist/list-playlists.js';
 import { RestorePlaylist } from '../../../src/application/use-cases/playlist/restore-playlist.js';
 import { FileBackupStore } from '../../../src/infrastructure/backup/file-backup-store.js';
-import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/tracks/sqlite-identity-lookup.js';
-import { SqliteStoredRecords } from '../../../src/infrastructure/persistence/tracks/sqlite-stored-records.js';
 import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
 import { openTempDatabase, type TempDatabase } from '../persistence/temp-database.js';
+import { ingestOver } from '../tracks/identity-test-kit.js';
 import { spotifyRig, type SpotifyTestRig } from '../spotify/spotify-test-kit.js';
 
 export interface PlaylistWorld {
@@ -42,15 +40,7 @@ export async function openPlaylistWorld(
   const backupDir = mkdtempSync(join(tmpdir(), 'narada-backups-'));
   const clock: Clock = { now: rig.clock.now };
   const { repos } = temp;
-  const ingest = new IngestConnectorTracks({
-    tracks: repos.tracks,
-    connectorTracks: repos.connectorTracks,
-    mappings: repos.trackMappings,
-    unitOfWork: repos.unitOfWork,
-    clock,
-    lookup: new SqliteIdentityLookup(temp.db),
-    storedRecords: new SqliteStoredRecords(temp.db),
-  });
+  const ingest = ingestOver(temp, clock);
   return {
     fake,
     rig,

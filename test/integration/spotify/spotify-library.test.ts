@@ -1,18 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { aFakeTrack } from '../../fakes/spotify/fake-spotify-builders.js';
 import type { FakeTrack } from '../../fakes/spotify/fake-spotify-model.js';
-import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
-import { spotifyRig } from './spotify-test-kit.js';
+import { fakeSpotifyPerTest, spotifyRig } from './spotify-test-kit.js';
 
-let fake: FakeSpotify;
-
-beforeEach(async () => {
-  fake = await startFakeSpotify();
-});
-
-afterEach(async () => {
-  await fake.close();
-});
+const fake = fakeSpotifyPerTest();
 
 function seedTracks(n: number): FakeTrack[] {
   return fake.addTracks(...Array.from({ length: n }, () => aFakeTrack()));

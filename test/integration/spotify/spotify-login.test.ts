@@ -1,20 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { CallCounter } from '../../../src/infrastructure/connectors/http/call-counter.js';
 import { loginToSpotify } from '../../../src/infrastructure/connectors/spotify/spotify-login.js';
 import { SpotifyWebApiClient } from '../../../src/infrastructure/connectors/spotify/spotify-web-api-client.js';
-import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
 import { MemoryCredentialStore } from '../../fakes/spotify/memory-credential-store.js';
-import { spotifyConfig, spotifyHttp, VirtualClock } from './spotify-test-kit.js';
+import { fakeSpotifyPerTest, spotifyConfig, spotifyHttp, VirtualClock } from './spotify-test-kit.js';
 
-let fake: FakeSpotify;
-
-beforeEach(async () => {
-  fake = await startFakeSpotify();
-});
-
-afterEach(async () => {
-  await fake.close();
-});
+const fake = fakeSpotifyPerTest();
 
 /** What a browser does with the login link: follow Spotify's redirect to the loopback server. */
 async function clickLoginLink(url: string): Promise<Response> {

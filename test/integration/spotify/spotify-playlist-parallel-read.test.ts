@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { CallCounter } from '../../../src/infrastructure/connectors/http/call-counter.js';
 import {
   adaptiveLimiter,
@@ -7,9 +7,8 @@ import {
 import { createSpotifyHttpClient } from '../../../src/infrastructure/connectors/spotify/spotify-http.js';
 import { SpotifyWebApiClient } from '../../../src/infrastructure/connectors/spotify/spotify-web-api-client.js';
 import { aFakeTrack, trackUri } from '../../fakes/spotify/fake-spotify-builders.js';
-import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
 import { MemoryCredentialStore } from '../../fakes/spotify/memory-credential-store.js';
-import { spotifyConfig, VirtualClock } from './spotify-test-kit.js';
+import { fakeSpotifyPerTest, spotifyConfig, VirtualClock } from './spotify-test-kit.js';
 
 /** The adaptive limiter, watched: how many requests it has let through and how many are in flight. */
 class WatchedLimiter implements RateLimiter {
@@ -43,15 +42,7 @@ class WatchedLimiter implements RateLimiter {
   }
 }
 
-let fake: FakeSpotify;
-
-beforeEach(async () => {
-  fake = await startFakeSpotify();
-});
-
-afterEach(async () => {
-  await fake.close();
-});
+const fake = fakeSpotifyPerTest();
 
 function rig(onStart?: (nth: number) => void) {
   const clock = new VirtualClock();

@@ -1,40 +1,17 @@
 // A playlist whose answers arrive as HTTP 200 but spoiled (cut short, an HTML page, not whole) is read
 // again until it is whole, or the read fails naming the playlist and the page: never a partial list.
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { NaradaError } from '../../../src/domain/shared/errors.js';
+import { describe, expect, it } from '@jest/globals';
 import { aFakeTrack, trackUri } from '../../fakes/spotify/fake-spotify-builders.js';
-import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
-import { spotifyRig } from './spotify-test-kit.js';
+import { failureOf, fakeSpotifyPerTest, readsOfPage, spotifyRig } from './spotify-test-kit.js';
 
-let fake: FakeSpotify;
-
-beforeEach(async () => {
-  fake = await startFakeSpotify();
-});
-
-afterEach(async () => {
-  await fake.close();
-});
+const fake = fakeSpotifyPerTest();
 
 function aPlaylistOf(n: number): { id: string; uris: string[] } {
   const uris = fake.addTracks(...Array.from({ length: n }, () => aFakeTrack())).map(trackUri);
   return { id: fake.addPlaylist({ name: `Mix of ${n}`, entries: uris }).id, uris };
 }
 
-function pageReadsAt(offset: number): number {
-  return fake
-    .callsTo('GET /playlists/{id}/items')
-    .filter((r) => new URLSearchParams(r.query).get('offset') === String(offset)).length;
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<NaradaError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof NaradaError)) throw new Error(`expected a NaradaError, got ${String(error)}`);
-  return error;
-}
+const pageReadsAt = (offset: number): number => readsOfPage(fake, 'GET /playlists/{id}/items', offset);
 
 describe('reading a playlist whose answers are spoiled on the way', () => {
   it('reads a page again when it came back cut short once, and returns every entry (2,000, read in parallel)', async () => {

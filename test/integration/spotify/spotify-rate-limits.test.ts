@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   RateLimitedError,
   UpstreamUnavailableError,
@@ -10,18 +10,10 @@ import { createSpotifyHttpClient } from '../../../src/infrastructure/connectors/
 import { SpotifyWebApiClient } from '../../../src/infrastructure/connectors/spotify/spotify-web-api-client.js';
 import { MemoryCredentialStore } from '../../fakes/spotify/memory-credential-store.js';
 import { aFakeTrack, trackUri } from '../../fakes/spotify/fake-spotify-builders.js';
-import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
-import { VirtualClock, spotifyConfig, spotifyRig } from './spotify-test-kit.js';
+import type { FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
+import { fakeSpotifyPerTest, VirtualClock, spotifyConfig, spotifyRig } from './spotify-test-kit.js';
 
-let fake: FakeSpotify;
-
-beforeEach(async () => {
-  fake = await startFakeSpotify();
-});
-
-afterEach(async () => {
-  await fake.close();
-});
+const fake = fakeSpotifyPerTest();
 
 describe('rate limits and failures', () => {
   it('waits out a 429 storm for the Retry-After Spotify gives and then reads everything', async () => {

@@ -1,22 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   aFakeEpisode,
   aFakeTrack,
   localFileUri,
   trackUri,
 } from '../../fakes/spotify/fake-spotify-builders.js';
-import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
-import { spotifyRig } from './spotify-test-kit.js';
+import { fakeSpotifyPerTest, spotifyRig } from './spotify-test-kit.js';
 
-let fake: FakeSpotify;
-
-beforeEach(async () => {
-  fake = await startFakeSpotify({ rotateRefreshTokens: true });
-});
-
-afterEach(async () => {
-  await fake.close();
-});
+const fake = fakeSpotifyPerTest({ rotateRefreshTokens: true });
 
 describe('2026 routes only', () => {
   it('never calls a route Spotify removed for development-mode apps, across every client operation', async () => {

@@ -1,21 +1,11 @@
 // The saved tracks whose pages arrive as HTTP 200 but spoiled (cut short, an HTML page, half a page)
 // are read again until whole, or the read fails naming the list and the page: a partial list of saved
 // tracks must never pass for the whole one (a mirror sync removes what it lacks).
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { NaradaError } from '../../../src/domain/shared/errors.js';
+import { describe, expect, it } from '@jest/globals';
 import { aFakeTrack } from '../../fakes/spotify/fake-spotify-builders.js';
-import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
-import { spotifyRig } from './spotify-test-kit.js';
+import { failureOf, fakeSpotifyPerTest, readsOfPage, spotifyRig } from './spotify-test-kit.js';
 
-let fake: FakeSpotify;
-
-beforeEach(async () => {
-  fake = await startFakeSpotify();
-});
-
-afterEach(async () => {
-  await fake.close();
-});
+const fake = fakeSpotifyPerTest();
 
 /** `n` saved tracks, one minute apart; their ids newest first, as Spotify lists them. */
 function savedLibraryOf(n: number): string[] {
@@ -29,20 +19,7 @@ function savedLibraryOf(n: number): string[] {
   return tracks.map((t) => t.id).reverse();
 }
 
-function pageReadsAt(offset: number): number {
-  return fake
-    .callsTo('GET /me/tracks')
-    .filter((r) => new URLSearchParams(r.query).get('offset') === String(offset)).length;
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<NaradaError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof NaradaError)) throw new Error(`expected a NaradaError, got ${String(error)}`);
-  return error;
-}
+const pageReadsAt = (offset: number): number => readsOfPage(fake, 'GET /me/tracks', offset);
 
 describe('reading the saved tracks when a page is spoiled on the way', () => {
   it('reads a page again when it came back cut short once, and returns the whole list', async () => {

@@ -1,13 +1,19 @@
 // Wiring for Spotify integration tests: the real client over a socket to the fake, with a virtual
 // clock (so Retry-After waits are recorded, not slept) and an in-memory credential store.
+import { afterEach, beforeEach } from '@jest/globals';
 import type { StoredCredentials } from '../../../src/application/ports/credential-store.port.js';
+import { NaradaError } from '../../../src/domain/shared/errors.js';
 import { CallCounter } from '../../../src/infrastructure/connectors/http/call-counter.js';
 import type { HttpClient } from '../../../src/infrastructure/connectors/http/http-client.js';
 import { adaptiveLimiter } from '../../../src/infrastructure/connectors/http/rate-limiter.js';
 import type { SpotifyClientConfig } from '../../../src/infrastructure/connectors/spotify/spotify-config.js';
 import { createSpotifyHttpClient } from '../../../src/infrastructure/connectors/spotify/spotify-http.js';
 import { SpotifyWebApiClient } from '../../../src/infrastructure/connectors/spotify/spotify-web-api-client.js';
-import type { FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
+import {
+  startFakeSpotify,
+  type FakeSpotify,
+  type FakeSpotifyOptions,
+} from '../../fakes/spotify/fake-spotify.js';
 import { MemoryCredentialStore } from '../../fakes/spotify/memory-credential-store.js';
 
 /** Real time plus whatever was "slept": the limiter and retry logic see waits pass instantly. */
@@ -71,4 +77,42 @@ export function spotifyRig(
   });
   const client = new SpotifyWebApiClient({ config, http, credentials, now: clock.now });
   return { client, http, calls, credentials, clock, config };
+}
+
+/**
+ * The fake Spotify of the running test: a fresh one is started before each test of the file and closed
+ * after it. What is returned stands for whichever is running, so a file names it once, at its top.
+ */
+export function fakeSpotifyPerTest(options: FakeSpotifyOptions = {}): FakeSpotify {
+  let current: FakeSpotify | undefined;
+  beforeEach(async () => {
+    current = await startFakeSpotify(options);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return new Proxy({} as FakeSpotify, {
+    get(_, key) {
+      if (current === undefined) throw new Error('the fake Spotify runs only inside a test or its hooks');
+      const value: unknown = Reflect.get(current, key, current);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(current) : value;
+    },
+  });
+}
+
+/** The error a promise rejects with, which must be a NaradaError (the failure a user is shown). */
+export async function failureOf(promise: Promise<unknown>): Promise<NaradaError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof NaradaError)) throw new Error(`expected a NaradaError, got ${String(error)}`);
+  return error;
+}
+
+/** How many times the fake answered the page at `offset` of a paged route. */
+export function readsOfPage(fake: FakeSpotify, route: string, offset: number): number {
+  return fake.callsTo(route).filter((r) => new URLSearchParams(r.query).get('offset') === String(offset))
+    .length;
 }

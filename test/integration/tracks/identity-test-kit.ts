@@ -4,7 +4,10 @@ import type { Clock } from '../../../src/application/ports/clock.port.js';
 import type { IdentityAttemptRepository } from '../../../src/application/ports/identity-attempt-repository.port.js';
 import { SILENT_PROGRESS, type ProgressReporter } from '../../../src/application/ports/progress.port.js';
 import type { IdentityStores } from '../../../src/application/tracks/identity-linker.js';
-import { IngestConnectorTracks } from '../../../src/application/tracks/ingest-connector-tracks.js';
+import {
+  IngestConnectorTracks,
+  type IngestConnectorTracksDeps,
+} from '../../../src/application/tracks/ingest-connector-tracks.js';
 import { ResolveTracks } from '../../../src/application/use-cases/tracks/resolve-tracks.js';
 import { CallCounter } from '../../../src/infrastructure/connectors/http/call-counter.js';
 import { MusicBrainzClient } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-client.js';
@@ -22,6 +25,26 @@ export class SteppingClock implements Clock {
   advance(ms: number): void {
     this.at += ms;
   }
+}
+
+/** Ingest over `temp`'s repositories, with the app's SQLite adapters unless a test names its own. */
+export function ingestOver(
+  temp: Pick<TempDatabase, 'repos'>,
+  clock: Clock,
+  adapters: Pick<IngestConnectorTracksDeps, 'lookup' | 'storedRecords'> = {
+    lookup: temp.repos.identityLookup,
+    storedRecords: temp.repos.storedRecords,
+  },
+): IngestConnectorTracks {
+  const { repos } = temp;
+  return new IngestConnectorTracks({
+    tracks: repos.tracks,
+    connectorTracks: repos.connectorTracks,
+    mappings: repos.trackMappings,
+    unitOfWork: repos.unitOfWork,
+    clock,
+    ...adapters,
+  });
 }
 
 export interface IdentityWorld {

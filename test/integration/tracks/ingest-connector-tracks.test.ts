@@ -1,42 +1,26 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import {
   connectorKey,
-  IngestConnectorTracks,
+  type IngestConnectorTracks,
   KEY_LINK_CONFIDENCE,
 } from '../../../src/application/tracks/ingest-connector-tracks.js';
 import { lastfmTrackKey } from '../../../src/domain/track/connector-track.js';
-import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/tracks/sqlite-identity-lookup.js';
 import { aConnectorTrack, isrcFor, mbidFor, spotifyIdFor } from '../../builders/index.js';
-import { aTrackDraft, AT, openTempDatabase, type TempDatabase } from '../persistence/temp-database.js';
+import { aTrackDraft, AT, tempDatabasePerTest } from '../persistence/temp-database.js';
+import { ingestOver } from './identity-test-kit.js';
 
 const NOW = AT + 60_000;
-
-function ingestOver(temp: TempDatabase, bulk: boolean): IngestConnectorTracks {
-  const { repos } = temp;
-  return new IngestConnectorTracks({
-    tracks: repos.tracks,
-    connectorTracks: repos.connectorTracks,
-    mappings: repos.trackMappings,
-    unitOfWork: repos.unitOfWork,
-    clock: { now: () => NOW },
-    ...(bulk ? { lookup: new SqliteIdentityLookup(temp.db) } : {}),
-  });
-}
 
 describe.each([
   ['bulk SQLite look-ups', true],
   ['one repository call per key', false],
 ])('ingesting service records as internal tracks (%s)', (_label, bulk) => {
-  let temp: TempDatabase;
+  const temp = tempDatabasePerTest();
   let ingest: IngestConnectorTracks;
 
-  beforeEach(async () => {
-    temp = await openTempDatabase();
-    ingest = ingestOver(temp, bulk);
-  });
-
-  afterEach(async () => {
-    await temp.dispose();
+  beforeEach(() => {
+    // Only the look-up path varies here: the stored-records check is left out of both.
+    ingest = ingestOver(temp, { now: () => NOW }, bulk ? { lookup: temp.repos.identityLookup } : {});
   });
 
   it('creates a provisional track per new record, mapped with the method its service implies', async () => {

@@ -1,35 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import {
   connectorKey,
-  IngestConnectorTracks,
+  type IngestConnectorTracks,
 } from '../../../src/application/tracks/ingest-connector-tracks.js';
 import type { ConnectorTrack } from '../../../src/domain/track/connector-track.js';
-import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/tracks/sqlite-identity-lookup.js';
-import { SqliteStoredRecords } from '../../../src/infrastructure/persistence/tracks/sqlite-stored-records.js';
 import { aConnectorTrack, isrcFor, mbidFor, spotifyIdFor } from '../../builders/index.js';
-import { AT, openTempDatabase, type TempDatabase } from '../persistence/temp-database.js';
+import { AT, tempDatabasePerTest } from '../persistence/temp-database.js';
+import { ingestOver } from './identity-test-kit.js';
 
 const HOUR = 3_600_000;
 
-let temp: TempDatabase;
+const temp = tempDatabasePerTest();
 let ingest: IngestConnectorTracks;
 
-beforeEach(async () => {
-  temp = await openTempDatabase();
-  const { repos } = temp;
-  ingest = new IngestConnectorTracks({
-    tracks: repos.tracks,
-    connectorTracks: repos.connectorTracks,
-    mappings: repos.trackMappings,
-    unitOfWork: repos.unitOfWork,
-    clock: { now: () => AT + HOUR },
-    lookup: new SqliteIdentityLookup(temp.db),
-    storedRecords: new SqliteStoredRecords(temp.db),
-  });
-});
-
-afterEach(async () => {
-  await temp.dispose();
+beforeEach(() => {
+  ingest = ingestOver(temp, { now: () => AT + HOUR });
 });
 
 /** Rows inserted, updated or deleted on the connection so far. */

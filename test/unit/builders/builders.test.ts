@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { lastfmTrackKey } from '../../src/domain/track/connector-track.js';
-import { Isrc } from '../../src/domain/values/isrc.js';
-import { Mbid } from '../../src/domain/values/mbid.js';
-import { SpotifyRef } from '../../src/domain/values/spotify-ref.js';
-import { metricValue } from '../../src/domain/workflow/track-list.js';
+import { lastfmTrackKey } from '../../../src/domain/track/connector-track.js';
+import { Isrc } from '../../../src/domain/values/isrc.js';
+import { Mbid } from '../../../src/domain/values/mbid.js';
+import { SpotifyRef } from '../../../src/domain/values/spotify-ref.js';
+import { metricValue } from '../../../src/domain/workflow/track-list.js';
 import {
   aConnectorTrack,
   aLike,
@@ -16,7 +16,7 @@ import {
   aTrackMetric,
   BUILT_AT,
   resetBuilderIds,
-} from './index.js';
+} from '../../builders/index.js';
 
 beforeEach(() => resetBuilderIds());
 
