@@ -17,6 +17,7 @@ import {
   wireRecordingSearch,
   wireRelease,
   wireReleaseGroup,
+  wireReleaseGroupSearch,
   wireSearchScore,
   type WireArtistCredit,
   type WireRecording,
@@ -43,6 +44,17 @@ export function mapRecordingSearch(json: unknown): RecordingSearchPage {
       score: wireSearchScore.parse(hit).score,
     }));
     return { hits, count: page.count, offset: page.offset };
+  });
+}
+
+/** `/release-group?query=…`: one page of release groups, with their first-release dates. */
+export function mapReleaseGroupSearch(json: unknown): {
+  releaseGroups: MusicBrainzReleaseGroup[];
+  count: number;
+} {
+  return readable('release group search', () => {
+    const page = wireReleaseGroupSearch.parse(json);
+    return { releaseGroups: page['release-groups'].map(mapReleaseGroup), count: page.count };
   });
 }
 

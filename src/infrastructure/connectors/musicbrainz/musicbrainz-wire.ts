@@ -50,6 +50,12 @@ export const wireRecordingSearch = z.object({
   recordings: z.array(z.unknown()),
 });
 
+export const wireReleaseGroupSearch = z.object({
+  count: z.number(),
+  offset: z.number(),
+  'release-groups': z.array(z.unknown()),
+});
+
 export const wireSearchScore = z.object({ score: z.coerce.number() });
 
 export type WireArtistCredit = z.infer<typeof wireArtistCredit>;
