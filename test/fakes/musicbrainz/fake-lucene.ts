@@ -102,19 +102,28 @@ const EXACT_FIELDS = new Set(['isrc', 'rid', 'rgid', 'reid', 'arid']);
 export function scoreQuery(query: LuceneQuery, fieldValues: (field: string) => readonly string[]): number {
   let best = 0;
   for (const group of query) {
-    const scores = group.map((clause) => {
-      const values = fieldValues(clause.field);
-      return Math.max(...clause.options.map((o) => optionScore(clause, o, values)));
-    });
+    const scores = group.map((clause) => clauseScore(clause, fieldValues(clause.field)));
     if (scores.some((score) => score === 0)) continue;
     best = Math.max(best, scores.reduce((a, b) => a + b, 0) / scores.length);
   }
   return Math.round(best * 100);
 }
 
+/** An id clause's values, upper-cased once: a batch of 100 ids is matched against every recording. */
+const exactValues = new WeakMap<LuceneClause, ReadonlySet<string>>();
+
+function clauseScore(clause: LuceneClause, values: readonly string[]): number {
+  if (!EXACT_FIELDS.has(clause.field))
+    return Math.max(...clause.options.map((o) => optionScore(clause, o, values)));
+  let wanted = exactValues.get(clause);
+  if (wanted === undefined) {
+    wanted = new Set(clause.options.map((o) => o.value.toUpperCase()));
+    exactValues.set(clause, wanted);
+  }
+  return values.some((v) => wanted.has(v.toUpperCase())) ? 1 : 0;
+}
+
 function optionScore(clause: LuceneClause, option: LuceneOption, values: readonly string[]): number {
-  if (EXACT_FIELDS.has(clause.field))
-    return values.some((v) => v.toUpperCase() === option.value.toUpperCase()) ? 1 : 0;
   if (option.terms.length === 0) return 0;
   if (clause.phrase) {
     const wanted = option.terms.join(' ');

@@ -237,7 +237,7 @@ const RELEASE_GROUP_HIT: Includes = new Set(['artist-credits']);
 
 /** What each search field of the recording index holds for a recording. */
 function fieldValues(catalog: MusicBrainzCatalog, recording: CatalogRecording, field: string): string[] {
-  const releases = catalog.releasesOf(recording);
+  const releases = () => catalog.releasesOf(recording);
   switch (field) {
     case 'recording':
       return [recording.title];
@@ -249,9 +249,9 @@ function fieldValues(catalog: MusicBrainzCatalog, recording: CatalogRecording, f
     case 'isrc':
       return [...recording.isrcs];
     case 'release':
-      return releases.map((r) => r.title);
+      return releases().map((r) => r.title);
     case 'reid':
-      return releases.map((r) => r.id);
+      return releases().map((r) => r.id);
     case 'rid':
       return [recording.id];
     default:
