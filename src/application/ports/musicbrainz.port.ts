@@ -90,9 +90,11 @@ export interface MusicBrainzPort {
   recordingsByIds(ids: readonly Mbid[]): Promise<ReadonlyMap<string, MusicBrainzRecording>>;
   /** Many release groups in few requests, with first-release dates; unknown ids are left out. */
   releaseGroupsByIds(ids: readonly Mbid[]): Promise<ReadonlyMap<string, MusicBrainzReleaseGroup>>;
-  /** One ISRC, looked up (cached): every recording carrying it; [] when none. */
-  recordingsByIsrc(isrc: Isrc): Promise<readonly MusicBrainzRecording[]>;
-  /** One recording, looked up (cached) with artist credits, ISRCs, releases and their release groups. */
+  /**
+   * One recording, looked up (cached) with artist credits, ISRCs, releases and their release groups;
+   * null when MusicBrainz has no such id. For one-off questions (a pin, a playlist row); passes over
+   * many tracks use the batches above.
+   */
   recording(id: Mbid): Promise<MusicBrainzRecording | null>;
   searchRecordings(search: RecordingSearch): Promise<RecordingSearchPage>;
   /** With artist credits and its release group; null when unknown. */

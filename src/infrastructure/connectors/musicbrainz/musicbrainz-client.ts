@@ -1,5 +1,6 @@
-// MusicBrainz WS/2 behind the MusicBrainzPort: look-ups served from the response cache when it has
-// them (MusicBrainz data changes slowly and calls cost a second each), searches always live.
+// MusicBrainz WS/2 behind the MusicBrainzPort: many ids per request through the search API, single
+// look-ups served from the response cache when it has them (MusicBrainz data changes slowly and calls
+// cost a second each), searches always live.
 import type {
   MusicBrainzPort,
   MusicBrainzRecording,
@@ -17,7 +18,6 @@ import type { IdSearchField } from './lucene-query.js';
 import { recordingQuery } from './lucene-query.js';
 import { idQueries, PAGE_LIMIT } from './musicbrainz-batch-search.js';
 import {
-  mapIsrcLookup,
   mapRecording,
   mapRecordingSearch,
   mapRelease,
@@ -92,16 +92,6 @@ export class MusicBrainzClient implements MusicBrainzPort {
       },
     );
     return new Map(found.map((group) => [group.id.value, group]));
-  }
-
-  async recordingsByIsrc(isrc: Isrc): Promise<readonly MusicBrainzRecording[]> {
-    const recordings = await this.lookup({
-      path: `isrc/${isrc.value}`,
-      endpoint: 'GET /isrc/{isrc}',
-      inc: ['artist-credits', 'releases'],
-      map: mapIsrcLookup,
-    });
-    return recordings ?? [];
   }
 
   recording(id: Mbid): Promise<MusicBrainzRecording | null> {

@@ -12,7 +12,6 @@ import { Isrc } from '../../../domain/values/isrc.js';
 import { Mbid } from '../../../domain/values/mbid.js';
 import { PartialDate } from '../../../domain/values/partial-date.js';
 import {
-  wireIsrcLookup,
   wireRecording,
   wireRecordingSearch,
   wireRelease,
@@ -28,11 +27,6 @@ import {
 /** A recording look-up (`/recording/{mbid}`) or one recording of a list. */
 export function mapRecording(json: unknown): MusicBrainzRecording {
   return readable('recording', () => recordingFrom(wireRecording.parse(json), json));
-}
-
-/** `/isrc/{isrc}`: every recording carrying the code. */
-export function mapIsrcLookup(json: unknown): MusicBrainzRecording[] {
-  return readable('ISRC look-up', () => wireIsrcLookup.parse(json).recordings.map(mapRecording));
 }
 
 /** `/recording?query=…`: one page of hits with MusicBrainz's 0–100 score. */
