@@ -162,14 +162,13 @@ export class MusicBrainzPass {
     ]);
   }
 
-  /** Asks for the ids of the next batch of the queue once the run reaches a track not asked for yet. */
+  /**
+   * Asks for the ids of the next batch of the queue once the run reaches a track not asked for yet.
+   * A track outside the plan is asked about on its own, when its candidates are sought.
+   */
   private async prefetchFrom(track: Track, hints: readonly string[]): Promise<void> {
     const at = this.queued.get(track.id);
-    if (at !== undefined && at < this.prefetchedUpTo) return;
-    if (at === undefined) {
-      await this.source.prefetch([{ isrc: track.isrc, mbids: candidateMbids(track, hints) }]);
-      return;
-    }
+    if (at === undefined || at < this.prefetchedUpTo) return;
     const coming = this.planned.slice(at, at + PREFETCH_TRACKS);
     const planned: PlannedTrack[] = [];
     // The track as it stands now (the run re-reads it), the later ones as queued.

@@ -18,7 +18,7 @@ export interface ResolveTracksDeps extends IdentityStores {
 }
 
 export interface ResolveOptions {
-  /** At most this many tracks go to MusicBrainz (about one second each); default all. */
+  /** At most this many tracks go to MusicBrainz (ids in batches, a search each for the rest); default all. */
   readonly limit?: number;
   /** A track last tried longer ago than this is tried again; default 30 days. */
   readonly staleAfterDays?: number;
