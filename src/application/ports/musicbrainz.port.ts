@@ -80,9 +80,21 @@ export interface RecordingSearchPage {
 }
 
 export interface MusicBrainzPort {
-  /** Every recording carrying the ISRC (one ISRC may name several recordings); [] when none. */
-  recordingsByIsrc(isrc: Isrc): Promise<readonly MusicBrainzRecording[]>;
-  /** With artist credits, ISRCs, releases and their release groups; null when MusicBrainz has no such id. */
+  /**
+   * Many ISRCs in few requests (the search API, up to 100 a query): each ISRC asked for → the
+   * recordings carrying it, [] when none. Recordings come with credits, ISRCs, releases and their
+   * release groups, but search answers leave out the groups' first-release dates.
+   */
+  recordingsByIsrcs(isrcs: readonly Isrc[]): Promise<ReadonlyMap<string, readonly MusicBrainzRecording[]>>;
+  /** Many recording MBIDs in few requests, as above; an MBID that is no recording is left out. */
+  recordingsByIds(ids: readonly Mbid[]): Promise<ReadonlyMap<string, MusicBrainzRecording>>;
+  /** Many release groups in few requests, with first-release dates; unknown ids are left out. */
+  releaseGroupsByIds(ids: readonly Mbid[]): Promise<ReadonlyMap<string, MusicBrainzReleaseGroup>>;
+  /**
+   * One recording, looked up (cached) with artist credits, ISRCs, releases and their release groups;
+   * null when MusicBrainz has no such id. For one-off questions (a pin, a playlist row); passes over
+   * many tracks use the batches above.
+   */
   recording(id: Mbid): Promise<MusicBrainzRecording | null>;
   searchRecordings(search: RecordingSearch): Promise<RecordingSearchPage>;
   /** With artist credits and its release group; null when unknown. */

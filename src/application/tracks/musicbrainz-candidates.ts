@@ -1,9 +1,11 @@
 // Which MusicBrainz recordings might be a track, cheapest and surest first: the recordings its ISRC
 // names, the recording an upstream MBID names (when it is one), then a search by artist and title.
-import type { MusicBrainzPort, MusicBrainzRecording } from '../ports/musicbrainz.port.js';
+// The answers come from a RecordingSource, which batches and caches them across the run.
+import type { MusicBrainzRecording } from '../ports/musicbrainz.port.js';
 import { prepareMatchInput, type PreparedMatchInput } from '../../domain/matching/match-input.js';
 import { scorePrepared, type MatchScore } from '../../domain/matching/match-scorer.js';
 import type { Track } from '../../domain/track/track.js';
+import type { Isrc } from '../../domain/values/isrc.js';
 import { Mbid } from '../../domain/values/mbid.js';
 import { recordingMatchInput, trackMatchInput } from './match-inputs.js';
 
@@ -17,40 +19,41 @@ export interface RecordingCandidates {
   readonly ranked: readonly ScoredRecording[];
   /** How the candidates were found, for the evidence. */
   readonly notes: readonly string[];
-  readonly requests: number;
 }
 
-export const SEARCH_LIMIT = 10;
+/** Where candidates come from: MusicBrainz, asked as cheaply as the source knows how. */
+export interface RecordingSource {
+  byIsrc(isrc: Isrc): Promise<readonly MusicBrainzRecording[]>;
+  /** null when the MBID is no recording. */
+  byId(id: Mbid): Promise<MusicBrainzRecording | null>;
+  /** Hits of a search by artist and title, best first. */
+  search(artist: string, title: string): Promise<readonly MusicBrainzRecording[]>;
+}
 
 export async function findRecordingCandidates(
-  musicbrainz: MusicBrainzPort,
+  source: RecordingSource,
   track: Track,
   hintMbids: readonly string[],
   rejected: ReadonlySet<string>,
 ): Promise<RecordingCandidates> {
   const query = prepareMatchInput(trackMatchInput(track));
   const notes: string[] = [];
-  let requests = 0;
   const rank = (recordings: readonly MusicBrainzRecording[], foundByIsrc = false) =>
     scoreAll(query, track, recordings, rejected, foundByIsrc);
 
   if (track.isrc !== null) {
-    requests += 1;
-    const found = await musicbrainz.recordingsByIsrc(track.isrc);
+    const found = await source.byIsrc(track.isrc);
     notes.push(
       found.length === 0
         ? `ISRC ${track.isrc.value} is not in MusicBrainz`
         : `ISRC ${track.isrc.value} names ${found.length} recording(s): ${found.map((r) => r.id.value).join(', ')}`,
     );
     const ranked = rank(found, true);
-    if (worthKeeping(ranked)) return { ranked, notes, requests };
+    if (worthKeeping(ranked)) return { ranked, notes };
   }
 
-  for (const hint of unique([track.mbid?.value ?? null, ...hintMbids])) {
-    const mbid = Mbid.tryParse(hint);
-    if (mbid === null) continue;
-    requests += 1;
-    const recording = await musicbrainz.recording(mbid);
+  for (const mbid of candidateMbids(track, hintMbids)) {
+    const recording = await source.byId(mbid);
     if (recording === null) {
       // Last.fm's `mbid` is often a MusicBrainz track (medium position) id, which no recording has.
       notes.push(`MBID ${mbid.value} from upstream is not a MusicBrainz recording`);
@@ -58,19 +61,23 @@ export async function findRecordingCandidates(
     }
     notes.push(`MBID ${mbid.value} from upstream is recording "${recording.title}"`);
     const ranked = rank([recording]);
-    if (worthKeeping(ranked)) return { ranked, notes, requests };
+    if (worthKeeping(ranked)) return { ranked, notes };
   }
 
-  requests += 1;
-  const page = await musicbrainz.searchRecordings({
-    artist: track.primaryArtist,
-    title: track.title,
-    limit: SEARCH_LIMIT,
-  });
-  notes.push(
-    `searched MusicBrainz for "${track.primaryArtist}" – "${track.title}": ${page.hits.length} hit(s)`,
-  );
-  return { ranked: rank(page.hits.map((hit) => hit.recording)), notes, requests };
+  const hits = await source.search(track.primaryArtist, track.title);
+  notes.push(`searched MusicBrainz for "${track.primaryArtist}" – "${track.title}": ${hits.length} hit(s)`);
+  return { ranked: rank(hits), notes };
+}
+
+/** The track's own MBID, then the upstream hints, each once and only when it parses. */
+export function candidateMbids(track: Track, hintMbids: readonly string[]): Mbid[] {
+  const values = [...new Set([track.mbid?.value ?? null, ...hintMbids])];
+  return values.map((value) => Mbid.tryParse(value)).filter((mbid): mbid is Mbid => mbid !== null);
+}
+
+/** Whether the best candidate is worth keeping, so cheaper sources stop the search there. */
+function worthKeeping(ranked: readonly ScoredRecording[]): boolean {
+  return ranked.length > 0 && ranked[0]!.score.decision !== 'reject';
 }
 
 function scoreAll(
@@ -92,12 +99,4 @@ function scoreAll(
   }
   // Stable: among equal confidences MusicBrainz's own order stands.
   return scored.sort((a, b) => b.score.confidence - a.score.confidence);
-}
-
-function worthKeeping(ranked: readonly ScoredRecording[]): boolean {
-  return ranked.length > 0 && ranked[0]!.score.decision !== 'reject';
-}
-
-function unique(values: readonly (string | null)[]): string[] {
-  return [...new Set(values.filter((value): value is string => value !== null))];
 }

@@ -1,13 +1,15 @@
 // Resolution of one track through MusicBrainz: find and score candidate recordings, then accept the
 // best (linking, and merging when another track already has that recording), queue the doubtful ones
 // for review, or note that nothing matched. Every try is recorded so later runs retry only stale ones.
+// MusicBrainz is asked in batches: the ids of the next tracks of the planned queue go in one request.
 import type { IdentityAttemptRepository, AttemptOutcome } from '../ports/identity-attempt-repository.port.js';
 import { musicBrainzConnectorTrack, type MusicBrainzPort } from '../ports/musicbrainz.port.js';
 import { THRESHOLDS } from '../../domain/matching/thresholds.js';
 import { trackMapping, type MatchEvidence, type MatchMethod } from '../../domain/track/track-mapping.js';
-import type { Track } from '../../domain/track/track.js';
+import type { Track, TrackId } from '../../domain/track/track.js';
 import { IdentityLinker, type IdentityStores } from './identity-linker.js';
-import { findRecordingCandidates, type ScoredRecording } from './musicbrainz-candidates.js';
+import { candidateMbids, findRecordingCandidates, type ScoredRecording } from './musicbrainz-candidates.js';
+import { BatchedRecordingSource, type PlannedTrack } from './musicbrainz-recording-source.js';
 
 export type TrackOutcome =
   | { readonly kind: 'accepted'; readonly method: MatchMethod; readonly merged: number }
@@ -16,9 +18,16 @@ export type TrackOutcome =
 
 /** Candidates kept for review per track, so a person can pick another one. */
 const REVIEW_CANDIDATES = 3;
+/** Tracks whose ids are asked together: one MusicBrainz batch (100 ids a request). */
+const PREFETCH_TRACKS = 100;
 
 export class MusicBrainzPass {
   private readonly linker: IdentityLinker;
+  private source: BatchedRecordingSource;
+  private planned: readonly Track[] = [];
+  private readonly queued = new Map<TrackId, number>();
+  /** Queue positions below this have had their ids asked for. */
+  private prefetchedUpTo = 0;
 
   constructor(
     private readonly stores: IdentityStores,
@@ -26,13 +35,28 @@ export class MusicBrainzPass {
     private readonly attempts: IdentityAttemptRepository,
   ) {
     this.linker = new IdentityLinker(stores);
+    this.source = new BatchedRecordingSource(musicbrainz);
+  }
+
+  /**
+   * The tracks this run will resolve, in order: their ISRCs and MBIDs are then asked in batches as
+   * the run reaches them, and answers are kept for the run only (a new plan starts afresh).
+   */
+  plan(queue: readonly Track[]): void {
+    this.source = new BatchedRecordingSource(this.musicbrainz);
+    this.planned = queue;
+    this.queued.clear();
+    queue.forEach((track, index) => this.queued.set(track.id, index));
+    this.prefetchedUpTo = 0;
   }
 
   async resolve(track: Track, avoid: ReadonlySet<string>): Promise<TrackOutcome> {
+    const hints = await this.upstreamMbids(track);
+    await this.prefetchFrom(track, hints);
     const { ranked, notes } = await findRecordingCandidates(
-      this.musicbrainz,
+      this.source,
       track,
-      await this.upstreamMbids(track),
+      hints,
       await this.rejectedRecordings(track),
     );
     const best = ranked[0];
@@ -136,6 +160,24 @@ export class MusicBrainzPass {
     await this.attempts.record([
       { trackId: track.id, service: 'musicbrainz', triedAt: this.stores.clock.now(), outcome: kind, detail },
     ]);
+  }
+
+  /**
+   * Asks for the ids of the next batch of the queue once the run reaches a track not asked for yet.
+   * A track outside the plan is asked about on its own, when its candidates are sought.
+   */
+  private async prefetchFrom(track: Track, hints: readonly string[]): Promise<void> {
+    const at = this.queued.get(track.id);
+    if (at === undefined || at < this.prefetchedUpTo) return;
+    const coming = this.planned.slice(at, at + PREFETCH_TRACKS);
+    const planned: PlannedTrack[] = [];
+    // The track as it stands now (the run re-reads it), the later ones as queued.
+    for (const next of [track, ...coming.slice(1)]) {
+      const nextHints = next === track ? hints : await this.upstreamMbids(next);
+      planned.push({ isrc: next.isrc, mbids: candidateMbids(next, nextHints) });
+    }
+    await this.source.prefetch(planned);
+    this.prefetchedUpTo = at + coming.length;
   }
 
   /** MBIDs other services gave for the track's records (Last.fm's `mbid`): provisional hints. */

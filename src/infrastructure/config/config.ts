@@ -26,6 +26,8 @@ export interface LastfmConfig {
 export interface MusicBrainzConfig {
   readonly userAgent: string;
   readonly apiUrl: string;
+  /** Requests per second (MUSICBRAINZ_RATE_LIMIT, default 1); null for `unlimited`, e.g. a mirror. */
+  readonly requestsPerSecond: number | null;
 }
 
 export interface NaradaConfig {
@@ -97,6 +99,7 @@ export function loadConfig({ env: realEnv, cwd, homeDir = homedir() }: ConfigSou
     musicbrainz: {
       userAgent: value('MUSICBRAINZ_USER_AGENT') ?? userAgent,
       apiUrl: baseUrl(value('MUSICBRAINZ_API_URL') ?? 'https://musicbrainz.org/ws/2', 'MUSICBRAINZ_API_URL'),
+      requestsPerSecond: rateLimit(value('MUSICBRAINZ_RATE_LIMIT')),
     },
     maxRetryAfterMs:
       amount('NARADA_MAX_RETRY_AFTER_MINUTES', value('NARADA_MAX_RETRY_AFTER_MINUTES'), 10, 'minutes') *
@@ -157,6 +160,23 @@ function amount(key: string, text: string | null, fallback: number, unit: string
   const n = Number(text);
   if (!Number.isFinite(n) || n < 0) {
     throw new InvalidInputError('CONFIG.BAD_NUMBER', `${key} "${text}" must be a number of ${unit} ≥ 0`);
+  }
+  return n;
+}
+
+/**
+ * MUSICBRAINZ_RATE_LIMIT: requests per second, default 1 (musicbrainz.org's rule); `unlimited` for a
+ * mirror of one's own. 0 is refused rather than read as "no limit": zero per second means never.
+ */
+function rateLimit(text: string | null): number | null {
+  if (text === null) return 1;
+  if (text.toLowerCase() === 'unlimited') return null;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) {
+    throw new ConfigurationError(
+      'CONFIG.BAD_RATE_LIMIT',
+      `MUSICBRAINZ_RATE_LIMIT "${text}" must be a number of requests per second > 0 (1 for musicbrainz.org), or "unlimited" for a mirror of your own`,
+    );
   }
   return n;
 }

@@ -13,6 +13,8 @@ export const ENVIRONMENT = {
   LASTFM_USERNAME: 'Whose Last.fm data to read (default: the logged-in user)',
   LASTFM_SESSION_KEY: 'A Last.fm login without a browser (wins over the stored one)',
   MUSICBRAINZ_USER_AGENT: 'User-Agent sent to MusicBrainz (default narada/<version> ( project URL ))',
+  MUSICBRAINZ_API_URL: 'MusicBrainz WS/2 base, e.g. a mirror (default https://musicbrainz.org/ws/2)',
+  MUSICBRAINZ_RATE_LIMIT: 'MusicBrainz requests per second (default 1); "unlimited" for your own mirror',
   NARADA_MAX_RETRY_AFTER_MINUTES: 'Longest Retry-After waited out before stopping (default 10)',
   NARADA_DB_WAIT_SECONDS: "Longest wait for another Narada command's database writes (default 60)",
 } as const;
@@ -36,5 +38,7 @@ export const LASTFM_ENV: readonly EnvVar[] = [
 ];
 export const MUSICBRAINZ_ENV: readonly EnvVar[] = [
   'MUSICBRAINZ_USER_AGENT',
+  'MUSICBRAINZ_API_URL',
+  'MUSICBRAINZ_RATE_LIMIT',
   'NARADA_MAX_RETRY_AFTER_MINUTES',
 ];

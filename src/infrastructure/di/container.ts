@@ -91,6 +91,7 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
         baseUrl: config.musicbrainz.apiUrl,
         http: createMusicBrainzHttpClient({
           userAgent: config.musicbrainz.userAgent,
+          requestsPerSecond: config.musicbrainz.requestsPerSecond,
           calls: await resolve(ctx, TOKENS.CallCounter),
           retry,
           onLongWait,

@@ -6,7 +6,7 @@ import {
   type FakeResponse,
   type LoggedRequest,
 } from '../fake-http-server.js';
-import { parseLucene, scoreQuery } from './fake-lucene.js';
+import { LuceneSyntaxError, parseLucene, scoreQuery, type LuceneQuery } from './fake-lucene.js';
 import { MusicBrainzCatalog, type CatalogRecording } from './musicbrainz-catalog.js';
 import {
   SEARCH_INCLUDES,
@@ -26,6 +26,8 @@ export const RATE_LIMITED_BODY = {
 };
 
 const RATE_WINDOW_MS = 1000;
+/** nginx's default request-line buffer in front of musicbrainz.org; longer URLs get 414. */
+export const MAX_URL_BYTES = 8192;
 const MBID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISRC = /^[A-Z]{2}[A-Z0-9]{3}[0-9]{7}$/;
 const ALLOWED_INCLUDES: Readonly<Record<string, readonly string[]>> = {
@@ -72,6 +74,9 @@ export async function startFakeMusicBrainz(options: FakeMusicBrainzOptions = {})
     if (enforceRateLimit && previous !== undefined && req.receivedAt - previous < RATE_WINDOW_MS) {
       return { status: 503, body: RATE_LIMITED_BODY };
     }
+    if (req.path.length + 1 + req.query.toString().length > MAX_URL_BYTES) {
+      return { status: 414, body: '<html><head><title>414 Request-URI Too Large</title></head></html>' };
+    }
     if (req.query.get('fmt') !== 'json' && !String(req.headers.accept ?? '').includes('application/json')) {
       return { status: 400, body: { error: 'This fake speaks JSON only: send fmt=json', help: HELP } };
     }
@@ -109,7 +114,8 @@ export async function startFakeMusicBrainz(options: FakeMusicBrainzOptions = {})
         return group && releaseGroupJson(catalog, group, inc);
       }),
     )
-    .route('GET', '/ws/2/recording', (req) => searchRecordings(catalog, req));
+    .route('GET', '/ws/2/recording', (req) => searchRecordings(catalog, req))
+    .route('GET', '/ws/2/release-group', (req) => searchReleaseGroups(catalog, req));
 
   const origin = await server.listen();
   return {
@@ -154,35 +160,84 @@ function withIncludes(
   return answer(new Set(inc));
 }
 
-function searchRecordings(catalog: MusicBrainzCatalog, req: FakeRequest): FakeResponse {
+/** The search parameters as MusicBrainz checks them: a parsable query, limit 1–100 (default 25). */
+function searchRequest(
+  req: FakeRequest,
+): { query: LuceneQuery; limit: number; offset: number } | FakeResponse {
   const text = req.query.get('query') ?? '';
   if (text.trim() === '') return { status: 400, body: { error: 'You must specify a query', help: HELP } };
   const limit = clamp(Number(req.query.get('limit') ?? 25), 1, 100, 25);
   const offset = clamp(Number(req.query.get('offset') ?? 0), 0, Number.MAX_SAFE_INTEGER, 0);
-  const query = parseLucene(text);
-  const scored = [...catalog.recordings.values()]
-    .map((recording) => ({
-      recording,
-      score: scoreQuery(query, (field) => fieldValues(catalog, recording, field)),
-    }))
+  try {
+    return { query: parseLucene(text), limit, offset };
+  } catch (error) {
+    if (!(error instanceof LuceneSyntaxError)) throw error;
+    return { status: 400, body: { error: `Invalid query: ${error.message}`, help: HELP } };
+  }
+}
+
+/** Best score first, then by title: the order pages are cut from. */
+function ranked<T extends { readonly title: string }>(
+  items: Iterable<T>,
+  score: (item: T) => number,
+): Array<{ item: T; score: number }> {
+  return [...items]
+    .map((item) => ({ item, score: score(item) }))
     .filter((hit) => hit.score > 0)
-    .sort((a, b) => b.score - a.score || a.recording.title.localeCompare(b.recording.title));
+    .sort((a, b) => b.score - a.score || a.item.title.localeCompare(b.item.title));
+}
+
+function searchRecordings(catalog: MusicBrainzCatalog, req: FakeRequest): FakeResponse {
+  const search = searchRequest(req);
+  if ('status' in search) return search;
+  const { query, limit, offset } = search;
+  const hits = ranked(catalog.recordings.values(), (recording) =>
+    scoreQuery(query, (field) => fieldValues(catalog, recording, field)),
+  );
   return {
     status: 200,
     body: {
       created: new Date(req.receivedAt).toISOString(),
-      count: scored.length,
+      count: hits.length,
       offset,
-      recordings: scored
+      recordings: hits
         .slice(offset, offset + limit)
-        .map((hit) => ({ score: hit.score, ...recordingJson(catalog, hit.recording, SEARCH_INCLUDES) })),
+        .map((hit) => ({ score: hit.score, ...recordingJson(catalog, hit.item, SEARCH_INCLUDES) })),
     },
   };
 }
 
+/** The release-group index: `rgid`, `releasegroup` (title) and `artist`. */
+function searchReleaseGroups(catalog: MusicBrainzCatalog, req: FakeRequest): FakeResponse {
+  const search = searchRequest(req);
+  if ('status' in search) return search;
+  const { query, limit, offset } = search;
+  const hits = ranked(catalog.releaseGroups.values(), (group) =>
+    scoreQuery(query, (field) => {
+      if (field === 'rgid') return [group.id];
+      if (field === 'releasegroup' || field === 'recording') return [group.title];
+      if (field === 'artist') return group.credits.map((c) => c.name);
+      return [];
+    }),
+  );
+  return {
+    status: 200,
+    body: {
+      created: new Date(req.receivedAt).toISOString(),
+      count: hits.length,
+      offset,
+      'release-groups': hits
+        .slice(offset, offset + limit)
+        .map((hit) => ({ score: hit.score, ...releaseGroupJson(catalog, hit.item, RELEASE_GROUP_HIT) })),
+    },
+  };
+}
+
+const RELEASE_GROUP_HIT: Includes = new Set(['artist-credits']);
+
 /** What each search field of the recording index holds for a recording. */
 function fieldValues(catalog: MusicBrainzCatalog, recording: CatalogRecording, field: string): string[] {
-  const releases = catalog.releasesOf(recording);
+  const releases = () => catalog.releasesOf(recording);
   switch (field) {
     case 'recording':
       return [recording.title];
@@ -194,9 +249,9 @@ function fieldValues(catalog: MusicBrainzCatalog, recording: CatalogRecording, f
     case 'isrc':
       return [...recording.isrcs];
     case 'release':
-      return releases.map((r) => r.title);
+      return releases().map((r) => r.title);
     case 'reid':
-      return releases.map((r) => r.id);
+      return releases().map((r) => r.id);
     case 'rid':
       return [recording.id];
     default:

@@ -130,6 +130,64 @@ describe('fake MusicBrainz rules', () => {
     expect((await page('recording:(Other) AND artist:(Band)')).count).toBe(0);
   });
 
+  it('answers OR-groups of ids in one search, each hit scoring 100, and pages them', async () => {
+    const catalog = seeded();
+    const other = catalog.addRecording({ title: 'Setting Sun', isrcs: ['GBAAA9600101', 'GBAAA9600102'] });
+    for (let n = 0; n < 5; n++) catalog.addRecording({ title: `Filler ${n}` });
+    fake = await startFakeMusicBrainz({ catalog, enforceRateLimit: false });
+    const search = async (path: string, query: string, paging = '') =>
+      (await get(`/${path}?fmt=json&query=${encodeURIComponent(query)}${paging}`)).body as {
+        count: number;
+        offset: number;
+        recordings?: Array<{ score: number; title: string; id: string }>;
+        'release-groups'?: Array<Record<string, unknown>>;
+      };
+    const byIsrc = await search('recording', 'isrc:(GBAAA9900303 OR GBAAA9600102 OR GBAAA0000000)');
+    expect(byIsrc.count).toBe(2);
+    expect(byIsrc.recordings?.map((hit) => [hit.title, hit.score])).toEqual([
+      ['Hey Boy Hey Girl', 100],
+      ['Setting Sun', 100],
+    ]);
+    const byId = await search('recording', `rid:(${other.id})`);
+    expect(byId.recordings?.map((hit) => hit.id)).toEqual([other.id]);
+    const paged = await search('recording', 'isrc:(GBAAA9900303 OR GBAAA9600101)', '&limit=1&offset=1');
+    expect([paged.count, paged.offset, paged.recordings?.length]).toEqual([2, 1, 1]);
+    // As in the captured search answer: a hit's release group has no first-release date…
+    const hit = (await search('recording', 'isrc:(GBAAA9900303)')).recordings![0] as unknown as {
+      releases: Array<{ 'release-group': Record<string, unknown> }>;
+    };
+    expect(hit.releases[0]?.['release-group']).not.toHaveProperty('first-release-date');
+    // …which the release-group search has.
+    const groupId = hit.releases[0]?.['release-group'].id as string;
+    const groups = await search('release-group', `rgid:(${groupId})`);
+    expect(groups['release-groups']?.[0]).toMatchObject({
+      id: groupId,
+      'first-release-date': '1999-06-21',
+      score: 100,
+    });
+  });
+
+  it('refuses malformed queries and too many clauses with 400, and over-long URLs with 414', async () => {
+    fake = await startFakeMusicBrainz({ catalog: seeded(), enforceRateLimit: false });
+    const status = async (query: string) =>
+      (await fetch(`${fake!.url}/recording?fmt=json&query=${encodeURIComponent(query)}`, { headers: UA }))
+        .status;
+    for (const malformed of [
+      'isrc:(GBAAA9900303',
+      'recording:"open',
+      'isrc:(A OR B) OR',
+      'artist:)',
+      'rid:()',
+    ]) {
+      expect([malformed, await status(malformed)]).toEqual([malformed, 400]);
+    }
+    const letters = (count: number) => Array.from({ length: count }, (_, n) => `x${n}`).join(' OR ');
+    expect(await status(`isrc:(${letters(1024)})`)).toBe(200);
+    expect(await status(`isrc:(${letters(1025)})`)).toBe(400);
+    const isrcs = Array.from({ length: 600 }, (_, n) => `GBAAA99${String(n).padStart(5, '0')}`);
+    expect(await status(`isrc:(${isrcs.join(' OR ')})`)).toBe(414);
+  });
+
   it('fails the next requests on demand', async () => {
     fake = await startFakeMusicBrainz({ catalog: seeded(), enforceRateLimit: false });
     fake.failNext(2, 500);

@@ -82,7 +82,8 @@ describe('MusicBrainzClient against the fake MusicBrainz', () => {
   it('finds every recording that carries an ISRC, with credits and releases', async () => {
     const { catalog, album, edit } = catalogWithSharedIsrc();
     const { client, fake } = await setUp(catalog);
-    const recordings = await client.recordingsByIsrc(Isrc.parse('GB-AAA-99-00303'));
+    const found = await client.recordingsByIsrcs([Isrc.parse('GB-AAA-99-00303')]);
+    const recordings = found.get('GBAAA9900303') ?? [];
     expect(recordings.map((r) => r.id.value)).toEqual([album.id, edit.id]);
     expect(recordings[0]).toMatchObject({
       title: 'Hey Boy Hey Girl',
@@ -92,13 +93,14 @@ describe('MusicBrainzClient against the fake MusicBrainz', () => {
     expect(recordings[0]?.releases.map((r) => r.title)).toEqual(['Surrender', 'Singles 93–03']);
     expect(recordings[1]?.disambiguation).toBe('radio edit');
     const sent = new URLSearchParams(fake.requests[0]?.query);
-    expect(sent.get('inc')).toBe('artist-credits+releases');
-    expect(sent.get('fmt')).toBe('json');
+    expect(sent.get('query')).toBe('isrc:(GBAAA9900303)');
+    expect([sent.get('limit'), sent.get('offset'), sent.get('fmt')]).toEqual(['100', '0', 'json']);
   });
 
   it('answers an unknown ISRC with an empty list and an unknown MBID with null', async () => {
     const { client } = await setUp(new MusicBrainzCatalog());
-    await expect(client.recordingsByIsrc(Isrc.parse('USRC17607839'))).resolves.toEqual([]);
+    const unknown = Isrc.parse('USRC17607839');
+    expect((await client.recordingsByIsrcs([unknown])).get(unknown.value)).toEqual([]);
     await expect(client.recording(Mbid.parse('5b11f4ce-a62d-471e-81fc-a69a8278c7da'))).resolves.toBeNull();
     await expect(client.release(Mbid.parse('5b11f4ce-a62d-471e-81fc-a69a8278c7da'))).resolves.toBeNull();
     await expect(client.releaseGroup(Mbid.parse('5b11f4ce-a62d-471e-81fc-a69a8278c7da'))).resolves.toBeNull();
@@ -161,13 +163,15 @@ describe('MusicBrainzClient against the fake MusicBrainz', () => {
     expect(setup.calls.total('musicbrainz')).toBe(2);
   });
 
-  it('does not cache misses, so a recording added later is found', async () => {
-    const catalog = new MusicBrainzCatalog();
-    const { client } = await setUp(catalog);
-    const isrc = Isrc.parse('USRC17607839');
-    await expect(client.recordingsByIsrc(isrc)).resolves.toEqual([]);
-    catalog.addRecording({ title: 'Late Arrival', isrcs: [isrc.value] });
-    await expect(client.recordingsByIsrc(isrc)).resolves.toHaveLength(1);
+  it('does not cache misses, so a recording MusicBrainz did not know yet is found later', async () => {
+    const { catalog, album } = catalogWithSharedIsrc();
+    const { client, fake } = await setUp(catalog);
+    fake.failNext(1, 404);
+    await expect(client.recording(Mbid.parse(album.id))).resolves.toBeNull();
+    await expect(client.recording(Mbid.parse(album.id))).resolves.toMatchObject({
+      title: 'Hey Boy Hey Girl',
+    });
+    expect(fake.requests.map((r) => r.status)).toEqual([404, 200]);
   });
 
   it('searches by title and artist, escaping special characters, with paging', async () => {

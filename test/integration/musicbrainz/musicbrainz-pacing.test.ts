@@ -8,6 +8,7 @@ import { MusicBrainzClient } from '../../../src/infrastructure/connectors/musicb
 import {
   MUSICBRAINZ_INTERVAL_MS,
   createMusicBrainzHttpClient,
+  sharedMusicBrainzLimiter,
 } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-http.js';
 import { MusicBrainzCatalog } from '../../fakes/musicbrainz/musicbrainz-catalog.js';
 import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz/fake-musicbrainz.js';
@@ -66,5 +67,27 @@ describe('MusicBrainz pacing', () => {
     const [limited, ...later] = fake.requests;
     expect([limited!.status, ...later.map((r) => r.status)]).toEqual([503, 200, 200, 200]);
     for (const request of later) expect(request.at - limited!.at).toBeGreaterThanOrEqual(1990);
+  });
+
+  it('paces at MUSICBRAINZ_RATE_LIMIT: 4 a second spaces requests by 250 ms, unlimited not at all', async () => {
+    const catalog = new MusicBrainzCatalog();
+    const ids = ['One', 'Two', 'Three', 'Four'].map((title) => catalog.addRecording({ title }).id);
+    // A mirror of one's own sets no rule of its own.
+    fake = await startFakeMusicBrainz({ catalog, enforceRateLimit: false });
+    const burst = async (requestsPerSecond: number | null): Promise<number[]> => {
+      const http = createMusicBrainzHttpClient({ calls: new CallCounter(), requestsPerSecond });
+      const client = new MusicBrainzClient({ baseUrl: fake!.url, http, cache: new InMemoryResponseCache() });
+      const before = fake!.requests.length;
+      await Promise.all(ids.map((id) => client.recording(Mbid.parse(id))));
+      const arrivals = fake!.requests.slice(before).map((r) => r.at);
+      return arrivals.slice(1).map((at, i) => at - arrivals[i]!);
+    };
+    for (const gap of await burst(4)) expect(gap).toBeGreaterThanOrEqual(245);
+    expect(fake.maxRequestsInAnyWindow(1000)).toBe(4);
+    const started = Date.now();
+    await burst(null);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(sharedMusicBrainzLimiter(null)).toBe(sharedMusicBrainzLimiter(null));
+    expect(sharedMusicBrainzLimiter(4)).not.toBe(sharedMusicBrainzLimiter(null));
   });
 });

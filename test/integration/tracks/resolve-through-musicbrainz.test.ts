@@ -32,7 +32,7 @@ function mezzanine(catalog: MusicBrainzCatalog) {
 }
 
 describe('resolving tracks through MusicBrainz', () => {
-  it('links a track by its ISRC with one look-up and makes it canonical', async () => {
+  it('links a track by its ISRC with one batched search and makes it canonical', async () => {
     const catalog = new MusicBrainzCatalog();
     const recording = mezzanine(catalog);
     world = await openMusicBrainzWorld(catalog);
@@ -60,7 +60,7 @@ describe('resolving tracks through MusicBrainz', () => {
     expect(await world.stores.connectorTracks.find('musicbrainz', recording.id)).toMatchObject({
       album: 'Mezzanine',
     });
-    expect(world.calls.snapshot()).toEqual({ 'musicbrainz GET /isrc/{isrc}': 1 });
+    expect(world.calls.snapshot()).toEqual({ 'musicbrainz GET /recording?query=isrc': 1 });
   });
 
   it('finds a Last.fm track by searching artist and title, and marks it resolved', async () => {
@@ -226,7 +226,7 @@ describe('resolving tracks through MusicBrainz', () => {
       `MBID ${trackMbid} from upstream is not a MusicBrainz recording`,
     );
     expect(world.calls.snapshot()).toEqual({
-      'musicbrainz GET /recording/{mbid}': 1,
+      'musicbrainz GET /recording?query=rid': 1,
       'musicbrainz GET /recording?query': 1,
     });
   });

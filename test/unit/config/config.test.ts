@@ -86,6 +86,28 @@ describe('loadConfig', () => {
     );
   });
 
+  it('paces MusicBrainz at MUSICBRAINZ_RATE_LIMIT requests a second: 1 unless set, none when "unlimited"', () => {
+    const cwd = dir('mb-rate');
+    const rate = (value?: string) =>
+      loadConfig({ env: value === undefined ? {} : { MUSICBRAINZ_RATE_LIMIT: value }, cwd }).musicbrainz
+        .requestsPerSecond;
+    expect(rate()).toBe(1);
+    expect(rate('25')).toBe(25);
+    expect(rate('0.5')).toBe(0.5);
+    expect(rate('Unlimited')).toBeNull();
+    for (const bad of ['0', '-1', 'fast', 'Infinity']) {
+      let error: unknown;
+      try {
+        rate(bad);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(NaradaError);
+      expect(error).toMatchObject({ code: 'CONFIG.BAD_RATE_LIMIT', category: 'config' });
+      expect((error as Error).message).toContain(`MUSICBRAINZ_RATE_LIMIT "${bad}"`);
+    }
+  });
+
   it('lists the secrets so logs can redact them', () => {
     const config = loadConfig({
       env: { SPOTIFY_CLIENT_SECRET: 's3cr3t-value', LASTFM_SESSION_KEY: 'sk-123456' },

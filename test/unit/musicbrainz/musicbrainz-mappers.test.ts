@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { UpstreamError } from '../../../src/application/ports/upstream-errors.js';
 import {
-  mapIsrcLookup,
   mapRecording,
   mapRecordingSearch,
   mapRelease,
   mapReleaseGroup,
+  mapReleaseGroupSearch,
 } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-mappers.js';
 import { wireFixturePath } from '../../support/wire-fixtures.js';
 
@@ -14,17 +14,26 @@ const FIXTURES = wireFixturePath('musicbrainz');
 const fixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(`${FIXTURES}/${name}`, 'utf8')) as Record<string, unknown>;
 
-describe('mapIsrcLookup', () => {
-  it('reads the recordings of an ISRC look-up', () => {
-    const [recording, ...rest] = mapIsrcLookup(fixture('isrc-lookup.json'));
-    expect(rest).toEqual([]);
-    expect(recording?.id.value).toBe('bf7845cc-eac3-48a3-8b06-543b4b7ba117');
-    expect(recording?.title).toBe('Hey Boy Hey Girl');
-    expect(recording?.lengthMs).toBe(289_946);
-    expect(recording?.firstReleaseDate?.toString()).toBe('1999-06-21');
-    expect(recording?.disambiguation).toBeNull();
-    expect(recording?.artists).toEqual([]);
-    expect(recording?.releases).toEqual([]);
+describe('mapReleaseGroupSearch', () => {
+  it('reads the release groups of a search page with their first-release dates', () => {
+    const page = mapReleaseGroupSearch({
+      created: '2026-12-06T00:00:00.000Z',
+      count: 1,
+      offset: 0,
+      'release-groups': [
+        {
+          id: 'f5093c06-23e3-404f-aeaa-40f72885ee3a',
+          score: 100,
+          title: 'The Dark Side of the Moon',
+          'first-release-date': '1973-03-24',
+          'primary-type': 'Album',
+        },
+      ],
+    });
+    expect(page.count).toBe(1);
+    expect(page.releaseGroups[0]).toMatchObject({ title: 'The Dark Side of the Moon', primaryType: 'Album' });
+    expect(page.releaseGroups[0]?.firstReleaseDate?.toString()).toBe('1973-03-24');
+    expect(() => mapReleaseGroupSearch({ count: 1, offset: 0 })).toThrow(UpstreamError);
   });
 });
 

@@ -1,6 +1,6 @@
 // `narada tracks resolve`: what is unresolved or stale, cheapest first — the local library for every
-// waiting track (no network), then MusicBrainz at one request a second for at most `limit` tracks,
-// ISRC look-ups before searches. Progress has an ETA; the summary counts outcomes by method.
+// waiting track (no network), then MusicBrainz for at most `limit` tracks: ISRCs and MBIDs in batches,
+// searches only for what they leave. Progress has an ETA; the summary counts outcomes by method.
 import type { IdentityAttemptRepository } from '../../ports/identity-attempt-repository.port.js';
 import type { MusicBrainzPort } from '../../ports/musicbrainz.port.js';
 import type { ProgressReporter } from '../../ports/progress.port.js';
@@ -18,7 +18,7 @@ export interface ResolveTracksDeps extends IdentityStores {
 }
 
 export interface ResolveOptions {
-  /** At most this many tracks go to MusicBrainz (about one second each); default all. */
+  /** At most this many tracks go to MusicBrainz (ids in batches, a search each for the rest); default all. */
   readonly limit?: number;
   /** A track last tried longer ago than this is tried again; default 30 days. */
   readonly staleAfterDays?: number;
@@ -77,6 +77,7 @@ export class ResolveTracks {
     };
     let stopped: ResolveSummary['stopped'] = null;
     const remoteTask = progress.task('Resolving through MusicBrainz', queue.length);
+    this.remote.plan(queue);
     for (const queued of queue) {
       const track = await this.stillWaiting(queued);
       remoteTask.advance(1, `${queued.primaryArtist} – ${queued.title}`);

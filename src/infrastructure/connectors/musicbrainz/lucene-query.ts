@@ -50,3 +50,23 @@ export function recordingQuery(fields: RecordingQueryFields): string {
   }
   return clauses.join(' AND ');
 }
+
+export type IdSearchField = 'isrc' | 'rid' | 'rgid';
+
+/** An ISRC or MBID: letters, digits and inner hyphens, which Lucene reads as one literal term. */
+const ID_VALUE = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
+
+/**
+ * `isrc:(A OR B …)`: any of the ids. Ids go unescaped (a hyphen inside a term is literal in Lucene,
+ * and escaping every MBID hyphen would cost a tenth of the URL budget); anything else is refused.
+ */
+export function anyOfClause(field: IdSearchField, values: readonly string[]): string {
+  const bad = values.find((value) => !ID_VALUE.test(value));
+  if (values.length === 0 || bad !== undefined) {
+    throw new InvalidInputError(
+      'MUSICBRAINZ.BAD_ID_SEARCH',
+      `A MusicBrainz ${field} search needs ids of letters, digits and hyphens${bad === undefined ? '' : `, not "${bad}"`}`,
+    );
+  }
+  return `${field}:(${values.join(' OR ')})`;
+}

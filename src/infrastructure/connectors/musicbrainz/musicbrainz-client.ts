@@ -1,5 +1,6 @@
-// MusicBrainz WS/2 behind the MusicBrainzPort: look-ups served from the response cache when it has
-// them (MusicBrainz data changes slowly and calls cost a second each), searches always live.
+// MusicBrainz WS/2 behind the MusicBrainzPort: many ids per request through the search API, single
+// look-ups served from the response cache when it has them (MusicBrainz data changes slowly and calls
+// cost a second each), searches always live.
 import type {
   MusicBrainzPort,
   MusicBrainzRecording,
@@ -13,13 +14,15 @@ import { NotFoundError } from '../../../application/ports/upstream-errors.js';
 import type { Isrc } from '../../../domain/values/isrc.js';
 import type { Mbid } from '../../../domain/values/mbid.js';
 import type { HttpClient } from '../http/http-client.js';
+import type { IdSearchField } from './lucene-query.js';
 import { recordingQuery } from './lucene-query.js';
+import { idQueries, PAGE_LIMIT } from './musicbrainz-batch-search.js';
 import {
-  mapIsrcLookup,
   mapRecording,
   mapRecordingSearch,
   mapRelease,
   mapReleaseGroup,
+  mapReleaseGroupSearch,
 } from './musicbrainz-mappers.js';
 
 export interface MusicBrainzClientOptions {
@@ -58,14 +61,37 @@ export class MusicBrainzClient implements MusicBrainzPort {
     this.cacheMaxAgeMs = options.cacheMaxAgeMs ?? DEFAULT_CACHE_MAX_AGE_MS;
   }
 
-  async recordingsByIsrc(isrc: Isrc): Promise<readonly MusicBrainzRecording[]> {
-    const recordings = await this.lookup({
-      path: `isrc/${isrc.value}`,
-      endpoint: 'GET /isrc/{isrc}',
-      inc: ['artist-credits', 'releases'],
-      map: mapIsrcLookup,
-    });
-    return recordings ?? [];
+  async recordingsByIsrcs(
+    isrcs: readonly Isrc[],
+  ): Promise<ReadonlyMap<string, readonly MusicBrainzRecording[]>> {
+    const wanted = isrcs.map((isrc) => isrc.value);
+    const found = await this.searchIds('recording', 'isrc', wanted, recordingsOfPage);
+    return new Map(
+      wanted.map((code) => [code, found.filter((r) => r.isrcs.some((isrc) => isrc.value === code))]),
+    );
+  }
+
+  async recordingsByIds(ids: readonly Mbid[]): Promise<ReadonlyMap<string, MusicBrainzRecording>> {
+    const found = await this.searchIds(
+      'recording',
+      'rid',
+      ids.map((id) => id.value),
+      recordingsOfPage,
+    );
+    return new Map(found.map((recording) => [recording.id.value, recording]));
+  }
+
+  async releaseGroupsByIds(ids: readonly Mbid[]): Promise<ReadonlyMap<string, MusicBrainzReleaseGroup>> {
+    const found = await this.searchIds(
+      'release-group',
+      'rgid',
+      ids.map((id) => id.value),
+      (json) => {
+        const page = mapReleaseGroupSearch(json);
+        return { items: page.releaseGroups, count: page.count };
+      },
+    );
+    return new Map(found.map((group) => [group.id.value, group]));
   }
 
   recording(id: Mbid): Promise<MusicBrainzRecording | null> {
@@ -114,6 +140,35 @@ export class MusicBrainzClient implements MusicBrainzPort {
     return mapRecordingSearch(response.body);
   }
 
+  /**
+   * Every hit of `field:(A OR B …)` over all the ids: as few queries as MusicBrainz accepts, each
+   * paged with `offset` while it matches more than a page (an ISRC may name several recordings).
+   * Always live, like other searches.
+   */
+  private async searchIds<T>(
+    resource: 'recording' | 'release-group',
+    field: IdSearchField,
+    values: readonly string[],
+    read: (json: unknown) => { readonly items: readonly T[]; readonly count: number },
+  ): Promise<T[]> {
+    const found: T[] = [];
+    for (const query of idQueries(field, values)) {
+      for (let offset = 0; ;) {
+        const response = await this.options.http.request({
+          method: 'GET',
+          url: `${this.baseUrl}/${resource}`,
+          query: { query, limit: PAGE_LIMIT, offset, fmt: 'json' },
+          endpoint: `GET /${resource}?query=${field}`,
+        });
+        const page = read(response.body);
+        found.push(...page.items);
+        offset += page.items.length;
+        if (page.items.length === 0 || offset >= page.count) break;
+      }
+    }
+    return found;
+  }
+
   /** Cached answer if fresh, else one shared request; null when MusicBrainz has no such thing. */
   private async lookup<T>(lookup: Lookup<T>): Promise<T | null> {
     const key = `${lookup.path}?inc=${lookup.inc.join('+')}`;
@@ -156,4 +211,9 @@ export class MusicBrainzClient implements MusicBrainzPort {
       throw error;
     }
   }
+}
+
+function recordingsOfPage(json: unknown): { items: MusicBrainzRecording[]; count: number } {
+  const page = mapRecordingSearch(json);
+  return { items: page.hits.map((hit) => hit.recording), count: page.count };
 }

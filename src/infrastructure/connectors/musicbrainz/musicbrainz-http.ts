@@ -1,5 +1,6 @@
-// Wires the shared HTTP layer for MusicBrainz: its 1 request/second limit, its User-Agent rule and
-// its error conventions (503 = slow down, 403 = unacceptable User-Agent, 400 = malformed id).
+// Wires the shared HTTP layer for MusicBrainz: its 1 request/second limit (MUSICBRAINZ_RATE_LIMIT for a
+// mirror), its User-Agent rule and its error conventions (503 = slow down, 403 = unacceptable
+// User-Agent, 400 = malformed id or query).
 import { UpstreamError, upstreamCode } from '../../../application/ports/upstream-errors.js';
 import type { CallCounter } from '../http/call-counter.js';
 import type { Clock } from '../http/clock.js';
@@ -10,7 +11,7 @@ import {
   type ResponseVerdict,
 } from '../http/http-client.js';
 import type { LongWaitListener } from '../http/long-wait.js';
-import { serialIntervalLimiter, type RateLimiter } from '../http/rate-limiter.js';
+import { adaptiveLimiter, serialIntervalLimiter, type RateLimiter } from '../http/rate-limiter.js';
 import { defaultClassify, upstreamMessage } from '../http/response-classifier.js';
 import type { RetryPolicy } from '../http/retry.js';
 import { defaultMusicBrainzUserAgent } from '../http/user-agent.js';
@@ -18,20 +19,34 @@ import { defaultMusicBrainzUserAgent } from '../http/user-agent.js';
 /** MusicBrainz allows an average of one request per second per IP; over it, every request gets 503. */
 export const MUSICBRAINZ_INTERVAL_MS = 1000;
 
-let processLimiter: RateLimiter | null = null;
+const processLimiters = new Map<string, RateLimiter>();
 
-/** The limiter every MusicBrainz caller in this process shares (created on first use). */
-export function sharedMusicBrainzLimiter(): RateLimiter {
-  processLimiter ??= serialIntervalLimiter(MUSICBRAINZ_INTERVAL_MS);
-  return processLimiter;
+/**
+ * The limiter every MusicBrainz caller in this process shares at that rate (created on first use):
+ * one request at a time, `1000 / requestsPerSecond` ms apart. null (MUSICBRAINZ_RATE_LIMIT=unlimited,
+ * a mirror of one's own) paces nothing, though a 503 still holds every caller back.
+ */
+export function sharedMusicBrainzLimiter(requestsPerSecond: number | null = 1): RateLimiter {
+  const key = String(requestsPerSecond);
+  let limiter = processLimiters.get(key);
+  if (limiter === undefined) {
+    limiter =
+      requestsPerSecond === null
+        ? adaptiveLimiter()
+        : serialIntervalLimiter(MUSICBRAINZ_INTERVAL_MS / requestsPerSecond);
+    processLimiters.set(key, limiter);
+  }
+  return limiter;
 }
 
 export interface MusicBrainzHttpOptions {
   /** `App/version ( contact )`; default names Narada. */
   readonly userAgent?: string;
   readonly calls: CallCounter;
-  /** Default: the process-wide 1 request/second limiter. */
+  /** Default: the process-wide limiter at `requestsPerSecond`. */
   readonly limiter?: RateLimiter;
+  /** MUSICBRAINZ_RATE_LIMIT: default 1 (musicbrainz.org's rule); null for no pacing (a mirror). */
+  readonly requestsPerSecond?: number | null;
   readonly retry?: Partial<RetryPolicy>;
   readonly timeoutMs?: number;
   /** Injectable for tests (sleep for backoff, now for Retry-After dates). */
@@ -44,7 +59,7 @@ export function createMusicBrainzHttpClient(options: MusicBrainzHttpOptions): Ht
   return new HttpClient({
     service: 'musicbrainz',
     userAgent: options.userAgent ?? defaultMusicBrainzUserAgent(),
-    limiter: options.limiter ?? sharedMusicBrainzLimiter(),
+    limiter: options.limiter ?? sharedMusicBrainzLimiter(options.requestsPerSecond),
     calls: options.calls,
     classify: classifyMusicBrainzResponse,
     // A 503 means "over one per second": waits start at a second, not half of one.

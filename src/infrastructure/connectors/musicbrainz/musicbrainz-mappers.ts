@@ -12,11 +12,11 @@ import { Isrc } from '../../../domain/values/isrc.js';
 import { Mbid } from '../../../domain/values/mbid.js';
 import { PartialDate } from '../../../domain/values/partial-date.js';
 import {
-  wireIsrcLookup,
   wireRecording,
   wireRecordingSearch,
   wireRelease,
   wireReleaseGroup,
+  wireReleaseGroupSearch,
   wireSearchScore,
   type WireArtistCredit,
   type WireRecording,
@@ -29,11 +29,6 @@ export function mapRecording(json: unknown): MusicBrainzRecording {
   return readable('recording', () => recordingFrom(wireRecording.parse(json), json));
 }
 
-/** `/isrc/{isrc}`: every recording carrying the code. */
-export function mapIsrcLookup(json: unknown): MusicBrainzRecording[] {
-  return readable('ISRC look-up', () => wireIsrcLookup.parse(json).recordings.map(mapRecording));
-}
-
 /** `/recording?query=…`: one page of hits with MusicBrainz's 0–100 score. */
 export function mapRecordingSearch(json: unknown): RecordingSearchPage {
   return readable('recording search', () => {
@@ -43,6 +38,17 @@ export function mapRecordingSearch(json: unknown): RecordingSearchPage {
       score: wireSearchScore.parse(hit).score,
     }));
     return { hits, count: page.count, offset: page.offset };
+  });
+}
+
+/** `/release-group?query=…`: one page of release groups, with their first-release dates. */
+export function mapReleaseGroupSearch(json: unknown): {
+  releaseGroups: MusicBrainzReleaseGroup[];
+  count: number;
+} {
+  return readable('release group search', () => {
+    const page = wireReleaseGroupSearch.parse(json);
+    return { releaseGroups: page['release-groups'].map(mapReleaseGroup), count: page.count };
   });
 }
 

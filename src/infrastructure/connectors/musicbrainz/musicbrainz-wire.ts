@@ -41,13 +41,17 @@ export const wireRecording = z.object({
   releases: z.array(wireRelease).nullish(),
 });
 
-/** Envelopes hold their recordings unparsed, so each keeps its own wire JSON as `raw`. */
-export const wireIsrcLookup = z.object({ isrc: z.string(), recordings: z.array(z.unknown()) });
-
+/** Envelopes hold their entities unparsed, so each recording keeps its own wire JSON as `raw`. */
 export const wireRecordingSearch = z.object({
   count: z.number(),
   offset: z.number(),
   recordings: z.array(z.unknown()),
+});
+
+export const wireReleaseGroupSearch = z.object({
+  count: z.number(),
+  offset: z.number(),
+  'release-groups': z.array(z.unknown()),
 });
 
 export const wireSearchScore = z.object({ score: z.coerce.number() });
