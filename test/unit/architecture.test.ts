@@ -78,6 +78,25 @@ function violations(layer: Layer, file: string, source: string): string[] {
   return found;
 }
 
+/**
+ * Folders of src/application the workflow engine and its nodes may not import: entry-point use cases
+ * and the feature collaborators behind them. The workflow reaches a feature through a port.
+ * (application/playlist is not listed yet: the destination nodes still share its planning code.)
+ */
+const OUT_OF_WORKFLOW_REACH = ['use-cases', 'tracks', 'likes', 'history', 'stats'];
+
+/** The reasons a file under src/application/workflow may not import `specifier`, or none. */
+function workflowReachViolations(file: string, source: string): string[] {
+  return importSpecifiers(source).flatMap((specifier) => {
+    if (!specifier.startsWith('.')) return [];
+    const target = relative(join(ROOT, 'src/application'), resolve(dirname(join(ROOT, file)), specifier));
+    const folder = target.split(sep)[0];
+    return folder !== undefined && OUT_OF_WORKFLOW_REACH.includes(folder)
+      ? [`${file} imports '${specifier}': the workflow reaches application/${folder} only through a port`]
+      : [];
+  });
+}
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
     const path = `${dir}/${entry.name}`;
@@ -96,6 +115,31 @@ describe('layer rules', () => {
 
   it('scan the files that exist, domain value objects included', () => {
     expect(sourceFiles('src/domain')).toContain('src/domain/values/isrc.ts');
+  });
+});
+
+describe('the workflow engine', () => {
+  it('imports no use case and no feature collaborator', () => {
+    const files = sourceFiles('src/application/workflow');
+    expect(files.length).toBeGreaterThan(0);
+    const broken = files.flatMap((file) =>
+      workflowReachViolations(file, readFileSync(join(ROOT, file), 'utf8')),
+    );
+    expect(broken).toEqual([]);
+  });
+
+  it('is told apart from the ports and the domain it may use', () => {
+    const file = 'src/application/workflow/nodes/example.node.ts';
+    const source = [
+      "import type { IngestTracks } from '../../ports/track-ingest.port.js';",
+      "import { connectorKey } from '../../../domain/track/connector-track.js';",
+      "import { RunWorkflow } from '../../use-cases/workflow/run-workflow.js';",
+      "import { IngestConnectorTracks } from '../../tracks/ingest-connector-tracks.js';",
+    ].join('\n');
+    expect(workflowReachViolations(file, source)).toEqual([
+      `${file} imports '../../use-cases/workflow/run-workflow.js': the workflow reaches application/use-cases only through a port`,
+      `${file} imports '../../tracks/ingest-connector-tracks.js': the workflow reaches application/tracks only through a port`,
+    ]);
   });
 });
 

@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import {
-  connectorKey,
   IngestConnectorTracks,
   KEY_LINK_CONFIDENCE,
 } from '../../../src/application/tracks/ingest-connector-tracks.js';
-import { lastfmTrackKey } from '../../../src/domain/track/connector-track.js';
+import { connectorKey, lastfmTrackKey } from '../../../src/domain/track/connector-track.js';
 import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/tracks/sqlite-identity-lookup.js';
 import { aConnectorTrack, isrcFor, mbidFor, spotifyIdFor } from '../../builders/index.js';
 import { aTrackDraft, AT, openTempDatabase, type TempDatabase } from '../persistence/temp-database.js';

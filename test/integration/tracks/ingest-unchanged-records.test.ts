@@ -1,9 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import {
-  connectorKey,
-  IngestConnectorTracks,
-} from '../../../src/application/tracks/ingest-connector-tracks.js';
-import type { ConnectorTrack } from '../../../src/domain/track/connector-track.js';
+import { IngestConnectorTracks } from '../../../src/application/tracks/ingest-connector-tracks.js';
+import { connectorKey, type ConnectorTrack } from '../../../src/domain/track/connector-track.js';
 import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/tracks/sqlite-identity-lookup.js';
 import { SqliteStoredRecords } from '../../../src/infrastructure/persistence/tracks/sqlite-stored-records.js';
 import { aConnectorTrack, isrcFor, mbidFor, spotifyIdFor } from '../../builders/index.js';
