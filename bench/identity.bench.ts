@@ -7,7 +7,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SILENT_PROGRESS } from '../src/application/ports/progress.port.js';
 import type { MusicBrainzPort } from '../src/application/ports/musicbrainz.port.js';
-import type { IdentityStores } from '../src/application/tracks/identity-linker.js';
+import type { IdentityStores } from '../src/application/tracks/identity-stores.js';
 import { IngestConnectorTracks } from '../src/application/tracks/ingest-connector-tracks.js';
 import { ResolveTracks } from '../src/application/use-cases/tracks/resolve-tracks.js';
 import type { ConnectorTrack } from '../src/domain/track/connector-track.js';

@@ -1,8 +1,9 @@
 // Dependencies point inward: the domain imports only the domain, the application imports no
-// infrastructure and no framework. Every import specifier under src/domain and src/application is
-// read (static, re-export, side-effect, dynamic import() and require) and checked against the layer rules.
+// infrastructure and no framework, the workflow engine no feature of its own, and no import in src
+// closes a cycle. Every import specifier is read (static, type-only, re-export, side-effect, dynamic
+// import() and require) and checked against these rules.
 import { describe, expect, it } from '@jest/globals';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,6 +106,41 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** The src file a relative specifier names (`./x.js` is `./x.ts` or `./x.tsx`), or none for a package. */
+function importedFile(file: string, specifier: string): string | null {
+  if (!specifier.startsWith('.')) return null;
+  const base = relative(ROOT, resolve(dirname(join(ROOT, file)), specifier))
+    .split(sep)
+    .join('/');
+  const stem = base.replace(/\.js$/, '');
+  return (
+    [`${stem}.ts`, `${stem}.tsx`, `${stem}/index.ts`].find((path) => existsSync(join(ROOT, path))) ?? null
+  );
+}
+
+/** Every import cycle among `graph`'s files, each as the path that closes it (first file repeated last). */
+function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const cycles: string[][] = [];
+  const done = new Set<string>();
+  const path: string[] = [];
+  const onPath = new Set<string>();
+  const visit = (file: string): void => {
+    if (onPath.has(file)) {
+      cycles.push([...path.slice(path.indexOf(file)), file]);
+      return;
+    }
+    if (done.has(file)) return;
+    path.push(file);
+    onPath.add(file);
+    for (const next of graph.get(file) ?? []) visit(next);
+    path.pop();
+    onPath.delete(file);
+    done.add(file);
+  };
+  for (const file of [...graph.keys()].sort()) visit(file);
+  return cycles;
+}
+
 describe('layer rules', () => {
   it.each(['domain', 'application'] as const)('hold for every file under src/%s', (layer) => {
     const files = sourceFiles(`src/${layer}`);
@@ -115,6 +151,50 @@ describe('layer rules', () => {
 
   it('scan the files that exist, domain value objects included', () => {
     expect(sourceFiles('src/domain')).toContain('src/domain/values/isrc.ts');
+  });
+});
+
+describe('imports in src', () => {
+  it('form no cycle, type-only imports included', () => {
+    const files = sourceFiles('src');
+    expect(files).toContain('src/infrastructure/cli/main.ts');
+    const graph = new Map(
+      files.map((file) => [
+        file,
+        importSpecifiers(readFileSync(join(ROOT, file), 'utf8')).flatMap((specifier) => {
+          const target = importedFile(file, specifier);
+          return target === null ? [] : [target];
+        }),
+      ]),
+    );
+    expect(importCycles(graph).map((cycle) => cycle.join(' → '))).toEqual([]);
+  });
+
+  it('are followed to the files they name, and a cycle of any length is found', () => {
+    expect(importedFile('src/domain/track/track.ts', '../values/isrc.js')).toBe('src/domain/values/isrc.ts');
+    expect(importedFile('src/infrastructure/cli/main.ts', './views/ink-progress.js')).toBe(
+      'src/infrastructure/cli/views/ink-progress.tsx',
+    );
+    expect(importedFile('src/domain/track/track.ts', 'zod')).toBeNull();
+    const graph = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts', 'd.ts']],
+      ['c.ts', ['a.ts']],
+      ['d.ts', []],
+      ['e.ts', ['e.ts']],
+    ]);
+    expect(importCycles(graph)).toEqual([
+      ['a.ts', 'b.ts', 'c.ts', 'a.ts'],
+      ['e.ts', 'e.ts'],
+    ]);
+    expect(
+      importCycles(
+        new Map([
+          ['a.ts', ['b.ts']],
+          ['b.ts', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });
 

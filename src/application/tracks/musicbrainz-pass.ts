@@ -6,7 +6,8 @@ import { musicBrainzConnectorTrack, type MusicBrainzPort } from '../ports/musicb
 import { THRESHOLDS } from '../../domain/matching/thresholds.js';
 import { trackMapping, type MatchEvidence, type MatchMethod } from '../../domain/track/track-mapping.js';
 import type { Track } from '../../domain/track/track.js';
-import { IdentityLinker, type IdentityStores } from './identity-linker.js';
+import { IdentityLinker } from './identity-linker.js';
+import type { IdentityStores } from './identity-stores.js';
 import { findRecordingCandidates, type ScoredRecording } from './musicbrainz-candidates.js';
 
 export type TrackOutcome =

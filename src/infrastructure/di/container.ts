@@ -3,10 +3,7 @@
 import 'reflect-metadata';
 import { Container } from 'inversify';
 import { SYSTEM_CLOCK } from '../../application/ports/clock.port.js';
-import type { Logger } from '../../application/ports/logger.port.js';
-import type { ProgressReporter } from '../../application/ports/progress.port.js';
 import { ShowStatus } from '../../application/use-cases/status/show-status.js';
-import type { NaradaConfig } from '../config/config.js';
 import { FileCredentialStore } from '../config/file-credential-store.js';
 import { serviceConnections } from '../config/service-connections.js';
 import { CallCounter } from '../connectors/http/call-counter.js';
@@ -20,17 +17,10 @@ import { createSpotifyHttpClient } from '../connectors/spotify/spotify-http.js';
 import { SpotifyWebApiClient } from '../connectors/spotify/spotify-web-api-client.js';
 import { openDatabase, type NaradaDatabase } from '../persistence/open-database.js';
 import { createRepositories } from '../persistence/repositories.js';
+import type { AppContainerDeps } from './modules/feature-module.js';
 import { FEATURE_MODULES } from './modules/index.js';
 import { resolve } from './resolve.js';
 import { TOKENS, type Token } from './tokens.js';
-
-export interface AppContainerDeps {
-  readonly config: NaradaConfig;
-  readonly logger: Logger;
-  readonly progress: ProgressReporter;
-  /** Where one-line notices for the person at the terminal go (the CLI: stderr, not with --quiet). */
-  readonly notice?: (line: string) => void;
-}
 
 export interface AppContainer {
   get<T>(token: Token<T>): Promise<T>;

@@ -2,7 +2,7 @@
 // talking to the fake MusicBrainz over a socket (which holds it to one request a second).
 import type { Clock } from '../../../src/application/ports/clock.port.js';
 import { SILENT_PROGRESS, type ProgressReporter } from '../../../src/application/ports/progress.port.js';
-import type { IdentityStores } from '../../../src/application/tracks/identity-linker.js';
+import type { IdentityStores } from '../../../src/application/tracks/identity-stores.js';
 import { IngestConnectorTracks } from '../../../src/application/tracks/ingest-connector-tracks.js';
 import { ResolveTracks } from '../../../src/application/use-cases/tracks/resolve-tracks.js';
 import { CallCounter } from '../../../src/infrastructure/connectors/http/call-counter.js';

@@ -3,12 +3,8 @@
 import { UpstreamError, upstreamCode } from '../../../application/ports/upstream-errors.js';
 import type { CallCounter } from '../http/call-counter.js';
 import type { Clock } from '../http/clock.js';
-import {
-  HttpClient,
-  type HttpRequest,
-  type HttpResponse,
-  type ResponseVerdict,
-} from '../http/http-client.js';
+import { HttpClient } from '../http/http-client.js';
+import type { HttpRequest, HttpResponse, ResponseVerdict } from '../http/http-message.js';
 import type { LongWaitListener } from '../http/long-wait.js';
 import { serialIntervalLimiter, type RateLimiter } from '../http/rate-limiter.js';
 import { defaultClassify, upstreamMessage } from '../http/response-classifier.js';

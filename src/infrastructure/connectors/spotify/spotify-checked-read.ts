@@ -3,7 +3,7 @@
 // few times, then fails the read. A partial list (a playlist, the saved tracks) must never pass for the
 // whole one. Every offset-paged list is read through `readPage` (`SpotifyApi.pages` by default).
 import { UpstreamError, upstreamCode } from '../../../application/ports/upstream-errors.js';
-import type { SpotifyApi, SpotifyCall } from './spotify-api.js';
+import type { SpotifyCall, SpotifyCaller } from './spotify-call.js';
 import type { WirePage, WirePlaylist } from './spotify-wire.js';
 
 /**
@@ -15,7 +15,7 @@ export const READ_ATTEMPTS = 3;
 const PLAYLIST_ID = /^[0-9A-Za-z]{1,64}$/;
 
 /** One page of an offset-paged list, checked; `subject` names the list in messages. */
-export function readPage<T>(api: SpotifyApi, call: SpotifyCall, subject: string): Promise<WirePage<T>> {
+export function readPage<T>(api: SpotifyCaller, call: SpotifyCall, subject: string): Promise<WirePage<T>> {
   return readChecked(api, call, pageProblem, (problem) =>
     unreadable(
       `${subject}: the page at offset ${requestedOffset(call)} came back unreadable ${READ_ATTEMPTS} times (${problem})`,
@@ -27,7 +27,7 @@ export function readPage<T>(api: SpotifyApi, call: SpotifyCall, subject: string)
 
 /** `GET /playlists/{id}`, checked: it must name the playlist (a valid id and a name). */
 export function readPlaylistHeader(
-  api: SpotifyApi,
+  api: SpotifyCaller,
   call: SpotifyCall,
   subject: string,
 ): Promise<WirePlaylist> {
@@ -60,7 +60,7 @@ function headerProblem(body: unknown): string | null {
 }
 
 async function readChecked(
-  api: SpotifyApi,
+  api: SpotifyCaller,
   call: SpotifyCall,
   problemOf: (body: unknown) => string | null,
   failure: (problem: string) => UpstreamError,

@@ -11,7 +11,8 @@ import type {
 import { UpstreamError, upstreamCode } from '../../../application/ports/upstream-errors.js';
 import { InvalidInputError } from '../../../domain/shared/errors.js';
 import type { EpochMs } from '../../../domain/values/time.js';
-import type { SpotifyApi, SpotifyCall } from './spotify-api.js';
+import type { SpotifyApi } from './spotify-api.js';
+import type { SpotifyCall } from './spotify-call.js';
 import {
   chunk,
   PLAYLIST_ITEMS_PAGE,
