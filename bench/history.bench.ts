@@ -9,7 +9,7 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SYSTEM_CLOCK } from '../src/application/ports/clock.port.js';
+import { systemClock } from '../src/infrastructure/clock/system-clock.js';
 import { SILENT_PROGRESS } from '../src/application/ports/progress.port.js';
 import { ImportLastfmHistory } from '../src/application/use-cases/history/import-lastfm-history.js';
 import { ImportSpotifyHistory } from '../src/application/use-cases/history/import-spotify-history.js';
@@ -52,7 +52,7 @@ async function openBenchDatabase(folder: string) {
     store: new SqliteListenRecordingStore(db),
     tracks: new SqliteProvisionalTrackStore(db),
     unitOfWork: repos.unitOfWork,
-    clock: SYSTEM_CLOCK,
+    clock: systemClock,
   });
   return { db, repos, recorder };
 }
@@ -68,7 +68,7 @@ async function lastfmPhase(folder: string, url: string): Promise<PhaseResult> {
     runs: repos.importRuns,
     recorder,
     unitOfWork: repos.unitOfWork,
-    clock: SYSTEM_CLOCK,
+    clock: systemClock,
     progress: SILENT_PROGRESS,
   });
   const cpu = process.cpuUsage();
@@ -137,7 +137,7 @@ async function spotifyPhase(folder: string): Promise<PhaseResult> {
     runs: repos.importRuns,
     recorder,
     unitOfWork: repos.unitOfWork,
-    clock: SYSTEM_CLOCK,
+    clock: systemClock,
     progress: SILENT_PROGRESS,
     defaultListener: async () => USER,
   });

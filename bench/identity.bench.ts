@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   const db = await openDatabase({ path: join(folder, 'narada.db') });
   try {
     const repos = createRepositories(db);
-    const clock = { now: () => AT };
+    const clock = { now: () => AT, sleep: async () => {} };
     const lookup = new SqliteIdentityLookup(db);
     const stores: IdentityStores = {
       tracks: repos.tracks,

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../src/application/ports/clock.port.js';
+import { systemClock } from '../src/infrastructure/clock/system-clock.js';
 import { SILENT_PROGRESS } from '../src/application/ports/progress.port.js';
 import { IngestConnectorTracks } from '../src/application/tracks/ingest-connector-tracks.js';
 import { SpotifyToLastfm } from '../src/application/likes/spotify-to-lastfm.js';
@@ -30,7 +31,7 @@ const PLAYLISTS = 50;
 const ITEMS = 500;
 const SAVED = 5_000;
 const NEW_SAVES = 10;
-const clock: Clock = { now: () => Date.now() };
+const clock: Clock = systemClock;
 
 interface World {
   readonly folder: string;

@@ -209,16 +209,16 @@ describe('the workflow engine', () => {
   });
 
   it('is told apart from the ports and the domain it may use', () => {
-    const file = 'src/application/workflow/nodes/example.node.ts';
+    const file = 'src/application/workflow/example.ts';
     const source = [
-      "import type { IngestTracks } from '../../ports/track-ingest.port.js';",
-      "import { connectorKey } from '../../../domain/track/connector-track.js';",
-      "import { RunWorkflow } from '../../use-cases/workflow/run-workflow.js';",
-      "import { IngestConnectorTracks } from '../../tracks/ingest-connector-tracks.js';",
+      "import type { IngestTracks } from '../ports/track-ingest.port.js';",
+      "import { connectorKey } from '../../domain/track/connector-track.js';",
+      "import { RunWorkflow } from '../use-cases/workflow/run-workflow.js';",
+      "import { IngestConnectorTracks } from '../tracks/ingest-connector-tracks.js';",
     ].join('\n');
     expect(workflowReachViolations(file, source)).toEqual([
-      `${file} imports '../../use-cases/workflow/run-workflow.js': the workflow reaches application/use-cases only through a port`,
-      `${file} imports '../../tracks/ingest-connector-tracks.js': the workflow reaches application/tracks only through a port`,
+      `${file} imports '../use-cases/workflow/run-workflow.js': the workflow reaches application/use-cases only through a port`,
+      `${file} imports '../tracks/ingest-connector-tracks.js': the workflow reaches application/tracks only through a port`,
     ]);
   });
 });

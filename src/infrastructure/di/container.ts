@@ -2,8 +2,8 @@
 // Use cases stay plain classes (no decorators), bound here and in di/modules/* with factories.
 import 'reflect-metadata';
 import { Container } from 'inversify';
-import { SYSTEM_CLOCK } from '../../application/ports/clock.port.js';
 import { ShowStatus } from '../../application/use-cases/status/show-status.js';
+import { systemClock } from '../clock/system-clock.js';
 import { FileCredentialStore } from '../config/file-credential-store.js';
 import { serviceConnections } from '../config/service-connections.js';
 import { CallCounter } from '../connectors/http/call-counter.js';
@@ -46,7 +46,7 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
   container.bind(TOKENS.Config).toConstantValue(config);
   container.bind(TOKENS.Logger).toConstantValue(logger);
   container.bind(TOKENS.Progress).toConstantValue(progress);
-  container.bind(TOKENS.Clock).toConstantValue(SYSTEM_CLOCK);
+  container.bind(TOKENS.Clock).toConstantValue(systemClock);
   container.bind(TOKENS.CredentialStore).toConstantValue(new FileCredentialStore(config.credentialsFile));
   container.bind(TOKENS.CallCounter).toConstantValue(new CallCounter());
 

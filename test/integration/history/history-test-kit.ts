@@ -6,6 +6,7 @@ import { SqliteListenRecordingStore } from '../../../src/infrastructure/persiste
 import { SqlitePlayHistoryQuery } from '../../../src/infrastructure/persistence/history/sqlite-play-history-query.js';
 import { SqliteProvisionalTrackStore } from '../../../src/infrastructure/persistence/history/sqlite-provisional-track-store.js';
 import { openTempDatabase, type TempDatabase } from '../persistence/temp-database.js';
+import { aClock } from '../../builders/index.js';
 
 export const FIXED_NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
 
@@ -23,7 +24,7 @@ export interface HistoryKit extends TempDatabase {
 
 export async function openHistoryKit(now: () => number = () => FIXED_NOW): Promise<HistoryKit> {
   const temp = await openTempDatabase();
-  const clock: Clock = { now };
+  const clock: Clock = aClock(now);
   const store = new SqliteListenRecordingStore(temp.db);
   const recorder = new ListenRecorder({
     store,

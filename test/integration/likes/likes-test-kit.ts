@@ -53,7 +53,7 @@ export async function openLikesWorld(
   const musicbrainzFake = options.musicbrainz === true ? await startFakeMusicBrainz() : null;
   const temp = await openTempDatabase();
   const { repos } = temp;
-  const clock: Clock = { now: rig.clock.now };
+  const clock: Clock = rig.clock;
   const lookup = new SqliteIdentityLookup(temp.db);
   const ingest = new IngestConnectorTracks({
     tracks: repos.tracks,

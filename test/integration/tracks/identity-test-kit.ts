@@ -25,6 +25,9 @@ export class SteppingClock implements Clock {
   advance(ms: number): void {
     this.at += ms;
   }
+  async sleep(ms: number): Promise<void> {
+    this.advance(Math.max(0, ms));
+  }
 }
 
 export interface IdentityWorld {

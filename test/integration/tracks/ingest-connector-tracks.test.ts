@@ -5,7 +5,7 @@ import {
 } from '../../../src/application/tracks/ingest-connector-tracks.js';
 import { connectorKey, lastfmTrackKey } from '../../../src/domain/track/connector-track.js';
 import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/tracks/sqlite-identity-lookup.js';
-import { aConnectorTrack, isrcFor, mbidFor, spotifyIdFor } from '../../builders/index.js';
+import { aClock, aConnectorTrack, isrcFor, mbidFor, spotifyIdFor } from '../../builders/index.js';
 import { aTrackDraft, AT, openTempDatabase, type TempDatabase } from '../persistence/temp-database.js';
 
 const NOW = AT + 60_000;
@@ -17,7 +17,7 @@ function ingestOver(temp: TempDatabase, bulk: boolean): IngestConnectorTracks {
     connectorTracks: repos.connectorTracks,
     mappings: repos.trackMappings,
     unitOfWork: repos.unitOfWork,
-    clock: { now: () => NOW },
+    clock: aClock(() => NOW),
     ...(bulk ? { lookup: new SqliteIdentityLookup(temp.db) } : {}),
   });
 }

@@ -3,7 +3,7 @@ import { IngestConnectorTracks } from '../../../src/application/tracks/ingest-co
 import { connectorKey, type ConnectorTrack } from '../../../src/domain/track/connector-track.js';
 import { SqliteIdentityLookup } from '../../../src/infrastructure/persistence/tracks/sqlite-identity-lookup.js';
 import { SqliteStoredRecords } from '../../../src/infrastructure/persistence/tracks/sqlite-stored-records.js';
-import { aConnectorTrack, isrcFor, mbidFor, spotifyIdFor } from '../../builders/index.js';
+import { aClock, aConnectorTrack, isrcFor, mbidFor, spotifyIdFor } from '../../builders/index.js';
 import { AT, openTempDatabase, type TempDatabase } from '../persistence/temp-database.js';
 
 const HOUR = 3_600_000;
@@ -19,7 +19,7 @@ beforeEach(async () => {
     connectorTracks: repos.connectorTracks,
     mappings: repos.trackMappings,
     unitOfWork: repos.unitOfWork,
-    clock: { now: () => AT + HOUR },
+    clock: aClock(() => AT + HOUR),
     lookup: new SqliteIdentityLookup(temp.db),
     storedRecords: new SqliteStoredRecords(temp.db),
   });

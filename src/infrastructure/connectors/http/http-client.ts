@@ -6,9 +6,9 @@ import {
   type UpstreamErrorOptions,
 } from '../../../application/ports/upstream-errors.js';
 import type { ServiceName } from '../../../domain/shared/service.js';
+import { systemClock } from '../../clock/system-clock.js';
 import type { CallCounter } from './call-counter.js';
 import type { HttpRequest, HttpResponse, ResponseVerdict } from './http-message.js';
-import { systemClock } from './clock.js';
 import { LONG_WAIT_NOTICE_MS, type LongWaitListener } from './long-wait.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { parseResponseBody } from './response-body.js';

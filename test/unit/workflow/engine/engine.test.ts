@@ -22,7 +22,8 @@ function workflow(tasks: readonly [id: string, upstream?: readonly string[]][]):
 /** A clock that only moves when told to, so durations are exact. */
 function manualClock() {
   let now = 1_000;
-  return { now: () => now, tick: (ms: number) => void (now += ms) };
+  const tick = (ms: number) => void (now += ms);
+  return { now: () => now, tick, sleep: async (ms: number) => tick(Math.max(0, ms)) };
 }
 
 const listOf = (n: number): TrackList => trackList(Array.from({ length: n }, () => aTrack()));
