@@ -5,6 +5,7 @@ import type { LastfmPort } from '../ports/lastfm.port.js';
 import type { Logger } from '../ports/logger.port.js';
 import type { PlayHistoryQuery } from '../ports/play-history-query.port.js';
 import type { PlaylistRepository } from '../ports/playlist-repository.port.js';
+import type { TaskCounts } from '../ports/progress.port.js';
 import type { SpotifyPlaylist, SpotifyPort } from '../ports/spotify.port.js';
 import type { TrackMappingRepository } from '../ports/track-mapping-repository.port.js';
 import type { TrackMetricRepository } from '../ports/track-metric-repository.port.js';
@@ -47,13 +48,9 @@ export interface RunState {
   readonly playlistReads: Map<string, SpotifyPlaylist>;
 }
 
-export interface TaskProgress {
-  setTotal(total: number): void;
-  advance(by?: number): void;
-}
-
 export interface NodeContext extends WorkflowServices {
   readonly run: RunFacts;
   readonly state: RunState;
-  readonly progress: TaskProgress;
+  /** This task's counts, shown while it runs. */
+  readonly progress: TaskCounts;
 }

@@ -11,7 +11,7 @@ import { createAppContainer, type AppContainer } from '../../../src/infrastructu
 import { IDENTITY } from '../../../src/infrastructure/di/modules/tracks.module.js';
 import { aConnectorTrack } from '../../builders/index.js';
 
-const SILENT_LOGGER: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+const SILENT_LOGGER: Logger = { debug() {}, info() {}, warn() {}, error() {}, record() {} };
 
 describe('the identity module in the container', () => {
   let folder: string;

@@ -16,7 +16,7 @@ import { startFakeLastfm, type FakeLastfm } from '../../fakes/lastfm/fake-lastfm
 import { fakeServiceEnv } from '../../fakes/seed/demo-library.js';
 import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
 
-const SILENT: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+const SILENT: Logger = { debug() {}, info() {}, warn() {}, error() {}, record() {} };
 const WORKFLOWS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'workflows');
 
 export interface WorkflowWorld {
@@ -51,6 +51,7 @@ export async function startWorkflowWorld(): Promise<WorkflowWorld> {
         services: { ...services, spotify: wrap(services.spotify) },
         runs: await container.get(WORKFLOW.Runs),
         clock: await container.get(TOKENS.Clock),
+        progress: await container.get(TOKENS.Progress),
         apiCalls: () => calls.snapshot(),
       });
     },
