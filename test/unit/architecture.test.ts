@@ -1,7 +1,7 @@
 // Dependencies point inward: the domain imports only the domain, the application imports no
 // infrastructure and no framework, the workflow engine no feature of its own, and no import in src
 // closes a cycle. Every import specifier is read (static, type-only, re-export, side-effect, dynamic
-// import() and require) and checked against these rules.
+// import() and require) and checked against these rules. Node files are named by their nodes' kind.
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -220,6 +220,40 @@ describe('the workflow engine', () => {
       `${file} imports '../use-cases/workflow/run-workflow.js': the workflow reaches application/use-cases only through a port`,
       `${file} imports '../tracks/ingest-connector-tracks.js': the workflow reaches application/tracks only through a port`,
     ]);
+  });
+});
+
+describe('the node files', () => {
+  /** `<kind>[-<what>].node.ts` for one node, `.nodes.ts` for several, every node in it of that kind. */
+  function nodeFileProblem(name: string, source: string): string | null {
+    const kinds = [...source.matchAll(/defineNode\(\{\s*type: '([a-z_]+)\./g)].map((m) => m[1]);
+    if (kinds.length === 0) return null;
+    const fileKind = name.split(/[-.]/)[0];
+    const suffix = kinds.length === 1 ? '.node.ts' : '.nodes.ts';
+    if (!name.endsWith(suffix)) return `${name}: ${kinds.length} node(s), so it ends ${suffix}`;
+    const strays = kinds.filter((kind) => kind !== fileKind);
+    return strays.length === 0 ? null : `${name}: holds ${strays.join(', ')} nodes, not only ${fileKind}`;
+  }
+
+  it('are named by the kind of node they hold', () => {
+    const dir = 'src/application/workflow/nodes';
+    const problems = readdirSync(join(ROOT, dir))
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => nodeFileProblem(name, readFileSync(join(ROOT, dir, name), 'utf8')))
+      .filter((problem) => problem !== null);
+    expect(problems).toEqual([]);
+  });
+
+  it('tell a misnamed node file', () => {
+    const node = (type: string) => `export const x = defineNode({\n  type: '${type}',\n});`;
+    expect(nodeFileProblem('sorter.nodes.ts', [node('sorter.a'), node('sorter.b')].join('\n'))).toBeNull();
+    expect(nodeFileProblem('node-inputs.ts', 'export const mainInput = 1;')).toBeNull();
+    expect(
+      nodeFileProblem('order-and-select.nodes.ts', [node('sorter.a'), node('selector.b')].join('\n')),
+    ).toBe('order-and-select.nodes.ts: holds sorter, selector nodes, not only order');
+    expect(nodeFileProblem('selector.nodes.ts', node('selector.limit_tracks'))).toBe(
+      'selector.nodes.ts: 1 node(s), so it ends .node.ts',
+    );
   });
 });
 
