@@ -3,12 +3,17 @@
 // closes a cycle. Every import specifier is read (static, type-only, re-export, side-effect, dynamic
 // import() and require) and checked against these rules. Node files are named by their nodes' kind.
 import { describe, expect, it } from '@jest/globals';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+import {
+  codeLines,
+  importCycles,
+  importedFile,
+  importSpecifiers,
+  ROOT,
+  sourceFiles,
+} from './import-graph.js';
 
 type Layer = 'domain' | 'application';
 
@@ -25,29 +30,8 @@ const FETCH_MODULES = [
   'superagent',
 ];
 
-const SPECIFIER_PATTERNS = [
-  /^\s*(?:import|export)\s[^'"`;]*?\bfrom\s*(['"])([^'"\n]+)\1/gm,
-  /^\s*import\s*(['"])([^'"\n]+)\1/gm,
-  /\bimport\s*\(\s*(['"`])([^'"`\n]+)\1\s*\)/g,
-  /\brequire\s*\(\s*(['"])([^'"\n]+)\1\s*\)/g,
-];
 /** A call of the global fetch (not a method such as `client.fetch(`). */
 const GLOBAL_FETCH = /(?<![\w$.])fetch\s*\(/;
-
-/** Whole-line comments are dropped so prose like "we never import from 'typeorm'" is not read as code. */
-function codeLines(source: string): string {
-  return source
-    .split('\n')
-    .filter((line) => !/^\s*(\/\/|\/\*|\*)/.test(line))
-    .join('\n');
-}
-
-function importSpecifiers(source: string): string[] {
-  const code = codeLines(source);
-  return [
-    ...new Set(SPECIFIER_PATTERNS.flatMap((pattern) => [...code.matchAll(pattern)].map((m) => m[2] ?? ''))),
-  ];
-}
 
 function packageName(specifier: string): string {
   const parts = specifier.split('/');
@@ -96,49 +80,6 @@ function workflowReachViolations(file: string, source: string): string[] {
       ? [`${file} imports '${specifier}': the workflow reaches application/${folder} only through a port`]
       : [];
   });
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
-  });
-}
-
-/** The src file a relative specifier names (`./x.js` is `./x.ts` or `./x.tsx`), or none for a package. */
-function importedFile(file: string, specifier: string): string | null {
-  if (!specifier.startsWith('.')) return null;
-  const base = relative(ROOT, resolve(dirname(join(ROOT, file)), specifier))
-    .split(sep)
-    .join('/');
-  const stem = base.replace(/\.js$/, '');
-  return (
-    [`${stem}.ts`, `${stem}.tsx`, `${stem}/index.ts`].find((path) => existsSync(join(ROOT, path))) ?? null
-  );
-}
-
-/** Every import cycle among `graph`'s files, each as the path that closes it (first file repeated last). */
-function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
-  const cycles: string[][] = [];
-  const done = new Set<string>();
-  const path: string[] = [];
-  const onPath = new Set<string>();
-  const visit = (file: string): void => {
-    if (onPath.has(file)) {
-      cycles.push([...path.slice(path.indexOf(file)), file]);
-      return;
-    }
-    if (done.has(file)) return;
-    path.push(file);
-    onPath.add(file);
-    for (const next of graph.get(file) ?? []) visit(next);
-    path.pop();
-    onPath.delete(file);
-    done.add(file);
-  };
-  for (const file of [...graph.keys()].sort()) visit(file);
-  return cycles;
 }
 
 describe('layer rules', () => {
