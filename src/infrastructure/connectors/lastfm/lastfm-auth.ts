@@ -72,7 +72,7 @@ export async function loginToLastfm(options: LastfmLoginOptions): Promise<{ user
 }
 
 async function pollForSession(transport: LastfmTransport, token: string, options: LastfmLoginOptions) {
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? systemClock.sleep;
   const now = options.now ?? systemClock.now;
   const interval = options.pollIntervalMs ?? 3000;
   const timeoutMs = options.timeoutMs ?? 300_000;
