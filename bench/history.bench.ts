@@ -9,7 +9,7 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SYSTEM_CLOCK } from '../src/application/ports/clock.port.js';
+import { systemClock } from '../src/infrastructure/clock/system-clock.js';
 import { SILENT_PROGRESS } from '../src/application/ports/progress.port.js';
 import { ImportLastfmHistory } from '../src/application/use-cases/history/import-lastfm-history.js';
 import { ImportSpotifyHistory } from '../src/application/use-cases/history/import-spotify-history.js';
@@ -21,9 +21,6 @@ import { adaptiveLimiter } from '../src/infrastructure/connectors/http/rate-limi
 import { LastfmApiClient } from '../src/infrastructure/connectors/lastfm/lastfm-api-client.js';
 import { createLastfmHttpClient } from '../src/infrastructure/connectors/lastfm/lastfm-http.js';
 import { FileSystemSpotifyExportSource } from '../src/infrastructure/importers/spotify-export-reader.js';
-import { SqliteListenRecordingStore } from '../src/infrastructure/persistence/history/sqlite-listen-recording-store.js';
-import { SqliteListeningStats } from '../src/infrastructure/persistence/stats/sqlite-listening-stats.js';
-import { SqliteProvisionalTrackStore } from '../src/infrastructure/persistence/history/sqlite-provisional-track-store.js';
 import { openDatabase, type SqliteDatabase } from '../src/infrastructure/persistence/open-database.js';
 import { createRepositories } from '../src/infrastructure/persistence/repositories.js';
 import { startGeneratedHistoryLastfm } from '../test/fakes/lastfm/fake-lastfm-generated-history.js';
@@ -49,10 +46,10 @@ async function openBenchDatabase(folder: string) {
   const db = await openDatabase({ path: join(folder, 'history-bench.db') });
   const repos = createRepositories(db);
   const recorder = new ListenRecorder({
-    store: new SqliteListenRecordingStore(db),
-    tracks: new SqliteProvisionalTrackStore(db),
+    store: repos.listenRecording,
+    tracks: repos.provisionalTracks,
     unitOfWork: repos.unitOfWork,
-    clock: SYSTEM_CLOCK,
+    clock: systemClock,
   });
   return { db, repos, recorder };
 }
@@ -68,7 +65,7 @@ async function lastfmPhase(folder: string, url: string): Promise<PhaseResult> {
     runs: repos.importRuns,
     recorder,
     unitOfWork: repos.unitOfWork,
-    clock: SYSTEM_CLOCK,
+    clock: systemClock,
     progress: SILENT_PROGRESS,
   });
   const cpu = process.cpuUsage();
@@ -137,7 +134,7 @@ async function spotifyPhase(folder: string): Promise<PhaseResult> {
     runs: repos.importRuns,
     recorder,
     unitOfWork: repos.unitOfWork,
-    clock: SYSTEM_CLOCK,
+    clock: systemClock,
     progress: SILENT_PROGRESS,
     defaultListener: async () => USER,
   });
@@ -202,7 +199,7 @@ async function seedYear(db: SqliteDatabase): Promise<void> {
 async function erasPhase(folder: string): Promise<PhaseResult> {
   const db = await openDatabase({ path: join(folder, 'eras-bench.db') });
   await seedYear(db);
-  const eras = new ShowEras({ stats: new SqliteListeningStats(db) });
+  const eras = new ShowEras({ stats: createRepositories(db).listeningStats });
   const runs: number[] = [];
   let total = 0;
   for (let i = 0; i < 3; i++) {

@@ -7,17 +7,13 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SILENT_PROGRESS } from '../src/application/ports/progress.port.js';
 import type { MusicBrainzPort } from '../src/application/ports/musicbrainz.port.js';
-import type { IdentityStores } from '../src/application/tracks/identity-linker.js';
+import type { IdentityStores } from '../src/application/tracks/identity-stores.js';
 import { IngestConnectorTracks } from '../src/application/tracks/ingest-connector-tracks.js';
 import { ResolveTracks } from '../src/application/use-cases/tracks/resolve-tracks.js';
 import type { ConnectorTrack } from '../src/domain/track/connector-track.js';
 import { lastfmTrackKey } from '../src/domain/track/connector-track.js';
 import { trackMapping } from '../src/domain/track/track-mapping.js';
 import type { TrackDraft } from '../src/domain/track/track.js';
-import { SqliteIdentityAttempts } from '../src/infrastructure/persistence/tracks/sqlite-identity-attempts.js';
-import { SqliteIdentityLookup } from '../src/infrastructure/persistence/tracks/sqlite-identity-lookup.js';
-import { SqliteStoredRecords } from '../src/infrastructure/persistence/tracks/sqlite-stored-records.js';
-import { SqliteTrackMergeStore } from '../src/infrastructure/persistence/tracks/sqlite-track-merge-store.js';
 import { openDatabase } from '../src/infrastructure/persistence/open-database.js';
 import { createRepositories } from '../src/infrastructure/persistence/repositories.js';
 import { peakRssMb, report, seededRandom, timed } from './harness.js';
@@ -89,15 +85,15 @@ async function main(): Promise<void> {
   const db = await openDatabase({ path: join(folder, 'narada.db') });
   try {
     const repos = createRepositories(db);
-    const clock = { now: () => AT };
-    const lookup = new SqliteIdentityLookup(db);
+    const clock = { now: () => AT, sleep: async () => {} };
+    const lookup = repos.identityLookup;
     const stores: IdentityStores = {
       tracks: repos.tracks,
       connectorTracks: repos.connectorTracks,
       mappings: repos.trackMappings,
       lookup,
-      storedRecords: new SqliteStoredRecords(db),
-      merges: new SqliteTrackMergeStore(db, repos.tracks),
+      storedRecords: repos.storedRecords,
+      merges: repos.trackMerges,
       unitOfWork: repos.unitOfWork,
       clock,
     };
@@ -128,7 +124,7 @@ async function main(): Promise<void> {
     const resolver = new ResolveTracks({
       ...stores,
       musicbrainz: refusingMusicBrainz,
-      attempts: new SqliteIdentityAttempts(db),
+      attempts: repos.identityAttempts,
       progress: SILENT_PROGRESS,
     });
     const cpu = process.cpuUsage();

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../src/application/ports/clock.port.js';
+import { systemClock } from '../src/infrastructure/clock/system-clock.js';
 import { SILENT_PROGRESS } from '../src/application/ports/progress.port.js';
 import { IngestConnectorTracks } from '../src/application/tracks/ingest-connector-tracks.js';
 import { SpotifyToLastfm } from '../src/application/likes/spotify-to-lastfm.js';
@@ -15,8 +16,6 @@ import { CallCounter } from '../src/infrastructure/connectors/http/call-counter.
 import { tokenBucketLimiter } from '../src/infrastructure/connectors/http/rate-limiter.js';
 import { LastfmApiClient } from '../src/infrastructure/connectors/lastfm/lastfm-api-client.js';
 import { createLastfmHttpClient } from '../src/infrastructure/connectors/lastfm/lastfm-http.js';
-import { SqliteIdentityLookup } from '../src/infrastructure/persistence/tracks/sqlite-identity-lookup.js';
-import { SqliteStoredRecords } from '../src/infrastructure/persistence/tracks/sqlite-stored-records.js';
 import { openDatabase, type SqliteDatabase } from '../src/infrastructure/persistence/open-database.js';
 import { createRepositories, type Repositories } from '../src/infrastructure/persistence/repositories.js';
 import { spotifyClientFor, spotifyApiCalls } from './support/fake-spotify-client.js';
@@ -30,7 +29,7 @@ const PLAYLISTS = 50;
 const ITEMS = 500;
 const SAVED = 5_000;
 const NEW_SAVES = 10;
-const clock: Clock = { now: () => Date.now() };
+const clock: Clock = systemClock;
 
 interface World {
   readonly folder: string;
@@ -49,8 +48,8 @@ async function openWorld(): Promise<World> {
     mappings: repos.trackMappings,
     unitOfWork: repos.unitOfWork,
     clock,
-    lookup: new SqliteIdentityLookup(db),
-    storedRecords: new SqliteStoredRecords(db),
+    lookup: repos.identityLookup,
+    storedRecords: repos.storedRecords,
   });
   return { folder, db, repos, ingest };
 }
@@ -162,7 +161,7 @@ async function likesBench(): Promise<BenchResult[]> {
         lastfm: lastfmClient,
         ingest: world.ingest,
         likes: world.repos.likes,
-        mappings: new SqliteIdentityLookup(world.db),
+        mappings: world.repos.identityLookup,
         clock,
       });
     const total = () => spotifyApiCalls(spotifyCalls) + lastfmCalls.total('lastfm');

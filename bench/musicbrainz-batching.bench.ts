@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SILENT_PROGRESS } from '../src/application/ports/progress.port.js';
-import type { IdentityStores } from '../src/application/tracks/identity-linker.js';
+import type { IdentityStores } from '../src/application/tracks/identity-stores.js';
 import { IngestConnectorTracks } from '../src/application/tracks/ingest-connector-tracks.js';
 import { ResolveTracks } from '../src/application/use-cases/tracks/resolve-tracks.js';
 import { lastfmTrackKey, type ConnectorTrack } from '../src/domain/track/connector-track.js';
@@ -16,10 +16,6 @@ import { MusicBrainzClient } from '../src/infrastructure/connectors/musicbrainz/
 import { createMusicBrainzHttpClient } from '../src/infrastructure/connectors/musicbrainz/musicbrainz-http.js';
 import { openDatabase } from '../src/infrastructure/persistence/open-database.js';
 import { createRepositories } from '../src/infrastructure/persistence/repositories.js';
-import { SqliteIdentityAttempts } from '../src/infrastructure/persistence/tracks/sqlite-identity-attempts.js';
-import { SqliteIdentityLookup } from '../src/infrastructure/persistence/tracks/sqlite-identity-lookup.js';
-import { SqliteStoredRecords } from '../src/infrastructure/persistence/tracks/sqlite-stored-records.js';
-import { SqliteTrackMergeStore } from '../src/infrastructure/persistence/tracks/sqlite-track-merge-store.js';
 import { startFakeMusicBrainz } from '../test/fakes/musicbrainz/fake-musicbrainz.js';
 import { MusicBrainzCatalog, type CatalogRecording } from '../test/fakes/musicbrainz/musicbrainz-catalog.js';
 import { peakRssMb, report, seededRandom, timed } from './harness.js';
@@ -146,11 +142,11 @@ async function main(): Promise<void> {
       tracks: repos.tracks,
       connectorTracks: repos.connectorTracks,
       mappings: repos.trackMappings,
-      lookup: new SqliteIdentityLookup(db),
-      storedRecords: new SqliteStoredRecords(db),
-      merges: new SqliteTrackMergeStore(db, repos.tracks),
+      lookup: repos.identityLookup,
+      storedRecords: repos.storedRecords,
+      merges: repos.trackMerges,
       unitOfWork: repos.unitOfWork,
-      clock: { now: () => AT },
+      clock: { now: () => AT, sleep: async () => {} },
     };
     const calls = new CallCounter();
     const musicbrainz = new MusicBrainzClient({
@@ -162,7 +158,7 @@ async function main(): Promise<void> {
     const resolver = new ResolveTracks({
       ...stores,
       musicbrainz,
-      attempts: new SqliteIdentityAttempts(db),
+      attempts: repos.identityAttempts,
       progress: SILENT_PROGRESS,
     });
 

@@ -19,7 +19,7 @@ import { peakRssMb, report, timed, type BenchResult } from './harness.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const SORT_BY_PLAYS = readFileSync(join(root, 'workflows', 'sort_by_plays.json'), 'utf8');
-const SILENT = { debug() {}, info() {}, warn() {}, error() {} };
+const SILENT = { debug() {}, info() {}, warn() {}, error() {}, record() {} };
 const LARGE = 10_000;
 
 async function serveFakes(

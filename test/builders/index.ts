@@ -8,3 +8,4 @@ export { aTrackMapping } from './track-mapping.builder.js';
 export { aLike } from './like.builder.js';
 export { aTrackMetric } from './track-metric.builder.js';
 export { aTrackList, type TrackListExtras } from './track-list.builder.js';
+export { aClock } from './clock.builder.js';

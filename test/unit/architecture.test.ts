@@ -1,13 +1,19 @@
 // Dependencies point inward: the domain imports only the domain, the application imports no
-// infrastructure and no framework. Every import specifier under src/domain and src/application is
-// read (static, re-export, side-effect, dynamic import() and require) and checked against the layer rules.
+// infrastructure and no framework, the workflow engine no feature of its own, and no import in src
+// closes a cycle. Every import specifier is read (static, type-only, re-export, side-effect, dynamic
+// import() and require) and checked against these rules. Node files are named by their nodes' kind.
 import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+import {
+  codeLines,
+  importCycles,
+  importedFile,
+  importSpecifiers,
+  ROOT,
+  sourceFiles,
+} from './import-graph.js';
 
 type Layer = 'domain' | 'application';
 
@@ -24,29 +30,8 @@ const FETCH_MODULES = [
   'superagent',
 ];
 
-const SPECIFIER_PATTERNS = [
-  /^\s*(?:import|export)\s[^'"`;]*?\bfrom\s*(['"])([^'"\n]+)\1/gm,
-  /^\s*import\s*(['"])([^'"\n]+)\1/gm,
-  /\bimport\s*\(\s*(['"`])([^'"`\n]+)\1\s*\)/g,
-  /\brequire\s*\(\s*(['"])([^'"\n]+)\1\s*\)/g,
-];
 /** A call of the global fetch (not a method such as `client.fetch(`). */
 const GLOBAL_FETCH = /(?<![\w$.])fetch\s*\(/;
-
-/** Whole-line comments are dropped so prose like "we never import from 'typeorm'" is not read as code. */
-function codeLines(source: string): string {
-  return source
-    .split('\n')
-    .filter((line) => !/^\s*(\/\/|\/\*|\*)/.test(line))
-    .join('\n');
-}
-
-function importSpecifiers(source: string): string[] {
-  const code = codeLines(source);
-  return [
-    ...new Set(SPECIFIER_PATTERNS.flatMap((pattern) => [...code.matchAll(pattern)].map((m) => m[2] ?? ''))),
-  ];
-}
 
 function packageName(specifier: string): string {
   const parts = specifier.split('/');
@@ -78,11 +63,22 @@ function violations(layer: Layer, file: string, source: string): string[] {
   return found;
 }
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
+/**
+ * Folders of src/application the workflow engine and its nodes may not import: entry-point use cases
+ * and the feature collaborators behind them. The workflow reaches a feature through a port.
+ * (application/playlist is not listed yet: the destination nodes still share its planning code.)
+ */
+const OUT_OF_WORKFLOW_REACH = ['use-cases', 'tracks', 'likes', 'history', 'stats'];
+
+/** The reasons a file under src/application/workflow may not import `specifier`, or none. */
+function workflowReachViolations(file: string, source: string): string[] {
+  return importSpecifiers(source).flatMap((specifier) => {
+    if (!specifier.startsWith('.')) return [];
+    const target = relative(join(ROOT, 'src/application'), resolve(dirname(join(ROOT, file)), specifier));
+    const folder = target.split(sep)[0];
+    return folder !== undefined && OUT_OF_WORKFLOW_REACH.includes(folder)
+      ? [`${file} imports '${specifier}': the workflow reaches application/${folder} only through a port`]
+      : [];
   });
 }
 
@@ -107,6 +103,109 @@ describe('layer rules', () => {
 
   it('scan the files that exist, domain value objects included', () => {
     expect(sourceFiles('src/domain')).toContain('src/domain/values/isrc.ts');
+  });
+});
+
+describe('imports in src', () => {
+  it('form no cycle, type-only imports included', () => {
+    const files = sourceFiles('src');
+    expect(files).toContain('src/infrastructure/cli/main.ts');
+    const graph = new Map(
+      files.map((file) => [
+        file,
+        importSpecifiers(readFileSync(join(ROOT, file), 'utf8')).flatMap((specifier) => {
+          const target = importedFile(file, specifier);
+          return target === null ? [] : [target];
+        }),
+      ]),
+    );
+    expect(importCycles(graph).map((cycle) => cycle.join(' → '))).toEqual([]);
+  });
+
+  it('are followed to the files they name, and a cycle of any length is found', () => {
+    expect(importedFile('src/domain/track/track.ts', '../values/isrc.js')).toBe('src/domain/values/isrc.ts');
+    expect(importedFile('src/infrastructure/cli/main.ts', './views/ink-progress.js')).toBe(
+      'src/infrastructure/cli/views/ink-progress.tsx',
+    );
+    expect(importedFile('src/domain/track/track.ts', 'zod')).toBeNull();
+    const graph = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts', 'd.ts']],
+      ['c.ts', ['a.ts']],
+      ['d.ts', []],
+      ['e.ts', ['e.ts']],
+    ]);
+    expect(importCycles(graph)).toEqual([
+      ['a.ts', 'b.ts', 'c.ts', 'a.ts'],
+      ['e.ts', 'e.ts'],
+    ]);
+    expect(
+      importCycles(
+        new Map([
+          ['a.ts', ['b.ts']],
+          ['b.ts', []],
+        ]),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('the workflow engine', () => {
+  it('imports no use case and no feature collaborator', () => {
+    const files = sourceFiles('src/application/workflow');
+    expect(files.length).toBeGreaterThan(0);
+    const broken = files.flatMap((file) =>
+      workflowReachViolations(file, readFileSync(join(ROOT, file), 'utf8')),
+    );
+    expect(broken).toEqual([]);
+  });
+
+  it('is told apart from the ports and the domain it may use', () => {
+    const file = 'src/application/workflow/example.ts';
+    const source = [
+      "import type { IngestTracks } from '../ports/track-ingest.port.js';",
+      "import { connectorKey } from '../../domain/track/connector-track.js';",
+      "import { RunWorkflow } from '../use-cases/workflow/run-workflow.js';",
+      "import { IngestConnectorTracks } from '../tracks/ingest-connector-tracks.js';",
+    ].join('\n');
+    expect(workflowReachViolations(file, source)).toEqual([
+      `${file} imports '../use-cases/workflow/run-workflow.js': the workflow reaches application/use-cases only through a port`,
+      `${file} imports '../tracks/ingest-connector-tracks.js': the workflow reaches application/tracks only through a port`,
+    ]);
+  });
+});
+
+describe('the node files', () => {
+  /** `<kind>[-<what>].node.ts` for one node, `.nodes.ts` for several, every node in it of that kind. */
+  function nodeFileProblem(name: string, source: string): string | null {
+    const kinds = [...source.matchAll(/defineNode\(\{\s*type: '([a-z_]+)\./g)].map((m) => m[1]);
+    if (kinds.length === 0) return null;
+    const fileKind = name.split(/[-.]/)[0];
+    const suffix = kinds.length === 1 ? '.node.ts' : '.nodes.ts';
+    if (!name.endsWith(suffix)) return `${name}: ${kinds.length} node(s), so it ends ${suffix}`;
+    const strays = kinds.filter((kind) => kind !== fileKind);
+    return strays.length === 0 ? null : `${name}: holds ${strays.join(', ')} nodes, not only ${fileKind}`;
+  }
+
+  it('are named by the kind of node they hold', () => {
+    const dir = 'src/application/workflow/nodes';
+    const problems = readdirSync(join(ROOT, dir))
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => nodeFileProblem(name, readFileSync(join(ROOT, dir, name), 'utf8')))
+      .filter((problem) => problem !== null);
+    expect(problems).toEqual([]);
+  });
+
+  it('tell a misnamed node file', () => {
+    const node = (type: string) => `export const x = defineNode({\n  type: '${type}',\n});`;
+    expect(nodeFileProblem('sorter.nodes.ts', [node('sorter.a'), node('sorter.b')].join('\n'))).toBeNull();
+    expect(nodeFileProblem('node-inputs.ts', 'export const mainInput = 1;')).toBeNull();
+    expect(
+      nodeFileProblem('order-and-select.nodes.ts', [node('sorter.a'), node('selector.b')].join('\n')),
+    ).toBe('order-and-select.nodes.ts: holds sorter, selector nodes, not only order');
+    expect(nodeFileProblem('selector.nodes.ts', node('selector.limit_tracks'))).toBe(
+      'selector.nodes.ts: 1 node(s), so it ends .node.ts',
+    );
   });
 });
 

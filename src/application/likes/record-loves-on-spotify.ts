@@ -7,10 +7,10 @@ import type { LikeRepository } from '../ports/like-repository.port.js';
 import type { Like } from '../../domain/likes/like.js';
 import type { LikeOutcome, SourceLike } from '../../domain/likes/source-like.js';
 import type { MatchScore } from '../../domain/matching/match-scorer.js';
-import type { ConnectorTrack } from '../../domain/track/connector-track.js';
+import { connectorKey, type ConnectorTrack } from '../../domain/track/connector-track.js';
 import { trackMapping, type MappingStatus, type TrackMapping } from '../../domain/track/track-mapping.js';
 import type { Track } from '../../domain/track/track.js';
-import { connectorKey, type IngestConnectorTracks } from '../tracks/ingest-connector-tracks.js';
+import type { IngestConnectorTracks } from '../tracks/ingest-connector-tracks.js';
 import { lastfmRecord } from './like-records.js';
 
 export interface FoundMatch {

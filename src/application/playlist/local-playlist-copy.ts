@@ -4,7 +4,7 @@ import type { SpotifyPlaylist } from '../ports/spotify.port.js';
 import type { PlaylistDraft, PlaylistItem } from '../../domain/playlist/playlist.js';
 import type { Track } from '../../domain/track/track.js';
 import type { EpochMs } from '../../domain/values/time.js';
-import { connectorKey } from '../tracks/ingest-connector-tracks.js';
+import { connectorKey } from '../../domain/track/connector-track.js';
 
 /** Episodes and unavailable entries have no internal track, so the copy holds the tracks only, renumbered. */
 export function localPlaylistCopy(

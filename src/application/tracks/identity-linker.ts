@@ -1,14 +1,7 @@
 // The one way a service record becomes accepted as an internal track, shared by resolution, review and
 // pins: another track holding the same record is the same recording, so the two are merged first; then
 // the link is stored, the track promoted and its missing facts filled in from the record.
-import type { Clock } from '../ports/clock.port.js';
-import type { ConnectorTrackRepository } from '../ports/connector-track-repository.port.js';
-import type { IdentityLookup } from '../ports/identity-lookup.port.js';
-import type { StoredRecordCheck } from '../ports/stored-record-check.port.js';
-import type { TrackMergeRecord, TrackMergeStore } from '../ports/identity-merge-store.port.js';
-import type { TrackMappingRepository } from '../ports/track-mapping-repository.port.js';
-import type { TrackRepository } from '../ports/track-repository.port.js';
-import type { UnitOfWork } from '../ports/unit-of-work.port.js';
+import type { TrackMergeRecord } from '../ports/identity-merge-store.port.js';
 import { NaradaError } from '../../domain/shared/errors.js';
 import type { ServiceName } from '../../domain/shared/service.js';
 import type { ConnectorTrack } from '../../domain/track/connector-track.js';
@@ -17,20 +10,8 @@ import type { Track, TrackId } from '../../domain/track/track.js';
 import { Mbid } from '../../domain/values/mbid.js';
 import type { EpochMs } from '../../domain/values/time.js';
 import { survivorsOf } from './follow-merges.js';
+import type { IdentityStores } from './identity-stores.js';
 import { TrackMerger } from './track-merger.js';
-
-/** Everything the identity use cases reach the database through. */
-export interface IdentityStores {
-  readonly tracks: TrackRepository;
-  readonly connectorTracks: ConnectorTrackRepository;
-  readonly mappings: TrackMappingRepository;
-  readonly lookup: IdentityLookup;
-  /** Lets ingests skip rewriting records stored unchanged. */
-  readonly storedRecords?: StoredRecordCheck;
-  readonly merges: TrackMergeStore;
-  readonly unitOfWork: UnitOfWork;
-  readonly clock: Clock;
-}
 
 export interface LinkRequest {
   readonly trackId: TrackId;

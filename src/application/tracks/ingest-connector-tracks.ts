@@ -2,6 +2,7 @@
 // it is already mapped to, else the track sharing its ISRC or MBID, else a new provisional track. A mapped
 // record stored unchanged is not rewritten, so re-reading a known playlist costs reads, not writes.
 import type { Clock } from '../ports/clock.port.js';
+import type { IngestResult } from '../ports/track-ingest.port.js';
 import type { ConnectorTrackRepository } from '../ports/connector-track-repository.port.js';
 import type { IdentityLookup } from '../ports/identity-lookup.port.js';
 import type { StoredRecordCheck } from '../ports/stored-record-check.port.js';
@@ -9,7 +10,7 @@ import type { TrackMappingRepository } from '../ports/track-mapping-repository.p
 import type { TrackRepository } from '../ports/track-repository.port.js';
 import type { UnitOfWork } from '../ports/unit-of-work.port.js';
 import type { ServiceName } from '../../domain/shared/service.js';
-import type { ConnectorTrack } from '../../domain/track/connector-track.js';
+import { connectorKey, type ConnectorTrack } from '../../domain/track/connector-track.js';
 import { trackMapping, type MatchMethod, type TrackMapping } from '../../domain/track/track-mapping.js';
 import { Track, type TrackDraft, type TrackId } from '../../domain/track/track.js';
 import { Mbid } from '../../domain/values/mbid.js';
@@ -17,19 +18,6 @@ import type { EpochMs } from '../../domain/values/time.js';
 import { survivorsOf } from './follow-merges.js';
 import { pickAcceptedMapping } from './mapping-choice.js';
 import { RepositoryIdentityLookup } from './repository-identity-lookup.js';
-
-export function connectorKey(service: ServiceName, externalId: string): string {
-  return `${service}:${externalId}`;
-}
-
-export interface IngestResult {
-  /** Every ingested record's internal track (the survivor, when it was merged), by `connectorKey`. */
-  readonly tracks: ReadonlyMap<string, Track>;
-  /** New provisional tracks made from records nothing else matched. */
-  readonly created: number;
-  /** Records newly linked to an existing track by their ISRC or MBID. */
-  readonly linked: number;
-}
 
 export interface IngestConnectorTracksDeps {
   readonly tracks: TrackRepository;

@@ -7,7 +7,8 @@ import { prepareMatchInput, type PreparedMatchInput } from '../../domain/matchin
 import { rankMatches } from '../../domain/matching/resolve-match.js';
 import { trackMapping, type TrackMapping } from '../../domain/track/track-mapping.js';
 import type { Track, TrackId } from '../../domain/track/track.js';
-import { pairKey, type IdentityStores } from './identity-linker.js';
+import { pairKey } from './identity-linker.js';
+import type { IdentityStores } from './identity-stores.js';
 import { sameMatchFacts, trackMatchInput } from './match-inputs.js';
 import { TrackMerger } from './track-merger.js';
 

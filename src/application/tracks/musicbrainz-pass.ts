@@ -7,7 +7,8 @@ import { musicBrainzConnectorTrack, type MusicBrainzPort } from '../ports/musicb
 import { THRESHOLDS } from '../../domain/matching/thresholds.js';
 import { trackMapping, type MatchEvidence, type MatchMethod } from '../../domain/track/track-mapping.js';
 import type { Track, TrackId } from '../../domain/track/track.js';
-import { IdentityLinker, type IdentityStores } from './identity-linker.js';
+import { IdentityLinker } from './identity-linker.js';
+import type { IdentityStores } from './identity-stores.js';
 import { candidateMbids, findRecordingCandidates, type ScoredRecording } from './musicbrainz-candidates.js';
 import { BatchedRecordingSource, type PlannedTrack } from './musicbrainz-recording-source.js';
 

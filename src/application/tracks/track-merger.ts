@@ -3,7 +3,7 @@
 import type { TrackMergeRecord } from '../ports/identity-merge-store.port.js';
 import { InvalidInputError } from '../../domain/shared/errors.js';
 import type { IdentityStatus, Track } from '../../domain/track/track.js';
-import type { IdentityStores } from './identity-linker.js';
+import type { IdentityStores } from './identity-stores.js';
 
 const RANK: Readonly<Record<IdentityStatus, number>> = {
   provisional: 0,

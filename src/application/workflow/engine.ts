@@ -3,6 +3,7 @@
 // calls). A failed task stops the tasks that depend on it; every task's counts and time are kept.
 // Pure orchestration: all I/O happens inside `runTask`.
 import type { Clock } from '../ports/clock.port.js';
+import type { TaskCounts, WorkflowProgress } from '../ports/progress.port.js';
 import { isNaradaError } from '../../domain/shared/errors.js';
 import type { WorkflowDefinition, WorkflowTask } from '../../domain/workflow/workflow-definition.js';
 import { executionOrder } from '../../domain/workflow/workflow-graph.js';
@@ -10,12 +11,12 @@ import type { TaskResult } from '../../domain/workflow/workflow-run.js';
 import type { TrackList } from '../../domain/workflow/track-list.js';
 import type { NodeResult, TaskInputs } from './workflow-node.js';
 
-export type TaskRunner = (task: WorkflowTask, inputs: TaskInputs) => Promise<NodeResult>;
+export type TaskRunner = (task: WorkflowTask, inputs: TaskInputs, counts: TaskCounts) => Promise<NodeResult>;
 
-export interface EngineObserver {
-  taskStarted?(task: WorkflowTask): void;
-  taskFinished?(result: TaskResult): void;
-}
+/** What the engine tells as tasks start and finish: a run's progress, less its end (the caller's). */
+export type EngineProgress = Pick<WorkflowProgress, 'taskStarted' | 'taskFinished'>;
+
+const NO_COUNTS: TaskCounts = { advance() {}, setTotal() {} };
 
 export interface TaskFailure {
   readonly taskId: string;
@@ -36,9 +37,9 @@ export interface EngineOutcome {
 export async function executeWorkflow(
   definition: WorkflowDefinition,
   runTask: TaskRunner,
-  options: { readonly clock: Clock; readonly observer?: EngineObserver },
+  options: { readonly clock: Clock; readonly progress?: EngineProgress },
 ): Promise<EngineOutcome> {
-  const { clock, observer } = options;
+  const { clock, progress } = options;
   const order = executionOrder(definition);
   const byId = new Map(order.map((task) => [task.id, task]));
   const outputs = new Map<string, TrackList>();
@@ -60,15 +61,15 @@ export async function executeWorkflow(
     if (blocked !== undefined) {
       const why = blocked.status === 'failed' ? 'failed' : 'did not run';
       const result = outcome(task, 'skipped', { error: `not run: upstream task "${blocked.taskId}" ${why}` });
-      observer?.taskFinished?.(result);
+      progress?.taskFinished(result);
       return result;
     }
     const inputs: TaskInputs = new Map(task.upstream.map((id) => [id, outputs.get(id)!]));
-    observer?.taskStarted?.(task);
+    const counts = progress?.taskStarted(task) ?? NO_COUNTS;
     const startedAt = clock.now();
     let result: TaskResult;
     try {
-      const produced = await runTask(task, inputs);
+      const produced = await runTask(task, inputs, counts);
       outputs.set(task.id, produced.output);
       const inputCount =
         produced.inputCount ?? [...inputs.values()].reduce((n, list) => n + list.tracks.length, 0);
@@ -90,7 +91,7 @@ export async function executeWorkflow(
         details: errorDetails(error),
       });
     }
-    observer?.taskFinished?.(result);
+    progress?.taskFinished(result);
     return result;
   };
 

@@ -1,16 +1,16 @@
 // What a node may use while it runs: the ports (passed in, never reached through `this`), facts of
 // the run (its start time, dry run, seed), run-wide caches shared by tasks, and its own progress.
-import type { IngestResult } from '../tracks/ingest-connector-tracks.js';
 import type { ConnectorTrackRepository } from '../ports/connector-track-repository.port.js';
 import type { LastfmPort } from '../ports/lastfm.port.js';
 import type { Logger } from '../ports/logger.port.js';
 import type { PlayHistoryQuery } from '../ports/play-history-query.port.js';
 import type { PlaylistRepository } from '../ports/playlist-repository.port.js';
+import type { TaskCounts } from '../ports/progress.port.js';
 import type { SpotifyPlaylist, SpotifyPort } from '../ports/spotify.port.js';
 import type { TrackMappingRepository } from '../ports/track-mapping-repository.port.js';
 import type { TrackMetricRepository } from '../ports/track-metric-repository.port.js';
+import type { IngestTracks } from '../ports/track-ingest.port.js';
 import type { TrackRepository } from '../ports/track-repository.port.js';
-import type { ConnectorTrack } from '../../domain/track/connector-track.js';
 import type { EpochMs } from '../../domain/values/time.js';
 import type { SpotifyLinks } from './spotify-links.js';
 
@@ -25,7 +25,7 @@ export interface WorkflowServices {
   readonly playlists: PlaylistRepository;
   readonly playHistory: PlayHistoryQuery;
   /** Service records → internal tracks (IngestConnectorTracks). */
-  readonly ingest: (records: readonly ConnectorTrack[]) => Promise<IngestResult>;
+  readonly ingest: IngestTracks;
   readonly logger: Logger;
 }
 
@@ -48,13 +48,9 @@ export interface RunState {
   readonly playlistReads: Map<string, SpotifyPlaylist>;
 }
 
-export interface TaskProgress {
-  setTotal(total: number): void;
-  advance(by?: number): void;
-}
-
 export interface NodeContext extends WorkflowServices {
   readonly run: RunFacts;
   readonly state: RunState;
-  readonly progress: TaskProgress;
+  /** This task's counts, shown while it runs. */
+  readonly progress: TaskCounts;
 }

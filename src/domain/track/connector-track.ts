@@ -28,3 +28,8 @@ export interface ConnectorTrack {
 export function lastfmTrackKey(artist: string, title: string): string {
   return `${artist.trim().toLowerCase()}\u001f${title.trim().toLowerCase()}`;
 }
+
+/** One key per service record, `service:externalId`: how ingest results are looked up. */
+export function connectorKey(service: ServiceName, externalId: string): string {
+  return `${service}:${externalId}`;
+}

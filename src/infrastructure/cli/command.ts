@@ -25,7 +25,7 @@ export function withContext<A>(
       ctx.logger.info('command done');
     } catch (error) {
       // The log file only: main.ts shows the failure as its one line on stderr.
-      ctx.logger.fileOnly('error', 'command failed', {
+      ctx.logger.record('error', 'command failed', {
         error:
           error instanceof Error
             ? { name: error.name, message: error.message, stack: error.stack }

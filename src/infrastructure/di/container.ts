@@ -2,11 +2,8 @@
 // Use cases stay plain classes (no decorators), bound here and in di/modules/* with factories.
 import 'reflect-metadata';
 import { Container } from 'inversify';
-import { SYSTEM_CLOCK } from '../../application/ports/clock.port.js';
-import type { Logger } from '../../application/ports/logger.port.js';
-import type { ProgressReporter } from '../../application/ports/progress.port.js';
 import { ShowStatus } from '../../application/use-cases/status/show-status.js';
-import type { NaradaConfig } from '../config/config.js';
+import { systemClock } from '../clock/system-clock.js';
 import { FileCredentialStore } from '../config/file-credential-store.js';
 import { serviceConnections } from '../config/service-connections.js';
 import { CallCounter } from '../connectors/http/call-counter.js';
@@ -20,17 +17,10 @@ import { createSpotifyHttpClient } from '../connectors/spotify/spotify-http.js';
 import { SpotifyWebApiClient } from '../connectors/spotify/spotify-web-api-client.js';
 import { openDatabase, type NaradaDatabase } from '../persistence/open-database.js';
 import { createRepositories } from '../persistence/repositories.js';
+import type { AppContainerDeps } from './modules/feature-module.js';
 import { FEATURE_MODULES } from './modules/index.js';
 import { resolve } from './resolve.js';
 import { TOKENS, type Token } from './tokens.js';
-
-export interface AppContainerDeps {
-  readonly config: NaradaConfig;
-  readonly logger: Logger;
-  readonly progress: ProgressReporter;
-  /** Where one-line notices for the person at the terminal go (the CLI: stderr, not with --quiet). */
-  readonly notice?: (line: string) => void;
-}
 
 export interface AppContainer {
   get<T>(token: Token<T>): Promise<T>;
@@ -56,7 +46,7 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
   container.bind(TOKENS.Config).toConstantValue(config);
   container.bind(TOKENS.Logger).toConstantValue(logger);
   container.bind(TOKENS.Progress).toConstantValue(progress);
-  container.bind(TOKENS.Clock).toConstantValue(SYSTEM_CLOCK);
+  container.bind(TOKENS.Clock).toConstantValue(systemClock);
   container.bind(TOKENS.CredentialStore).toConstantValue(new FileCredentialStore(config.credentialsFile));
   container.bind(TOKENS.CallCounter).toConstantValue(new CallCounter());
 

@@ -1,11 +1,9 @@
 // The log file: one JSON object per line in NARADA_HOME/logs/narada-YYYY-MM-DD.jsonl, secrets redacted.
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LogFields, Logger } from '../../application/ports/logger.port.js';
+import type { LogFields, Logger, LogLevel } from '../../application/ports/logger.port.js';
 import { keepPrivate, PRIVATE_FILE, PRIVATE_FOLDER } from '../files/private-files.js';
 import type { Redactor } from './redact.js';
-
-type Level = 'debug' | 'info' | 'warn' | 'error';
 
 export interface JsonLinesLoggerOptions {
   readonly dir: string;
@@ -34,8 +32,7 @@ export class JsonLinesLogger implements Logger {
     this.write('error', message, fields);
   }
 
-  /** Into the log file only: for what the CLI already shows in its own words (a command's failure). */
-  fileOnly(level: Level, message: string, fields?: LogFields): void {
+  record(level: LogLevel, message: string, fields?: LogFields): void {
     this.write(level, message, fields, false);
   }
 
@@ -44,7 +41,7 @@ export class JsonLinesLogger implements Logger {
     this.fd = null;
   }
 
-  private write(level: Level, message: string, fields: LogFields = {}, echo = true): void {
+  private write(level: LogLevel, message: string, fields: LogFields = {}, echo = true): void {
     const at = new Date((this.options.now ?? Date.now)());
     const { redactor } = this.options;
     const entry = {

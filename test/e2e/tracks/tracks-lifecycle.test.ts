@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { IngestConnectorTracks } from '../../../src/application/tracks/ingest-connector-tracks.js';
 import { openDatabase } from '../../../src/infrastructure/persistence/open-database.js';
 import { createRepositories } from '../../../src/infrastructure/persistence/repositories.js';
-import { aConnectorTrack } from '../../builders/index.js';
+import { aClock, aConnectorTrack } from '../../builders/index.js';
 import { MusicBrainzCatalog } from '../../fakes/musicbrainz/musicbrainz-catalog.js';
 import { runNarada } from '../cli-harness.js';
 import { useFakeServices } from '../kit.js';
@@ -31,7 +31,7 @@ beforeAll(async () => {
     connectorTracks: repos.connectorTracks,
     mappings: repos.trackMappings,
     unitOfWork: repos.unitOfWork,
-    clock: { now: () => Date.now() - 60_000 },
+    clock: aClock(() => Date.now() - 60_000),
   }).run([
     aConnectorTrack({
       title: 'Teardrop',

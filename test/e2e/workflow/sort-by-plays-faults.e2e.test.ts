@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { expectedByPlays, fakeServiceEnv } from '../../fakes/seed/demo-library.js';
 import { cleanEnv, runNarada, tempDir, type CliResult } from '../cli-harness.js';
-import { taskOf, useSeededWorld, workflowFile, type RunJson } from './workflow-e2e-kit.js';
+import { logEntries, taskOf, useSeededWorld, workflowFile, type RunJson } from './workflow-e2e-kit.js';
 
 /** Big enough that the seeded faults hit both services; small enough for Last.fm's 5 calls/second. */
 const PLAYLIST_SIZE = 40;
@@ -128,6 +128,19 @@ describe('narada workflow run when Spotify asks for a long wait', () => {
       /narada: .*Spotify asks us to wait 1 h \(NARADA_MAX_RETRY_AFTER_MINUTES allows 10 min\); run again after (\d{4}-\d\d-\d\d )?\d\d:\d\d UTC/,
     );
     expect(result.stderr).not.toMatch(/\n\s+at /);
+    // The log keeps the task's failure with its code; stderr does not say it twice.
+    expect(logEntries(world.home)).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        message: 'workflow task failed',
+        taskId: 'source',
+        code: 'SPOTIFY.RATE_LIMITED',
+      }),
+    );
+    expect(logEntries(world.home)).toContainEqual(
+      expect.objectContaining({ level: 'warn', message: 'workflow task not run', taskId: 'plays' }),
+    );
+    expect(result.stderr).not.toContain('workflow task failed');
     expect(world.spotify.state.playlists.size).toBe(playlists);
     expect(world.spotify.writeCalls()).toHaveLength(writes);
   });

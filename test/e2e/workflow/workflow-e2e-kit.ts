@@ -1,5 +1,7 @@
 // What the workflow end-to-end tests share: the fakes seeded with the demo library, a NARADA_HOME of
-// their own, the built CLI pointed at the fakes, and checks on the fake Spotify's request log.
+// their own, the built CLI pointed at the fakes, and checks on the fake Spotify's request log and on
+// the JSON-lines log the CLI writes under NARADA_HOME/logs.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll } from '@jest/globals';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,4 +113,14 @@ export function taskOf(run: RunJson, taskId: string): RunJson['tasks'][number] {
   const task = run.tasks.find((t) => t.taskId === taskId);
   if (task === undefined) throw new Error(`run has no task ${taskId}`);
   return task;
+}
+
+/** Every line the CLI logged under `home`/logs so far, parsed. */
+export function logEntries(home: string): Array<Record<string, unknown>> {
+  const dir = join(home, 'logs');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .flatMap((file) => readFileSync(join(dir, file), 'utf8').split('\n'))
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }

@@ -5,6 +5,7 @@ import { ListenRecorder } from '../../../src/application/history/listen-recorder
 import type { ListenRecordingStore } from '../../../src/application/ports/listen-recording-store.port.js';
 import type { PlayHistoryQuery } from '../../../src/application/ports/play-history-query.port.js';
 import { openTempDatabase, type TempDatabase } from '../persistence/temp-database.js';
+import { aClock } from '../../builders/index.js';
 
 export const FIXED_NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
 
@@ -22,7 +23,7 @@ export interface HistoryKit extends TempDatabase {
 
 export async function openHistoryKit(now: () => number = () => FIXED_NOW): Promise<HistoryKit> {
   const temp = await openTempDatabase();
-  const clock: Clock = { now };
+  const clock: Clock = aClock(now);
   const store = temp.repos.listenRecording;
   const recorder = new ListenRecorder({
     store,

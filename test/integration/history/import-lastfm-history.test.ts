@@ -8,6 +8,7 @@ import { aFakeScrobble, aScrobbleSeries } from '../../fakes/lastfm/fake-lastfm-b
 import { escapeSlashes, recentTrackWire } from '../../fakes/lastfm/fake-lastfm-wire.js';
 import { startLastfmKit, type LastfmKit } from '../lastfm/lastfm-test-kit.js';
 import { openHistoryKit, type HistoryKit } from './history-test-kit.js';
+import { aClock } from '../../builders/index.js';
 
 /** Newest scrobble: well before the fixed "now", so every run's range holds the whole series. */
 const NEWEST = 1_740_000_000;
@@ -212,7 +213,7 @@ describe('ImportLastfmHistory against the fake Last.fm', () => {
       runs: kit.repos.importRuns,
       recorder: kit.recorder,
       unitOfWork: kit.repos.unitOfWork,
-      clock: { now: () => NOW + 3_600_000 },
+      clock: aClock(() => NOW + 3_600_000),
       progress: SILENT_PROGRESS,
     });
     expect((await next.run()).new).toBe(later - (NOW / 1000 + 60));

@@ -1,6 +1,6 @@
 // A clock whose sleeps return at once but move its time forward, so retry waits of seconds or
 // minutes run instantly against a real socket while still being recorded for assertions.
-import type { Clock } from '../../../src/infrastructure/connectors/http/clock.js';
+import type { Clock } from '../../../src/application/ports/clock.port.js';
 
 export class FastForwardClock implements Clock {
   readonly sleeps: number[] = [];

@@ -51,7 +51,7 @@ export async function openLikesWorld(
   const musicbrainzFake = options.musicbrainz === true ? await startFakeMusicBrainz() : null;
   const temp = await openTempDatabase();
   const { repos } = temp;
-  const clock: Clock = { now: rig.clock.now };
+  const clock: Clock = rig.clock;
   const lookup = repos.identityLookup;
   const ingest = ingestOver(temp, clock);
   const musicbrainz: MusicBrainzPort | undefined =

@@ -38,7 +38,7 @@ export async function openPlaylistWorld(
   const spotify = options.spotify?.(rig.client) ?? rig.client;
   const temp = await openTempDatabase();
   const backupDir = mkdtempSync(join(tmpdir(), 'narada-backups-'));
-  const clock: Clock = { now: rig.clock.now };
+  const clock: Clock = rig.clock;
   const { repos } = temp;
   const ingest = ingestOver(temp, clock);
   return {

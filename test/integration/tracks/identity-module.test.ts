@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../../../src/application/ports/logger.port.js';
 import { SILENT_PROGRESS } from '../../../src/application/ports/progress.port.js';
-import { connectorKey } from '../../../src/application/tracks/ingest-connector-tracks.js';
+import { connectorKey } from '../../../src/domain/track/connector-track.js';
 import { loadConfig } from '../../../src/infrastructure/config/config.js';
 import { createAppContainer, type AppContainer } from '../../../src/infrastructure/di/container.js';
 import { IDENTITY } from '../../../src/infrastructure/di/modules/tracks.module.js';
 import { aConnectorTrack } from '../../builders/index.js';
 
-const SILENT_LOGGER: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+const SILENT_LOGGER: Logger = { debug() {}, info() {}, warn() {}, error() {}, record() {} };
 
 describe('the identity module in the container', () => {
   let folder: string;

@@ -3,7 +3,7 @@
 import type { Clock } from '../../../src/application/ports/clock.port.js';
 import type { IdentityAttemptRepository } from '../../../src/application/ports/identity-attempt-repository.port.js';
 import { SILENT_PROGRESS, type ProgressReporter } from '../../../src/application/ports/progress.port.js';
-import type { IdentityStores } from '../../../src/application/tracks/identity-linker.js';
+import type { IdentityStores } from '../../../src/application/tracks/identity-stores.js';
 import {
   IngestConnectorTracks,
   type IngestConnectorTracksDeps,
@@ -24,6 +24,9 @@ export class SteppingClock implements Clock {
   }
   advance(ms: number): void {
     this.at += ms;
+  }
+  async sleep(ms: number): Promise<void> {
+    this.advance(Math.max(0, ms));
   }
 }
 

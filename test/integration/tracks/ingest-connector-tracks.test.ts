@@ -1,11 +1,10 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import {
-  connectorKey,
   type IngestConnectorTracks,
   KEY_LINK_CONFIDENCE,
 } from '../../../src/application/tracks/ingest-connector-tracks.js';
-import { lastfmTrackKey } from '../../../src/domain/track/connector-track.js';
-import { aConnectorTrack, isrcFor, mbidFor, spotifyIdFor } from '../../builders/index.js';
+import { connectorKey, lastfmTrackKey } from '../../../src/domain/track/connector-track.js';
+import { aClock, aConnectorTrack, isrcFor, mbidFor, spotifyIdFor } from '../../builders/index.js';
 import { aTrackDraft, AT, tempDatabasePerTest } from '../persistence/temp-database.js';
 import { ingestOver } from './identity-test-kit.js';
 
@@ -20,7 +19,11 @@ describe.each([
 
   beforeEach(() => {
     // Only the look-up path varies here: the stored-records check is left out of both.
-    ingest = ingestOver(temp, { now: () => NOW }, bulk ? { lookup: temp.repos.identityLookup } : {});
+    ingest = ingestOver(
+      temp,
+      aClock(() => NOW),
+      bulk ? { lookup: temp.repos.identityLookup } : {},
+    );
   });
 
   it('creates a provisional track per new record, mapped with the method its service implies', async () => {

@@ -1,10 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import {
-  connectorKey,
-  type IngestConnectorTracks,
-} from '../../../src/application/tracks/ingest-connector-tracks.js';
-import type { ConnectorTrack } from '../../../src/domain/track/connector-track.js';
-import { aConnectorTrack, isrcFor, mbidFor, spotifyIdFor } from '../../builders/index.js';
+import type { IngestConnectorTracks } from '../../../src/application/tracks/ingest-connector-tracks.js';
+import { connectorKey, type ConnectorTrack } from '../../../src/domain/track/connector-track.js';
+import { aClock, aConnectorTrack, isrcFor, mbidFor, spotifyIdFor } from '../../builders/index.js';
 import { AT, tempDatabasePerTest } from '../persistence/temp-database.js';
 import { ingestOver } from './identity-test-kit.js';
 
@@ -14,7 +11,10 @@ const temp = tempDatabasePerTest();
 let ingest: IngestConnectorTracks;
 
 beforeEach(() => {
-  ingest = ingestOver(temp, { now: () => AT + HOUR });
+  ingest = ingestOver(
+    temp,
+    aClock(() => AT + HOUR),
+  );
 });
 
 /** Rows inserted, updated or deleted on the connection so far. */

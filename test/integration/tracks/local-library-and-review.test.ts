@@ -1,10 +1,9 @@
 // The local pass (no network: `limit: 0` keeps MusicBrainz out), the review queue and pins.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { connectorKey } from '../../../src/application/tracks/ingest-connector-tracks.js';
 import { PinMapping } from '../../../src/application/use-cases/tracks/pin-mapping.js';
 import { ReviewMatches } from '../../../src/application/use-cases/tracks/review-matches.js';
 import { UnmergeTrack } from '../../../src/application/use-cases/tracks/unmerge-track.js';
-import type { ConnectorTrack } from '../../../src/domain/track/connector-track.js';
+import { connectorKey, type ConnectorTrack } from '../../../src/domain/track/connector-track.js';
 import type { Track } from '../../../src/domain/track/track.js';
 import { aConnectorTrack, aLike, mbidFor } from '../../builders/index.js';
 import { openMusicBrainzWorld, type MusicBrainzWorld } from './identity-test-kit.js';

@@ -1,8 +1,7 @@
 // The local pass finds a track's twin written in another script through the candidate index's Latin
 // readings: no shared written word, no network.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { connectorKey } from '../../../src/application/tracks/ingest-connector-tracks.js';
-import type { ConnectorTrack } from '../../../src/domain/track/connector-track.js';
+import { connectorKey, type ConnectorTrack } from '../../../src/domain/track/connector-track.js';
 import type { Track } from '../../../src/domain/track/track.js';
 import { aConnectorTrack } from '../../builders/index.js';
 import { openMusicBrainzWorld, type MusicBrainzWorld } from './identity-test-kit.js';

@@ -4,8 +4,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { SILENT_PROGRESS } from '../../../src/application/ports/progress.port.js';
 import { ResolveOriginalYears } from '../../../src/application/stats/resolve-original-years.js';
-import { connectorKey } from '../../../src/application/tracks/ingest-connector-tracks.js';
-import type { ConnectorTrack } from '../../../src/domain/track/connector-track.js';
+import { connectorKey, type ConnectorTrack } from '../../../src/domain/track/connector-track.js';
 import type { Track } from '../../../src/domain/track/track.js';
 import { MusicBrainzClient } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-client.js';
 import { createMusicBrainzHttpClient } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-http.js';

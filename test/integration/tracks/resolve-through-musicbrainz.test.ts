@@ -1,8 +1,7 @@
 // Resolution through the real MusicBrainz client and the fake MusicBrainz (one request a second, for
 // real): each test makes only the few requests its path needs.
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { connectorKey } from '../../../src/application/tracks/ingest-connector-tracks.js';
-import type { ConnectorTrack } from '../../../src/domain/track/connector-track.js';
+import { connectorKey, type ConnectorTrack } from '../../../src/domain/track/connector-track.js';
 import type { Track } from '../../../src/domain/track/track.js';
 import { aConnectorTrack, spotifyIdFor } from '../../builders/index.js';
 import { MusicBrainzCatalog } from '../../fakes/musicbrainz/musicbrainz-catalog.js';

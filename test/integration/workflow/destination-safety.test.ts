@@ -119,6 +119,17 @@ describe('destinations that must not write', () => {
       code: 'WORKFLOW.WOULD_EMPTY_PLAYLIST',
       category: 'input',
     });
+    expect(world.logEntries()).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        message: 'workflow task failed',
+        runId: refused.id,
+        taskId: 'write',
+        type: 'destination.update_playlist',
+        code: 'WORKFLOW.WOULD_EMPTY_PLAYLIST',
+        error: expect.stringContaining(`Narada's copy of "Mine"`),
+      }),
+    );
     expect(await itemsOf(id)).toBe(12);
 
     const allowed = await run([source(empty), write], { allowEmpty: true });

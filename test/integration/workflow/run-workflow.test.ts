@@ -69,6 +69,16 @@ describe('RunWorkflow with SQLite and the services over HTTP', () => {
 
     expect(run.status).toBe('succeeded');
     expect(run.tasks.find((t) => t.taskId === 'destination')?.details).toMatchObject({ attempts: 2 });
+    expect(world.logEntries()).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        message: 'workflow task re-planned',
+        runId: run.id,
+        taskId: 'destination',
+        attempts: 2,
+        replans: 1,
+      }),
+    );
     const after = world.spotify.playlist(library.playlistId).entries;
     expect(after.map((e) => e.uri.replace('spotify:track:', ''))).toEqual(expectedByPlays(library));
     for (const entry of after) expect(entry.addedAt).toBe(before.get(entry.uri));

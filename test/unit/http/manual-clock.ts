@@ -1,6 +1,6 @@
 // A clock that only moves when the test says so, waking sleepers in time order, so limiter timing
 // can be asserted exactly and instantly.
-import type { Clock } from '../../../src/infrastructure/connectors/http/clock.js';
+import type { Clock } from '../../../src/application/ports/clock.port.js';
 
 interface Sleeper {
   readonly at: number;

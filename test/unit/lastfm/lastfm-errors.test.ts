@@ -4,7 +4,7 @@ import {
   NotFoundError,
   type UpstreamError,
 } from '../../../src/application/ports/upstream-errors.js';
-import type { HttpRequest } from '../../../src/infrastructure/connectors/http/http-client.js';
+import type { HttpRequest } from '../../../src/infrastructure/connectors/http/http-message.js';
 import {
   lastfmCodeOf,
   lastfmError,

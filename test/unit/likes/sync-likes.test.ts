@@ -12,6 +12,7 @@ import type { SourceLike, TargetLike } from '../../../src/domain/likes/source-li
 import { ConfigurationError } from '../../../src/domain/shared/errors.js';
 import type { EpochMs } from '../../../src/domain/values/time.js';
 import { aLike } from './like-samples.js';
+import { aClock } from '../../builders/index.js';
 
 class MemoryCheckpoints implements SyncCheckpointRepository {
   readonly saved = new Map<string, SyncCheckpoint>();
@@ -70,7 +71,7 @@ class MemoryDirection implements LikesSyncDirection {
 function setup(): { sync: SyncLikes; direction: MemoryDirection; checkpoints: MemoryCheckpoints } {
   const checkpoints = new MemoryCheckpoints();
   return {
-    sync: new SyncLikes({ checkpoints, clock: { now: () => 42 }, progress: SILENT_PROGRESS }),
+    sync: new SyncLikes({ checkpoints, clock: aClock(() => 42), progress: SILENT_PROGRESS }),
     direction: new MemoryDirection(),
     checkpoints,
   };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { NotFoundError, UpstreamError } from '../../../src/application/ports/upstream-errors.js';
-import type { HttpRequest } from '../../../src/infrastructure/connectors/http/http-client.js';
+import type { HttpRequest } from '../../../src/infrastructure/connectors/http/http-message.js';
 import { classifyMusicBrainzResponse } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-http.js';
 import { wireFixturePath } from '../../support/wire-fixtures.js';
 

@@ -4,7 +4,7 @@ import {
   NotFoundError,
   UpstreamError,
 } from '../../../src/application/ports/upstream-errors.js';
-import type { HttpRequest, HttpResponse } from '../../../src/infrastructure/connectors/http/http-client.js';
+import type { HttpRequest, HttpResponse } from '../../../src/infrastructure/connectors/http/http-message.js';
 import {
   classifySpotifyResponse,
   playlistNotYoursError,

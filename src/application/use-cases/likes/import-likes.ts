@@ -8,9 +8,9 @@ import type { ProgressReporter } from '../../ports/progress.port.js';
 import type { SpotifyPort } from '../../ports/spotify.port.js';
 import type { Like } from '../../../domain/likes/like.js';
 import type { ServiceName } from '../../../domain/shared/service.js';
-import { lastfmTrackKey, type ConnectorTrack } from '../../../domain/track/connector-track.js';
+import { connectorKey, lastfmTrackKey, type ConnectorTrack } from '../../../domain/track/connector-track.js';
 import type { EpochMs } from '../../../domain/values/time.js';
-import { connectorKey, type IngestConnectorTracks } from '../../tracks/ingest-connector-tracks.js';
+import type { IngestConnectorTracks } from '../../tracks/ingest-connector-tracks.js';
 import { LOVES_PAGE_SIZE } from '../../likes/lastfm-loves.js';
 import { isAvailable, lastfmRecord } from '../../likes/like-records.js';
 

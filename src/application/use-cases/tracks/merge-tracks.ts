@@ -2,7 +2,8 @@
 import type { TrackMergeRecord } from '../../ports/identity-merge-store.port.js';
 import { InvalidInputError } from '../../../domain/shared/errors.js';
 import type { TrackId } from '../../../domain/track/track.js';
-import { IdentityLinker, type IdentityStores } from '../../tracks/identity-linker.js';
+import { IdentityLinker } from '../../tracks/identity-linker.js';
+import type { IdentityStores } from '../../tracks/identity-stores.js';
 import { TrackMerger } from '../../tracks/track-merger.js';
 
 export class MergeTracks {

@@ -10,7 +10,8 @@ import type { ServiceName } from '../../../domain/shared/service.js';
 import type { ConnectorTrack } from '../../../domain/track/connector-track.js';
 import type { TrackId } from '../../../domain/track/track.js';
 import { Mbid } from '../../../domain/values/mbid.js';
-import { IdentityLinker, type IdentityStores, type LinkOutcome } from '../../tracks/identity-linker.js';
+import { IdentityLinker, type LinkOutcome } from '../../tracks/identity-linker.js';
+import type { IdentityStores } from '../../tracks/identity-stores.js';
 
 export interface PinMappingDeps extends IdentityStores {
   readonly musicbrainz?: MusicBrainzPort;

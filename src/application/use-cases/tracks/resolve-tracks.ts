@@ -7,7 +7,8 @@ import type { ProgressReporter } from '../../ports/progress.port.js';
 import { UpstreamError } from '../../ports/upstream-errors.js';
 import type { MatchMethod } from '../../../domain/track/track-mapping.js';
 import type { Track } from '../../../domain/track/track.js';
-import { pairKey, type IdentityStores } from '../../tracks/identity-linker.js';
+import { pairKey } from '../../tracks/identity-linker.js';
+import type { IdentityStores } from '../../tracks/identity-stores.js';
 import { LocalLibraryPass } from '../../tracks/local-library-pass.js';
 import { MusicBrainzPass } from '../../tracks/musicbrainz-pass.js';
 

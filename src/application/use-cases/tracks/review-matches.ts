@@ -5,7 +5,8 @@ import { InvalidInputError } from '../../../domain/shared/errors.js';
 import type { ConnectorTrack } from '../../../domain/track/connector-track.js';
 import type { TrackMapping } from '../../../domain/track/track-mapping.js';
 import type { Track, TrackId } from '../../../domain/track/track.js';
-import { IdentityLinker, type IdentityStores, type LinkOutcome } from '../../tracks/identity-linker.js';
+import { IdentityLinker, type LinkOutcome } from '../../tracks/identity-linker.js';
+import type { IdentityStores } from '../../tracks/identity-stores.js';
 
 export interface ReviewCandidate {
   /** `<track>.<n>`: what `--accept` and `--reject` take. */

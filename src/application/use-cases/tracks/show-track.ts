@@ -10,7 +10,7 @@ import type { ConnectorTrack } from '../../../domain/track/connector-track.js';
 import type { TrackMapping } from '../../../domain/track/track-mapping.js';
 import type { Track } from '../../../domain/track/track.js';
 import { findTrack } from './find-track.js';
-import type { IdentityStores } from '../../tracks/identity-linker.js';
+import type { IdentityStores } from '../../tracks/identity-stores.js';
 
 export interface TrackIdentity {
   readonly mapping: TrackMapping;

@@ -3,7 +3,7 @@
 import type { TrackMergeRecord } from '../../ports/identity-merge-store.port.js';
 import { NaradaError } from '../../../domain/shared/errors.js';
 import type { TrackId } from '../../../domain/track/track.js';
-import type { IdentityStores } from '../../tracks/identity-linker.js';
+import type { IdentityStores } from '../../tracks/identity-stores.js';
 import { TrackMerger } from '../../tracks/track-merger.js';
 
 export class UnmergeTrack {

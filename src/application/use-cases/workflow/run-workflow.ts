@@ -1,19 +1,15 @@
 // `narada workflow run`: checks the workflow, runs its tasks through the engine with the nodes'
 // ports, and saves the run (tasks, counts, times, API calls) whether it succeeds or fails.
 import type { Clock } from '../../ports/clock.port.js';
+import type { ProgressReporter, TaskCounts, WorkflowProgress } from '../../ports/progress.port.js';
 import type { WorkflowRunRepository } from '../../ports/workflow-run-repository.port.js';
-import type { WorkflowRun } from '../../../domain/workflow/workflow-run.js';
+import type { TaskResult, WorkflowRun } from '../../../domain/workflow/workflow-run.js';
 import type { WorkflowTask } from '../../../domain/workflow/workflow-definition.js';
-import { executeWorkflow, type EngineObserver } from '../../workflow/engine.js';
-import type {
-  NodeContext,
-  RunFacts,
-  RunState,
-  TaskProgress,
-  WorkflowServices,
-} from '../../workflow/node-context.js';
+import { executeWorkflow, type EngineProgress } from '../../workflow/engine.js';
+import type { NodeContext, RunFacts, RunState, WorkflowServices } from '../../workflow/node-context.js';
 import type { NodeRegistry } from '../../workflow/node-registry.js';
 import { SpotifyLinks } from '../../workflow/spotify-links.js';
+import { logTaskResult } from '../../workflow/task-log.js';
 import { loadWorkflowDefinition } from '../../workflow/workflow-checks.js';
 import type { TaskInputs } from '../../workflow/workflow-node.js';
 
@@ -30,14 +26,6 @@ export interface RunWorkflowRequest {
   readonly allowEmpty?: boolean;
   /** Refuse the workflow when it has warnings (unknown config keys), as `--strict` asks. */
   readonly strict?: boolean;
-  /** Live progress: tasks starting and finishing, and each task's own progress. */
-  readonly observer?: RunObserver;
-}
-
-export interface RunObserver extends EngineObserver {
-  /** Called once the workflow passed its checks, with its tasks in execution order. */
-  planned?(tasks: readonly WorkflowTask[]): void;
-  taskProgress?(taskId: string): TaskProgress;
 }
 
 export interface RunWorkflowDeps {
@@ -45,11 +33,11 @@ export interface RunWorkflowDeps {
   readonly services: WorkflowServices;
   readonly runs: WorkflowRunRepository;
   readonly clock: Clock;
+  /** Where the run's tasks are shown starting, counting and finishing. */
+  readonly progress: ProgressReporter;
   /** API calls made so far in this process, per service and endpoint (`"spotify GET /me"`). */
   readonly apiCalls: () => Readonly<Record<string, number>>;
 }
-
-const NO_PROGRESS: TaskProgress = { setTotal() {}, advance() {} };
 
 export class RunWorkflow {
   constructor(private readonly deps: RunWorkflowDeps) {}
@@ -81,18 +69,20 @@ export class RunWorkflow {
       seed: startedAt % 2_147_483_647,
     };
     const state: RunState = { links: new SpotifyLinks(), playlistReads: new Map() };
-    const observer = request.observer;
-    observer?.planned?.(definition.tasks);
-    const runTask = (task: WorkflowTask, inputs: TaskInputs) => {
-      const ctx: NodeContext = {
-        ...services,
-        run: facts,
-        state,
-        progress: observer?.taskProgress?.(task.id) ?? NO_PROGRESS,
-      };
+    const runTask = (task: WorkflowTask, inputs: TaskInputs, progress: TaskCounts) => {
+      const ctx: NodeContext = { ...services, run: facts, state, progress };
       return registry.require(task.type).run(ctx, { params: registry.paramsOf(task), inputs, task });
     };
-    const outcome = await executeWorkflow(definition, runTask, { clock, ...(observer ? { observer } : {}) });
+    const progress = this.deps.progress.workflow(definition.tasks);
+    let outcome;
+    try {
+      outcome = await executeWorkflow(definition, runTask, {
+        clock,
+        progress: loggedProgress(progress, (result) => logTaskResult(services.logger, saved.id, result)),
+      });
+    } finally {
+      progress.end();
+    }
     const failure = outcome.failures[0];
     return runs.save({
       ...saved,
@@ -106,6 +96,17 @@ export class RunWorkflow {
           : `task "${failure.taskId}" (${failure.type}) failed: ${failure.message}`,
     });
   }
+}
+
+/** The run's progress, each finished task also logged. */
+function loggedProgress(progress: WorkflowProgress, log: (result: TaskResult) => void): EngineProgress {
+  return {
+    taskStarted: (task) => progress.taskStarted(task),
+    taskFinished: (result) => {
+      log(result);
+      progress.taskFinished(result);
+    },
+  };
 }
 
 function callsSince(

@@ -13,8 +13,8 @@ import { playHistoryEnricher } from './enricher-play-history.node.js';
 import { spotifyEnricher } from './enricher-spotify.node.js';
 import { artistsFilter, playHistoryFilter, tracksFilter } from './filter-by-reference.nodes.js';
 import { deduplicateFilter, metricFilter, releaseDateFilter } from './filter.nodes.js';
-import { limitSelector, metricSorter, releaseDateSorter } from './order-and-select.nodes.js';
-import { spotifyPopularitySorter, userPlaysSorter } from './sorter-by-plays-and-popularity.nodes.js';
+import { limitSelector } from './selector.node.js';
+import { metricSorter, releaseDateSorter, spotifyPopularitySorter, userPlaysSorter } from './sorter.nodes.js';
 import { internalPlaylistSource } from './source-internal-playlist.node.js';
 import { spotifyLikesSource, spotifyPlaylistSource } from './source-spotify.nodes.js';
 

@@ -1,9 +1,8 @@
 // Turns Spotify items a source read into the run's track list: the records become (or find) their
 // internal tracks, and each track remembers which Spotify item it was read as.
-import type { ConnectorTrack } from '../../../domain/track/connector-track.js';
+import { connectorKey, type ConnectorTrack } from '../../../domain/track/connector-track.js';
 import type { Track } from '../../../domain/track/track.js';
 import { trackList, type TrackList } from '../../../domain/workflow/track-list.js';
-import { connectorKey } from '../../tracks/ingest-connector-tracks.js';
 import type { NodeContext } from '../node-context.js';
 
 export interface SpotifyItem {

@@ -3,7 +3,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { InvalidInputError } from '../../../domain/shared/errors.js';
 import { withContext } from '../command.js';
-import type { CommandContext } from '../context.js';
 import type { GlobalArgs } from '../global-options.js';
 import { documented, needsSubcommand, withHelp } from '../help.js';
 import { WORKFLOW_HELP } from './workflow-help.js';
@@ -73,22 +72,15 @@ const runCommand: CommandModule<GlobalArgs, WorkflowArgs> = {
     for (const warning of checkWorkflow(check, registry).warnings)
       ctx.output.warn(`${file.label}: ${formatWorkflowIssue(warning)}`);
     const runner = await container.get((await workflowTokens()).Run);
-    const view = await progressView(ctx);
-    let run;
-    try {
-      run = await runner.run({
-        text: file.text,
-        source: file.label,
-        fallbackId: file.fallbackId,
-        parameters,
-        dryRun: args.dryRun === true,
-        allowEmpty: args.allowEmpty === true,
-        strict,
-        observer: view,
-      });
-    } finally {
-      view.stop();
-    }
+    const run = await runner.run({
+      text: file.text,
+      source: file.label,
+      fallbackId: file.fallbackId,
+      parameters,
+      dryRun: args.dryRun === true,
+      allowEmpty: args.allowEmpty === true,
+      strict,
+    });
     if (run.status === 'failed') {
       if (!ctx.output.json) for (const line of renderRun(run)) ctx.output.warn(line);
       throw runFailure(run);
@@ -232,14 +224,4 @@ function usage(message: string): Error {
 /** Loaded after the container, which loads every feature module first (they import it back). */
 async function workflowTokens() {
   return (await import('../../di/modules/workflow.module.js')).WORKFLOW;
-}
-
-async function progressView(ctx: CommandContext) {
-  const { PlainWorkflowProgress } = await import('../views/workflow-progress-lines.js');
-  if (ctx.args.quiet) return new PlainWorkflowProgress(() => undefined);
-  if (ctx.args.progress && ctx.runtime.stderrIsTTY && !ctx.args.json) {
-    const { InkWorkflowProgress } = await import('../views/workflow-progress.js');
-    return new InkWorkflowProgress(ctx.runtime.stderr);
-  }
-  return new PlainWorkflowProgress((line) => ctx.runtime.stderr.write(`${line}\n`));
 }

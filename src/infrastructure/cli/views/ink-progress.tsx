@@ -1,7 +1,14 @@
-// Live progress on a terminal with ink: one bar per task with counts, rate and ETA.
+// Live progress on a terminal with ink: one bar per task with counts, rate and ETA; a workflow run as
+// its table of tasks (InkWorkflowProgress).
 import { Box, render, Text, type Instance } from 'ink';
-import type { ProgressReporter, ProgressTask } from '../../../application/ports/progress.port.js';
+import type {
+  ProgressReporter,
+  ProgressTask,
+  WorkflowProgress,
+} from '../../../application/ports/progress.port.js';
+import type { WorkflowTask } from '../../../domain/workflow/workflow-definition.js';
 import { bar, estimateRemainingMs, formatDuration, type ProgressSnapshot } from './progress-format.js';
+import { InkWorkflowProgress } from './workflow-progress.js';
 
 interface TaskView extends ProgressSnapshot {
   readonly state: 'running' | 'done' | 'failed';
@@ -35,6 +42,10 @@ export class InkProgressReporter implements ProgressReporter {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly stream: NodeJS.WritableStream) {}
+
+  workflow(tasks: readonly WorkflowTask[]): WorkflowProgress {
+    return new InkWorkflowProgress(this.stream, tasks);
+  }
 
   task(label: string, total?: number): ProgressTask {
     const index = this.tasks.length;

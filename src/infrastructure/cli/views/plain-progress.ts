@@ -1,6 +1,12 @@
-// Progress as plain lines for scripts and logs: at most one line a second per task, plus the end.
-import type { ProgressReporter, ProgressTask } from '../../../application/ports/progress.port.js';
+// Progress as plain lines for scripts and logs: at most one line a second per task, plus the end; a
+// workflow run as a line per task started and finished, with heartbeats (PlainWorkflowProgress).
+import type {
+  ProgressReporter,
+  ProgressTask,
+  WorkflowProgress,
+} from '../../../application/ports/progress.port.js';
 import { formatDuration, progressLine, type ProgressSnapshot } from './progress-format.js';
+import { PlainWorkflowProgress } from './workflow-progress-lines.js';
 
 export class PlainProgressReporter implements ProgressReporter {
   constructor(
@@ -8,6 +14,10 @@ export class PlainProgressReporter implements ProgressReporter {
     private readonly now: () => number = Date.now,
     private readonly intervalMs = 1000,
   ) {}
+
+  workflow(): WorkflowProgress {
+    return new PlainWorkflowProgress(this.write, this.now);
+  }
 
   task(label: string, total?: number): ProgressTask {
     const state: { -readonly [K in keyof ProgressSnapshot]: ProgressSnapshot[K] } = {

@@ -1,15 +1,11 @@
-// Workflow progress as plain lines on stderr (scripts, CI, --no-progress): a line when a task starts
-// and one when it ends, with its counts, time or reason; and while a task runs long, a heartbeat line
-// at least every 5 seconds (its name, the time so far and its counts), so a log never looks stuck.
-import type { RunObserver } from '../../../application/use-cases/workflow/run-workflow.js';
-import type { TaskProgress } from '../../../application/workflow/node-context.js';
+// A workflow run's progress as plain lines on stderr (scripts, CI, --no-progress), for
+// PlainProgressReporter: a line when a task starts and one when it ends, with its counts, time or
+// reason; and while a task runs long, a heartbeat line at least every 5 seconds (its name, the time so
+// far and its counts), so a log never looks stuck.
+import type { TaskCounts, WorkflowProgress } from '../../../application/ports/progress.port.js';
 import type { WorkflowTask } from '../../../domain/workflow/workflow-definition.js';
 import type { TaskResult } from '../../../domain/workflow/workflow-run.js';
 import { elapsed } from './workflow-report.js';
-
-export interface WorkflowProgressView extends RunObserver {
-  stop(): void;
-}
 
 /** The longest a running task goes without a line. */
 export const HEARTBEAT_MS = 5_000;
@@ -23,7 +19,7 @@ interface Running {
   total: number | null;
 }
 
-export class PlainWorkflowProgress implements WorkflowProgressView {
+export class PlainWorkflowProgress implements WorkflowProgress {
   private readonly running = new Map<string, Running>();
   private timer: ReturnType<typeof setInterval> | null = null;
 
@@ -32,7 +28,7 @@ export class PlainWorkflowProgress implements WorkflowProgressView {
     private readonly now: () => number = Date.now,
   ) {}
 
-  taskStarted(task: WorkflowTask): void {
+  taskStarted(task: WorkflowTask): TaskCounts {
     this.write(`▶ ${task.id} (${task.type})`);
     const at = this.now();
     this.running.set(task.id, { startedAt: at, lastLineAt: at, done: 0, total: null });
@@ -41,9 +37,10 @@ export class PlainWorkflowProgress implements WorkflowProgressView {
       // A heartbeat never keeps a finished command alive.
       this.timer.unref();
     }
+    return this.counts(task.id);
   }
 
-  taskProgress(taskId: string): TaskProgress {
+  private counts(taskId: string): TaskCounts {
     return {
       setTotal: (total) => {
         const state = this.running.get(taskId);
@@ -61,7 +58,7 @@ export class PlainWorkflowProgress implements WorkflowProgressView {
     this.write(finishedLine(result));
   }
 
-  stop(): void {
+  end(): void {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
     this.running.clear();

@@ -1,10 +1,9 @@
-// Live workflow progress on a terminal (ink): every task with its state (waiting, running with a
-// bar, done, failed, not run), its counts and time, redrawn on a clock.
+// A workflow run's live progress on a terminal (ink), for InkProgressReporter: every task with its
+// state (waiting, running with a bar, done, failed, not run), its counts and time, redrawn on a clock.
 import { Box, render, Text, type Instance } from 'ink';
-import type { TaskProgress } from '../../../application/workflow/node-context.js';
+import type { TaskCounts, WorkflowProgress } from '../../../application/ports/progress.port.js';
 import type { WorkflowTask } from '../../../domain/workflow/workflow-definition.js';
 import type { TaskResult } from '../../../domain/workflow/workflow-run.js';
-import type { WorkflowProgressView } from './workflow-progress-lines.js';
 import { bar } from './progress-format.js';
 import { elapsed } from './workflow-report.js';
 
@@ -47,14 +46,16 @@ function WorkflowView({ rows, now }: { rows: readonly TaskRow[]; now: number }) 
   );
 }
 
-export class InkWorkflowProgress implements WorkflowProgressView {
+export class InkWorkflowProgress implements WorkflowProgress {
   private rows: TaskRow[] = [];
   private instance: Instance | null = null;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly stream: NodeJS.WritableStream) {}
-
-  planned(tasks: readonly WorkflowTask[]): void {
+  /** Shows `tasks` (in execution order) waiting, at once. */
+  constructor(
+    private readonly stream: NodeJS.WritableStream,
+    tasks: readonly WorkflowTask[],
+  ) {
     this.rows = tasks.map((task) => ({
       id: task.id,
       type: task.type,
@@ -73,11 +74,9 @@ export class InkWorkflowProgress implements WorkflowProgressView {
     this.timer.unref();
   }
 
-  taskStarted(task: WorkflowTask): void {
+  taskStarted(task: WorkflowTask): TaskCounts {
     this.update(task.id, { state: 'running', startedAt: Date.now() });
-  }
-
-  taskProgress(taskId: string): TaskProgress {
+    const taskId = task.id;
     return {
       setTotal: (total) => this.update(taskId, { total }),
       advance: (by = 1) => this.update(taskId, { done: (this.row(taskId)?.done ?? 0) + by }),
@@ -93,7 +92,7 @@ export class InkWorkflowProgress implements WorkflowProgressView {
     this.redraw();
   }
 
-  stop(): void {
+  end(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.redraw();

@@ -1,6 +1,7 @@
 // Per-service rate limiters. One instance per service per process: every caller of that service goes
 // through it, so the limit holds however many use cases run at once.
-import { systemClock, type Clock } from './clock.js';
+import type { Clock } from '../../../application/ports/clock.port.js';
+import { systemClock } from '../../clock/system-clock.js';
 
 export interface RateLimiter {
   /** Runs `task` when the service's limit allows it. */

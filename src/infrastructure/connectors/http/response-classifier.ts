@@ -8,7 +8,7 @@ import {
   upstreamCode,
 } from '../../../application/ports/upstream-errors.js';
 import type { ServiceName } from '../../../domain/shared/service.js';
-import type { HttpRequest, HttpResponse, ResponseVerdict } from './http-client.js';
+import type { HttpRequest, HttpResponse, ResponseVerdict } from './http-message.js';
 
 export function defaultClassify(
   service: ServiceName,

@@ -2,6 +2,7 @@
 // the CredentialStore. Polls; never reads stdin. LASTFM_SESSION_KEY skips the browser entirely.
 import type { CredentialStore } from '../../../application/ports/credential-store.port.js';
 import { ConfigurationError } from '../../../domain/shared/errors.js';
+import { systemClock } from '../../clock/system-clock.js';
 import { mapSession, mapToken } from './lastfm-auth-mapper.js';
 import { TOKEN_NOT_AUTHORIZED, lastfmCodeOf } from './lastfm-errors.js';
 import {
@@ -71,8 +72,8 @@ export async function loginToLastfm(options: LastfmLoginOptions): Promise<{ user
 }
 
 async function pollForSession(transport: LastfmTransport, token: string, options: LastfmLoginOptions) {
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const now = options.now ?? (() => Date.now());
+  const sleep = options.sleep ?? systemClock.sleep;
+  const now = options.now ?? systemClock.now;
   const interval = options.pollIntervalMs ?? 3000;
   const timeoutMs = options.timeoutMs ?? 300_000;
   const deadline = now() + timeoutMs;

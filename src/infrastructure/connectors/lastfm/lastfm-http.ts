@@ -4,13 +4,8 @@
 // answer not whole (a body cut short, a page of a list with no entry although the list's own paging
 // says it holds some: both happen now and then) is `lastfmReadProblem`, checked by the HTTP client.
 import type { CallCounter } from '../http/call-counter.js';
-import {
-  HttpClient,
-  type HttpClientOptions,
-  type HttpRequest,
-  type HttpResponse,
-  type ResponseVerdict,
-} from '../http/http-client.js';
+import { HttpClient, type HttpClientOptions } from '../http/http-client.js';
+import type { HttpRequest, HttpResponse, ResponseVerdict } from '../http/http-message.js';
 import type { RateLimiter } from '../http/rate-limiter.js';
 import { rejectedError } from '../http/response-classifier.js';
 import { defaultUserAgent } from '../http/user-agent.js';

@@ -1,15 +1,11 @@
 // Wires the shared HTTP layer for MusicBrainz: its 1 request/second limit (MUSICBRAINZ_RATE_LIMIT for a
 // mirror), its User-Agent rule and its error conventions (503 = slow down, 403 = unacceptable
 // User-Agent, 400 = malformed id or query).
+import type { Clock } from '../../../application/ports/clock.port.js';
 import { UpstreamError, upstreamCode } from '../../../application/ports/upstream-errors.js';
 import type { CallCounter } from '../http/call-counter.js';
-import type { Clock } from '../http/clock.js';
-import {
-  HttpClient,
-  type HttpRequest,
-  type HttpResponse,
-  type ResponseVerdict,
-} from '../http/http-client.js';
+import { HttpClient } from '../http/http-client.js';
+import type { HttpRequest, HttpResponse, ResponseVerdict } from '../http/http-message.js';
 import type { LongWaitListener } from '../http/long-wait.js';
 import { adaptiveLimiter, serialIntervalLimiter, type RateLimiter } from '../http/rate-limiter.js';
 import { defaultClassify, upstreamMessage } from '../http/response-classifier.js';

@@ -1,27 +1,16 @@
 // Authorised Web API calls: bearer token from the token manager, one transparent refresh and retry
 // on 401, and paging that follows Spotify's `next` links as given, every page checked whole.
 import { AuthRequiredError } from '../../../application/ports/upstream-errors.js';
-import type { HttpClient, HttpMethod, HttpResponse } from '../http/http-client.js';
-import type { WholeAnswer } from '../http/whole-answer.js';
+import type { HttpClient } from '../http/http-client.js';
+import type { HttpResponse } from '../http/http-message.js';
+import type { SpotifyCall, SpotifyCaller } from './spotify-call.js';
 import { readPage } from './spotify-checked-read.js';
 import { joinUrl } from './spotify-config.js';
 import { upstreamStatus } from './spotify-errors.js';
 import type { SpotifyTokenManager } from './spotify-token-manager.js';
 import { asWire, type WirePage } from './spotify-wire.js';
 
-export interface SpotifyCall {
-  readonly method: HttpMethod;
-  /** A path under the API base (`/me/tracks`) or an absolute URL (a `next` link). */
-  readonly path: string;
-  readonly query?: Record<string, string | number | boolean | undefined>;
-  readonly json?: unknown;
-  /** Route label for call counting, e.g. `GET /playlists/{id}/items`. */
-  readonly endpoint: string;
-  /** Set by the checked reads (spotify-checked-read.ts): the answer is asked again until whole. */
-  readonly whole?: WholeAnswer;
-}
-
-export class SpotifyApi {
+export class SpotifyApi implements SpotifyCaller {
   constructor(
     private readonly http: HttpClient,
     private readonly tokens: SpotifyTokenManager,

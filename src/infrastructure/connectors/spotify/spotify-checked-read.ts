@@ -4,13 +4,17 @@
 // must never pass for the whole one. Every offset-paged list is read through `readPage`
 // (`SpotifyApi.pages` by default); the asking again is the HTTP client's (http/whole-answer.ts).
 import { UpstreamError, upstreamCode } from '../../../application/ports/upstream-errors.js';
-import type { SpotifyApi, SpotifyCall } from './spotify-api.js';
+import type { SpotifyCall, SpotifyCaller } from './spotify-call.js';
 import type { WirePage, WirePlaylist } from './spotify-wire.js';
 
 const PLAYLIST_ID = /^[0-9A-Za-z]{1,64}$/;
 
 /** One page of an offset-paged list, checked; `subject` names the list in messages. */
-export async function readPage<T>(api: SpotifyApi, call: SpotifyCall, subject: string): Promise<WirePage<T>> {
+export async function readPage<T>(
+  api: SpotifyCaller,
+  call: SpotifyCall,
+  subject: string,
+): Promise<WirePage<T>> {
   const offset = requestedOffset(call);
   const whole = {
     problemOf: pageProblem,
@@ -22,7 +26,7 @@ export async function readPage<T>(api: SpotifyApi, call: SpotifyCall, subject: s
 
 /** `GET /playlists/{id}`, checked: it must name the playlist (a valid id and a name). */
 export async function readPlaylistHeader(
-  api: SpotifyApi,
+  api: SpotifyCaller,
   call: SpotifyCall,
   subject: string,
 ): Promise<WirePlaylist> {

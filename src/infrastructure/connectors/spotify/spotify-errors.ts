@@ -7,7 +7,7 @@ import {
   upstreamCode,
 } from '../../../application/ports/upstream-errors.js';
 import { NaradaError } from '../../../domain/shared/errors.js';
-import type { HttpRequest, HttpResponse, ResponseVerdict } from '../http/http-client.js';
+import type { HttpRequest, HttpResponse, ResponseVerdict } from '../http/http-message.js';
 
 export interface SpotifyErrorBody {
   readonly status: number | null;

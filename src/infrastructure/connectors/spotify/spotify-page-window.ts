@@ -1,7 +1,8 @@
 // Reads a long offset-paged Spotify list without waiting out one round trip per page: once the first
 // page tells the total, the other pages are requested a few at a time and handed back in list order.
 // Every page is read whole or not at all (spotify-checked-read.ts).
-import type { SpotifyApi, SpotifyCall } from './spotify-api.js';
+import type { SpotifyApi } from './spotify-api.js';
+import type { SpotifyCall } from './spotify-call.js';
 import { readPage } from './spotify-checked-read.js';
 import type { WirePage } from './spotify-wire.js';
 

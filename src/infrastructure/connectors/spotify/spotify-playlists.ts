@@ -10,7 +10,8 @@ import type {
 } from '../../../application/ports/spotify.port.js';
 import { InvalidInputError } from '../../../domain/shared/errors.js';
 import type { EpochMs } from '../../../domain/values/time.js';
-import type { SpotifyApi, SpotifyCall } from './spotify-api.js';
+import type { SpotifyApi } from './spotify-api.js';
+import type { SpotifyCall } from './spotify-call.js';
 import {
   chunk,
   PLAYLIST_ITEMS_PAGE,

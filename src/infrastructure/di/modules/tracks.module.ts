@@ -1,7 +1,7 @@
 // Track identity: ingesting service records as internal tracks (used by every feature), resolution,
 // review, pins, merges and the person's search over local tracks.
 import type { FoundTracks } from '../../../application/use-cases/tracks/find-track.js';
-import type { IdentityStores } from '../../../application/tracks/identity-linker.js';
+import type { IdentityStores } from '../../../application/tracks/identity-stores.js';
 import type { IngestConnectorTracks } from '../../../application/tracks/ingest-connector-tracks.js';
 import type { MergeTracks } from '../../../application/use-cases/tracks/merge-tracks.js';
 import type { PinMapping } from '../../../application/use-cases/tracks/pin-mapping.js';

@@ -47,6 +47,7 @@ export const bindWorkflow: FeatureModule = (container) => {
       services: await resolve(ctx, WORKFLOW.Services),
       runs: await resolve(ctx, WORKFLOW.Runs),
       clock: await resolve(ctx, TOKENS.Clock),
+      progress: await resolve(ctx, TOKENS.Progress),
       apiCalls: () => calls.snapshot(),
     });
   });

@@ -22,7 +22,8 @@ function workflow(tasks: readonly [id: string, upstream?: readonly string[]][]):
 /** A clock that only moves when told to, so durations are exact. */
 function manualClock() {
   let now = 1_000;
-  return { now: () => now, tick: (ms: number) => void (now += ms) };
+  const tick = (ms: number) => void (now += ms);
+  return { now: () => now, tick, sleep: async (ms: number) => tick(Math.max(0, ms)) };
 }
 
 const listOf = (n: number): TrackList => trackList(Array.from({ length: n }, () => aTrack()));
@@ -132,16 +133,35 @@ describe('executeWorkflow', () => {
     expect(results[0]?.details).toEqual({ warnings: ['heads up'] });
   });
 
-  it('tells the observer when tasks start and finish', async () => {
+  it('tells its progress when tasks start and finish, and hands each task the counts it was given', async () => {
     const events: string[] = [];
-    const run: TaskRunner = async () => ({ output: listOf(0) });
+    const run: TaskRunner = async (task, _inputs, counts) => {
+      counts.setTotal(task.id === 'a' ? 2 : 1);
+      counts.advance();
+      return { output: listOf(0) };
+    };
     await executeWorkflow(workflow([['a'], ['b', ['a']]]), run, {
       clock: manualClock(),
-      observer: {
-        taskStarted: (task) => events.push(`start ${task.id}`),
+      progress: {
+        taskStarted: (task) => {
+          events.push(`start ${task.id}`);
+          return {
+            setTotal: (total) => events.push(`${task.id} of ${total}`),
+            advance: (by = 1) => events.push(`${task.id} +${by}`),
+          };
+        },
         taskFinished: (result) => events.push(`${result.status} ${result.taskId}`),
       },
     });
-    expect(events).toEqual(['start a', 'succeeded a', 'start b', 'succeeded b']);
+    expect(events).toEqual([
+      'start a',
+      'a of 2',
+      'a +1',
+      'succeeded a',
+      'start b',
+      'b of 1',
+      'b +1',
+      'succeeded b',
+    ]);
   });
 });

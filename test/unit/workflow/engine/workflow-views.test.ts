@@ -1,7 +1,8 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { PassThrough } from 'node:stream';
 import type { WorkflowRun } from '../../../../src/domain/workflow/workflow-run.js';
-import { InkWorkflowProgress } from '../../../../src/infrastructure/cli/views/workflow-progress.js';
+import { InkProgressReporter } from '../../../../src/infrastructure/cli/views/ink-progress.js';
+import { PlainProgressReporter } from '../../../../src/infrastructure/cli/views/plain-progress.js';
 import { PlainWorkflowProgress } from '../../../../src/infrastructure/cli/views/workflow-progress-lines.js';
 import {
   renderRun,
@@ -170,7 +171,7 @@ describe('the run report', () => {
 describe('live progress', () => {
   it('plain lines say when each task starts and how it ended', () => {
     const lines: string[] = [];
-    const view = new PlainWorkflowProgress((line) => lines.push(line));
+    const view = new PlainProgressReporter((line) => lines.push(line)).workflow();
     view.taskStarted({ id: 'source', type: 'source.spotify_playlist', config: {}, upstream: [] });
     view.taskFinished(run.tasks[0]!);
     view.taskFinished({
@@ -190,8 +191,7 @@ describe('live progress', () => {
     try {
       const lines: string[] = [];
       const view = new PlainWorkflowProgress((line) => lines.push(line));
-      view.taskStarted({ id: 'plays', type: 'enricher.lastfm', config: {}, upstream: [] });
-      const progress = view.taskProgress('plays');
+      const progress = view.taskStarted({ id: 'plays', type: 'enricher.lastfm', config: {}, upstream: [] });
       progress.setTotal(8);
       progress.advance(3);
       jest.advanceTimersByTime(4_000);
@@ -201,7 +201,7 @@ describe('live progress', () => {
       jest.advanceTimersByTime(5_000);
       view.taskFinished({ ...run.tasks[0]!, taskId: 'plays' });
       jest.advanceTimersByTime(10_000);
-      view.stop();
+      view.end();
       expect(lines).toEqual([
         '▶ plays (enricher.lastfm)',
         '… plays: running for 5.00 s, 3 of 8 done',
@@ -217,15 +217,13 @@ describe('live progress', () => {
     const stream = new PassThrough();
     let output = '';
     stream.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    const view = new InkWorkflowProgress(stream);
-    view.planned([
+    const view = new InkProgressReporter(stream).workflow([
       { id: 'source', type: 'source.spotify_playlist', config: {}, upstream: [] },
       { id: 'write', type: 'destination.update_playlist', config: {}, upstream: ['source'] },
     ]);
-    view.taskStarted({ id: 'source', type: 'source.spotify_playlist', config: {}, upstream: [] });
-    view.taskProgress('source').setTotal(3);
+    view.taskStarted({ id: 'source', type: 'source.spotify_playlist', config: {}, upstream: [] }).setTotal(3);
     view.taskFinished(run.tasks[0]!);
-    view.stop();
+    view.end();
     await new Promise((resolve) => setImmediate(resolve));
     expect(output).toContain('source');
     expect(output).toContain('write');

@@ -15,7 +15,7 @@ import type {
   PlaylistRepository,
   PlaylistSummary,
 } from '../../../../src/application/ports/playlist-repository.port.js';
-import type { IngestResult } from '../../../../src/application/tracks/ingest-connector-tracks.js';
+import type { IngestResult } from '../../../../src/application/ports/track-ingest.port.js';
 import type { Playlist, PlaylistDraft } from '../../../../src/domain/playlist/playlist.js';
 import type { ServiceName } from '../../../../src/domain/shared/service.js';
 import type { ConnectorTrack } from '../../../../src/domain/track/connector-track.js';

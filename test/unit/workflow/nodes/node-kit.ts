@@ -45,7 +45,7 @@ export function nodeKit(options: { dryRun?: boolean; now?: number } = {}) {
     playlists,
     playHistory,
     ingest: (records) => library.ingest(records),
-    logger: { debug() {}, info() {}, warn() {}, error() {} },
+    logger: { debug() {}, info() {}, warn() {}, error() {}, record() {} },
     run: { now: options.now ?? NOW, dryRun: options.dryRun ?? false, seed: 42 },
     state: { links: new SpotifyLinks(), playlistReads: new Map() },
     progress: { setTotal: (total) => totals.push(total), advance() {} },

@@ -1,45 +1,11 @@
-// Sorters (by a metric, by release date) and the selector that keeps the first, last or a seeded
-// random sample of tracks.
+// The selector: keeps the first, last or a seeded random sample of tracks.
 import * as z from 'zod';
-import { limitTracks, sortByMetric, sortByReleaseDate } from '../../../domain/workflow/transforms/index.js';
+import { limitTracks } from '../../../domain/workflow/transforms/index.js';
 import { trackList } from '../../../domain/workflow/track-list.js';
 import type { WorkflowTask } from '../../../domain/workflow/workflow-definition.js';
 import { defineNode } from '../workflow-node.js';
-import { metricWarnings } from './metric-warnings.js';
 import { mainInput, transformParamIssues } from './node-inputs.js';
 import { wholeNumber } from './node-params.js';
-
-export const metricSorter = defineNode({
-  type: 'sorter.by_metric',
-  kind: 'sorter',
-  description: 'Orders tracks by a metric (highest first unless reverse is false); tracks lacking it go last',
-  params: z.looseObject({
-    metric_name: z.string().min(1).describe('The metric, e.g. lastfm_user_playcount or total_plays'),
-    reverse: z
-      .boolean()
-      .default(true)
-      .describe('true: highest first (the original default); false: lowest first'),
-  }),
-  async run(_ctx, { params, inputs }) {
-    const list = mainInput(inputs);
-    return {
-      output: sortByMetric(list, { metricName: params.metric_name, reverse: params.reverse }),
-      warnings: metricWarnings(list, params.metric_name),
-    };
-  },
-});
-
-export const releaseDateSorter = defineNode({
-  type: 'sorter.by_release_date',
-  kind: 'sorter',
-  description: 'Orders tracks by release date, oldest first (newest with reverse); undated tracks go last',
-  params: z.looseObject({
-    reverse: z.boolean().default(false).describe('true: newest first'),
-  }),
-  async run(_ctx, { params, inputs }) {
-    return { output: sortByReleaseDate(mainInput(inputs), { reverse: params.reverse }) };
-  },
-});
 
 const limitParams = z.looseObject({
   count: wholeNumber('How many tracks to keep').default(10),
