@@ -1,14 +1,11 @@
-// The one place that knows concrete classes: wires ports to adapters for a CLI invocation.
-// Use cases stay plain classes (no decorators), bound here and in di/modules/* with factories.
-import 'reflect-metadata';
-import { Container } from 'inversify';
+// The composition root: the one place that knows concrete classes, wiring ports to adapters for a
+// CLI invocation. Shared parts are bound here, each feature's in di/modules/*, all with factories
+// (use cases stay plain classes), built on first use.
 import { SYSTEM_CLOCK } from '../../application/ports/clock.port.js';
 import type { Logger } from '../../application/ports/logger.port.js';
 import type { ProgressReporter } from '../../application/ports/progress.port.js';
-import { ShowStatus } from '../../application/use-cases/status/show-status.js';
 import type { NaradaConfig } from '../config/config.js';
 import { FileCredentialStore } from '../config/file-credential-store.js';
-import { serviceConnections } from '../config/service-connections.js';
 import { CallCounter } from '../connectors/http/call-counter.js';
 import { describeLongWait, type LongWaitListener } from '../connectors/http/long-wait.js';
 import { adaptiveLimiter, tokenBucketLimiter } from '../connectors/http/rate-limiter.js';
@@ -21,8 +18,8 @@ import { SpotifyWebApiClient } from '../connectors/spotify/spotify-web-api-clien
 import { openDatabase, type NaradaDatabase } from '../persistence/open-database.js';
 import { createRepositories } from '../persistence/repositories.js';
 import { FEATURE_MODULES } from './modules/index.js';
-import { resolve } from './resolve.js';
 import { TOKENS, type Token } from './tokens.js';
+import { Wiring } from './wiring.js';
 
 export interface AppContainerDeps {
   readonly config: NaradaConfig;
@@ -39,7 +36,7 @@ export interface AppContainer {
 
 export function createAppContainer(deps: AppContainerDeps): AppContainer {
   const { config, logger, progress } = deps;
-  const container = new Container({ defaultScope: 'Singleton' });
+  const wiring = new Wiring();
   let database: NaradaDatabase | null = null;
   const retry = { maxRetryAfterMs: config.maxRetryAfterMs };
   // A paused command must not look hung: long waits of any service are said, and logged.
@@ -53,86 +50,75 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
     deps.notice?.(line);
   };
 
-  container.bind(TOKENS.Config).toConstantValue(config);
-  container.bind(TOKENS.Logger).toConstantValue(logger);
-  container.bind(TOKENS.Progress).toConstantValue(progress);
-  container.bind(TOKENS.Clock).toConstantValue(SYSTEM_CLOCK);
-  container.bind(TOKENS.CredentialStore).toConstantValue(new FileCredentialStore(config.credentialsFile));
-  container.bind(TOKENS.CallCounter).toConstantValue(new CallCounter());
+  wiring.bind(TOKENS.Config, () => config);
+  wiring.bind(TOKENS.Logger, () => logger);
+  wiring.bind(TOKENS.Progress, () => progress);
+  wiring.bind(TOKENS.Clock, () => SYSTEM_CLOCK);
+  wiring.bind(TOKENS.CredentialStore, () => new FileCredentialStore(config.credentialsFile));
+  wiring.bind(TOKENS.CallCounter, () => new CallCounter());
 
-  container.bind(TOKENS.Database).toDynamicValue(async () => {
+  wiring.bind(TOKENS.Database, async () => {
     database = await openDatabase({ path: config.databasePath, lockWaitMs: config.databaseWaitMs });
     return database;
   });
-  container
-    .bind(TOKENS.Repositories)
-    .toDynamicValue(async (ctx) => createRepositories(await resolve(ctx, TOKENS.Database)));
+  wiring.bind(TOKENS.Repositories, async (get) => createRepositories(await get(TOKENS.Database)));
 
-  container.bind(TOKENS.LastfmHttp).toDynamicValue(async (ctx) =>
+  wiring.bind(TOKENS.LastfmHttp, async (get) =>
     createLastfmHttpClient({
       limiter: tokenBucketLimiter(5, 5),
-      calls: await resolve(ctx, TOKENS.CallCounter),
+      calls: await get(TOKENS.CallCounter),
       userAgent: config.userAgent,
       retry,
       onLongWait,
     }),
   );
-  container.bind(TOKENS.Lastfm).toDynamicValue(
-    async (ctx) =>
+  wiring.bind(
+    TOKENS.Lastfm,
+    async (get) =>
       new LastfmApiClient({
         config: config.lastfm,
-        http: await resolve(ctx, TOKENS.LastfmHttp),
-        credentials: await resolve(ctx, TOKENS.CredentialStore),
+        http: await get(TOKENS.LastfmHttp),
+        credentials: await get(TOKENS.CredentialStore),
       }),
   );
-  container.bind(TOKENS.MusicBrainz).toDynamicValue(
-    async (ctx) =>
+  wiring.bind(
+    TOKENS.MusicBrainz,
+    async (get) =>
       new MusicBrainzClient({
         baseUrl: config.musicbrainz.apiUrl,
         http: createMusicBrainzHttpClient({
           userAgent: config.musicbrainz.userAgent,
-          calls: await resolve(ctx, TOKENS.CallCounter),
+          calls: await get(TOKENS.CallCounter),
           retry,
           onLongWait,
         }),
-        cache: (await resolve(ctx, TOKENS.Repositories)).responseCache,
+        cache: (await get(TOKENS.Repositories)).responseCache,
       }),
   );
 
-  container.bind(TOKENS.SpotifyHttp).toDynamicValue(async (ctx) =>
+  wiring.bind(TOKENS.SpotifyHttp, async (get) =>
     createSpotifyHttpClient({
       limiter: adaptiveLimiter(),
-      calls: await resolve(ctx, TOKENS.CallCounter),
+      calls: await get(TOKENS.CallCounter),
       userAgent: config.userAgent,
       retry,
       onLongWait,
     }),
   );
-  container.bind(TOKENS.Spotify).toDynamicValue(
-    async (ctx) =>
+  wiring.bind(
+    TOKENS.Spotify,
+    async (get) =>
       new SpotifyWebApiClient({
         config: config.spotify,
-        http: await resolve(ctx, TOKENS.SpotifyHttp),
-        credentials: await resolve(ctx, TOKENS.CredentialStore),
+        http: await get(TOKENS.SpotifyHttp),
+        credentials: await get(TOKENS.CredentialStore),
       }),
   );
 
-  container.bind(TOKENS.ShowStatus).toDynamicValue(async (ctx) => {
-    const { databaseInfo } = await resolve(ctx, TOKENS.Repositories);
-    const store = await resolve(ctx, TOKENS.CredentialStore);
-    return new ShowStatus({
-      version: config.version,
-      dataFolder: config.home,
-      database: () => databaseInfo.info(),
-      integrity: () => databaseInfo.checkIntegrity(),
-      connections: () => serviceConnections(config, store),
-    });
-  });
-
-  for (const bindFeature of FEATURE_MODULES) bindFeature(container, deps);
+  for (const bindFeature of FEATURE_MODULES) bindFeature(wiring, deps);
 
   return {
-    get: <T>(token: Token<T>) => container.getAsync<T>(token),
+    get: <T>(token: Token<T>) => wiring.get(token),
     close: async () => {
       await database?.close();
       database = null;

@@ -11,7 +11,7 @@ import { RunWorkflow } from '../../../src/application/use-cases/workflow/run-wor
 import { loadConfig } from '../../../src/infrastructure/config/config.js';
 import { createAppContainer, type AppContainer } from '../../../src/infrastructure/di/container.js';
 import { TOKENS } from '../../../src/infrastructure/di/tokens.js';
-import { WORKFLOW } from '../../../src/infrastructure/di/modules/workflow.module.js';
+import { WORKFLOW } from '../../../src/infrastructure/di/workflow.tokens.js';
 import { startFakeLastfm, type FakeLastfm } from '../../fakes/lastfm/fake-lastfm.js';
 import { fakeServiceEnv } from '../../fakes/seed/demo-library.js';
 import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';

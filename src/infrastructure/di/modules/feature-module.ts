@@ -1,5 +1,5 @@
-// A feature's bindings (its use cases, and adapters only it needs), kept beside the feature's tokens.
-import type { Container } from 'inversify';
+// A feature's bindings (its use cases, and adapters only it needs); its tokens are in di/<feature>.tokens.ts.
 import type { AppContainerDeps } from '../container.js';
+import type { Wiring } from '../wiring.js';
 
-export type FeatureModule = (container: Container, deps: AppContainerDeps) => void;
+export type FeatureModule = (wiring: Wiring, deps: AppContainerDeps) => void;

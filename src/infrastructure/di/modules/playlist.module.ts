@@ -6,50 +6,52 @@ import { SpotifyTrackFinder } from '../../../application/playlist/find-spotify-t
 import { ListPlaylists } from '../../../application/use-cases/playlist/list-playlists.js';
 import { RestorePlaylist } from '../../../application/use-cases/playlist/restore-playlist.js';
 import { FileBackupStore } from '../../backup/file-backup-store.js';
-import { resolve } from '../resolve.js';
-import { token, TOKENS } from '../tokens.js';
+import { TOKENS } from '../tokens.js';
+import { PLAYLIST } from '../playlist.tokens.js';
 import type { FeatureModule } from './feature-module.js';
-import { IDENTITY } from './tracks.module.js';
+import { TRACKS } from '../tracks.tokens.js';
 
-export const PLAYLIST = {
-  ApplyPlan: token<ApplyPlaylistPlan>('playlist.ApplyPlan'),
-  Backup: token<BackupPlaylists>('playlist.Backup'),
-  Restore: token<RestorePlaylist>('playlist.Restore'),
-  List: token<ListPlaylists>('playlist.List'),
-} as const;
-
-export const bindPlaylist: FeatureModule = (container, { config }) => {
-  container
-    .bind(PLAYLIST.ApplyPlan)
-    .toDynamicValue(async (ctx) => new ApplyPlaylistPlan({ spotify: await resolve(ctx, TOKENS.Spotify) }));
-  container.bind(PLAYLIST.Backup).toDynamicValue(async (ctx) => {
-    const repos = await resolve(ctx, TOKENS.Repositories);
+export const bindPlaylist: FeatureModule = (wiring, { config }) => {
+  wiring.bind(
+    PLAYLIST.ApplyPlan,
+    async (get) => new ApplyPlaylistPlan({ spotify: await get(TOKENS.Spotify) }),
+  );
+  wiring.bind(
+    PLAYLIST.TrackFinder,
+    async (get) =>
+      new SpotifyTrackFinder({
+        spotify: await get(TOKENS.Spotify),
+        musicbrainz: await get(TOKENS.MusicBrainz),
+      }),
+  );
+  wiring.bind(PLAYLIST.Backup, async (get) => {
+    const repos = await get(TOKENS.Repositories);
     return new BackupPlaylists({
-      spotify: await resolve(ctx, TOKENS.Spotify),
+      spotify: await get(TOKENS.Spotify),
       store: new FileBackupStore(),
       checkpoints: repos.syncCheckpoints,
       playlists: repos.playlists,
-      ingest: await resolve(ctx, IDENTITY.IngestConnectorTracks),
-      clock: await resolve(ctx, TOKENS.Clock),
-      progress: await resolve(ctx, TOKENS.Progress),
+      ingest: await get(TRACKS.IngestConnectorTracks),
+      clock: await get(TOKENS.Clock),
+      progress: await get(TOKENS.Progress),
       generator: `narada/${config.version}`,
     });
   });
-  container.bind(PLAYLIST.Restore).toDynamicValue(async (ctx) => {
-    const spotify = await resolve(ctx, TOKENS.Spotify);
+  wiring.bind(PLAYLIST.Restore, async (get) => {
+    const spotify = await get(TOKENS.Spotify);
     return new RestorePlaylist({
       spotify,
-      finder: new SpotifyTrackFinder({ spotify, musicbrainz: await resolve(ctx, TOKENS.MusicBrainz) }),
-      apply: await resolve(ctx, PLAYLIST.ApplyPlan),
-      checkpoints: (await resolve(ctx, TOKENS.Repositories)).syncCheckpoints,
-      clock: await resolve(ctx, TOKENS.Clock),
-      progress: await resolve(ctx, TOKENS.Progress),
+      finder: await get(PLAYLIST.TrackFinder),
+      apply: await get(PLAYLIST.ApplyPlan),
+      checkpoints: (await get(TOKENS.Repositories)).syncCheckpoints,
+      clock: await get(TOKENS.Clock),
+      progress: await get(TOKENS.Progress),
     });
   });
-  container.bind(PLAYLIST.List).toDynamicValue(async (ctx) => {
-    const repos = await resolve(ctx, TOKENS.Repositories);
+  wiring.bind(PLAYLIST.List, async (get) => {
+    const repos = await get(TOKENS.Repositories);
     return new ListPlaylists({
-      spotify: await resolve(ctx, TOKENS.Spotify),
+      spotify: await get(TOKENS.Spotify),
       playlists: repos.playlists,
       checkpoints: repos.syncCheckpoints,
     });

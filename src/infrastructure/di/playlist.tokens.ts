@@ -1,0 +1,16 @@
+// Playlists' tokens: backup, restore, listing and the shared plan executor. Type-only imports, so
+// commands load no adapter.
+import type { ApplyPlaylistPlan } from '../../application/playlist/apply-playlist-plan.js';
+import type { SpotifyTrackFinder } from '../../application/playlist/find-spotify-track.js';
+import type { BackupPlaylists } from '../../application/use-cases/playlist/backup-playlists.js';
+import type { ListPlaylists } from '../../application/use-cases/playlist/list-playlists.js';
+import type { RestorePlaylist } from '../../application/use-cases/playlist/restore-playlist.js';
+import { token } from './tokens.js';
+
+export const PLAYLIST = {
+  ApplyPlan: token<ApplyPlaylistPlan>('playlist.ApplyPlan'),
+  TrackFinder: token<SpotifyTrackFinder>('playlist.TrackFinder'),
+  Backup: token<BackupPlaylists>('playlist.Backup'),
+  Restore: token<RestorePlaylist>('playlist.Restore'),
+  List: token<ListPlaylists>('playlist.List'),
+} as const;
