@@ -1,5 +1,6 @@
 // `narada auth spotify | lastfm | status`: log in to the services and show who is connected.
 import type { Argv, CommandModule } from 'yargs';
+import { TOKENS } from '../../di/tokens.js';
 import { withContext } from '../command.js';
 import type { CommandContext } from '../context.js';
 import type { GlobalArgs } from '../global-options.js';
@@ -26,12 +27,10 @@ const spotifyCommand: CommandModule<GlobalArgs, LoginArgs> = {
       env: [...SPOTIFY_ENV, 'SPOTIFY_REDIRECT_URI', ...DATA_ENV],
     }),
   handler: withContext<LoginArgs>(async (ctx, args) => {
-    const { TOKENS } = await import('../../di/tokens.js');
-    const services = await ctx.services();
-    const credentials = await services.get(TOKENS.CredentialStore);
+    const credentials = await ctx.get(TOKENS.CredentialStore);
     if (ctx.config.spotify.refreshToken !== null) {
       // Non-interactive login: the environment's refresh token is the login; only confirm it works.
-      const status = await (await services.get(TOKENS.Spotify)).whoAmI();
+      const status = await (await ctx.get(TOKENS.Spotify)).whoAmI();
       if (!status.loggedIn) throw await loginFailure('spotify', status.reason);
       ctx.output.result(
         {
@@ -47,7 +46,7 @@ const spotifyCommand: CommandModule<GlobalArgs, LoginArgs> = {
     const { loginToSpotify } = await import('../../connectors/spotify/spotify-login.js');
     const result = await loginToSpotify({
       config: ctx.config.spotify,
-      http: await services.get(TOKENS.SpotifyHttp),
+      http: await ctx.get(TOKENS.SpotifyHttp),
       credentials,
       openBrowser: await opener(ctx),
       log: (line) => ctx.output.warn(line),
@@ -70,13 +69,11 @@ const lastfmCommand: CommandModule<GlobalArgs, LoginArgs> = {
       env: [...LASTFM_ENV, ...DATA_ENV],
     }),
   handler: withContext<LoginArgs>(async (ctx, args) => {
-    const { TOKENS } = await import('../../di/tokens.js');
-    const services = await ctx.services();
     const { loginToLastfm } = await import('../../connectors/lastfm/lastfm-auth.js');
     const result = await loginToLastfm({
       config: ctx.config.lastfm,
-      http: await services.get(TOKENS.LastfmHttp),
-      credentials: await services.get(TOKENS.CredentialStore),
+      http: await ctx.get(TOKENS.LastfmHttp),
+      credentials: await ctx.get(TOKENS.CredentialStore),
       openBrowser: await opener(ctx),
       log: (line) => ctx.output.warn(line),
       timeoutMs: args.timeout * 1000,
@@ -104,8 +101,6 @@ const statusCommand: CommandModule<GlobalArgs, GlobalArgs> = {
       env: [...SPOTIFY_ENV, ...LASTFM_ENV, 'MUSICBRAINZ_USER_AGENT', ...DATA_ENV],
     }),
   handler: withContext(async (ctx) => {
-    const { TOKENS } = await import('../../di/tokens.js');
-    const services = await ctx.services();
     const accounts: AccountStatus[] = [];
     if (ctx.config.spotify.clientId === null) {
       accounts.push({
@@ -115,7 +110,7 @@ const statusCommand: CommandModule<GlobalArgs, GlobalArgs> = {
         detail: 'set SPOTIFY_CLIENT_ID, then run `narada auth spotify`',
       });
     } else {
-      const who = await (await services.get(TOKENS.Spotify)).whoAmI();
+      const who = await (await ctx.get(TOKENS.Spotify)).whoAmI();
       accounts.push(
         who.loggedIn
           ? {
@@ -135,7 +130,7 @@ const statusCommand: CommandModule<GlobalArgs, GlobalArgs> = {
         detail: 'set LASTFM_API_KEY and LASTFM_API_SECRET, then run `narada auth lastfm`',
       });
     } else {
-      const who = await (await services.get(TOKENS.Lastfm)).whoAmI();
+      const who = await (await ctx.get(TOKENS.Lastfm)).whoAmI();
       accounts.push(
         who === null
           ? {

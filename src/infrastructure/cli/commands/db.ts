@@ -1,5 +1,6 @@
 // `narada db migrate`: bring the database schema up to date (first use does this too).
 import type { Argv, CommandModule } from 'yargs';
+import { TOKENS } from '../../di/tokens.js';
 import { withContext } from '../command.js';
 import type { GlobalArgs } from '../global-options.js';
 import { documented, needsSubcommand } from '../help.js';
@@ -14,8 +15,7 @@ const migrateCommand: CommandModule<GlobalArgs, GlobalArgs> = {
       env: DATA_ENV,
     }),
   handler: withContext(async (ctx) => {
-    const { TOKENS } = await import('../../di/tokens.js');
-    const database = await (await ctx.services()).get(TOKENS.Database);
+    const database = await ctx.get(TOKENS.Database);
     const applied = await database.migrate();
     const info = await database.info();
     ctx.output.result({ path: info.path, applied, schemaVersion: info.schemaVersion }, (r) =>

@@ -1,10 +1,9 @@
 // `narada stats eras --year Y` and `narada stats top --year Y`: what a year of listening looked like.
 import { resolve as resolvePath } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import type { TopListensReport } from '../../../application/use-cases/stats/show-top-listens.js';
 import { InvalidInputError } from '../../../domain/shared/errors.js';
+import { STATS } from '../../di/stats.tokens.js';
 import { withContext } from '../command.js';
-import { historyService } from './history.js';
 import type { GlobalArgs } from '../global-options.js';
 import { documented, needsSubcommand } from '../help.js';
 import { DATA_ENV, MUSICBRAINZ_ENV } from '../../config/environment.js';
@@ -57,7 +56,7 @@ const erasCommand: CommandModule<GlobalArgs, ErasArgs> = {
   handler: withContext<ErasArgs>(async (ctx, args) => {
     const year = checkedYear(args.year);
     const report = await (
-      await historyService(ctx, (h) => h.ShowEras)
+      await ctx.get(STATS.ShowEras)
     ).run({
       year,
       user: args.user,
@@ -101,9 +100,8 @@ const topCommand: CommandModule<GlobalArgs, TopArgs> = {
         `--limit must be a whole number of 1 or more, got ${args.limit}`,
       );
     }
-    const report = await (
-      await historyService(ctx, (h) => h.ShowTop)
-    ).run({ year, limit: args.limit, user: args.user });
+    const report = await (await ctx.get(STATS.ShowTop)).run({ year, limit: args.limit, user: args.user });
+    const { renderTop } = await import('../views/stats-lines.js');
     ctx.output.result(report, renderTop);
   }),
 };
@@ -130,20 +128,4 @@ function checkedYear(year: number): number {
     );
   }
   return year;
-}
-
-function renderTop(r: TopListensReport): string[] {
-  if (r.totalListens === 0) return [`No listens in ${r.year}.`];
-  const hours = (ms: number) => `${Math.round(ms / 360_000) / 10} h`;
-  return [
-    `${r.year}: ${r.totalListens.toLocaleString('en-US')} listens, ${hours(r.totalMsPlayed)} of known played time`,
-    '',
-    'Top tracks:',
-    ...r.tracks.map((t, i) => `  ${String(i + 1).padStart(2)}. ${t.artist} – ${t.title}  (${t.listens})`),
-    '',
-    'Top artists:',
-    ...r.artists.map(
-      (a, i) => `  ${String(i + 1).padStart(2)}. ${a.artist}  (${a.listens} listens, ${a.tracks} tracks)`,
-    ),
-  ];
 }
