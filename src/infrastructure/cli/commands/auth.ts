@@ -4,7 +4,7 @@ import { TOKENS } from '../../di/tokens.js';
 import { withContext } from '../command.js';
 import type { CommandContext } from '../context.js';
 import type { GlobalArgs } from '../global-options.js';
-import { documented, needsSubcommand } from '../help.js';
+import { commandGroup, documented } from '../help.js';
 import { DATA_ENV, LASTFM_ENV, SPOTIFY_ENV } from '../../config/environment.js';
 
 interface LoginArgs extends GlobalArgs {
@@ -162,19 +162,18 @@ const statusCommand: CommandModule<GlobalArgs, GlobalArgs> = {
   }),
 };
 
-export const authCommand: CommandModule<GlobalArgs, GlobalArgs> = {
-  command: 'auth',
-  describe: 'Log in to Spotify or Last.fm, or show who is connected',
-  builder: (yargs: Argv<GlobalArgs>) =>
-    documented(needsSubcommand(yargs.command(spotifyCommand).command(lastfmCommand).command(statusCommand)), {
-      examples: [
-        ['$0 auth spotify', 'Log in to Spotify in the browser'],
-        ['$0 auth status', 'Which accounts are connected'],
-      ],
-      env: [...SPOTIFY_ENV, 'SPOTIFY_REDIRECT_URI', ...LASTFM_ENV, ...DATA_ENV],
-    }),
-  handler: () => undefined,
-};
+export const authCommand = commandGroup<GlobalArgs>(
+  'auth',
+  'Log in to Spotify or Last.fm, or show who is connected',
+  [spotifyCommand, lastfmCommand, statusCommand],
+  {
+    examples: [
+      ['$0 auth spotify', 'Log in to Spotify in the browser'],
+      ['$0 auth status', 'Which accounts are connected'],
+    ],
+    env: [...SPOTIFY_ENV, 'SPOTIFY_REDIRECT_URI', ...LASTFM_ENV, ...DATA_ENV],
+  },
+);
 
 async function opener(ctx: CommandContext): Promise<((url: string) => void) | undefined> {
   const { browserOpener } = await import('../open-browser.js');

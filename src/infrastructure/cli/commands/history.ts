@@ -5,7 +5,7 @@ import { parseInstant } from '../../../domain/values/time.js';
 import { HISTORY } from '../../di/history.tokens.js';
 import { withContext } from '../command.js';
 import type { GlobalArgs } from '../global-options.js';
-import { documented, needsSubcommand } from '../help.js';
+import { commandGroup, documented } from '../help.js';
 import { DATA_ENV, LASTFM_ENV } from '../../config/environment.js';
 
 interface LastfmImportArgs extends GlobalArgs {
@@ -132,40 +132,39 @@ const backfillLastfm: CommandModule<GlobalArgs, BackfillArgs> = {
   }),
 };
 
-export const historyCommand: CommandModule<GlobalArgs, GlobalArgs> = {
-  command: 'history',
-  describe: 'Keep your listening history: import Last.fm scrobbles and Spotify exports, backfill Last.fm',
-  builder: (yargs: Argv<GlobalArgs>) =>
-    documented(needsSubcommand(yargs), {
-      examples: [
-        ['$0 history import lastfm', 'Import your Last.fm scrobbles'],
-        ['$0 history import spotify my_spotify_data.zip', 'Import a Spotify export'],
-        ['$0 history backfill lastfm', 'Scrobble recent listens Last.fm lacks'],
-      ],
-      env: [...LASTFM_ENV, ...DATA_ENV],
-    })
-      .command({
-        command: 'import',
-        describe: 'Import listening history from Last.fm or a Spotify export',
-        builder: (y: Argv<GlobalArgs>) =>
-          documented(needsSubcommand(y.command(importLastfm).command(importSpotify)), {
-            examples: [
-              ['$0 history import lastfm', 'Import your Last.fm scrobbles'],
-              ['$0 history import spotify my_spotify_data.zip', 'Import a Spotify export'],
-            ],
-            env: [...LASTFM_ENV, ...DATA_ENV],
-          }),
-        handler: () => undefined,
-      })
-      .command({
-        command: 'backfill',
-        describe: 'Send listens Narada holds to a service that lacks them',
-        builder: (y: Argv<GlobalArgs>) =>
-          documented(needsSubcommand(y.command(backfillLastfm)), {
-            examples: [['$0 history backfill lastfm --dry-run', 'What would be scrobbled to Last.fm']],
-            env: [...LASTFM_ENV, ...DATA_ENV],
-          }),
-        handler: () => undefined,
-      }),
-  handler: () => undefined,
-};
+const importGroup = commandGroup<GlobalArgs>(
+  'import',
+  'Import listening history from Last.fm or a Spotify export',
+  [importLastfm, importSpotify],
+  {
+    examples: [
+      ['$0 history import lastfm', 'Import your Last.fm scrobbles'],
+      ['$0 history import spotify my_spotify_data.zip', 'Import a Spotify export'],
+    ],
+    env: [...LASTFM_ENV, ...DATA_ENV],
+  },
+);
+
+const backfillGroup = commandGroup<GlobalArgs>(
+  'backfill',
+  'Send listens Narada holds to a service that lacks them',
+  [backfillLastfm],
+  {
+    examples: [['$0 history backfill lastfm --dry-run', 'What would be scrobbled to Last.fm']],
+    env: [...LASTFM_ENV, ...DATA_ENV],
+  },
+);
+
+export const historyCommand = commandGroup<GlobalArgs>(
+  'history',
+  'Keep your listening history: import Last.fm scrobbles and Spotify exports, backfill Last.fm',
+  [importGroup, backfillGroup],
+  {
+    examples: [
+      ['$0 history import lastfm', 'Import your Last.fm scrobbles'],
+      ['$0 history import spotify my_spotify_data.zip', 'Import a Spotify export'],
+      ['$0 history backfill lastfm', 'Scrobble recent listens Last.fm lacks'],
+    ],
+    env: [...LASTFM_ENV, ...DATA_ENV],
+  },
+);

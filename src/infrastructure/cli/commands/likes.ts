@@ -4,7 +4,7 @@ import { InvalidInputError, NaradaError } from '../../../domain/shared/errors.js
 import { LIKES } from '../../di/likes.tokens.js';
 import { withContext } from '../command.js';
 import type { GlobalArgs } from '../global-options.js';
-import { documented, needsSubcommand } from '../help.js';
+import { commandGroup, documented } from '../help.js';
 import { DATA_ENV, LASTFM_ENV, MUSICBRAINZ_ENV, SPOTIFY_ENV } from '../../config/environment.js';
 
 type LikesService = 'spotify' | 'lastfm';
@@ -105,16 +105,15 @@ const syncCommand: CommandModule<GlobalArgs, SyncArgs> = {
   }),
 };
 
-export const likesCommand: CommandModule<GlobalArgs, GlobalArgs> = {
-  command: 'likes',
-  describe: 'Import likes and sync them between Spotify and Last.fm',
-  builder: (yargs: Argv<GlobalArgs>) =>
-    documented(needsSubcommand(yargs.command(importCommand).command(syncCommand)), {
-      examples: [
-        ['$0 likes import spotify', 'Store your Spotify saved tracks locally'],
-        ['$0 likes sync --from spotify --to lastfm', 'Love on Last.fm what you saved on Spotify'],
-      ],
-      env: [...SPOTIFY_ENV, ...LASTFM_ENV, ...MUSICBRAINZ_ENV, ...DATA_ENV],
-    }),
-  handler: () => undefined,
-};
+export const likesCommand = commandGroup<GlobalArgs>(
+  'likes',
+  'Import likes and sync them between Spotify and Last.fm',
+  [importCommand, syncCommand],
+  {
+    examples: [
+      ['$0 likes import spotify', 'Store your Spotify saved tracks locally'],
+      ['$0 likes sync --from spotify --to lastfm', 'Love on Last.fm what you saved on Spotify'],
+    ],
+    env: [...SPOTIFY_ENV, ...LASTFM_ENV, ...MUSICBRAINZ_ENV, ...DATA_ENV],
+  },
+);

@@ -7,7 +7,7 @@ import { InvalidInputError, isNaradaError, NaradaError } from '../../../domain/s
 import { withContext } from '../command.js';
 import { PLAYLIST } from '../../di/playlist.tokens.js';
 import type { GlobalArgs } from '../global-options.js';
-import { documented, needsSubcommand } from '../help.js';
+import { commandGroup, documented } from '../help.js';
 import { DATA_ENV, MUSICBRAINZ_ENV, SPOTIFY_ENV } from '../../config/environment.js';
 
 interface BackupArgs extends GlobalArgs {
@@ -168,16 +168,15 @@ const listCommand: CommandModule<GlobalArgs, GlobalArgs> = {
   }),
 };
 
-export const playlistCommand: CommandModule<GlobalArgs, GlobalArgs> = {
-  command: 'playlist',
-  describe: 'Back up, restore and list playlists',
-  builder: (yargs: Argv<GlobalArgs>) =>
-    documented(needsSubcommand(yargs.command(backupCommand).command(restoreCommand).command(listCommand)), {
-      examples: [
-        ['$0 playlist backup --all', 'Back up every playlist of yours that changed'],
-        ['$0 playlist restore backups/Summer.json', 'Recreate a backed-up playlist'],
-      ],
-      env: [...SPOTIFY_ENV, ...MUSICBRAINZ_ENV, ...DATA_ENV],
-    }),
-  handler: () => undefined,
-};
+export const playlistCommand = commandGroup<GlobalArgs>(
+  'playlist',
+  'Back up, restore and list playlists',
+  [backupCommand, restoreCommand, listCommand],
+  {
+    examples: [
+      ['$0 playlist backup --all', 'Back up every playlist of yours that changed'],
+      ['$0 playlist restore backups/Summer.json', 'Recreate a backed-up playlist'],
+    ],
+    env: [...SPOTIFY_ENV, ...MUSICBRAINZ_ENV, ...DATA_ENV],
+  },
+);

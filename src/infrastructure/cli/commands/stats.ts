@@ -5,7 +5,7 @@ import { InvalidInputError } from '../../../domain/shared/errors.js';
 import { STATS } from '../../di/stats.tokens.js';
 import { withContext } from '../command.js';
 import type { GlobalArgs } from '../global-options.js';
-import { documented, needsSubcommand } from '../help.js';
+import { commandGroup, documented } from '../help.js';
 import { DATA_ENV, MUSICBRAINZ_ENV } from '../../config/environment.js';
 
 interface YearArgs extends GlobalArgs {
@@ -106,19 +106,18 @@ const topCommand: CommandModule<GlobalArgs, TopArgs> = {
   }),
 };
 
-export const statsCommand: CommandModule<GlobalArgs, GlobalArgs> = {
-  command: 'stats',
-  describe: 'Statistics of your listening history',
-  builder: (yargs: Argv<GlobalArgs>) =>
-    documented(needsSubcommand(yargs.command(erasCommand).command(topCommand)), {
-      examples: [
-        ['$0 stats eras --year 2025', "A year's listens by original release year"],
-        ['$0 stats top --year 2025', "A year's most played tracks and artists"],
-      ],
-      env: [...DATA_ENV, 'LASTFM_USERNAME', ...MUSICBRAINZ_ENV],
-    }),
-  handler: () => undefined,
-};
+export const statsCommand = commandGroup<GlobalArgs>(
+  'stats',
+  'Statistics of your listening history',
+  [erasCommand, topCommand],
+  {
+    examples: [
+      ['$0 stats eras --year 2025', "A year's listens by original release year"],
+      ['$0 stats top --year 2025', "A year's most played tracks and artists"],
+    ],
+    env: [...DATA_ENV, 'LASTFM_USERNAME', ...MUSICBRAINZ_ENV],
+  },
+);
 
 function checkedYear(year: number): number {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) {

@@ -11,7 +11,7 @@ import { TRACKS } from '../../di/tracks.tokens.js';
 import { withContext } from '../command.js';
 import type { CommandContext } from '../context.js';
 import type { GlobalArgs } from '../global-options.js';
-import { documented, needsSubcommand } from '../help.js';
+import { commandGroup, documented } from '../help.js';
 import { DATA_ENV, MUSICBRAINZ_ENV } from '../../config/environment.js';
 
 interface ResolveArgs extends GlobalArgs {
@@ -284,28 +284,15 @@ const compareCommand: CommandModule<GlobalArgs, CompareArgs> = {
   }),
 };
 
-export const tracksCommand: CommandModule<GlobalArgs, GlobalArgs> = {
-  command: 'tracks',
-  describe: 'Track identity: resolve, show, review, pin, merge, unmerge, compare',
-  builder: (yargs: Argv<GlobalArgs>) =>
-    documented(
-      needsSubcommand(
-        yargs
-          .command(resolveCommand)
-          .command(showCommand)
-          .command(reviewCommand)
-          .command(pinCommand)
-          .command(mergeCommand)
-          .command(unmergeCommand)
-          .command(compareCommand),
-      ),
-      {
-        examples: [
-          ['$0 tracks resolve', 'Resolve unresolved tracks through MusicBrainz'],
-          ['$0 tracks review', 'Confirm or correct doubtful matches'],
-        ],
-        env: [...MUSICBRAINZ_ENV, ...DATA_ENV],
-      },
-    ),
-  handler: () => undefined,
-};
+export const tracksCommand = commandGroup<GlobalArgs>(
+  'tracks',
+  'Track identity: resolve, show, review, pin, merge, unmerge, compare',
+  [resolveCommand, showCommand, reviewCommand, pinCommand, mergeCommand, unmergeCommand, compareCommand],
+  {
+    examples: [
+      ['$0 tracks resolve', 'Resolve unresolved tracks through MusicBrainz'],
+      ['$0 tracks review', 'Confirm or correct doubtful matches'],
+    ],
+    env: [...MUSICBRAINZ_ENV, ...DATA_ENV],
+  },
+);

@@ -7,7 +7,7 @@ import { WORKFLOW } from '../../di/workflow.tokens.js';
 import { withContext } from '../command.js';
 import type { CommandContext } from '../context.js';
 import type { GlobalArgs } from '../global-options.js';
-import { documented, needsSubcommand, withHelp } from '../help.js';
+import { commandGroup, withHelp } from '../help.js';
 import { WORKFLOW_HELP } from './workflow-help.js';
 
 interface WorkflowArgs extends GlobalArgs {
@@ -191,23 +191,18 @@ const runsCommand: CommandModule<GlobalArgs, RunsArgs> = {
   }),
 };
 
-export const workflowCommand: CommandModule<GlobalArgs, GlobalArgs> = {
-  command: 'workflow',
-  describe: 'Run, check and list workflows (the original narada JSON format)',
-  builder: (yargs: Argv<GlobalArgs>) =>
-    documented(
-      needsSubcommand(
-        yargs
-          .command(withHelp(runCommand, WORKFLOW_HELP.run))
-          .command(withHelp(validateCommand, WORKFLOW_HELP.validate))
-          .command(withHelp(listCommand, WORKFLOW_HELP.list))
-          .command(withHelp(nodesCommand, WORKFLOW_HELP.nodes))
-          .command(withHelp(runsCommand, WORKFLOW_HELP.runs)),
-      ),
-      WORKFLOW_HELP.workflow,
-    ),
-  handler: () => undefined,
-};
+export const workflowCommand = commandGroup<GlobalArgs>(
+  'workflow',
+  'Run, check and list workflows (the original narada JSON format)',
+  [
+    withHelp(runCommand, WORKFLOW_HELP.run),
+    withHelp(validateCommand, WORKFLOW_HELP.validate),
+    withHelp(listCommand, WORKFLOW_HELP.list),
+    withHelp(nodesCommand, WORKFLOW_HELP.nodes),
+    withHelp(runsCommand, WORKFLOW_HELP.runs),
+  ],
+  WORKFLOW_HELP.workflow,
+);
 
 /** `name=value` pairs into an object; the value may itself contain "=". */
 function parseParams(pairs: readonly string[]): Record<string, string> {
