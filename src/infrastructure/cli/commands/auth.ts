@@ -3,6 +3,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { TOKENS } from '../../di/tokens.js';
 import { withContext } from '../command.js';
 import type { CommandContext } from '../context.js';
+import type { AccountStatus } from '../views/auth-lines.js';
 import type { GlobalArgs } from '../global-options.js';
 import { commandGroup, documented } from '../help.js';
 import { DATA_ENV, LASTFM_ENV, SPOTIFY_ENV } from '../../config/environment.js';
@@ -85,13 +86,6 @@ const lastfmCommand: CommandModule<GlobalArgs, LoginArgs> = {
   }),
 };
 
-interface AccountStatus {
-  readonly service: string;
-  readonly connected: boolean;
-  readonly account: string | null;
-  readonly detail: string | null;
-}
-
 const statusCommand: CommandModule<GlobalArgs, GlobalArgs> = {
   command: 'status',
   describe: 'Show which accounts are connected (names only, never secrets)',
@@ -153,12 +147,8 @@ const statusCommand: CommandModule<GlobalArgs, GlobalArgs> = {
       account: null,
       detail: `as ${ctx.config.musicbrainz.userAgent}`,
     });
-    ctx.output.result({ accounts }, (r) =>
-      r.accounts.map(
-        (a) =>
-          `${a.service.padEnd(12)} ${a.connected ? 'connected' : 'not connected'}${a.account ? ` as ${a.account}` : ''}${a.detail ? ` — ${a.detail}` : ''}`,
-      ),
-    );
+    const { renderAccounts } = await import('../views/auth-lines.js');
+    ctx.output.result({ accounts }, (r) => renderAccounts(r.accounts));
   }),
 };
 
