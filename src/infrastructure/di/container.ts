@@ -1,22 +1,13 @@
 // The composition root: the one place that knows concrete classes, wiring ports to adapters for a
 // CLI invocation. Shared parts are bound here, each feature's in di/modules/*, all with factories
-// (use cases stay plain classes), built on first use.
+// (use cases stay plain classes), built on first use. Each factory imports what it builds, so loading
+// the wiring loads no adapter: a command loads only the parts it asks for (TypeORM only with the database).
 import { SYSTEM_CLOCK } from '../../application/ports/clock.port.js';
 import type { Logger } from '../../application/ports/logger.port.js';
 import type { ProgressReporter } from '../../application/ports/progress.port.js';
 import type { NaradaConfig } from '../config/config.js';
-import { FileCredentialStore } from '../config/file-credential-store.js';
-import { CallCounter } from '../connectors/http/call-counter.js';
 import { describeLongWait, type LongWaitListener } from '../connectors/http/long-wait.js';
-import { adaptiveLimiter, tokenBucketLimiter } from '../connectors/http/rate-limiter.js';
-import { LastfmApiClient } from '../connectors/lastfm/lastfm-api-client.js';
-import { createLastfmHttpClient } from '../connectors/lastfm/lastfm-http.js';
-import { MusicBrainzClient } from '../connectors/musicbrainz/musicbrainz-client.js';
-import { createMusicBrainzHttpClient } from '../connectors/musicbrainz/musicbrainz-http.js';
-import { createSpotifyHttpClient } from '../connectors/spotify/spotify-http.js';
-import { SpotifyWebApiClient } from '../connectors/spotify/spotify-web-api-client.js';
-import { openDatabase, type NaradaDatabase } from '../persistence/open-database.js';
-import { createRepositories } from '../persistence/repositories.js';
+import type { NaradaDatabase } from '../persistence/open-database.js';
 import { FEATURE_MODULES } from './modules/index.js';
 import { TOKENS, type Token } from './tokens.js';
 import { Wiring } from './wiring.js';
@@ -54,66 +45,78 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
   wiring.bind(TOKENS.Logger, () => logger);
   wiring.bind(TOKENS.Progress, () => progress);
   wiring.bind(TOKENS.Clock, () => SYSTEM_CLOCK);
-  wiring.bind(TOKENS.CredentialStore, () => new FileCredentialStore(config.credentialsFile));
-  wiring.bind(TOKENS.CallCounter, () => new CallCounter());
+  wiring.bind(TOKENS.CredentialStore, async () => {
+    const { FileCredentialStore } = await import('../config/file-credential-store.js');
+    return new FileCredentialStore(config.credentialsFile);
+  });
+  wiring.bind(TOKENS.CallCounter, async () => {
+    const { CallCounter } = await import('../connectors/http/call-counter.js');
+    return new CallCounter();
+  });
 
   wiring.bind(TOKENS.Database, async () => {
+    const { openDatabase } = await import('../persistence/open-database.js');
     database = await openDatabase({ path: config.databasePath, lockWaitMs: config.databaseWaitMs });
     return database;
   });
-  wiring.bind(TOKENS.Repositories, async (get) => createRepositories(await get(TOKENS.Database)));
+  wiring.bind(TOKENS.Repositories, async (get) => {
+    const { createRepositories } = await import('../persistence/repositories.js');
+    return createRepositories(await get(TOKENS.Database));
+  });
 
-  wiring.bind(TOKENS.LastfmHttp, async (get) =>
-    createLastfmHttpClient({
+  wiring.bind(TOKENS.LastfmHttp, async (get) => {
+    const { tokenBucketLimiter } = await import('../connectors/http/rate-limiter.js');
+    const { createLastfmHttpClient } = await import('../connectors/lastfm/lastfm-http.js');
+    return createLastfmHttpClient({
       limiter: tokenBucketLimiter(5, 5),
       calls: await get(TOKENS.CallCounter),
       userAgent: config.userAgent,
       retry,
       onLongWait,
-    }),
-  );
-  wiring.bind(
-    TOKENS.Lastfm,
-    async (get) =>
-      new LastfmApiClient({
-        config: config.lastfm,
-        http: await get(TOKENS.LastfmHttp),
-        credentials: await get(TOKENS.CredentialStore),
+    });
+  });
+  wiring.bind(TOKENS.Lastfm, async (get) => {
+    const { LastfmApiClient } = await import('../connectors/lastfm/lastfm-api-client.js');
+    return new LastfmApiClient({
+      config: config.lastfm,
+      http: await get(TOKENS.LastfmHttp),
+      credentials: await get(TOKENS.CredentialStore),
+    });
+  });
+  wiring.bind(TOKENS.MusicBrainz, async (get) => {
+    const { MusicBrainzClient } = await import('../connectors/musicbrainz/musicbrainz-client.js');
+    const { createMusicBrainzHttpClient } = await import('../connectors/musicbrainz/musicbrainz-http.js');
+    return new MusicBrainzClient({
+      baseUrl: config.musicbrainz.apiUrl,
+      http: createMusicBrainzHttpClient({
+        userAgent: config.musicbrainz.userAgent,
+        calls: await get(TOKENS.CallCounter),
+        retry,
+        onLongWait,
       }),
-  );
-  wiring.bind(
-    TOKENS.MusicBrainz,
-    async (get) =>
-      new MusicBrainzClient({
-        baseUrl: config.musicbrainz.apiUrl,
-        http: createMusicBrainzHttpClient({
-          userAgent: config.musicbrainz.userAgent,
-          calls: await get(TOKENS.CallCounter),
-          retry,
-          onLongWait,
-        }),
-        cache: (await get(TOKENS.Repositories)).responseCache,
-      }),
-  );
+      cache: (await get(TOKENS.Repositories)).responseCache,
+    });
+  });
 
-  wiring.bind(TOKENS.SpotifyHttp, async (get) =>
-    createSpotifyHttpClient({
+  wiring.bind(TOKENS.SpotifyHttp, async (get) => {
+    const { adaptiveLimiter } = await import('../connectors/http/rate-limiter.js');
+    const { createSpotifyHttpClient } = await import('../connectors/spotify/spotify-http.js');
+    return createSpotifyHttpClient({
       limiter: adaptiveLimiter(),
       calls: await get(TOKENS.CallCounter),
       userAgent: config.userAgent,
       retry,
       onLongWait,
-    }),
-  );
-  wiring.bind(
-    TOKENS.Spotify,
-    async (get) =>
-      new SpotifyWebApiClient({
-        config: config.spotify,
-        http: await get(TOKENS.SpotifyHttp),
-        credentials: await get(TOKENS.CredentialStore),
-      }),
-  );
+    });
+  });
+  wiring.bind(TOKENS.Spotify, async (get) => {
+    const { SpotifyWebApiClient } = await import('../connectors/spotify/spotify-web-api-client.js');
+    return new SpotifyWebApiClient({
+      config: config.spotify,
+      http: await get(TOKENS.SpotifyHttp),
+      credentials: await get(TOKENS.CredentialStore),
+    });
+  });
 
   for (const bindFeature of FEATURE_MODULES) bindFeature(wiring, deps);
 

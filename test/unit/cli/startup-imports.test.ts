@@ -52,11 +52,11 @@ function sourceOf(fromFile: string, specifier: string): string {
   return relative(ROOT, file);
 }
 
-/** Every file and package main.ts loads before a handler runs. */
-function loadedAtStart(): { files: Set<string>; packages: Set<string> } {
+/** Every file and package `entry` loads by itself (main.ts: before a handler runs). */
+function loadedBy(entry: string): { files: Set<string>; packages: Set<string> } {
   const files = new Set<string>();
   const packages = new Set<string>();
-  const pending = [MAIN];
+  const pending = [entry];
   while (pending.length > 0) {
     const file = pending.pop()!;
     if (files.has(file)) continue;
@@ -70,7 +70,7 @@ function loadedAtStart(): { files: Set<string>; packages: Set<string> } {
 }
 
 describe('what `narada --help` loads', () => {
-  const { files, packages } = loadedAtStart();
+  const { files, packages } = loadedBy(MAIN);
 
   it('is the command tree: every command module, its tokens and helpers', () => {
     expect(files).toContain('src/infrastructure/cli/commands/tracks.ts');
@@ -87,6 +87,23 @@ describe('what `narada --help` loads', () => {
 
   it('needs no package but yargs', () => {
     expect([...packages].filter((name) => !PACKAGES_AT_START.includes(name))).toEqual([]);
+  });
+});
+
+describe('what loading the wiring loads', () => {
+  const { files, packages } = loadedBy('src/infrastructure/di/container.ts');
+
+  it('is the bindings, not what they build: each factory imports its adapter or use case', () => {
+    expect(files).toContain('src/infrastructure/di/modules/history.module.ts');
+    const built = [...files].filter(
+      (file) =>
+        /^src\/(application\/(use-cases|tracks|history|likes|playlist|stats|workflow)|infrastructure\/(persistence|importers|backup))\//.test(
+          file,
+        ) ||
+        (file.startsWith('src/infrastructure/connectors/') && !file.endsWith('/long-wait.ts')),
+    );
+    expect(built).toEqual([]);
+    expect([...packages]).toEqual([]);
   });
 });
 

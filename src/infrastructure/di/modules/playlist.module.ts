@@ -1,30 +1,25 @@
 // Playlists: backup to files, restore from them (or from a Spotify export), listing, and the shared
 // executor that brings a Spotify playlist to a target list differentially.
-import { ApplyPlaylistPlan } from '../../../application/playlist/apply-playlist-plan.js';
-import { BackupPlaylists } from '../../../application/use-cases/playlist/backup-playlists.js';
-import { SpotifyTrackFinder } from '../../../application/playlist/find-spotify-track.js';
-import { ListPlaylists } from '../../../application/use-cases/playlist/list-playlists.js';
-import { RestorePlaylist } from '../../../application/use-cases/playlist/restore-playlist.js';
-import { FileBackupStore } from '../../backup/file-backup-store.js';
 import { TOKENS } from '../tokens.js';
 import { PLAYLIST } from '../playlist.tokens.js';
 import type { FeatureModule } from './feature-module.js';
 import { TRACKS } from '../tracks.tokens.js';
 
 export const bindPlaylist: FeatureModule = (wiring, { config }) => {
-  wiring.bind(
-    PLAYLIST.ApplyPlan,
-    async (get) => new ApplyPlaylistPlan({ spotify: await get(TOKENS.Spotify) }),
-  );
-  wiring.bind(
-    PLAYLIST.TrackFinder,
-    async (get) =>
-      new SpotifyTrackFinder({
-        spotify: await get(TOKENS.Spotify),
-        musicbrainz: await get(TOKENS.MusicBrainz),
-      }),
-  );
+  wiring.bind(PLAYLIST.ApplyPlan, async (get) => {
+    const { ApplyPlaylistPlan } = await import('../../../application/playlist/apply-playlist-plan.js');
+    return new ApplyPlaylistPlan({ spotify: await get(TOKENS.Spotify) });
+  });
+  wiring.bind(PLAYLIST.TrackFinder, async (get) => {
+    const { SpotifyTrackFinder } = await import('../../../application/playlist/find-spotify-track.js');
+    return new SpotifyTrackFinder({
+      spotify: await get(TOKENS.Spotify),
+      musicbrainz: await get(TOKENS.MusicBrainz),
+    });
+  });
   wiring.bind(PLAYLIST.Backup, async (get) => {
+    const { BackupPlaylists } = await import('../../../application/use-cases/playlist/backup-playlists.js');
+    const { FileBackupStore } = await import('../../backup/file-backup-store.js');
     const repos = await get(TOKENS.Repositories);
     return new BackupPlaylists({
       spotify: await get(TOKENS.Spotify),
@@ -38,6 +33,7 @@ export const bindPlaylist: FeatureModule = (wiring, { config }) => {
     });
   });
   wiring.bind(PLAYLIST.Restore, async (get) => {
+    const { RestorePlaylist } = await import('../../../application/use-cases/playlist/restore-playlist.js');
     const spotify = await get(TOKENS.Spotify);
     return new RestorePlaylist({
       spotify,
@@ -49,6 +45,7 @@ export const bindPlaylist: FeatureModule = (wiring, { config }) => {
     });
   });
   wiring.bind(PLAYLIST.List, async (get) => {
+    const { ListPlaylists } = await import('../../../application/use-cases/playlist/list-playlists.js');
     const repos = await get(TOKENS.Repositories);
     return new ListPlaylists({
       spotify: await get(TOKENS.Spotify),

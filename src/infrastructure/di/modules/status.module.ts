@@ -1,13 +1,13 @@
 // `narada status`: the version, the data folder, the database's counts and integrity, and which
 // services are set up.
-import { ShowStatus } from '../../../application/use-cases/status/show-status.js';
-import { serviceConnections } from '../../config/service-connections.js';
 import { STATUS } from '../status.tokens.js';
 import { TOKENS } from '../tokens.js';
 import type { FeatureModule } from './feature-module.js';
 
 export const bindStatus: FeatureModule = (wiring, { config }) => {
   wiring.bind(STATUS.Show, async (get) => {
+    const { ShowStatus } = await import('../../../application/use-cases/status/show-status.js');
+    const { serviceConnections } = await import('../../config/service-connections.js');
     const { databaseInfo } = await get(TOKENS.Repositories);
     const store = await get(TOKENS.CredentialStore);
     return new ShowStatus({

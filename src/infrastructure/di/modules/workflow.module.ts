@@ -1,8 +1,5 @@
 // Workflows: the node registry, the ports nodes run with, and the run / validate use cases.
-import { RunWorkflow } from '../../../application/use-cases/workflow/run-workflow.js';
-import { ValidateWorkflow } from '../../../application/use-cases/workflow/validate-workflow.js';
 import type { WorkflowServices } from '../../../application/workflow/node-context.js';
-import { createNodeRegistry } from '../../../application/workflow/nodes/all-nodes.js';
 import { TOKENS } from '../tokens.js';
 import { WORKFLOW } from '../workflow.tokens.js';
 import type { FeatureModule } from './feature-module.js';
@@ -10,7 +7,10 @@ import { HISTORY } from '../history.tokens.js';
 import { TRACKS } from '../tracks.tokens.js';
 
 export const bindWorkflow: FeatureModule = (wiring) => {
-  wiring.bind(WORKFLOW.Registry, () => createNodeRegistry());
+  wiring.bind(WORKFLOW.Registry, async () => {
+    const { createNodeRegistry } = await import('../../../application/workflow/nodes/all-nodes.js');
+    return createNodeRegistry();
+  });
   wiring.bind(WORKFLOW.Services, async (get): Promise<WorkflowServices> => {
     const repos = await get(TOKENS.Repositories);
     const ingest = await get(TRACKS.IngestConnectorTracks);
@@ -29,6 +29,7 @@ export const bindWorkflow: FeatureModule = (wiring) => {
   });
   wiring.bind(WORKFLOW.Runs, async (get) => (await get(TOKENS.Repositories)).workflowRuns);
   wiring.bind(WORKFLOW.Run, async (get) => {
+    const { RunWorkflow } = await import('../../../application/use-cases/workflow/run-workflow.js');
     const calls = await get(TOKENS.CallCounter);
     return new RunWorkflow({
       registry: await get(WORKFLOW.Registry),
@@ -38,5 +39,8 @@ export const bindWorkflow: FeatureModule = (wiring) => {
       apiCalls: () => calls.snapshot(),
     });
   });
-  wiring.bind(WORKFLOW.Validate, async (get) => new ValidateWorkflow(await get(WORKFLOW.Registry)));
+  wiring.bind(WORKFLOW.Validate, async (get) => {
+    const { ValidateWorkflow } = await import('../../../application/use-cases/workflow/validate-workflow.js');
+    return new ValidateWorkflow(await get(WORKFLOW.Registry));
+  });
 };
