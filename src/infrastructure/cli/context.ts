@@ -62,7 +62,7 @@ export class CommandContext {
       const container = createAppContainer({
         config: this.config,
         logger: this.logger,
-        progress: await this.progress(),
+        progress: () => this.progress(),
         // With --verbose the log's own echo already shows the line.
         notice: (line) => {
           if (!this.args.verbose) this.output.note(line);

@@ -15,7 +15,8 @@ import { Wiring } from './wiring.js';
 export interface AppContainerDeps {
   readonly config: NaradaConfig;
   readonly logger: Logger;
-  readonly progress: ProgressReporter;
+  /** The reporter, or how to make it (the CLI's loads ink on a terminal: only when a part needs it). */
+  readonly progress: ProgressReporter | (() => Promise<ProgressReporter>);
   /** Where one-line notices for the person at the terminal go (the CLI: stderr, not with --quiet). */
   readonly notice?: (line: string) => void;
 }
@@ -43,7 +44,7 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
 
   wiring.bind(TOKENS.Config, () => config);
   wiring.bind(TOKENS.Logger, () => logger);
-  wiring.bind(TOKENS.Progress, () => progress);
+  wiring.bind(TOKENS.Progress, () => (typeof progress === 'function' ? progress() : progress));
   wiring.bind(TOKENS.Clock, () => SYSTEM_CLOCK);
   wiring.bind(TOKENS.CredentialStore, async () => {
     const { FileCredentialStore } = await import('../config/file-credential-store.js');
