@@ -1,5 +1,5 @@
 // Jest in native ESM mode: @swc/jest transpiles TypeScript (with legacy decorators and their
-// metadata, as inversify and TypeORM expect); type checking is `npm run build`'s job.
+// metadata, as TypeORM expects); type checking is `npm run build`'s job.
 const swcOptions = {
   jsc: {
     target: 'es2022',

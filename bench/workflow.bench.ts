@@ -11,7 +11,7 @@ import type { TrackMetric } from '../src/domain/track/track-metric.js';
 import type { WorkflowRun } from '../src/domain/workflow/workflow-run.js';
 import { loadConfig } from '../src/infrastructure/config/config.js';
 import { createAppContainer, type AppContainer } from '../src/infrastructure/di/container.js';
-import { WORKFLOW } from '../src/infrastructure/di/modules/workflow.module.js';
+import { WORKFLOW } from '../src/infrastructure/di/workflow.tokens.js';
 import { TOKENS } from '../src/infrastructure/di/tokens.js';
 import type { ServedFakes } from '../test/fakes/seed/serve-demo-fakes.js';
 import { peakRssMb, report, timed, type BenchResult } from './harness.js';

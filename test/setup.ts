@@ -1,2 +1,2 @@
-// Loaded before every test file: decorators' metadata for inversify and TypeORM.
+// Loaded before every test file: decorators' metadata for TypeORM.
 import 'reflect-metadata';

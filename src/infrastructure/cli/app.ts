@@ -1,5 +1,6 @@
-// The command tree. Command modules are small and import their heavy parts (TypeORM, ink,
-// connectors) inside handlers, so `narada --help` starts fast.
+// The command tree. Command modules import statically only yargs types, tokens and light helpers;
+// handlers reach the wiring, views and use cases (`ctx.get`, `await import()`), so `narada --help`
+// starts fast (test/unit/cli/startup-imports.test.ts holds the rule).
 import { createRequire } from 'node:module';
 import type { Argv } from 'yargs';
 import type createYargs from 'yargs/yargs';

@@ -1,11 +1,13 @@
 // Everything a command handler needs, built once per invocation: configuration, output, the log,
-// progress, and the DI container (opened lazily, so light commands never load the database).
+// progress, and `get(token)` for its use cases (the wiring is loaded on the first call, so light
+// commands never load the adapters or open the database).
 import type { Logger } from '../../application/ports/logger.port.js';
 import { SILENT_PROGRESS, type ProgressReporter } from '../../application/ports/progress.port.js';
 import { configSecrets, loadConfig, type NaradaConfig } from '../config/config.js';
 import { JsonLinesLogger } from '../logging/json-lines-logger.js';
 import { Redactor } from '../logging/redact.js';
 import type { AppContainer } from '../di/container.js';
+import type { Token } from '../di/tokens.js';
 import type { GlobalArgs } from './global-options.js';
 import { CliOutput, type OutputStreams } from './output.js';
 import { PlainProgressReporter } from './views/plain-progress.js';
@@ -48,14 +50,19 @@ export class CommandContext {
     return this.logger;
   }
 
-  /** The DI container; the first call wires it (and the database opens on first use of a repository). */
-  async services(): Promise<AppContainer> {
+  /** The use case or adapter `token` names, e.g. `await ctx.get(TRACKS.ResolveTracks)`. */
+  async get<T>(token: Token<T>): Promise<T> {
+    return (await this.wiring()).get(token);
+  }
+
+  /** The composition root; the first call loads and wires it (the database opens on first use). */
+  private async wiring(): Promise<AppContainer> {
     if (this.container === null) {
       const { createAppContainer } = await import('../di/container.js');
       const container = createAppContainer({
         config: this.config,
         logger: this.logger,
-        progress: await this.progress(),
+        progress: () => this.progress(),
         // With --verbose the log's own echo already shows the line.
         notice: (line) => {
           if (!this.args.verbose) this.output.note(line);

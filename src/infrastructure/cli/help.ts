@@ -64,3 +64,20 @@ export class MissingSubcommandError extends InvalidInputError {
 function noun(group: string): string {
   return group.includes(' ') ? 'subcommand' : 'command';
 }
+
+/** A command that only holds subcommands (`narada likes`): documented, and run alone it lists them. */
+export function commandGroup<T>(
+  name: string,
+  describe: string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each subcommand has its own arguments
+  subcommands: ReadonlyArray<CommandModule<T, any>>,
+  help: CommandHelp,
+): CommandModule<T, T> {
+  return {
+    command: name,
+    describe,
+    builder: (yargs: Argv<T>) =>
+      documented(needsSubcommand(subcommands.reduce((group, sub) => group.command(sub), yargs)), help),
+    handler: () => undefined,
+  };
+}

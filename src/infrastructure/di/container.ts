@@ -1,26 +1,14 @@
-// The one place that knows concrete classes: wires ports to adapters for a CLI invocation.
-// Use cases stay plain classes (no decorators), bound here and in di/modules/* with factories.
-import 'reflect-metadata';
-import { Container } from 'inversify';
-import { ShowStatus } from '../../application/use-cases/status/show-status.js';
+// The composition root: the one place that knows concrete classes, wiring ports to adapters for a
+// CLI invocation. Shared parts are bound here, each feature's in di/modules/*, all with factories
+// (use cases stay plain classes), built on first use. Each factory imports what it builds, so loading
+// the wiring loads no adapter: a command loads only the parts it asks for (TypeORM only with the database).
 import { systemClock } from '../clock/system-clock.js';
-import { FileCredentialStore } from '../config/file-credential-store.js';
-import { serviceConnections } from '../config/service-connections.js';
-import { CallCounter } from '../connectors/http/call-counter.js';
 import { describeLongWait, type LongWaitListener } from '../connectors/http/long-wait.js';
-import { adaptiveLimiter, tokenBucketLimiter } from '../connectors/http/rate-limiter.js';
-import { LastfmApiClient } from '../connectors/lastfm/lastfm-api-client.js';
-import { createLastfmHttpClient } from '../connectors/lastfm/lastfm-http.js';
-import { MusicBrainzClient } from '../connectors/musicbrainz/musicbrainz-client.js';
-import { createMusicBrainzHttpClient } from '../connectors/musicbrainz/musicbrainz-http.js';
-import { createSpotifyHttpClient } from '../connectors/spotify/spotify-http.js';
-import { SpotifyWebApiClient } from '../connectors/spotify/spotify-web-api-client.js';
-import { openDatabase, type NaradaDatabase } from '../persistence/open-database.js';
-import { createRepositories } from '../persistence/repositories.js';
+import type { NaradaDatabase } from '../persistence/open-database.js';
 import type { AppContainerDeps } from './modules/feature-module.js';
 import { FEATURE_MODULES } from './modules/index.js';
-import { resolve } from './resolve.js';
 import { TOKENS, type Token } from './tokens.js';
+import { Wiring } from './wiring.js';
 
 export interface AppContainer {
   get<T>(token: Token<T>): Promise<T>;
@@ -29,7 +17,7 @@ export interface AppContainer {
 
 export function createAppContainer(deps: AppContainerDeps): AppContainer {
   const { config, logger, progress } = deps;
-  const container = new Container({ defaultScope: 'Singleton' });
+  const wiring = new Wiring();
   let database: NaradaDatabase | null = null;
   const retry = { maxRetryAfterMs: config.maxRetryAfterMs };
   // A paused command must not look hung: long waits of any service are said, and logged.
@@ -43,87 +31,87 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
     deps.notice?.(line);
   };
 
-  container.bind(TOKENS.Config).toConstantValue(config);
-  container.bind(TOKENS.Logger).toConstantValue(logger);
-  container.bind(TOKENS.Progress).toConstantValue(progress);
-  container.bind(TOKENS.Clock).toConstantValue(systemClock);
-  container.bind(TOKENS.CredentialStore).toConstantValue(new FileCredentialStore(config.credentialsFile));
-  container.bind(TOKENS.CallCounter).toConstantValue(new CallCounter());
+  wiring.bind(TOKENS.Config, () => config);
+  wiring.bind(TOKENS.Logger, () => logger);
+  wiring.bind(TOKENS.Progress, () => (typeof progress === 'function' ? progress() : progress));
+  wiring.bind(TOKENS.Clock, () => systemClock);
+  wiring.bind(TOKENS.CredentialStore, async () => {
+    const { FileCredentialStore } = await import('../config/file-credential-store.js');
+    return new FileCredentialStore(config.credentialsFile);
+  });
+  wiring.bind(TOKENS.CallCounter, async () => {
+    const { CallCounter } = await import('../connectors/http/call-counter.js');
+    return new CallCounter();
+  });
 
-  container.bind(TOKENS.Database).toDynamicValue(async () => {
+  wiring.bind(TOKENS.Database, async () => {
+    const { openDatabase } = await import('../persistence/open-database.js');
     database = await openDatabase({ path: config.databasePath, lockWaitMs: config.databaseWaitMs });
     return database;
   });
-  container
-    .bind(TOKENS.Repositories)
-    .toDynamicValue(async (ctx) => createRepositories(await resolve(ctx, TOKENS.Database)));
+  wiring.bind(TOKENS.Repositories, async (get) => {
+    const { createRepositories } = await import('../persistence/repositories.js');
+    return createRepositories(await get(TOKENS.Database));
+  });
 
-  container.bind(TOKENS.LastfmHttp).toDynamicValue(async (ctx) =>
-    createLastfmHttpClient({
+  wiring.bind(TOKENS.LastfmHttp, async (get) => {
+    const { tokenBucketLimiter } = await import('../connectors/http/rate-limiter.js');
+    const { createLastfmHttpClient } = await import('../connectors/lastfm/lastfm-http.js');
+    return createLastfmHttpClient({
       limiter: tokenBucketLimiter(5, 5),
-      calls: await resolve(ctx, TOKENS.CallCounter),
+      calls: await get(TOKENS.CallCounter),
       userAgent: config.userAgent,
       retry,
       onLongWait,
-    }),
-  );
-  container.bind(TOKENS.Lastfm).toDynamicValue(
-    async (ctx) =>
-      new LastfmApiClient({
-        config: config.lastfm,
-        http: await resolve(ctx, TOKENS.LastfmHttp),
-        credentials: await resolve(ctx, TOKENS.CredentialStore),
+    });
+  });
+  wiring.bind(TOKENS.Lastfm, async (get) => {
+    const { LastfmApiClient } = await import('../connectors/lastfm/lastfm-api-client.js');
+    return new LastfmApiClient({
+      config: config.lastfm,
+      http: await get(TOKENS.LastfmHttp),
+      credentials: await get(TOKENS.CredentialStore),
+    });
+  });
+  wiring.bind(TOKENS.MusicBrainz, async (get) => {
+    const { MusicBrainzClient } = await import('../connectors/musicbrainz/musicbrainz-client.js');
+    const { createMusicBrainzHttpClient } = await import('../connectors/musicbrainz/musicbrainz-http.js');
+    return new MusicBrainzClient({
+      baseUrl: config.musicbrainz.apiUrl,
+      http: createMusicBrainzHttpClient({
+        userAgent: config.musicbrainz.userAgent,
+        calls: await get(TOKENS.CallCounter),
+        retry,
+        onLongWait,
       }),
-  );
-  container.bind(TOKENS.MusicBrainz).toDynamicValue(
-    async (ctx) =>
-      new MusicBrainzClient({
-        baseUrl: config.musicbrainz.apiUrl,
-        http: createMusicBrainzHttpClient({
-          userAgent: config.musicbrainz.userAgent,
-          requestsPerSecond: config.musicbrainz.requestsPerSecond,
-          calls: await resolve(ctx, TOKENS.CallCounter),
-          retry,
-          onLongWait,
-        }),
-        cache: (await resolve(ctx, TOKENS.Repositories)).responseCache,
-      }),
-  );
-
-  container.bind(TOKENS.SpotifyHttp).toDynamicValue(async (ctx) =>
-    createSpotifyHttpClient({
-      limiter: adaptiveLimiter(),
-      calls: await resolve(ctx, TOKENS.CallCounter),
-      userAgent: config.userAgent,
-      retry,
-      onLongWait,
-    }),
-  );
-  container.bind(TOKENS.Spotify).toDynamicValue(
-    async (ctx) =>
-      new SpotifyWebApiClient({
-        config: config.spotify,
-        http: await resolve(ctx, TOKENS.SpotifyHttp),
-        credentials: await resolve(ctx, TOKENS.CredentialStore),
-      }),
-  );
-
-  container.bind(TOKENS.ShowStatus).toDynamicValue(async (ctx) => {
-    const { databaseInfo } = await resolve(ctx, TOKENS.Repositories);
-    const store = await resolve(ctx, TOKENS.CredentialStore);
-    return new ShowStatus({
-      version: config.version,
-      dataFolder: config.home,
-      database: () => databaseInfo.info(),
-      integrity: () => databaseInfo.checkIntegrity(),
-      connections: () => serviceConnections(config, store),
+      cache: (await get(TOKENS.Repositories)).responseCache,
     });
   });
 
-  for (const bindFeature of FEATURE_MODULES) bindFeature(container, deps);
+  wiring.bind(TOKENS.SpotifyHttp, async (get) => {
+    const { adaptiveLimiter } = await import('../connectors/http/rate-limiter.js');
+    const { createSpotifyHttpClient } = await import('../connectors/spotify/spotify-http.js');
+    return createSpotifyHttpClient({
+      limiter: adaptiveLimiter(),
+      calls: await get(TOKENS.CallCounter),
+      userAgent: config.userAgent,
+      retry,
+      onLongWait,
+    });
+  });
+  wiring.bind(TOKENS.Spotify, async (get) => {
+    const { SpotifyWebApiClient } = await import('../connectors/spotify/spotify-web-api-client.js');
+    return new SpotifyWebApiClient({
+      config: config.spotify,
+      http: await get(TOKENS.SpotifyHttp),
+      credentials: await get(TOKENS.CredentialStore),
+    });
+  });
+
+  for (const bindFeature of FEATURE_MODULES) bindFeature(wiring, deps);
 
   return {
-    get: <T>(token: Token<T>) => container.getAsync<T>(token),
+    get: <T>(token: Token<T>) => wiring.get(token),
     close: async () => {
       await database?.close();
       database = null;

@@ -1,5 +1,6 @@
-// Typed service identifiers for the container: `container.get(TOKENS.ShowStatus)` is a ShowStatus.
-// Feature modules (di/modules/*) declare their own tokens beside their bindings.
+// Typed service identifiers shared by every feature (configuration, log, clock, database, service
+// clients); each feature's own tokens are in di/<feature>.tokens.ts. Type-only imports, so a command
+// can import tokens without loading the wiring or the adapters.
 import type { Clock } from '../../application/ports/clock.port.js';
 import type { CredentialStore } from '../../application/ports/credential-store.port.js';
 import type { LastfmPort } from '../../application/ports/lastfm.port.js';
@@ -7,7 +8,6 @@ import type { Logger } from '../../application/ports/logger.port.js';
 import type { MusicBrainzPort } from '../../application/ports/musicbrainz.port.js';
 import type { ProgressReporter } from '../../application/ports/progress.port.js';
 import type { SpotifyPort } from '../../application/ports/spotify.port.js';
-import type { ShowStatus } from '../../application/use-cases/status/show-status.js';
 import type { NaradaConfig } from '../config/config.js';
 import type { CallCounter } from '../connectors/http/call-counter.js';
 import type { HttpClient } from '../connectors/http/http-client.js';
@@ -15,6 +15,7 @@ import type { NaradaDatabase } from '../persistence/open-database.js';
 import type { Repositories } from '../persistence/repositories.js';
 
 declare const tokenType: unique symbol;
+/** A symbol that carries the type of what it names: `get(TOKENS.Clock)` is a Clock. */
 export type Token<T> = symbol & { readonly [tokenType]?: T };
 
 export function token<T>(name: string): Token<T> {
@@ -35,5 +36,4 @@ export const TOKENS = {
   MusicBrainz: token<MusicBrainzPort>('MusicBrainz'),
   SpotifyHttp: token<HttpClient>('SpotifyHttp'),
   Spotify: token<SpotifyPort>('Spotify'),
-  ShowStatus: token<ShowStatus>('ShowStatus'),
 } as const;

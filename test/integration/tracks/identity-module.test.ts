@@ -8,7 +8,7 @@ import { SILENT_PROGRESS } from '../../../src/application/ports/progress.port.js
 import { connectorKey } from '../../../src/domain/track/connector-track.js';
 import { loadConfig } from '../../../src/infrastructure/config/config.js';
 import { createAppContainer, type AppContainer } from '../../../src/infrastructure/di/container.js';
-import { IDENTITY } from '../../../src/infrastructure/di/modules/tracks.module.js';
+import { TRACKS } from '../../../src/infrastructure/di/tracks.tokens.js';
 import { aConnectorTrack } from '../../builders/index.js';
 
 const SILENT_LOGGER: Logger = { debug() {}, info() {}, warn() {}, error() {}, record() {} };
@@ -29,7 +29,7 @@ describe('the identity module in the container', () => {
   });
 
   it('gives the ingest use case, which turns records into tracks in the configured database', async () => {
-    const ingest = await container.get(IDENTITY.IngestConnectorTracks);
+    const ingest = await container.get(TRACKS.IngestConnectorTracks);
     const record = aConnectorTrack({ title: 'Unfinished Sympathy' });
 
     const result = await ingest.run([record]);
@@ -39,7 +39,7 @@ describe('the identity module in the container', () => {
   });
 
   it('gives the resolver with the identity tables in place', async () => {
-    const resolver = await container.get(IDENTITY.ResolveTracks);
+    const resolver = await container.get(TRACKS.ResolveTracks);
 
     expect(await resolver.run({ limit: 0 })).toMatchObject({ pending: 1, remaining: 1 });
   });

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ValidateWorkflow } from '../../../src/application/use-cases/workflow/validate-workflow.js';
 import type { WorkflowRun } from '../../../src/domain/workflow/workflow-run.js';
 import { TOKENS } from '../../../src/infrastructure/di/tokens.js';
-import { WORKFLOW } from '../../../src/infrastructure/di/modules/workflow.module.js';
+import { WORKFLOW } from '../../../src/infrastructure/di/workflow.tokens.js';
 import {
   DEMO_SONGS,
   expectedByPlays,

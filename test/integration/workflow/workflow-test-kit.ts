@@ -13,7 +13,7 @@ import { createAppContainer, type AppContainer } from '../../../src/infrastructu
 import { JsonLinesLogger } from '../../../src/infrastructure/logging/json-lines-logger.js';
 import { Redactor } from '../../../src/infrastructure/logging/redact.js';
 import { TOKENS } from '../../../src/infrastructure/di/tokens.js';
-import { WORKFLOW } from '../../../src/infrastructure/di/modules/workflow.module.js';
+import { WORKFLOW } from '../../../src/infrastructure/di/workflow.tokens.js';
 import { startFakeLastfm, type FakeLastfm } from '../../fakes/lastfm/fake-lastfm.js';
 import { fakeServiceEnv } from '../../fakes/seed/demo-library.js';
 import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';

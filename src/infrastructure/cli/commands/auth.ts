@@ -1,9 +1,11 @@
 // `narada auth spotify | lastfm | status`: log in to the services and show who is connected.
 import type { Argv, CommandModule } from 'yargs';
+import { TOKENS } from '../../di/tokens.js';
 import { withContext } from '../command.js';
 import type { CommandContext } from '../context.js';
+import type { AccountStatus } from '../views/auth-lines.js';
 import type { GlobalArgs } from '../global-options.js';
-import { documented, needsSubcommand } from '../help.js';
+import { commandGroup, documented } from '../help.js';
 import { DATA_ENV, LASTFM_ENV, SPOTIFY_ENV } from '../../config/environment.js';
 
 interface LoginArgs extends GlobalArgs {
@@ -26,12 +28,10 @@ const spotifyCommand: CommandModule<GlobalArgs, LoginArgs> = {
       env: [...SPOTIFY_ENV, 'SPOTIFY_REDIRECT_URI', ...DATA_ENV],
     }),
   handler: withContext<LoginArgs>(async (ctx, args) => {
-    const { TOKENS } = await import('../../di/tokens.js');
-    const services = await ctx.services();
-    const credentials = await services.get(TOKENS.CredentialStore);
+    const credentials = await ctx.get(TOKENS.CredentialStore);
     if (ctx.config.spotify.refreshToken !== null) {
       // Non-interactive login: the environment's refresh token is the login; only confirm it works.
-      const status = await (await services.get(TOKENS.Spotify)).whoAmI();
+      const status = await (await ctx.get(TOKENS.Spotify)).whoAmI();
       if (!status.loggedIn) throw await loginFailure('spotify', status.reason);
       ctx.output.result(
         {
@@ -47,7 +47,7 @@ const spotifyCommand: CommandModule<GlobalArgs, LoginArgs> = {
     const { loginToSpotify } = await import('../../connectors/spotify/spotify-login.js');
     const result = await loginToSpotify({
       config: ctx.config.spotify,
-      http: await services.get(TOKENS.SpotifyHttp),
+      http: await ctx.get(TOKENS.SpotifyHttp),
       credentials,
       openBrowser: await opener(ctx),
       log: (line) => ctx.output.warn(line),
@@ -70,13 +70,11 @@ const lastfmCommand: CommandModule<GlobalArgs, LoginArgs> = {
       env: [...LASTFM_ENV, ...DATA_ENV],
     }),
   handler: withContext<LoginArgs>(async (ctx, args) => {
-    const { TOKENS } = await import('../../di/tokens.js');
-    const services = await ctx.services();
     const { loginToLastfm } = await import('../../connectors/lastfm/lastfm-auth.js');
     const result = await loginToLastfm({
       config: ctx.config.lastfm,
-      http: await services.get(TOKENS.LastfmHttp),
-      credentials: await services.get(TOKENS.CredentialStore),
+      http: await ctx.get(TOKENS.LastfmHttp),
+      credentials: await ctx.get(TOKENS.CredentialStore),
       openBrowser: await opener(ctx),
       log: (line) => ctx.output.warn(line),
       timeoutMs: args.timeout * 1000,
@@ -88,13 +86,6 @@ const lastfmCommand: CommandModule<GlobalArgs, LoginArgs> = {
   }),
 };
 
-interface AccountStatus {
-  readonly service: string;
-  readonly connected: boolean;
-  readonly account: string | null;
-  readonly detail: string | null;
-}
-
 const statusCommand: CommandModule<GlobalArgs, GlobalArgs> = {
   command: 'status',
   describe: 'Show which accounts are connected (names only, never secrets)',
@@ -104,8 +95,6 @@ const statusCommand: CommandModule<GlobalArgs, GlobalArgs> = {
       env: [...SPOTIFY_ENV, ...LASTFM_ENV, 'MUSICBRAINZ_USER_AGENT', ...DATA_ENV],
     }),
   handler: withContext(async (ctx) => {
-    const { TOKENS } = await import('../../di/tokens.js');
-    const services = await ctx.services();
     const accounts: AccountStatus[] = [];
     if (ctx.config.spotify.clientId === null) {
       accounts.push({
@@ -115,7 +104,7 @@ const statusCommand: CommandModule<GlobalArgs, GlobalArgs> = {
         detail: 'set SPOTIFY_CLIENT_ID, then run `narada auth spotify`',
       });
     } else {
-      const who = await (await services.get(TOKENS.Spotify)).whoAmI();
+      const who = await (await ctx.get(TOKENS.Spotify)).whoAmI();
       accounts.push(
         who.loggedIn
           ? {
@@ -135,7 +124,7 @@ const statusCommand: CommandModule<GlobalArgs, GlobalArgs> = {
         detail: 'set LASTFM_API_KEY and LASTFM_API_SECRET, then run `narada auth lastfm`',
       });
     } else {
-      const who = await (await services.get(TOKENS.Lastfm)).whoAmI();
+      const who = await (await ctx.get(TOKENS.Lastfm)).whoAmI();
       accounts.push(
         who === null
           ? {
@@ -158,28 +147,23 @@ const statusCommand: CommandModule<GlobalArgs, GlobalArgs> = {
       account: null,
       detail: `as ${ctx.config.musicbrainz.userAgent}`,
     });
-    ctx.output.result({ accounts }, (r) =>
-      r.accounts.map(
-        (a) =>
-          `${a.service.padEnd(12)} ${a.connected ? 'connected' : 'not connected'}${a.account ? ` as ${a.account}` : ''}${a.detail ? ` — ${a.detail}` : ''}`,
-      ),
-    );
+    const { renderAccounts } = await import('../views/auth-lines.js');
+    ctx.output.result({ accounts }, (r) => renderAccounts(r.accounts));
   }),
 };
 
-export const authCommand: CommandModule<GlobalArgs, GlobalArgs> = {
-  command: 'auth',
-  describe: 'Log in to Spotify or Last.fm, or show who is connected',
-  builder: (yargs: Argv<GlobalArgs>) =>
-    documented(needsSubcommand(yargs.command(spotifyCommand).command(lastfmCommand).command(statusCommand)), {
-      examples: [
-        ['$0 auth spotify', 'Log in to Spotify in the browser'],
-        ['$0 auth status', 'Which accounts are connected'],
-      ],
-      env: [...SPOTIFY_ENV, 'SPOTIFY_REDIRECT_URI', ...LASTFM_ENV, ...DATA_ENV],
-    }),
-  handler: () => undefined,
-};
+export const authCommand = commandGroup<GlobalArgs>(
+  'auth',
+  'Log in to Spotify or Last.fm, or show who is connected',
+  [spotifyCommand, lastfmCommand, statusCommand],
+  {
+    examples: [
+      ['$0 auth spotify', 'Log in to Spotify in the browser'],
+      ['$0 auth status', 'Which accounts are connected'],
+    ],
+    env: [...SPOTIFY_ENV, 'SPOTIFY_REDIRECT_URI', ...LASTFM_ENV, ...DATA_ENV],
+  },
+);
 
 async function opener(ctx: CommandContext): Promise<((url: string) => void) | undefined> {
   const { browserOpener } = await import('../open-browser.js');

@@ -1,8 +1,9 @@
 // `narada db migrate`: bring the database schema up to date (first use does this too).
 import type { Argv, CommandModule } from 'yargs';
+import { TOKENS } from '../../di/tokens.js';
 import { withContext } from '../command.js';
 import type { GlobalArgs } from '../global-options.js';
-import { documented, needsSubcommand } from '../help.js';
+import { commandGroup, documented } from '../help.js';
 import { DATA_ENV } from '../../config/environment.js';
 
 const migrateCommand: CommandModule<GlobalArgs, GlobalArgs> = {
@@ -14,8 +15,7 @@ const migrateCommand: CommandModule<GlobalArgs, GlobalArgs> = {
       env: DATA_ENV,
     }),
   handler: withContext(async (ctx) => {
-    const { TOKENS } = await import('../../di/tokens.js');
-    const database = await (await ctx.services()).get(TOKENS.Database);
+    const database = await ctx.get(TOKENS.Database);
     const applied = await database.migrate();
     const info = await database.info();
     ctx.output.result({ path: info.path, applied, schemaVersion: info.schemaVersion }, (r) =>
@@ -26,13 +26,7 @@ const migrateCommand: CommandModule<GlobalArgs, GlobalArgs> = {
   }),
 };
 
-export const dbCommand: CommandModule<GlobalArgs, GlobalArgs> = {
-  command: 'db',
-  describe: 'Manage the local database',
-  builder: (yargs: Argv<GlobalArgs>) =>
-    documented(needsSubcommand(yargs.command(migrateCommand)), {
-      examples: [['$0 db migrate', 'Bring the database schema up to date']],
-      env: DATA_ENV,
-    }),
-  handler: () => undefined,
-};
+export const dbCommand = commandGroup<GlobalArgs>('db', 'Manage the local database', [migrateCommand], {
+  examples: [['$0 db migrate', 'Bring the database schema up to date']],
+  env: DATA_ENV,
+});

@@ -1,16 +1,11 @@
 // `narada history import lastfm | import spotify <files…> | backfill lastfm`: the listening ledger.
 import type { Argv, CommandModule } from 'yargs';
-import type { LastfmImportSummary } from '../../../application/use-cases/history/import-lastfm-history.js';
-import type { SpotifyImportSummary } from '../../../application/use-cases/history/import-spotify-history.js';
-import type { BackfillSummary } from '../../../application/use-cases/history/backfill-lastfm.js';
 import { InvalidInputError } from '../../../domain/shared/errors.js';
 import { parseInstant } from '../../../domain/values/time.js';
-import type { HISTORY } from '../../di/modules/history.module.js';
-import type { Token } from '../../di/tokens.js';
+import { HISTORY } from '../../di/history.tokens.js';
 import { withContext } from '../command.js';
-import type { CommandContext } from '../context.js';
 import type { GlobalArgs } from '../global-options.js';
-import { documented, needsSubcommand } from '../help.js';
+import { commandGroup, documented } from '../help.js';
 import { DATA_ENV, LASTFM_ENV } from '../../config/environment.js';
 
 interface LastfmImportArgs extends GlobalArgs {
@@ -53,7 +48,8 @@ const importLastfm: CommandModule<GlobalArgs, LastfmImportArgs> = {
         `--since (${args.since}) must be before --until (${args.until})`,
       );
     }
-    const summary = await (await historyService(ctx, (h) => h.ImportLastfm)).run({ since, until });
+    const summary = await (await ctx.get(HISTORY.ImportLastfm)).run({ since, until });
+    const { renderLastfmImport } = await import('../views/history-lines.js');
     ctx.output.result(summary, renderLastfmImport);
   }),
 };
@@ -95,7 +91,7 @@ const importSpotify: CommandModule<GlobalArgs, SpotifyImportArgs> = {
       );
     }
     const summary = await (
-      await historyService(ctx, (h) => h.ImportSpotify)
+      await ctx.get(HISTORY.ImportSpotify)
     ).run({
       paths: args.paths,
       minMsPlayed: Math.round(args.minSeconds * 1000),
@@ -110,6 +106,7 @@ const importSpotify: CommandModule<GlobalArgs, SpotifyImportArgs> = {
         { details: { files: corrupt.map((e) => e.file) } },
       );
     }
+    const { renderSpotifyImport } = await import('../views/history-lines.js');
     ctx.output.result(report, renderSpotifyImport);
   }),
 };
@@ -129,112 +126,45 @@ const backfillLastfm: CommandModule<GlobalArgs, BackfillArgs> = {
       'dry-run': { type: 'boolean', default: false, describe: 'Show what would be scrobbled; send nothing' },
     }) as unknown as Argv<BackfillArgs>,
   handler: withContext<BackfillArgs>(async (ctx, args) => {
-    const summary = await (await historyService(ctx, (h) => h.BackfillLastfm)).run({ dryRun: args.dryRun });
+    const summary = await (await ctx.get(HISTORY.BackfillLastfm)).run({ dryRun: args.dryRun });
+    const { renderBackfill } = await import('../views/history-lines.js');
     ctx.output.result(summary, renderBackfill);
   }),
 };
 
-export const historyCommand: CommandModule<GlobalArgs, GlobalArgs> = {
-  command: 'history',
-  describe: 'Keep your listening history: import Last.fm scrobbles and Spotify exports, backfill Last.fm',
-  builder: (yargs: Argv<GlobalArgs>) =>
-    documented(needsSubcommand(yargs), {
-      examples: [
-        ['$0 history import lastfm', 'Import your Last.fm scrobbles'],
-        ['$0 history import spotify my_spotify_data.zip', 'Import a Spotify export'],
-        ['$0 history backfill lastfm', 'Scrobble recent listens Last.fm lacks'],
-      ],
-      env: [...LASTFM_ENV, ...DATA_ENV],
-    })
-      .command({
-        command: 'import',
-        describe: 'Import listening history from Last.fm or a Spotify export',
-        builder: (y: Argv<GlobalArgs>) =>
-          documented(needsSubcommand(y.command(importLastfm).command(importSpotify)), {
-            examples: [
-              ['$0 history import lastfm', 'Import your Last.fm scrobbles'],
-              ['$0 history import spotify my_spotify_data.zip', 'Import a Spotify export'],
-            ],
-            env: [...LASTFM_ENV, ...DATA_ENV],
-          }),
-        handler: () => undefined,
-      })
-      .command({
-        command: 'backfill',
-        describe: 'Send listens Narada holds to a service that lacks them',
-        builder: (y: Argv<GlobalArgs>) =>
-          documented(needsSubcommand(y.command(backfillLastfm)), {
-            examples: [['$0 history backfill lastfm --dry-run', 'What would be scrobbled to Last.fm']],
-            env: [...LASTFM_ENV, ...DATA_ENV],
-          }),
-        handler: () => undefined,
-      }),
-  handler: () => undefined,
-};
+const importGroup = commandGroup<GlobalArgs>(
+  'import',
+  'Import listening history from Last.fm or a Spotify export',
+  [importLastfm, importSpotify],
+  {
+    examples: [
+      ['$0 history import lastfm', 'Import your Last.fm scrobbles'],
+      ['$0 history import spotify my_spotify_data.zip', 'Import a Spotify export'],
+    ],
+    env: [...LASTFM_ENV, ...DATA_ENV],
+  },
+);
 
-/**
- * A use case of the history module. The container is loaded first: the module's bindings import it,
- * and loading the module first would reach the module list while the module is still loading.
- */
-export async function historyService<T>(
-  ctx: CommandContext,
-  pick: (tokens: typeof HISTORY) => Token<T>,
-): Promise<T> {
-  const services = await ctx.services();
-  const { HISTORY: tokens } = await import('../../di/modules/history.module.js');
-  return services.get(pick(tokens));
-}
+const backfillGroup = commandGroup<GlobalArgs>(
+  'backfill',
+  'Send listens Narada holds to a service that lacks them',
+  [backfillLastfm],
+  {
+    examples: [['$0 history backfill lastfm --dry-run', 'What would be scrobbled to Last.fm']],
+    env: [...LASTFM_ENV, ...DATA_ENV],
+  },
+);
 
-function n(value: number): string {
-  return value.toLocaleString('en-US');
-}
-
-function renderLastfmImport(s: LastfmImportSummary): string[] {
-  return [
-    `Last.fm history of ${s.user}: ${n(s.pages)} pages, ${n(s.received)} scrobbles received`,
-    `  new:              ${n(s.new)}${s.sameAsOtherSource > 0 ? ` (${n(s.sameAsOtherSource)} of them already held from a Spotify export: counted once)` : ''}`,
-    `  already present:  ${n(s.alreadyPresent)}`,
-    `  skipped:          ${n(s.skipped.unreadable)} unreadable`,
-    ...s.interrupted.map(
-      (r) => `  run ${r.id} (${r.kind}) marked interrupted: ${r.reason ?? 'its process ended'}`,
-    ),
-    ...s.runs.map(
-      (r) =>
-        `  run ${r.id}: ${r.from ?? 'the beginning'} → ${r.to}${r.resumedRun === null ? '' : ` (resumed run ${r.resumedRun})`}`,
-    ),
-    ...(s.resyncs > 0
-      ? [
-          `  the history changed during the import; re-read from the last stored scrobble ${s.resyncs} time(s)`,
-        ]
-      : []),
-  ];
-}
-
-function renderSpotifyImport(s: Omit<SpotifyImportSummary, 'corrupt'>): string[] {
-  const skips = (k: SpotifyImportSummary['skipped']) =>
-    `${n(k.short)} shorter than ${s.minSeconds} s, ${n(k.podcast)} podcast, ${n(k.audiobook)} audiobook, ${n(k.no_track)} without a track`;
-  return [
-    `Spotify export for ${s.user}: ${n(s.rows)} rows in ${s.files.length} file(s)`,
-    ...s.files.map(
-      (f) => `  ${f.file}: ${n(f.rows)} rows, ${n(f.new)} new, ${n(f.alreadyPresent)} already present`,
-    ),
-    `  new listens:      ${n(s.new)}${s.sameAsOtherSource > 0 ? ` (${n(s.sameAsOtherSource)} of them already held from another source: counted once)` : ''}`,
-    `  already present:  ${n(s.alreadyPresent)}`,
-    `  skipped:          ${skips(s.skipped)}`,
-  ];
-}
-
-function renderBackfill(s: BackfillSummary): string[] {
-  const verb = s.dryRun ? 'would scrobble' : 'scrobbled';
-  const ignored = Object.entries(s.ignored).map(([code, count]) => `${count} (code ${code})`);
-  return [
-    `Last.fm backfill for ${s.user}${s.dryRun ? ' (dry run: nothing sent)' : ''}:`,
-    `  listens Last.fm lacks since ${s.windowStart}: ${n(s.candidates)}, of which ${n(s.alreadyOnLastfm)} turned out to be on Last.fm`,
-    `  ${verb}: ${n(s.dryRun ? s.toScrobble : s.accepted)}${ignored.length > 0 ? `; ignored by Last.fm: ${ignored.join(', ')}` : ''}`,
-    ...(s.outsideWindow > 0
-      ? [
-          `  ${n(s.outsideWindow)} older listens stay local: Last.fm accepts scrobbles only from the last 14 days, and Narada never rewrites timestamps.`,
-        ]
-      : []),
-  ];
-}
+export const historyCommand = commandGroup<GlobalArgs>(
+  'history',
+  'Keep your listening history: import Last.fm scrobbles and Spotify exports, backfill Last.fm',
+  [importGroup, backfillGroup],
+  {
+    examples: [
+      ['$0 history import lastfm', 'Import your Last.fm scrobbles'],
+      ['$0 history import spotify my_spotify_data.zip', 'Import a Spotify export'],
+      ['$0 history backfill lastfm', 'Scrobble recent listens Last.fm lacks'],
+    ],
+    env: [...LASTFM_ENV, ...DATA_ENV],
+  },
+);

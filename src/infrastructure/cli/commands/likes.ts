@@ -1,22 +1,14 @@
 // `narada likes import spotify|lastfm` and `narada likes sync --from A --to B [--dry-run] [--mirror]`.
 import type { Argv, CommandModule } from 'yargs';
-import type { LikesImportReport } from '../../../application/use-cases/likes/import-likes.js';
-import type { LikesSyncReport } from '../../../application/use-cases/likes/sync-likes.js';
 import { InvalidInputError, NaradaError } from '../../../domain/shared/errors.js';
-import type { ServiceName } from '../../../domain/shared/service.js';
+import { LIKES } from '../../di/likes.tokens.js';
 import { withContext } from '../command.js';
-import type { CommandContext } from '../context.js';
 import type { GlobalArgs } from '../global-options.js';
-import { documented, needsSubcommand } from '../help.js';
+import { commandGroup, documented } from '../help.js';
 import { DATA_ENV, LASTFM_ENV, MUSICBRAINZ_ENV, SPOTIFY_ENV } from '../../config/environment.js';
 
 type LikesService = 'spotify' | 'lastfm';
 const SERVICES: readonly LikesService[] = ['spotify', 'lastfm'];
-const LABEL: Readonly<Record<ServiceName, string>> = {
-  spotify: 'Spotify',
-  lastfm: 'Last.fm',
-  musicbrainz: 'MusicBrainz',
-};
 
 interface ImportArgs extends GlobalArgs {
   readonly service: LikesService;
@@ -45,9 +37,9 @@ const importCommand: CommandModule<GlobalArgs, ImportArgs> = {
       describe: 'spotify or lastfm',
     }) as Argv<ImportArgs>,
   handler: withContext<ImportArgs>(async (ctx, args) => {
-    const { services, LIKES } = await likesServices(ctx);
-    const report = await (await services.get(LIKES.Import)).run(args.service);
-    ctx.output.result(report, renderImport);
+    const report = await (await ctx.get(LIKES.Import)).run(args.service);
+    const { renderLikesImport } = await import('../views/likes-lines.js');
+    ctx.output.result(report, renderLikesImport);
   }),
 };
 
@@ -79,12 +71,10 @@ const syncCommand: CommandModule<GlobalArgs, SyncArgs> = {
         `--from and --to are both ${args.from}: sync from spotify to lastfm, or from lastfm to spotify`,
       );
     }
-    const { services, LIKES } = await likesServices(ctx);
-    const direction = await services.get(
-      args.from === 'spotify' ? LIKES.SpotifyToLastfm : LIKES.LastfmToSpotify,
-    );
+    const direction = await ctx.get(args.from === 'spotify' ? LIKES.SpotifyToLastfm : LIKES.LastfmToSpotify);
+    const { LABEL, renderLikesSync } = await import('../views/likes-lines.js');
     const report = await (
-      await services.get(LIKES.Sync)
+      await ctx.get(LIKES.Sync)
     ).run(direction, {
       dryRun: args.dryRun,
       mirror: args.mirror,
@@ -111,71 +101,19 @@ const syncCommand: CommandModule<GlobalArgs, SyncArgs> = {
     }
     if (report.failed > 0)
       ctx.output.warn(`${report.failed} like(s) failed; run the sync again to retry them`);
-    ctx.output.result(report, renderSync);
+    ctx.output.result(report, renderLikesSync);
   }),
 };
 
-/** The container first: it loads every feature module, so the module's tokens are then ready to import. */
-async function likesServices(ctx: CommandContext) {
-  const services = await ctx.services();
-  const { LIKES } = await import('../../di/modules/likes.module.js');
-  return { services, LIKES };
-}
-
-export const likesCommand: CommandModule<GlobalArgs, GlobalArgs> = {
-  command: 'likes',
-  describe: 'Import likes and sync them between Spotify and Last.fm',
-  builder: (yargs: Argv<GlobalArgs>) =>
-    documented(needsSubcommand(yargs.command(importCommand).command(syncCommand)), {
-      examples: [
-        ['$0 likes import spotify', 'Store your Spotify saved tracks locally'],
-        ['$0 likes sync --from spotify --to lastfm', 'Love on Last.fm what you saved on Spotify'],
-      ],
-      env: [...SPOTIFY_ENV, ...LASTFM_ENV, ...MUSICBRAINZ_ENV, ...DATA_ENV],
-    }),
-  handler: () => undefined,
-};
-
-function renderImport(report: LikesImportReport): string[] {
-  return [
-    `${LABEL[report.service]}: ${report.read} likes read, ${report.imported} stored, ${report.removed} no longer liked removed` +
-      ` (${report.tracksCreated} new tracks, ${report.tracksLinked} linked to known ones)`,
-    ...(report.unavailable > 0
-      ? [`${report.unavailable} saved track(s) are no longer served by Spotify and were skipped`]
-      : []),
-  ];
-}
-
-function renderSync(report: LikesSyncReport): string[] {
-  const from = LABEL[report.from];
-  const to = LABEL[report.to];
-  const verb = report.to === 'lastfm' ? 'loved' : 'saved';
-  const { details } = report;
-  const lines = [
-    `${report.dryRun ? 'Dry run: ' : ''}${from} → ${to}: ${report.read} read, ${report.alreadyPresent} already present, ` +
-      `${report.written} ${report.dryRun ? `to be ${verb}` : verb}, ${report.unmatched} unmatched, ${report.failed} failed` +
-      (report.review > 0 ? `, ${report.review} for review` : '') +
-      (report.mirror ? `, ${report.removed} ${report.dryRun ? 'to be removed' : 'removed'}` : ''),
-  ];
-  const section = (title: string, items: readonly string[]): void => {
-    if (items.length > 0) lines.push(title, ...items.map((item) => `  ${item}`));
-  };
-  section(
-    report.dryRun ? `Would be ${verb}:` : `${verb[0]!.toUpperCase()}${verb.slice(1)}:`,
-    details.written,
-  );
-  section(
-    'Unmatched:',
-    details.unmatched.map((u) => `${u.like}: ${u.reason}`),
-  );
-  section(
-    'For review (not written; confirm with `narada tracks review`):',
-    details.review.map((r) => `${r.like} → ${r.candidate} (confidence ${r.confidence})`),
-  );
-  section(
-    'Failed (retried on the next run):',
-    details.failed.map((f) => `${f.like}: ${f.reason}`),
-  );
-  section(report.dryRun ? 'Would be removed:' : 'Removed:', details.removed);
-  return lines;
-}
+export const likesCommand = commandGroup<GlobalArgs>(
+  'likes',
+  'Import likes and sync them between Spotify and Last.fm',
+  [importCommand, syncCommand],
+  {
+    examples: [
+      ['$0 likes import spotify', 'Store your Spotify saved tracks locally'],
+      ['$0 likes sync --from spotify --to lastfm', 'Love on Last.fm what you saved on Spotify'],
+    ],
+    env: [...SPOTIFY_ENV, ...LASTFM_ENV, ...MUSICBRAINZ_ENV, ...DATA_ENV],
+  },
+);

@@ -2,14 +2,12 @@
 // [--dry-run] [--playlist NAME]` and `narada playlist list`.
 import { resolve as resolvePath } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import type { BackupReport } from '../../../application/use-cases/playlist/backup-playlists.js';
-import type { PlaylistListing } from '../../../application/use-cases/playlist/list-playlists.js';
 import type { RestoreReport } from '../../../application/use-cases/playlist/restore-playlist.js';
 import { InvalidInputError, isNaradaError, NaradaError } from '../../../domain/shared/errors.js';
 import { withContext } from '../command.js';
-import type { CommandContext } from '../context.js';
+import { PLAYLIST } from '../../di/playlist.tokens.js';
 import type { GlobalArgs } from '../global-options.js';
-import { documented, needsSubcommand } from '../help.js';
+import { commandGroup, documented } from '../help.js';
 import { DATA_ENV, MUSICBRAINZ_ENV, SPOTIFY_ENV } from '../../config/environment.js';
 
 interface BackupArgs extends GlobalArgs {
@@ -59,9 +57,9 @@ const backupCommand: CommandModule<GlobalArgs, BackupArgs> = {
       );
     }
     const outDir = args.out === undefined ? ctx.config.backupDir : resolvePath(ctx.runtime.cwd, args.out);
-    const { services, PLAYLIST } = await playlistServices(ctx);
-    const backup = await services.get(PLAYLIST.Backup);
-    const report = await backup.run({ playlists: args.playlists, all: args.all, outDir });
+    const report = await (
+      await ctx.get(PLAYLIST.Backup)
+    ).run({ playlists: args.playlists, all: args.all, outDir });
     if (report.written.length === 0 && report.unchanged.length === 0 && report.failed.length > 0) {
       throw new NaradaError(
         'PLAYLIST.BACKUP_FAILED',
@@ -69,6 +67,7 @@ const backupCommand: CommandModule<GlobalArgs, BackupArgs> = {
       );
     }
     for (const failed of report.failed) ctx.output.warn(`Could not back up ${failed.id}: ${failed.reason}`);
+    const { renderBackup } = await import('../views/playlist-lines.js');
     ctx.output.result(report, renderBackup);
   }),
 };
@@ -121,8 +120,7 @@ const restoreCommand: CommandModule<GlobalArgs, RestoreArgs> = {
         `${path} holds ${sources.length} playlists: name the one to restore onto --to with --playlist`,
       );
     }
-    const { services, PLAYLIST } = await playlistServices(ctx);
-    const restore = await services.get(PLAYLIST.Restore);
+    const restore = await ctx.get(PLAYLIST.Restore);
     const reports: RestoreReport[] = [];
     const notRestored: Array<{ name: string; reason: string }> = [];
     for (const source of sources) {
@@ -142,6 +140,7 @@ const restoreCommand: CommandModule<GlobalArgs, RestoreArgs> = {
         `None of the ${sources.length} playlists in ${path} could be restored: none of their items could be found on Spotify`,
       );
     }
+    const { renderRestore } = await import('../views/playlist-lines.js');
     ctx.output.result(
       reports.length === 1 && sources.length === 1 ? reports[0]! : { playlists: reports, notRestored },
       () => [
@@ -161,68 +160,23 @@ const listCommand: CommandModule<GlobalArgs, GlobalArgs> = {
       env: [...SPOTIFY_ENV, ...DATA_ENV],
     }),
   handler: withContext(async (ctx) => {
-    const { services, PLAYLIST } = await playlistServices(ctx);
-    const listing = await (await services.get(PLAYLIST.List)).run();
+    const listing = await (await ctx.get(PLAYLIST.List)).run();
     if (listing.spotifyUnavailable !== null)
       ctx.output.note(`Spotify playlists not shown: ${listing.spotifyUnavailable}`);
-    ctx.output.result(listing, renderList);
+    const { renderPlaylistList } = await import('../views/playlist-lines.js');
+    ctx.output.result(listing, renderPlaylistList);
   }),
 };
 
-/** The container first: it loads every feature module, so the module's tokens are then ready to import. */
-async function playlistServices(ctx: CommandContext) {
-  const services = await ctx.services();
-  const { PLAYLIST } = await import('../../di/modules/playlist.module.js');
-  return { services, PLAYLIST };
-}
-
-export const playlistCommand: CommandModule<GlobalArgs, GlobalArgs> = {
-  command: 'playlist',
-  describe: 'Back up, restore and list playlists',
-  builder: (yargs: Argv<GlobalArgs>) =>
-    documented(needsSubcommand(yargs.command(backupCommand).command(restoreCommand).command(listCommand)), {
-      examples: [
-        ['$0 playlist backup --all', 'Back up every playlist of yours that changed'],
-        ['$0 playlist restore backups/Summer.json', 'Recreate a backed-up playlist'],
-      ],
-      env: [...SPOTIFY_ENV, ...MUSICBRAINZ_ENV, ...DATA_ENV],
-    }),
-  handler: () => undefined,
-};
-
-function renderBackup(report: BackupReport): string[] {
-  return [
-    ...report.written.map((p) => `Backed up "${p.name}" (${p.items} items) → ${p.file}`),
-    ...report.unchanged.map((p) => `Skipped "${p.name}": ${p.reason}`),
-    ...report.skipped.map((p) => `Skipped "${p.name}": ${p.reason}`),
-    `${report.written.length} written, ${report.unchanged.length} unchanged, ${report.skipped.length} skipped, ${report.failed.length} failed (folder ${report.outDir})`,
-  ];
-}
-
-function renderRestore(report: RestoreReport): string[] {
-  const { counts } = report;
-  const target = report.playlistId ?? 'a new playlist';
-  const head = report.dryRun
-    ? `Dry run: "${report.source.name}" → ${report.action === 'created' && report.playlistId === null ? 'would create a new playlist' : `would update ${target}`}`
-    : `"${report.source.name}" → ${report.action === 'created' ? 'created' : 'updated'} playlist ${target}`;
-  return [
-    `${head}: ${report.restored} of ${report.source.items} items; ${counts.added} added, ${counts.removed} removed, ` +
-      `${counts.moved} moved, ${counts.kept} kept (${report.dryRun ? `would take ${counts.writeCalls}` : report.writeCalls} write calls)`,
-    ...(report.unrestored.length > 0 ? [`Not restored (${report.unrestored.length}):`] : []),
-    ...report.unrestored.map(
-      (u) => `  #${u.position + 1} ${u.artists.join(', ') || '?'} – ${u.name ?? '?'}: ${u.reason}`,
-    ),
-  ];
-}
-
-function renderList(listing: PlaylistListing): string[] {
-  if (listing.playlists.length === 0) return ['No playlists yet.'];
-  return listing.playlists.map((p) => {
-    const where = [p.onSpotify ? 'Spotify' : null, p.local ? 'local' : null].filter(Boolean).join('+');
-    const backup =
-      p.lastBackup === null
-        ? 'never backed up'
-        : `backed up ${p.lastBackup.at}${p.lastBackup.changedSince === true ? ' (changed since)' : ''}`;
-    return `${p.name}  [${p.id}, ${where}, ${p.items ?? '?'} items]  ${backup}`;
-  });
-}
+export const playlistCommand = commandGroup<GlobalArgs>(
+  'playlist',
+  'Back up, restore and list playlists',
+  [backupCommand, restoreCommand, listCommand],
+  {
+    examples: [
+      ['$0 playlist backup --all', 'Back up every playlist of yours that changed'],
+      ['$0 playlist restore backups/Summer.json', 'Recreate a backed-up playlist'],
+    ],
+    env: [...SPOTIFY_ENV, ...MUSICBRAINZ_ENV, ...DATA_ENV],
+  },
+);

@@ -1,12 +1,11 @@
 // `narada stats eras --year Y` and `narada stats top --year Y`: what a year of listening looked like.
 import { resolve as resolvePath } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import type { TopListensReport } from '../../../application/use-cases/stats/show-top-listens.js';
 import { InvalidInputError } from '../../../domain/shared/errors.js';
+import { STATS } from '../../di/stats.tokens.js';
 import { withContext } from '../command.js';
-import { historyService } from './history.js';
 import type { GlobalArgs } from '../global-options.js';
-import { documented, needsSubcommand } from '../help.js';
+import { commandGroup, documented } from '../help.js';
 import { DATA_ENV, MUSICBRAINZ_ENV } from '../../config/environment.js';
 
 interface YearArgs extends GlobalArgs {
@@ -57,7 +56,7 @@ const erasCommand: CommandModule<GlobalArgs, ErasArgs> = {
   handler: withContext<ErasArgs>(async (ctx, args) => {
     const year = checkedYear(args.year);
     const report = await (
-      await historyService(ctx, (h) => h.ShowEras)
+      await ctx.get(STATS.ShowEras)
     ).run({
       year,
       user: args.user,
@@ -101,26 +100,24 @@ const topCommand: CommandModule<GlobalArgs, TopArgs> = {
         `--limit must be a whole number of 1 or more, got ${args.limit}`,
       );
     }
-    const report = await (
-      await historyService(ctx, (h) => h.ShowTop)
-    ).run({ year, limit: args.limit, user: args.user });
+    const report = await (await ctx.get(STATS.ShowTop)).run({ year, limit: args.limit, user: args.user });
+    const { renderTop } = await import('../views/stats-lines.js');
     ctx.output.result(report, renderTop);
   }),
 };
 
-export const statsCommand: CommandModule<GlobalArgs, GlobalArgs> = {
-  command: 'stats',
-  describe: 'Statistics of your listening history',
-  builder: (yargs: Argv<GlobalArgs>) =>
-    documented(needsSubcommand(yargs.command(erasCommand).command(topCommand)), {
-      examples: [
-        ['$0 stats eras --year 2025', "A year's listens by original release year"],
-        ['$0 stats top --year 2025', "A year's most played tracks and artists"],
-      ],
-      env: [...DATA_ENV, 'LASTFM_USERNAME', ...MUSICBRAINZ_ENV],
-    }),
-  handler: () => undefined,
-};
+export const statsCommand = commandGroup<GlobalArgs>(
+  'stats',
+  'Statistics of your listening history',
+  [erasCommand, topCommand],
+  {
+    examples: [
+      ['$0 stats eras --year 2025', "A year's listens by original release year"],
+      ['$0 stats top --year 2025', "A year's most played tracks and artists"],
+    ],
+    env: [...DATA_ENV, 'LASTFM_USERNAME', ...MUSICBRAINZ_ENV],
+  },
+);
 
 function checkedYear(year: number): number {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) {
@@ -130,20 +127,4 @@ function checkedYear(year: number): number {
     );
   }
   return year;
-}
-
-function renderTop(r: TopListensReport): string[] {
-  if (r.totalListens === 0) return [`No listens in ${r.year}.`];
-  const hours = (ms: number) => `${Math.round(ms / 360_000) / 10} h`;
-  return [
-    `${r.year}: ${r.totalListens.toLocaleString('en-US')} listens, ${hours(r.totalMsPlayed)} of known played time`,
-    '',
-    'Top tracks:',
-    ...r.tracks.map((t, i) => `  ${String(i + 1).padStart(2)}. ${t.artist} – ${t.title}  (${t.listens})`),
-    '',
-    'Top artists:',
-    ...r.artists.map(
-      (a, i) => `  ${String(i + 1).padStart(2)}. ${a.artist}  (${a.listens} listens, ${a.tracks} tracks)`,
-    ),
-  ];
 }

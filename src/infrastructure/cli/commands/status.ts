@@ -1,8 +1,7 @@
 // `narada status`: data folder, database and schema version, row counts, the database's integrity,
 // connected services.
 import type { Argv, CommandModule } from 'yargs';
-import type { DatabaseIntegrity } from '../../../application/ports/database-info.port.js';
-import type { StatusReport } from '../../../application/use-cases/status/show-status.js';
+import { STATUS } from '../../di/status.tokens.js';
 import { withContext } from '../command.js';
 import type { GlobalArgs } from '../global-options.js';
 import { documented } from '../help.js';
@@ -33,38 +32,8 @@ export const statusCommand: CommandModule<GlobalArgs, StatusArgs> = {
       },
     ),
   handler: withContext<StatusArgs>(async (ctx, args) => {
-    const { TOKENS } = await import('../../di/tokens.js');
-    const report = await (
-      await (await ctx.services()).get(TOKENS.ShowStatus)
-    ).run({ checkIntegrity: args.check });
+    const report = await (await ctx.get(STATUS.Show)).run({ checkIntegrity: args.check });
+    const { renderStatus } = await import('../views/status-lines.js');
     ctx.output.result(report, renderStatus);
   }),
 };
-
-function renderStatus(report: StatusReport): string[] {
-  const { database: db } = report;
-  const counts = Object.entries(db.rowCounts)
-    .filter(([, n]) => n > 0)
-    .map(([table, n]) => `${table} ${n}`);
-  return [
-    `Narada ${report.version}`,
-    `Data folder:  ${report.dataFolder}`,
-    `Database:     ${db.path} (schema version ${db.schemaVersion}${db.pendingMigrations > 0 ? `, ${db.pendingMigrations} migrations pending` : ''})`,
-    `Rows:         ${counts.length > 0 ? counts.join(', ') : 'none yet'}`,
-    ...integrityLines(db.integrity),
-    'Services:',
-    ...report.services.map(
-      (s) =>
-        `  ${s.service.padEnd(12)} ${s.state.replace('_', ' ')}${s.account ? ` as ${s.account}` : ''}${s.hint ? ` — ${s.hint}` : ''}`,
-    ),
-  ];
-}
-
-function integrityLines(integrity: DatabaseIntegrity): string[] {
-  if (integrity.state === 'not_checked') return [];
-  if (integrity.state === 'ok') return ['Integrity:    ok'];
-  return [
-    `Integrity:    DAMAGED: ${integrity.problems.join('; ')}`,
-    `              ${integrity.recovery ?? ''}`,
-  ];
-}

@@ -1,15 +1,17 @@
 // `narada tracks resolve|show|review|pin|merge|unmerge|compare`: track identity across the services —
 // resolution through MusicBrainz, the evidence behind every match, and the person's corrections.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createInterface, type Interface } from 'node:readline';
 import type { Argv, CommandModule } from 'yargs';
 import type { FoundTracks } from '../../../application/use-cases/tracks/find-track.js';
-import type { LinkOutcome } from '../../../application/tracks/identity-linker.js';
-import type { TrackMergeRecord } from '../../../application/ports/identity-merge-store.port.js';
 import { InvalidInputError, NaradaError } from '../../../domain/shared/errors.js';
 import type { TrackId } from '../../../domain/track/track.js';
+import { TRACKS } from '../../di/tracks.tokens.js';
 import { withContext } from '../command.js';
 import type { CommandContext } from '../context.js';
 import type { GlobalArgs } from '../global-options.js';
-import { documented, needsSubcommand } from '../help.js';
+import { commandGroup, documented } from '../help.js';
 import { DATA_ENV, MUSICBRAINZ_ENV } from '../../config/environment.js';
 
 interface ResolveArgs extends GlobalArgs {
@@ -44,18 +46,9 @@ function asText(yargs: Argv<GlobalArgs>, names: readonly string[]): Argv<GlobalA
   return names.reduce((y, name) => y.positional(name, { type: 'string', demandOption: true }), yargs);
 }
 
-async function identity(ctx: CommandContext) {
-  // The container first: the module imports it, and importing the module first would reach the
-  // module list (which names the module) before the module itself is initialised.
-  const services = await ctx.services();
-  const { IDENTITY } = await import('../../di/modules/tracks.module.js');
-  return { IDENTITY, services };
-}
-
 /** A track named for a change (pin, merge, unmerge): an id or a service link, or words naming exactly one track. */
 async function oneTrack(ctx: CommandContext, text: string): Promise<TrackId> {
-  const { IDENTITY, services } = await identity(ctx);
-  const found: FoundTracks = await (await services.get(IDENTITY.FindTrack))(text);
+  const found: FoundTracks = await (await ctx.get(TRACKS.FindTrack))(text);
   if (found.others.length > 0) {
     const { trackTitle } = await import('../views/tracks-lines.js');
     const listed = [found.track, ...found.others].map((t) => `${t.id} (${trackTitle(t)})`).join(', ');
@@ -65,14 +58,6 @@ async function oneTrack(ctx: CommandContext, text: string): Promise<TrackId> {
     );
   }
   return found.track.id;
-}
-
-function linkedLine(outcome: LinkOutcome, what: string): string {
-  if (outcome.kind === 'blocked') return `${what}: not linked, track ${outcome.other.id} holds it`;
-  const merged = outcome.merges
-    .map((m) => ` (track ${m.mergedId} merged into track ${m.survivorId})`)
-    .join('');
-  return `${what}: linked to track ${outcome.track.id}, now ${outcome.track.status}${merged}`;
 }
 
 const resolveCommand: CommandModule<GlobalArgs, ResolveArgs> = {
@@ -109,12 +94,11 @@ const resolveCommand: CommandModule<GlobalArgs, ResolveArgs> = {
         );
       }
     }
-    const { IDENTITY, services } = await identity(ctx);
     const options = {
       ...(args.limit === undefined ? {} : { limit: args.limit }),
       staleAfterDays: args.staleDays,
     };
-    const summary = await (await services.get(IDENTITY.ResolveTracks)).run(options);
+    const summary = await (await ctx.get(TRACKS.ResolveTracks)).run(options);
     if (summary.stopped !== null) {
       throw new NaradaError(
         summary.stopped.code,
@@ -146,8 +130,7 @@ const showCommand: CommandModule<GlobalArgs, ShowArgs> = {
       demandOption: true,
     }) as unknown as Argv<ShowArgs>,
   handler: withContext<ShowArgs>(async (ctx, args) => {
-    const { IDENTITY, services } = await identity(ctx);
-    const report = await (await services.get(IDENTITY.ShowTrack)).run(args.query.join(' '));
+    const report = await (await ctx.get(TRACKS.ShowTrack)).run(args.query.join(' '));
     const { renderTrackReport } = await import('../views/tracks-lines.js');
     ctx.output.result(report, renderTrackReport);
   }),
@@ -178,8 +161,8 @@ const reviewCommand: CommandModule<GlobalArgs, ReviewArgs> = {
       },
     }) as unknown as Argv<ReviewArgs>,
   handler: withContext<ReviewArgs>(async (ctx, args) => {
-    const { IDENTITY, services } = await identity(ctx);
-    const review = await services.get(IDENTITY.ReviewMatches);
+    const review = await ctx.get(TRACKS.ReviewMatches);
+    const { linkedLine, renderReviewQueue } = await import('../views/tracks-lines.js');
     const decisions = {
       accept: async (id: string) => linkedLine(await review.accept(id), `accepted ${id}`),
       reject: async (id: string) => `rejected ${await review.reject(id)} candidate(s) of ${id}`,
@@ -198,7 +181,6 @@ const reviewCommand: CommandModule<GlobalArgs, ReviewArgs> = {
       ctx.output.result(tally, (t) => `${t.accepted} accepted, ${t.rejected} rejected, ${t.skipped} skipped`);
       return;
     }
-    const { renderReviewQueue } = await import('../views/tracks-lines.js');
     ctx.output.result({ items }, (r) => renderReviewQueue(r.items));
   }),
 };
@@ -221,17 +203,11 @@ const pinCommand: CommandModule<GlobalArgs, PinArgs> = {
     const service = parseServiceName(args.service);
     const externalId = parseServiceRecordId(service, args.id);
     const trackId = await oneTrack(ctx, args.track);
-    const { IDENTITY, services } = await identity(ctx);
-    const outcome = await (await services.get(IDENTITY.PinMapping)).run(trackId, service, externalId);
+    const outcome = await (await ctx.get(TRACKS.PinMapping)).run(trackId, service, externalId);
+    const { linkedLine } = await import('../views/tracks-lines.js');
     ctx.output.result(outcome, (o) => linkedLine(o, `pinned ${service} ${args.id}`));
   }),
 };
-
-function mergeLine(m: TrackMergeRecord): string {
-  return m.undoneAt === null
-    ? `Track ${m.mergedId} is merged into track ${m.survivorId}; undo with \`narada tracks unmerge ${m.mergedId}\``
-    : `Track ${m.mergedId} stands on its own again (${m.previousStatus}); what the merge moved is back`;
-}
 
 const mergeCommand: CommandModule<GlobalArgs, MergeArgs> = {
   command: 'merge <a> <b>',
@@ -243,8 +219,9 @@ const mergeCommand: CommandModule<GlobalArgs, MergeArgs> = {
     }) as Argv<MergeArgs>,
   handler: withContext<MergeArgs>(async (ctx, args) => {
     const [a, b] = [await oneTrack(ctx, args.a), await oneTrack(ctx, args.b)];
-    const { IDENTITY, services } = await identity(ctx);
-    ctx.output.result(await (await services.get(IDENTITY.MergeTracks)).run(a, b), mergeLine);
+    const merge = await (await ctx.get(TRACKS.MergeTracks)).run(a, b);
+    const { mergeLine } = await import('../views/tracks-lines.js');
+    ctx.output.result(merge, mergeLine);
   }),
 };
 
@@ -258,10 +235,24 @@ const unmergeCommand: CommandModule<GlobalArgs, UnmergeArgs> = {
     }) as Argv<UnmergeArgs>,
   handler: withContext<UnmergeArgs>(async (ctx, args) => {
     const trackId = /^\d+$/.test(args.track.trim()) ? Number(args.track) : await oneTrack(ctx, args.track);
-    const { IDENTITY, services } = await identity(ctx);
-    ctx.output.result(await (await services.get(IDENTITY.UnmergeTrack)).run(trackId), mergeLine);
+    const unmerge = await (await ctx.get(TRACKS.UnmergeTrack)).run(trackId);
+    const { mergeLine } = await import('../views/tracks-lines.js');
+    ctx.output.result(unmerge, mergeLine);
   }),
 };
+
+/** The lines of a JSON-lines file of pairs, read as they are needed. */
+async function pairsFileLines(path: string): Promise<Interface> {
+  // A folder passes an existence check but fails later, mid-stream, as an unexpected EISDIR.
+  const found = await stat(path).catch(() => null);
+  if (found === null || !found.isFile()) {
+    throw new InvalidInputError(
+      'COMPARE.NO_FILE',
+      `Cannot read ${path}${found === null ? '' : ' (a folder)'}; give the path of a JSON-lines file of pairs`,
+    );
+  }
+  return createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+}
 
 const compareCommand: CommandModule<GlobalArgs, CompareArgs> = {
   command: 'compare <pairs>',
@@ -272,33 +263,36 @@ const compareCommand: CommandModule<GlobalArgs, CompareArgs> = {
       env: ['NARADA_HOME'],
     }) as Argv<CompareArgs>,
   handler: withContext<CompareArgs>(async (ctx, args) => {
-    const { comparePairsFile } = await import('../views/tracks-compare.js');
-    await comparePairsFile(args.pairs, ctx);
+    const { compareTrackPairs } =
+      await import('../../../application/use-cases/tracks/compare-track-pairs.js');
+    const { writeCompareResults } = await import('../views/tracks-compare.js');
+    const lines = await pairsFileLines(args.pairs);
+    try {
+      await writeCompareResults(compareTrackPairs(lines), ctx.output, ctx.runtime.stdout);
+    } catch (error) {
+      // The domain names the line; the file name is only known here.
+      if (error instanceof NaradaError && error.category === 'input') {
+        throw new InvalidInputError(error.code, `${args.pairs}: ${error.message}`, {
+          cause: error,
+          details: error.details,
+        });
+      }
+      throw error;
+    } finally {
+      lines.close();
+    }
   }),
 };
 
-export const tracksCommand: CommandModule<GlobalArgs, GlobalArgs> = {
-  command: 'tracks',
-  describe: 'Track identity: resolve, show, review, pin, merge, unmerge, compare',
-  builder: (yargs: Argv<GlobalArgs>) =>
-    documented(
-      needsSubcommand(
-        yargs
-          .command(resolveCommand)
-          .command(showCommand)
-          .command(reviewCommand)
-          .command(pinCommand)
-          .command(mergeCommand)
-          .command(unmergeCommand)
-          .command(compareCommand),
-      ),
-      {
-        examples: [
-          ['$0 tracks resolve', 'Resolve unresolved tracks through MusicBrainz'],
-          ['$0 tracks review', 'Confirm or correct doubtful matches'],
-        ],
-        env: [...MUSICBRAINZ_ENV, ...DATA_ENV],
-      },
-    ),
-  handler: () => undefined,
-};
+export const tracksCommand = commandGroup<GlobalArgs>(
+  'tracks',
+  'Track identity: resolve, show, review, pin, merge, unmerge, compare',
+  [resolveCommand, showCommand, reviewCommand, pinCommand, mergeCommand, unmergeCommand, compareCommand],
+  {
+    examples: [
+      ['$0 tracks resolve', 'Resolve unresolved tracks through MusicBrainz'],
+      ['$0 tracks review', 'Confirm or correct doubtful matches'],
+    ],
+    env: [...MUSICBRAINZ_ENV, ...DATA_ENV],
+  },
+);

@@ -2,9 +2,11 @@
 // list the shipped ones and yours, describe every node type, and show past runs.
 import type { Argv, CommandModule } from 'yargs';
 import { InvalidInputError } from '../../../domain/shared/errors.js';
+import { TOKENS } from '../../di/tokens.js';
+import { WORKFLOW } from '../../di/workflow.tokens.js';
 import { withContext } from '../command.js';
 import type { GlobalArgs } from '../global-options.js';
-import { documented, needsSubcommand, withHelp } from '../help.js';
+import { commandGroup, withHelp } from '../help.js';
 import { WORKFLOW_HELP } from './workflow-help.js';
 
 interface WorkflowArgs extends GlobalArgs {
@@ -64,14 +66,13 @@ const runCommand: CommandModule<GlobalArgs, WorkflowArgs> = {
     });
     const parameters = parseParams(args.param ?? []);
     const strict = args.strict === true;
-    const container = await ctx.services();
-    const registry = await container.get((await workflowTokens()).Registry);
+    const registry = await ctx.get(WORKFLOW.Registry);
     const { checkWorkflow } = await import('../../../application/workflow/workflow-checks.js');
     const { formatWorkflowIssue } = await import('../../../domain/workflow/workflow-definition.js');
     const check = { text: file.text, fallbackId: file.fallbackId, parameters, strict };
     for (const warning of checkWorkflow(check, registry).warnings)
       ctx.output.warn(`${file.label}: ${formatWorkflowIssue(warning)}`);
-    const runner = await container.get((await workflowTokens()).Run);
+    const runner = await ctx.get(WORKFLOW.Run);
     const run = await runner.run({
       text: file.text,
       source: file.label,
@@ -95,15 +96,13 @@ const validateCommand: CommandModule<GlobalArgs, WorkflowArgs> = {
   builder: (yargs) => workflowFileArgs(yargs) as Argv<WorkflowArgs>,
   handler: withContext<WorkflowArgs>(async (ctx, args) => {
     const { resolveWorkflowFile } = await import('./workflow-files.js');
-    const { ValidateWorkflow } = await import('../../../application/use-cases/workflow/validate-workflow.js');
-    const { createNodeRegistry } = await import('../../../application/workflow/nodes/all-nodes.js');
     const { WorkflowValidationError, formatWorkflowIssue } =
       await import('../../../domain/workflow/workflow-definition.js');
     const file = resolveWorkflowFile(args.workflow, {
       cwd: ctx.runtime.cwd,
       userDir: ctx.config.workflowsDir,
     });
-    const result = new ValidateWorkflow(createNodeRegistry()).validate({
+    const result = (await ctx.get(WORKFLOW.Validate)).validate({
       text: file.text,
       parameters: parseParams(args.param ?? []),
       fallbackId: file.fallbackId,
@@ -149,7 +148,9 @@ const nodesCommand: CommandModule<GlobalArgs, GlobalArgs> = {
   describe: 'Describe every node type: its parameters, their defaults, and what it does',
   handler: withContext(async (ctx) => {
     const { nodeCatalog, renderNodeCatalog } = await import('../views/workflow-nodes.js');
-    ctx.output.result({ nodes: await nodeCatalog() }, (r) => renderNodeCatalog(r.nodes));
+    ctx.output.result({ nodes: nodeCatalog(await ctx.get(WORKFLOW.Registry)) }, (r) =>
+      renderNodeCatalog(r.nodes),
+    );
   }),
 };
 
@@ -164,11 +165,9 @@ const runsCommand: CommandModule<GlobalArgs, RunsArgs> = {
     }) as Argv<RunsArgs>,
   handler: withContext<RunsArgs>(async (ctx, args) => {
     const { renderRun, renderRunList, runSummary } = await import('../views/workflow-report.js');
-    const container = await ctx.services();
-    const runs = await container.get((await workflowTokens()).Runs);
+    const runs = await ctx.get(WORKFLOW.Runs);
     // Runs whose process was killed are shown as `interrupted`, not as still `running`.
-    const { TOKENS } = await import('../../di/tokens.js');
-    await runs.interruptAbandoned((await container.get(TOKENS.Clock)).now());
+    await runs.interruptAbandoned((await ctx.get(TOKENS.Clock)).now());
     if (args.id !== undefined) {
       const run = await runs.get(args.id);
       if (run === null)
@@ -184,23 +183,18 @@ const runsCommand: CommandModule<GlobalArgs, RunsArgs> = {
   }),
 };
 
-export const workflowCommand: CommandModule<GlobalArgs, GlobalArgs> = {
-  command: 'workflow',
-  describe: 'Run, check and list workflows (the original narada JSON format)',
-  builder: (yargs: Argv<GlobalArgs>) =>
-    documented(
-      needsSubcommand(
-        yargs
-          .command(withHelp(runCommand, WORKFLOW_HELP.run))
-          .command(withHelp(validateCommand, WORKFLOW_HELP.validate))
-          .command(withHelp(listCommand, WORKFLOW_HELP.list))
-          .command(withHelp(nodesCommand, WORKFLOW_HELP.nodes))
-          .command(withHelp(runsCommand, WORKFLOW_HELP.runs)),
-      ),
-      WORKFLOW_HELP.workflow,
-    ),
-  handler: () => undefined,
-};
+export const workflowCommand = commandGroup<GlobalArgs>(
+  'workflow',
+  'Run, check and list workflows (the original narada JSON format)',
+  [
+    withHelp(runCommand, WORKFLOW_HELP.run),
+    withHelp(validateCommand, WORKFLOW_HELP.validate),
+    withHelp(listCommand, WORKFLOW_HELP.list),
+    withHelp(nodesCommand, WORKFLOW_HELP.nodes),
+    withHelp(runsCommand, WORKFLOW_HELP.runs),
+  ],
+  WORKFLOW_HELP.workflow,
+);
 
 /** `name=value` pairs into an object; the value may itself contain "=". */
 function parseParams(pairs: readonly string[]): Record<string, string> {
@@ -219,9 +213,4 @@ function parseParams(pairs: readonly string[]): Record<string, string> {
 
 function usage(message: string): Error {
   return new InvalidInputError('CLI.BAD_PARAM', message);
-}
-
-/** Loaded after the container, which loads every feature module first (they import it back). */
-async function workflowTokens() {
-  return (await import('../../di/modules/workflow.module.js')).WORKFLOW;
 }

@@ -1,5 +1,7 @@
 // Plain-text views of `narada tracks …` results: resolution summaries, a track's identities with their
 // evidence, and the review queue as a script or a person at a pipe sees it.
+import type { TrackMergeRecord } from '../../../application/ports/identity-merge-store.port.js';
+import type { LinkOutcome } from '../../../application/tracks/identity-linker.js';
 import type { ResolveSummary } from '../../../application/use-cases/tracks/resolve-tracks.js';
 import type { ReviewCandidate, ReviewItem } from '../../../application/use-cases/tracks/review-matches.js';
 import type { TrackIdentity, TrackReport } from '../../../application/use-cases/tracks/show-track.js';
@@ -131,4 +133,19 @@ export function renderReviewQueue(items: readonly ReviewItem[]): string[] {
       ...item.candidates.flatMap((c) => [candidateLine(c), `           ${evidenceLine(c.mapping.evidence)}`]),
     ]),
   ];
+}
+
+/** What a pin or an accepted candidate did to the track. */
+export function linkedLine(outcome: LinkOutcome, what: string): string {
+  if (outcome.kind === 'blocked') return `${what}: not linked, track ${outcome.other.id} holds it`;
+  const merged = outcome.merges
+    .map((m) => ` (track ${m.mergedId} merged into track ${m.survivorId})`)
+    .join('');
+  return `${what}: linked to track ${outcome.track.id}, now ${outcome.track.status}${merged}`;
+}
+
+export function mergeLine(m: TrackMergeRecord): string {
+  return m.undoneAt === null
+    ? `Track ${m.mergedId} is merged into track ${m.survivorId}; undo with \`narada tracks unmerge ${m.mergedId}\``
+    : `Track ${m.mergedId} stands on its own again (${m.previousStatus}); what the merge moved is back`;
 }

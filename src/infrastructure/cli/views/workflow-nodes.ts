@@ -2,8 +2,8 @@
 // line on what it does, then the older names (aliases) and the node each runs as, all read from the
 // same registry that runs and validates workflows.
 import { describeAlias } from '../../../application/workflow/node-aliases.js';
-import { createNodeRegistry } from '../../../application/workflow/nodes/all-nodes.js';
 import { describeParams, type ParamDescription } from '../../../application/workflow/node-schemas.js';
+import type { NodeRegistry } from '../../../application/workflow/node-registry.js';
 import type { NodeKind } from '../../../application/workflow/workflow-node.js';
 
 export interface NodeEntry {
@@ -25,8 +25,7 @@ const HEADINGS: Record<NodeKind, string> = {
   destination: 'Destinations',
 };
 
-export async function nodeCatalog(): Promise<NodeEntry[]> {
-  const registry = createNodeRegistry();
+export function nodeCatalog(registry: NodeRegistry): NodeEntry[] {
   const nodes = registry.nodes.map((node) => ({
     type: node.type,
     kind: node.kind,

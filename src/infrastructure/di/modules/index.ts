@@ -1,14 +1,18 @@
 // Every feature module, in one list the container loads. Add one line per feature.
 import type { FeatureModule } from './feature-module.js';
 import { bindHistory } from './history.module.js';
-import { bindIdentity } from './tracks.module.js';
 import { bindLikes } from './likes.module.js';
 import { bindPlaylist } from './playlist.module.js';
+import { bindStats } from './stats.module.js';
+import { bindStatus } from './status.module.js';
+import { bindTracks } from './tracks.module.js';
 import { bindWorkflow } from './workflow.module.js';
 
 export const FEATURE_MODULES: readonly FeatureModule[] = [
-  bindIdentity,
+  bindStatus,
+  bindTracks,
   bindHistory,
+  bindStats,
   bindPlaylist,
   bindLikes,
   bindWorkflow,

@@ -1,66 +1,56 @@
 // Likes: importing them into the local database, and syncing them between Spotify and Last.fm.
-import { ImportLikes } from '../../../application/use-cases/likes/import-likes.js';
-import { LastfmToSpotify } from '../../../application/likes/lastfm-to-spotify.js';
-import type { LikesSyncDirection } from '../../../application/likes/likes-sync-direction.js';
-import { SpotifyToLastfm } from '../../../application/likes/spotify-to-lastfm.js';
-import { SyncLikes } from '../../../application/use-cases/likes/sync-likes.js';
-import { SpotifyTrackFinder } from '../../../application/playlist/find-spotify-track.js';
-import { resolve } from '../resolve.js';
-import { token, TOKENS } from '../tokens.js';
+import { TOKENS } from '../tokens.js';
+import { LIKES } from '../likes.tokens.js';
 import type { FeatureModule } from './feature-module.js';
-import { IDENTITY } from './tracks.module.js';
+import { PLAYLIST } from '../playlist.tokens.js';
+import { TRACKS } from '../tracks.tokens.js';
 
-export const LIKES = {
-  Import: token<ImportLikes>('likes.Import'),
-  Sync: token<SyncLikes>('likes.Sync'),
-  SpotifyToLastfm: token<LikesSyncDirection>('likes.SpotifyToLastfm'),
-  LastfmToSpotify: token<LikesSyncDirection>('likes.LastfmToSpotify'),
-} as const;
-
-export const bindLikes: FeatureModule = (container) => {
-  container.bind(LIKES.Import).toDynamicValue(
-    async (ctx) =>
-      new ImportLikes({
-        spotify: await resolve(ctx, TOKENS.Spotify),
-        lastfm: await resolve(ctx, TOKENS.Lastfm),
-        ingest: await resolve(ctx, IDENTITY.IngestConnectorTracks),
-        likes: (await resolve(ctx, TOKENS.Repositories)).likes,
-        clock: await resolve(ctx, TOKENS.Clock),
-        progress: await resolve(ctx, TOKENS.Progress),
-      }),
-  );
-  container.bind(LIKES.Sync).toDynamicValue(
-    async (ctx) =>
-      new SyncLikes({
-        checkpoints: (await resolve(ctx, TOKENS.Repositories)).syncCheckpoints,
-        clock: await resolve(ctx, TOKENS.Clock),
-        progress: await resolve(ctx, TOKENS.Progress),
-      }),
-  );
-  container.bind(LIKES.SpotifyToLastfm).toDynamicValue(async (ctx) => {
-    const repos = await resolve(ctx, TOKENS.Repositories);
-    return new SpotifyToLastfm({
-      spotify: await resolve(ctx, TOKENS.Spotify),
-      lastfm: await resolve(ctx, TOKENS.Lastfm),
-      ingest: await resolve(ctx, IDENTITY.IngestConnectorTracks),
-      likes: repos.likes,
-      mappings: repos.identityLookup,
-      clock: await resolve(ctx, TOKENS.Clock),
+export const bindLikes: FeatureModule = (wiring) => {
+  wiring.bind(LIKES.Import, async (get) => {
+    const { ImportLikes } = await import('../../../application/use-cases/likes/import-likes.js');
+    return new ImportLikes({
+      spotify: await get(TOKENS.Spotify),
+      lastfm: await get(TOKENS.Lastfm),
+      ingest: await get(TRACKS.IngestConnectorTracks),
+      likes: (await get(TOKENS.Repositories)).likes,
+      clock: await get(TOKENS.Clock),
+      progress: await get(TOKENS.Progress),
     });
   });
-  container.bind(LIKES.LastfmToSpotify).toDynamicValue(async (ctx) => {
-    const repos = await resolve(ctx, TOKENS.Repositories);
-    const spotify = await resolve(ctx, TOKENS.Spotify);
+  wiring.bind(LIKES.Sync, async (get) => {
+    const { SyncLikes } = await import('../../../application/use-cases/likes/sync-likes.js');
+    return new SyncLikes({
+      checkpoints: (await get(TOKENS.Repositories)).syncCheckpoints,
+      clock: await get(TOKENS.Clock),
+      progress: await get(TOKENS.Progress),
+    });
+  });
+  wiring.bind(LIKES.SpotifyToLastfm, async (get) => {
+    const { SpotifyToLastfm } = await import('../../../application/likes/spotify-to-lastfm.js');
+    const repos = await get(TOKENS.Repositories);
+    return new SpotifyToLastfm({
+      spotify: await get(TOKENS.Spotify),
+      lastfm: await get(TOKENS.Lastfm),
+      ingest: await get(TRACKS.IngestConnectorTracks),
+      likes: repos.likes,
+      mappings: await get(TRACKS.Lookup),
+      clock: await get(TOKENS.Clock),
+    });
+  });
+  wiring.bind(LIKES.LastfmToSpotify, async (get) => {
+    const { LastfmToSpotify } = await import('../../../application/likes/lastfm-to-spotify.js');
+    const repos = await get(TOKENS.Repositories);
+    const spotify = await get(TOKENS.Spotify);
     return new LastfmToSpotify({
       spotify,
-      lastfm: await resolve(ctx, TOKENS.Lastfm),
-      finder: new SpotifyTrackFinder({ spotify, musicbrainz: await resolve(ctx, TOKENS.MusicBrainz) }),
-      ingest: await resolve(ctx, IDENTITY.IngestConnectorTracks),
+      lastfm: await get(TOKENS.Lastfm),
+      finder: await get(PLAYLIST.TrackFinder),
+      ingest: await get(TRACKS.IngestConnectorTracks),
       likes: repos.likes,
-      lookup: repos.identityLookup,
+      lookup: await get(TRACKS.Lookup),
       mappings: repos.trackMappings,
       connectorTracks: repos.connectorTracks,
-      clock: await resolve(ctx, TOKENS.Clock),
+      clock: await get(TOKENS.Clock),
     });
   });
 };

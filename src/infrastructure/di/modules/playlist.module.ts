@@ -1,48 +1,48 @@
 // Playlists: backup to files, restore from them (or from a Spotify export), and listing.
-import { BackupPlaylists } from '../../../application/use-cases/playlist/backup-playlists.js';
-import { SpotifyTrackFinder } from '../../../application/playlist/find-spotify-track.js';
-import { ListPlaylists } from '../../../application/use-cases/playlist/list-playlists.js';
-import { RestorePlaylist } from '../../../application/use-cases/playlist/restore-playlist.js';
-import { FileBackupStore } from '../../backup/file-backup-store.js';
-import { resolve } from '../resolve.js';
-import { token, TOKENS } from '../tokens.js';
+import { TOKENS } from '../tokens.js';
+import { PLAYLIST } from '../playlist.tokens.js';
 import type { FeatureModule } from './feature-module.js';
-import { IDENTITY } from './tracks.module.js';
+import { TRACKS } from '../tracks.tokens.js';
 
-export const PLAYLIST = {
-  Backup: token<BackupPlaylists>('playlist.Backup'),
-  Restore: token<RestorePlaylist>('playlist.Restore'),
-  List: token<ListPlaylists>('playlist.List'),
-} as const;
-
-export const bindPlaylist: FeatureModule = (container, { config }) => {
-  container.bind(PLAYLIST.Backup).toDynamicValue(async (ctx) => {
-    const repos = await resolve(ctx, TOKENS.Repositories);
+export const bindPlaylist: FeatureModule = (wiring, { config }) => {
+  wiring.bind(PLAYLIST.TrackFinder, async (get) => {
+    const { SpotifyTrackFinder } = await import('../../../application/playlist/find-spotify-track.js');
+    return new SpotifyTrackFinder({
+      spotify: await get(TOKENS.Spotify),
+      musicbrainz: await get(TOKENS.MusicBrainz),
+    });
+  });
+  wiring.bind(PLAYLIST.Backup, async (get) => {
+    const { BackupPlaylists } = await import('../../../application/use-cases/playlist/backup-playlists.js');
+    const { FileBackupStore } = await import('../../backup/file-backup-store.js');
+    const repos = await get(TOKENS.Repositories);
     return new BackupPlaylists({
-      spotify: await resolve(ctx, TOKENS.Spotify),
+      spotify: await get(TOKENS.Spotify),
       store: new FileBackupStore(),
       checkpoints: repos.syncCheckpoints,
       playlists: repos.playlists,
-      ingest: await resolve(ctx, IDENTITY.IngestConnectorTracks),
-      clock: await resolve(ctx, TOKENS.Clock),
-      progress: await resolve(ctx, TOKENS.Progress),
+      ingest: await get(TRACKS.IngestConnectorTracks),
+      clock: await get(TOKENS.Clock),
+      progress: await get(TOKENS.Progress),
       generator: `narada/${config.version}`,
     });
   });
-  container.bind(PLAYLIST.Restore).toDynamicValue(async (ctx) => {
-    const spotify = await resolve(ctx, TOKENS.Spotify);
+  wiring.bind(PLAYLIST.Restore, async (get) => {
+    const { RestorePlaylist } = await import('../../../application/use-cases/playlist/restore-playlist.js');
+    const spotify = await get(TOKENS.Spotify);
     return new RestorePlaylist({
       spotify,
-      finder: new SpotifyTrackFinder({ spotify, musicbrainz: await resolve(ctx, TOKENS.MusicBrainz) }),
-      checkpoints: (await resolve(ctx, TOKENS.Repositories)).syncCheckpoints,
-      clock: await resolve(ctx, TOKENS.Clock),
-      progress: await resolve(ctx, TOKENS.Progress),
+      finder: await get(PLAYLIST.TrackFinder),
+      checkpoints: (await get(TOKENS.Repositories)).syncCheckpoints,
+      clock: await get(TOKENS.Clock),
+      progress: await get(TOKENS.Progress),
     });
   });
-  container.bind(PLAYLIST.List).toDynamicValue(async (ctx) => {
-    const repos = await resolve(ctx, TOKENS.Repositories);
+  wiring.bind(PLAYLIST.List, async (get) => {
+    const { ListPlaylists } = await import('../../../application/use-cases/playlist/list-playlists.js');
+    const repos = await get(TOKENS.Repositories);
     return new ListPlaylists({
-      spotify: await resolve(ctx, TOKENS.Spotify),
+      spotify: await get(TOKENS.Spotify),
       playlists: repos.playlists,
       checkpoints: repos.syncCheckpoints,
     });

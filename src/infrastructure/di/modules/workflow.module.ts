@@ -1,57 +1,47 @@
 // Workflows: the node registry, the ports nodes run with, and the run / validate use cases.
-import type { WorkflowRunRepository } from '../../../application/ports/workflow-run-repository.port.js';
-import { RunWorkflow } from '../../../application/use-cases/workflow/run-workflow.js';
-import { ValidateWorkflow } from '../../../application/use-cases/workflow/validate-workflow.js';
 import type { WorkflowServices } from '../../../application/workflow/node-context.js';
-import type { NodeRegistry } from '../../../application/workflow/node-registry.js';
-import { createNodeRegistry } from '../../../application/workflow/nodes/all-nodes.js';
-import { resolve } from '../resolve.js';
-import { token, TOKENS } from '../tokens.js';
+import { TOKENS } from '../tokens.js';
+import { WORKFLOW } from '../workflow.tokens.js';
 import type { FeatureModule } from './feature-module.js';
-import { HISTORY } from './history.module.js';
-import { IDENTITY } from './tracks.module.js';
+import { HISTORY } from '../history.tokens.js';
+import { TRACKS } from '../tracks.tokens.js';
 
-export const WORKFLOW = {
-  Registry: token<NodeRegistry>('workflow.Registry'),
-  Services: token<WorkflowServices>('workflow.Services'),
-  Run: token<RunWorkflow>('workflow.Run'),
-  Validate: token<ValidateWorkflow>('workflow.Validate'),
-  Runs: token<WorkflowRunRepository>('workflow.Runs'),
-} as const;
-
-export const bindWorkflow: FeatureModule = (container) => {
-  container.bind(WORKFLOW.Registry).toConstantValue(createNodeRegistry());
-  container.bind(WORKFLOW.Services).toDynamicValue(async (ctx): Promise<WorkflowServices> => {
-    const repos = await resolve(ctx, TOKENS.Repositories);
-    const ingest = await resolve(ctx, IDENTITY.IngestConnectorTracks);
+export const bindWorkflow: FeatureModule = (wiring) => {
+  wiring.bind(WORKFLOW.Registry, async () => {
+    const { createNodeRegistry } = await import('../../../application/workflow/nodes/all-nodes.js');
+    return createNodeRegistry();
+  });
+  wiring.bind(WORKFLOW.Services, async (get): Promise<WorkflowServices> => {
+    const repos = await get(TOKENS.Repositories);
+    const ingest = await get(TRACKS.IngestConnectorTracks);
     return {
-      spotify: await resolve(ctx, TOKENS.Spotify),
-      lastfm: await resolve(ctx, TOKENS.Lastfm),
+      spotify: await get(TOKENS.Spotify),
+      lastfm: await get(TOKENS.Lastfm),
       tracks: repos.tracks,
       connectorTracks: repos.connectorTracks,
       trackMappings: repos.trackMappings,
       trackMetrics: repos.trackMetrics,
       playlists: repos.playlists,
-      playHistory: await resolve(ctx, HISTORY.PlayHistory),
+      playHistory: await get(HISTORY.PlayHistory),
       ingest: (records) => ingest.run(records),
-      logger: await resolve(ctx, TOKENS.Logger),
+      logger: await get(TOKENS.Logger),
     };
   });
-  container
-    .bind(WORKFLOW.Runs)
-    .toDynamicValue(async (ctx) => (await resolve(ctx, TOKENS.Repositories)).workflowRuns);
-  container.bind(WORKFLOW.Run).toDynamicValue(async (ctx) => {
-    const calls = await resolve(ctx, TOKENS.CallCounter);
+  wiring.bind(WORKFLOW.Runs, async (get) => (await get(TOKENS.Repositories)).workflowRuns);
+  wiring.bind(WORKFLOW.Run, async (get) => {
+    const { RunWorkflow } = await import('../../../application/use-cases/workflow/run-workflow.js');
+    const calls = await get(TOKENS.CallCounter);
     return new RunWorkflow({
-      registry: await resolve(ctx, WORKFLOW.Registry),
-      services: await resolve(ctx, WORKFLOW.Services),
-      runs: await resolve(ctx, WORKFLOW.Runs),
-      clock: await resolve(ctx, TOKENS.Clock),
-      progress: await resolve(ctx, TOKENS.Progress),
+      registry: await get(WORKFLOW.Registry),
+      services: await get(WORKFLOW.Services),
+      runs: await get(WORKFLOW.Runs),
+      clock: await get(TOKENS.Clock),
+      progress: await get(TOKENS.Progress),
       apiCalls: () => calls.snapshot(),
     });
   });
-  container
-    .bind(WORKFLOW.Validate)
-    .toDynamicValue(async (ctx) => new ValidateWorkflow(await resolve(ctx, WORKFLOW.Registry)));
+  wiring.bind(WORKFLOW.Validate, async (get) => {
+    const { ValidateWorkflow } = await import('../../../application/use-cases/workflow/validate-workflow.js');
+    return new ValidateWorkflow(await get(WORKFLOW.Registry));
+  });
 };

@@ -1,0 +1,58 @@
+// Plain-text views of `narada history …` results: what an import or a backfill did, in numbers.
+import type { BackfillSummary } from '../../../application/use-cases/history/backfill-lastfm.js';
+import type { LastfmImportSummary } from '../../../application/use-cases/history/import-lastfm-history.js';
+import type { SpotifyImportSummary } from '../../../application/use-cases/history/import-spotify-history.js';
+
+export function renderLastfmImport(s: LastfmImportSummary): string[] {
+  return [
+    `Last.fm history of ${s.user}: ${n(s.pages)} pages, ${n(s.received)} scrobbles received`,
+    `  new:              ${n(s.new)}${s.sameAsOtherSource > 0 ? ` (${n(s.sameAsOtherSource)} of them already held from a Spotify export: counted once)` : ''}`,
+    `  already present:  ${n(s.alreadyPresent)}`,
+    `  skipped:          ${n(s.skipped.unreadable)} unreadable`,
+    ...s.interrupted.map(
+      (r) => `  run ${r.id} (${r.kind}) marked interrupted: ${r.reason ?? 'its process ended'}`,
+    ),
+    ...s.runs.map(
+      (r) =>
+        `  run ${r.id}: ${r.from ?? 'the beginning'} → ${r.to}${r.resumedRun === null ? '' : ` (resumed run ${r.resumedRun})`}`,
+    ),
+    ...(s.resyncs > 0
+      ? [
+          `  the history changed during the import; re-read from the last stored scrobble ${s.resyncs} time(s)`,
+        ]
+      : []),
+  ];
+}
+
+export function renderSpotifyImport(s: Omit<SpotifyImportSummary, 'corrupt'>): string[] {
+  const skips = (k: SpotifyImportSummary['skipped']) =>
+    `${n(k.short)} shorter than ${s.minSeconds} s, ${n(k.podcast)} podcast, ${n(k.audiobook)} audiobook, ${n(k.no_track)} without a track`;
+  return [
+    `Spotify export for ${s.user}: ${n(s.rows)} rows in ${s.files.length} file(s)`,
+    ...s.files.map(
+      (f) => `  ${f.file}: ${n(f.rows)} rows, ${n(f.new)} new, ${n(f.alreadyPresent)} already present`,
+    ),
+    `  new listens:      ${n(s.new)}${s.sameAsOtherSource > 0 ? ` (${n(s.sameAsOtherSource)} of them already held from another source: counted once)` : ''}`,
+    `  already present:  ${n(s.alreadyPresent)}`,
+    `  skipped:          ${skips(s.skipped)}`,
+  ];
+}
+
+export function renderBackfill(s: BackfillSummary): string[] {
+  const verb = s.dryRun ? 'would scrobble' : 'scrobbled';
+  const ignored = Object.entries(s.ignored).map(([code, count]) => `${count} (code ${code})`);
+  return [
+    `Last.fm backfill for ${s.user}${s.dryRun ? ' (dry run: nothing sent)' : ''}:`,
+    `  listens Last.fm lacks since ${s.windowStart}: ${n(s.candidates)}, of which ${n(s.alreadyOnLastfm)} turned out to be on Last.fm`,
+    `  ${verb}: ${n(s.dryRun ? s.toScrobble : s.accepted)}${ignored.length > 0 ? `; ignored by Last.fm: ${ignored.join(', ')}` : ''}`,
+    ...(s.outsideWindow > 0
+      ? [
+          `  ${n(s.outsideWindow)} older listens stay local: Last.fm accepts scrobbles only from the last 14 days, and Narada never rewrites timestamps.`,
+        ]
+      : []),
+  ];
+}
+
+function n(value: number): string {
+  return value.toLocaleString('en-US');
+}

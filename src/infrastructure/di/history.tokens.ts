@@ -1,0 +1,16 @@
+// Listening history's tokens: imports into the ledger, the Last.fm backfill, and local play counts
+// for workflow nodes. Type-only imports, so commands load no adapter.
+import type { ListenRecorder } from '../../application/history/listen-recorder.js';
+import type { PlayHistoryQuery } from '../../application/ports/play-history-query.port.js';
+import type { BackfillLastfm } from '../../application/use-cases/history/backfill-lastfm.js';
+import type { ImportLastfmHistory } from '../../application/use-cases/history/import-lastfm-history.js';
+import type { ImportSpotifyHistory } from '../../application/use-cases/history/import-spotify-history.js';
+import { token } from './tokens.js';
+
+export const HISTORY = {
+  ListenRecorder: token<ListenRecorder>('history.ListenRecorder'),
+  ImportLastfm: token<ImportLastfmHistory>('history.ImportLastfm'),
+  ImportSpotify: token<ImportSpotifyHistory>('history.ImportSpotify'),
+  BackfillLastfm: token<BackfillLastfm>('history.BackfillLastfm'),
+  PlayHistory: token<PlayHistoryQuery>('history.PlayHistoryQuery'),
+} as const;
