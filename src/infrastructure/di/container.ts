@@ -80,6 +80,7 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
       baseUrl: config.musicbrainz.apiUrl,
       http: createMusicBrainzHttpClient({
         userAgent: config.musicbrainz.userAgent,
+        requestsPerSecond: config.musicbrainz.requestsPerSecond,
         calls: await get(TOKENS.CallCounter),
         retry,
         onLongWait,
