@@ -25,6 +25,12 @@ export function renderRestore(report: RestoreReport): string[] {
     ...report.unrestored.map(
       (u) => `  #${u.position + 1} ${u.artists.join(', ') || '?'} – ${u.name ?? '?'}: ${u.reason}`,
     ),
+    ...(report.leftInPlace.length > 0
+      ? [
+          `Left in place, not in the backup (${report.leftInPlace.length}; remove them in Spotify if unwanted):`,
+        ]
+      : []),
+    ...report.leftInPlace.map((item) => `  #${item.position + 1} ${item.label} (${item.kind})`),
   ];
 }
 
