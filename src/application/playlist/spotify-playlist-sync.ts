@@ -12,8 +12,8 @@ import { reachedTarget, syncTarget, type SyncTarget } from '../../domain/playlis
 import { NaradaError } from '../../domain/shared/errors.js';
 import type { SpotifyPlaylist, SpotifyPlaylistEntry, SpotifyPort } from '../ports/spotify.port.js';
 import { UpstreamError } from '../ports/upstream-errors.js';
-import { planChange, type PlaylistChange } from './update/playlist-change.js';
-import { emptyingRefused, wouldEmpty } from './update/playlist-write.js';
+import { planChange, type PlaylistChange } from './playlist-change.js';
+import { emptyingRefused, wouldEmpty } from './playlist-write.js';
 
 /** Plans made before Narada gives up on a playlist that keeps changing under it. */
 const MAX_PLANS = 3;

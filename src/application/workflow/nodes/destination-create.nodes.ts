@@ -4,8 +4,8 @@
 import * as z from 'zod';
 import { MAX_ITEMS_PER_CALL } from '../../../domain/playlist/playlist-operation.js';
 import { defineNode } from '../workflow-node.js';
-import { appendChange, describeOperation } from '../../playlist/update/playlist-change.js';
-import { destinationDetails } from '../../playlist/update/playlist-write.js';
+import { appendChange, describeOperation } from '../../playlist/playlist-change.js';
+import { destinationDetails } from '../../playlist/playlist-write.js';
 import {
   dryRunParam,
   dryRunSource,

@@ -2,7 +2,7 @@
 // the track's Spotify mapping), readable names for reports, the warnings about what was left out, and
 // whether this task may write at all (`--dry-run`, or `"dry_run": true` in its config).
 import * as z from 'zod';
-import type { DryRunSource } from '../../playlist/update/playlist-write.js';
+import type { DryRunSource } from '../../playlist/playlist-write.js';
 import type { Track } from '../../../domain/track/track.js';
 import type { TrackList } from '../../../domain/workflow/track-list.js';
 import type { NodeContext } from '../node-context.js';

@@ -6,15 +6,15 @@
 import * as z from 'zod';
 import type { NodeContext } from '../node-context.js';
 import { syncSpotifyPlaylist, type LeftInPlace } from '../../playlist/spotify-playlist-sync.js';
-import { appendChange, type PlaylistChange } from '../../playlist/update/playlist-change.js';
-import { OPERATION_TYPES, playlistCopies } from '../../playlist/update/playlist-copies.js';
+import { appendChange, type PlaylistChange } from '../../playlist/playlist-change.js';
+import { OPERATION_TYPES, playlistCopies } from '../../playlist/playlist-copies.js';
 import {
   destinationDetails,
   emptyingRefused,
   type DryRunSource,
   type PlaylistCopy,
   type PlaylistWrite,
-} from '../../playlist/update/playlist-write.js';
+} from '../../playlist/playlist-write.js';
 import { defineNode, type NodeResult } from '../workflow-node.js';
 import type { TrackList } from '../../../domain/workflow/track-list.js';
 import { addCalls } from './destination-create.nodes.js';

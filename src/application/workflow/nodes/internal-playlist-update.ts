@@ -6,8 +6,8 @@ import { planPlaylistUpdate } from '../../../domain/playlist/playlist-diff.js';
 import { applyPlaylistOperations, type PlaylistEntry } from '../../../domain/playlist/playlist-operation.js';
 import type { TrackList } from '../../../domain/workflow/track-list.js';
 import type { NodeContext } from '../node-context.js';
-import { planChange } from '../../playlist/update/playlist-change.js';
-import { wouldEmpty, type PlaylistWrite } from '../../playlist/update/playlist-write.js';
+import { planChange } from '../../playlist/playlist-change.js';
+import { wouldEmpty, type PlaylistWrite } from '../../playlist/playlist-write.js';
 import { trackLabel } from './destination-targets.js';
 
 interface StoredEntry extends PlaylistEntry {

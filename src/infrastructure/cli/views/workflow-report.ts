@@ -2,12 +2,8 @@
 // would change, in a dry run) on which copy of its playlist (Spotify's, Narada's own) and what it left
 // alone and why, with its calls, the warnings, and the API calls per service.
 import type { TaskResult, WorkflowRun } from '../../../domain/workflow/workflow-run.js';
-import type { PlaylistChange } from '../../../application/playlist/update/playlist-change.js';
-import {
-  copyName,
-  type LeftAlone,
-  type PlaylistCopy,
-} from '../../../application/playlist/update/playlist-write.js';
+import type { PlaylistChange } from '../../../application/playlist/playlist-change.js';
+import { copyName, type LeftAlone, type PlaylistCopy } from '../../../application/playlist/playlist-write.js';
 import { NaradaError } from '../../../domain/shared/errors.js';
 import { formatDuration } from './progress-format.js';
 

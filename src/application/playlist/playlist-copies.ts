@@ -2,10 +2,10 @@
 // `operation_type` "update_internal" (its default) changes Narada's own copy in the local database and
 // Spotify's only with `enable_external_sync: true`; "update_spotify" changes the Spotify playlist (and
 // Narada's copy when it has one, so the two agree).
-import { InvalidInputError } from '../../../domain/shared/errors.js';
-import type { Playlist } from '../../../domain/playlist/playlist.js';
-import type { NodeContext } from '../../workflow/node-context.js';
-import type { PlaylistTarget } from '../../workflow/nodes/node-params.js';
+import { InvalidInputError } from '../../domain/shared/errors.js';
+import type { Playlist } from '../../domain/playlist/playlist.js';
+import type { NodeContext } from '../workflow/node-context.js';
+import type { PlaylistTarget } from '../workflow/nodes/node-params.js';
 import type { LeftAlone } from './playlist-write.js';
 
 export const OPERATION_TYPES = ['update_internal', 'update_spotify'] as const;

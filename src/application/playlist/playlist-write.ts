@@ -1,6 +1,6 @@
 // What a destination task did to each copy of its playlist (Spotify's, Narada's own in the local
 // database), what it left alone and why, and the guard that stops a plan from silently emptying one.
-import { InvalidInputError } from '../../../domain/shared/errors.js';
+import { InvalidInputError } from '../../domain/shared/errors.js';
 import type { PlaylistChange } from './playlist-change.js';
 
 /** Spotify's playlist, or Narada's own (a playlist in the local database, maybe a copy of one on Spotify). */

@@ -1,7 +1,7 @@
 // What an update of a playlist does, in words and numbers: the items it adds and removes, how many
 // move, the write calls it makes (or would make, in a dry run) and whether a full replace was cheaper.
-import type { PlaylistUpdatePlan } from '../../../domain/playlist/playlist-diff.js';
-import type { PlaylistOperation } from '../../../domain/playlist/playlist-operation.js';
+import type { PlaylistUpdatePlan } from '../../domain/playlist/playlist-diff.js';
+import type { PlaylistOperation } from '../../domain/playlist/playlist-operation.js';
 
 /** Lists of names are cut here in reports; the counts stay exact. */
 const LISTED = 25;
