@@ -3,6 +3,7 @@
 // (use cases stay plain classes), built on first use. Each factory imports what it builds, so loading
 // the wiring loads no adapter: a command loads only the parts it asks for (TypeORM only with the database).
 import { systemClock } from '../clock/system-clock.js';
+import type { RetryListener } from '../connectors/http/http-client.js';
 import { describeLongWait, type LongWaitListener } from '../connectors/http/long-wait.js';
 import type { NaradaDatabase } from '../persistence/open-database.js';
 import type { AppContainerDeps } from './modules/feature-module.js';
@@ -30,6 +31,16 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
     });
     deps.notice?.(line);
   };
+  // Every retry goes to the log (not to the terminal): what was asked again, after which attempt, why.
+  const onRetry: RetryListener = (wait) =>
+    logger.record('warn', `${wait.endpoint}: attempt ${wait.attempt} failed; retrying`, {
+      service: wait.service,
+      endpoint: wait.endpoint,
+      attempt: wait.attempt,
+      reason: wait.reason,
+      slowDown: wait.slowDown,
+      waitMs: wait.waitMs,
+    });
 
   wiring.bind(TOKENS.Config, () => config);
   wiring.bind(TOKENS.Logger, () => logger);
@@ -63,6 +74,7 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
       userAgent: config.userAgent,
       retry,
       onLongWait,
+      onRetry,
     });
   });
   wiring.bind(TOKENS.Lastfm, async (get) => {
@@ -84,6 +96,7 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
         calls: await get(TOKENS.CallCounter),
         retry,
         onLongWait,
+        onRetry,
       }),
       cache: (await get(TOKENS.Repositories)).responseCache,
     });
@@ -98,6 +111,7 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
       userAgent: config.userAgent,
       retry,
       onLongWait,
+      onRetry,
     });
   });
   wiring.bind(TOKENS.Spotify, async (get) => {

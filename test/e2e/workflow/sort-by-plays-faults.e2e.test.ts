@@ -17,6 +17,9 @@ describe('narada workflow run sort_by_plays under faults', () => {
   let faulty: CliResult;
   let spotifyFrom: number;
   let lastfmFrom: number;
+  /** The JSON-lines log of the last run, read before its home is removed. */
+  let lastLog: Array<Record<string, unknown>> = [];
+  let faultyLog: Array<Record<string, unknown>>;
 
   /** Runs the workflow with a NARADA_HOME of its own, so nothing is cached from another run. */
   async function runInFreshHome(playlistId: string, name: string): Promise<CliResult> {
@@ -37,6 +40,7 @@ describe('narada workflow run sort_by_plays under faults', () => {
         { env, cwd: home.path, timeoutMs: 90_000 },
       );
     } finally {
+      lastLog = logEntries(home.path);
       home.remove();
     }
   }
@@ -57,6 +61,7 @@ describe('narada workflow run sort_by_plays under faults', () => {
     world.spotify.injectRandomFaults(SPOTIFY_FAULTS);
     world.lastfm.injectRandomErrors(LASTFM_FAULTS);
     faulty = await runInFreshHome(world.library.playlistId, 'Under faults');
+    faultyLog = lastLog;
   }, 120_000);
 
   it('meets every kind of fault it was given', () => {
@@ -70,6 +75,19 @@ describe('narada workflow run sort_by_plays under faults', () => {
         .slice(lastfmFrom)
         .filter((c) => c.status === 429).length,
     ).toBeGreaterThan(0);
+  });
+
+  it('logs every retry it made, with the service, the attempt and the reason, and none on the terminal', () => {
+    const retries = faultyLog.filter((entry) => entry.level === 'warn' && entry.attempt !== undefined);
+    expect(retries).toContainEqual(
+      expect.objectContaining({
+        service: 'spotify',
+        reason: expect.stringMatching(/^HTTP 429/),
+        slowDown: true,
+      }),
+    );
+    expect(retries).toContainEqual(expect.objectContaining({ service: 'lastfm', slowDown: true }));
+    expect(faulty.stderr).not.toContain('retrying');
   });
 
   it('exits 0 with the same playlist as the run without faults', () => {

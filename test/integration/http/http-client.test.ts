@@ -9,6 +9,7 @@ import { CallCounter } from '../../../src/infrastructure/connectors/http/call-co
 import {
   HttpClient,
   type HttpClientOptions,
+  type RetryWait,
 } from '../../../src/infrastructure/connectors/http/http-client.js';
 import { describeLongWait, type LongWait } from '../../../src/infrastructure/connectors/http/long-wait.js';
 import { adaptiveLimiter } from '../../../src/infrastructure/connectors/http/rate-limiter.js';
@@ -161,6 +162,30 @@ describe('HttpClient over a real socket', () => {
     expect(describeLongWait({ ...waits[0]!, until: Date.UTC(2026, 4, 2, 14, 3, 27) })).toBe(
       'Spotify asks Narada to slow down (HTTP 429 rate limited): every Spotify call waits 45 s, until 14:03:27 UTC',
     );
+  });
+
+  it('tells the retry listener of every retry, short waits too, with the attempt that failed and why', async () => {
+    const retries: RetryWait[] = [];
+    routeFailingThenOk([{ status: 500 }, { status: 429, headers: { 'retry-after': '1' } }]);
+    await client({ onRetry: (retry) => retries.push(retry) }).request({ ...getMe, url: `${baseUrl}/v1/me` });
+    expect(retries).toEqual([
+      {
+        service: 'spotify',
+        endpoint: 'GET /me',
+        attempt: 1,
+        reason: 'HTTP 500',
+        slowDown: false,
+        waitMs: clock.sleeps[0],
+      },
+      {
+        service: 'spotify',
+        endpoint: 'GET /me',
+        attempt: 2,
+        reason: 'HTTP 429 rate limited',
+        slowDown: true,
+        waitMs: 1000,
+      },
+    ]);
   });
 
   it('times out a request that gets no answer, retries it, then reports the service unavailable', async () => {

@@ -38,7 +38,22 @@ export interface HttpClientOptions {
   /** Told before each wait of at least `longWaitMs` (default LONG_WAIT_NOTICE_MS), so the user knows why. */
   onLongWait?: LongWaitListener;
   longWaitMs?: number;
+  /** Told of every retry before its wait, however short, so the log shows what was asked again and why. */
+  onRetry?: RetryListener;
 }
+
+/** One retry the client is about to make: the failed attempt, what went wrong, and the wait before the next. */
+export interface RetryWait {
+  readonly service: ServiceName;
+  readonly endpoint: string;
+  /** The attempt that failed, counting from 1. */
+  readonly attempt: number;
+  readonly reason: string;
+  readonly slowDown: boolean;
+  readonly waitMs: number;
+}
+
+export type RetryListener = (retry: RetryWait) => void;
 
 type AttemptOutcome =
   | { readonly kind: 'response'; readonly response: HttpResponse }
@@ -127,6 +142,14 @@ export class HttpClient {
       }
       // "Too fast" holds back every caller of the service, not just this one.
       if (slowDown || status === 429 || status === 503) this.options.limiter.pauseFor(waitMs);
+      this.options.onRetry?.({
+        service: this.service,
+        endpoint: req.endpoint,
+        attempt,
+        reason: verdict.reason,
+        slowDown,
+        waitMs,
+      });
       this.announce(verdict.reason, slowDown, waitMs);
       await this.sleep(waitMs);
     }

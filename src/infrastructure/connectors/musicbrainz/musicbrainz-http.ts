@@ -4,7 +4,7 @@
 import type { Clock } from '../../../application/ports/clock.port.js';
 import { UpstreamError, upstreamCode } from '../../../application/ports/upstream-errors.js';
 import type { CallCounter } from '../http/call-counter.js';
-import { HttpClient } from '../http/http-client.js';
+import { HttpClient, type RetryListener } from '../http/http-client.js';
 import type { HttpRequest, HttpResponse, ResponseVerdict } from '../http/http-message.js';
 import type { LongWaitListener } from '../http/long-wait.js';
 import { adaptiveLimiter, serialIntervalLimiter, type RateLimiter } from '../http/rate-limiter.js';
@@ -49,6 +49,7 @@ export interface MusicBrainzHttpOptions {
   readonly clock?: Clock;
   readonly random?: () => number;
   readonly onLongWait?: LongWaitListener;
+  readonly onRetry?: RetryListener;
 }
 
 export function createMusicBrainzHttpClient(options: MusicBrainzHttpOptions): HttpClient {
@@ -64,6 +65,7 @@ export function createMusicBrainzHttpClient(options: MusicBrainzHttpOptions): Ht
     ...(options.clock === undefined ? {} : { sleep: options.clock.sleep, now: options.clock.now }),
     ...(options.random === undefined ? {} : { random: options.random }),
     ...(options.onLongWait === undefined ? {} : { onLongWait: options.onLongWait }),
+    ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
   });
 }
 
