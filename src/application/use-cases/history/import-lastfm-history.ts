@@ -152,7 +152,7 @@ export class ImportLastfmHistory {
           waiting = progress.task(`Waiting: ${error.message.replace(/; let it finish.*$/, '')}`);
           waiting.advance(0, 'this import goes on where that one ends');
         }
-        await new Promise((resolve) => setTimeout(resolve, this.deps.waitPollMs ?? 1000));
+        await clock.sleep(this.deps.waitPollMs ?? 1000);
       }
     }
   }
