@@ -1,5 +1,7 @@
-// Turns what the upstreams report (a Last.fm scrobble, a Spotify export row) into listens to record:
+// Turns what the upstreams report (a Last.fm scrobble, a Spotify export row, a Last.fm CSV or
+// ListenBrainz export row) into listens to record:
 // the ledger event exactly as received, and the upstream's record of the track.
+import type { FileListen } from '../ports/history-file.port.js';
 import type { LastfmListen } from '../ports/lastfm.port.js';
 import type { UpstreamTrack } from '../ports/provisional-track-store.port.js';
 import { listenIdentity } from '../../domain/history/listen-identity.js';
@@ -78,6 +80,35 @@ export function spotifyListenToRecord(
     },
     track: spotifyTrack(listen),
     identity: identities.of(listen.trackKey, listen.artist, listen.title),
+  };
+}
+
+/** A Last.fm CSV or ListenBrainz row: keyed by artist and title, the way Last.fm keys tracks. */
+export function fileListenToRecord(
+  listen: FileListen,
+  user: string,
+  importRunId: number | null,
+  identities: IdentityMemo,
+): ListenToRecord {
+  const { artist, title, album } = listen;
+  const track = nameKeyedTrack(
+    artist,
+    title,
+    album,
+    listen.source === 'lastfm_csv' ? 'lastfm' : 'listenbrainz',
+  );
+  return {
+    event: {
+      user,
+      source: listen.source,
+      playedAt: listen.playedAt,
+      trackKey: track.externalId,
+      msPlayed: null,
+      payload: listen.payload,
+      importRunId,
+    },
+    track: { ...track, attributes: {}, raw: { artist, title, album } },
+    identity: identities.of(track.externalId, artist, title),
   };
 }
 

@@ -1,7 +1,8 @@
 // The ledger: a listen exactly as the upstream reported it. Never updated, never deleted.
 import type { EpochMs } from '../values/time.js';
 
-export type ListeningSource = 'lastfm' | 'spotify' | 'spotify_export';
+/** `lastfm_csv`: a Last.fm history exported to CSV; `listenbrainz`: a ListenBrainz export. */
+export type ListeningSource = 'lastfm' | 'spotify' | 'spotify_export' | 'lastfm_csv' | 'listenbrainz';
 
 export interface RawListeningEvent {
   /** The listener: the service user name, or the export's owner. */

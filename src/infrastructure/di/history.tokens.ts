@@ -3,6 +3,7 @@
 import type { ListenRecorder } from '../../application/history/listen-recorder.js';
 import type { PlayHistoryQuery } from '../../application/ports/play-history-query.port.js';
 import type { BackfillLastfm } from '../../application/use-cases/history/backfill-lastfm.js';
+import type { ImportHistoryFile } from '../../application/use-cases/history/import-history-file.js';
 import type { ImportLastfmHistory } from '../../application/use-cases/history/import-lastfm-history.js';
 import type { ImportSpotifyHistory } from '../../application/use-cases/history/import-spotify-history.js';
 import { token } from './tokens.js';
@@ -11,6 +12,7 @@ export const HISTORY = {
   ListenRecorder: token<ListenRecorder>('history.ListenRecorder'),
   ImportLastfm: token<ImportLastfmHistory>('history.ImportLastfm'),
   ImportSpotify: token<ImportSpotifyHistory>('history.ImportSpotify'),
+  ImportFile: token<ImportHistoryFile>('history.ImportFile'),
   BackfillLastfm: token<BackfillLastfm>('history.BackfillLastfm'),
   PlayHistory: token<PlayHistoryQuery>('history.PlayHistoryQuery'),
 } as const;

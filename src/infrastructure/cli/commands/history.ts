@@ -7,6 +7,7 @@ import { withContext } from '../command.js';
 import type { GlobalArgs } from '../global-options.js';
 import { commandGroup, documented } from '../help.js';
 import { DATA_ENV, LASTFM_ENV } from '../../config/environment.js';
+import { importFile } from './history-import-file.js';
 
 interface LastfmImportArgs extends GlobalArgs {
   readonly since?: string;
@@ -135,7 +136,7 @@ const backfillLastfm: CommandModule<GlobalArgs, BackfillArgs> = {
 const importGroup = commandGroup<GlobalArgs>(
   'import',
   'Import listening history from Last.fm or a Spotify export',
-  [importLastfm, importSpotify],
+  [importLastfm, importSpotify, importFile],
   {
     examples: [
       ['$0 history import lastfm', 'Import your Last.fm scrobbles'],

@@ -1,5 +1,6 @@
 // Plain-text views of `narada history …` results: what an import or a backfill did, in numbers.
 import type { BackfillSummary } from '../../../application/use-cases/history/backfill-lastfm.js';
+import type { HistoryFileImportSummary } from '../../../application/use-cases/history/import-history-file.js';
 import type { LastfmImportSummary } from '../../../application/use-cases/history/import-lastfm-history.js';
 import type { SpotifyImportSummary } from '../../../application/use-cases/history/import-spotify-history.js';
 
@@ -35,6 +36,18 @@ export function renderSpotifyImport(s: Omit<SpotifyImportSummary, 'corrupt'>): s
     `  new listens:      ${n(s.new)}${s.sameAsOtherSource > 0 ? ` (${n(s.sameAsOtherSource)} of them already held from another source: counted once)` : ''}`,
     `  already present:  ${n(s.alreadyPresent)}`,
     `  skipped:          ${skips(s.skipped)}`,
+  ];
+}
+
+export function renderFileImport(s: Omit<HistoryFileImportSummary, 'corrupt'>): string[] {
+  return [
+    `History files: ${n(s.rows)} rows in ${s.files.length} file(s)`,
+    ...s.files.map(
+      (f) =>
+        `  ${f.path}: ${f.recognised}, for ${f.user}: ${n(f.rows)} rows, ${n(f.new)} new, ${n(f.alreadyPresent)} already present`,
+    ),
+    `  new listens:      ${n(s.new)}${s.sameAsOtherSource > 0 ? ` (${n(s.sameAsOtherSource)} of them already held from another source: counted once)` : ''}`,
+    `  already present:  ${n(s.alreadyPresent)}`,
   ];
 }
 

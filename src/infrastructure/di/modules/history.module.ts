@@ -43,6 +43,23 @@ export const bindHistory: FeatureModule = (wiring) => {
       defaultListener: async () => (await lastfm.whoAmI())?.username ?? null,
     });
   });
+  wiring.bind(HISTORY.ImportFile, async (get) => {
+    const { ImportHistoryFile } =
+      await import('../../../application/use-cases/history/import-history-file.js');
+    const { FileSystemHistoryFileSource } = await import('../../importers/history-file-reader.js');
+    const repos = await get(TOKENS.Repositories);
+    const lastfm = await get(TOKENS.Lastfm);
+    return new ImportHistoryFile({
+      source: new FileSystemHistoryFileSource(),
+      spotify: await get(HISTORY.ImportSpotify),
+      runs: repos.importRuns,
+      recorder: await get(HISTORY.ListenRecorder),
+      unitOfWork: repos.unitOfWork,
+      clock: await get(TOKENS.Clock),
+      progress: await get(TOKENS.Progress),
+      defaultListener: async () => (await lastfm.whoAmI())?.username ?? null,
+    });
+  });
   wiring.bind(HISTORY.BackfillLastfm, async (get) => {
     const { BackfillLastfm } = await import('../../../application/use-cases/history/backfill-lastfm.js');
     return new BackfillLastfm({

@@ -1,5 +1,5 @@
 // Listens held locally but not on Last.fm: plays captured elsewhere that no Last.fm scrobble was
-// matched to. Read with the plays index on (user, played_at); the Last.fm matches are gathered apart,
+// matched to (a Last.fm CSV export's rows are Last.fm scrobbles too). Read with the plays index on (user, played_at); the Last.fm matches are gathered apart,
 // since `duplicate_of` has no index of its own.
 import type Database from 'better-sqlite3';
 import type {
@@ -15,7 +15,7 @@ import type { SqliteDatabase } from '../open-database.js';
 type ListenRow = Omit<UnscrobbledListen, 'capture'> & { source: string; trackKey: string };
 
 const SCROBBLED = `SELECT d."duplicate_of" FROM "plays" d JOIN "listening_events" de ON de."id" = d."event_id"
-  WHERE d."duplicate_of" IS NOT NULL AND de."source" = 'lastfm'`;
+  WHERE d."duplicate_of" IS NOT NULL AND de."source" IN ('lastfm', 'lastfm_csv')`;
 
 export class SqliteScrobbleBackfillStore implements ScrobbleBackfillStore {
   private readonly listens: Database.Statement<[string, number], ListenRow>;
@@ -29,16 +29,16 @@ export class SqliteScrobbleBackfillStore implements ScrobbleBackfillStore {
               t."title" AS title, t."primary_artist" AS artist, t."album" AS album, t."duration_ms" AS durationMs,
               e."source" AS source, e."track_key" AS trackKey
          FROM "plays" p JOIN "listening_events" e ON e."id" = p."event_id" JOIN "tracks" t ON t."id" = p."track_id"
-        WHERE p."user" = ? AND p."played_at" >= ? AND p."duplicate_of" IS NULL AND e."source" != 'lastfm'
+        WHERE p."user" = ? AND p."played_at" >= ? AND p."duplicate_of" IS NULL AND e."source" NOT IN ('lastfm', 'lastfm_csv')
         ORDER BY p."played_at", p."id"`,
     );
     this.scrobbledNear = sqlite.prepare(
       `SELECT d."duplicate_of" AS id FROM "plays" d JOIN "listening_events" de ON de."id" = d."event_id"
-        WHERE d."user" = ? AND d."played_at" >= ? AND d."duplicate_of" IS NOT NULL AND de."source" = 'lastfm'`,
+        WHERE d."user" = ? AND d."played_at" >= ? AND d."duplicate_of" IS NOT NULL AND de."source" IN ('lastfm', 'lastfm_csv')`,
     );
     this.countBefore = sqlite.prepare(
       `SELECT COUNT(*) AS n FROM "plays" p JOIN "listening_events" e ON e."id" = p."event_id"
-        WHERE p."user" = ? AND p."played_at" < ? AND p."duplicate_of" IS NULL AND e."source" != 'lastfm'
+        WHERE p."user" = ? AND p."played_at" < ? AND p."duplicate_of" IS NULL AND e."source" NOT IN ('lastfm', 'lastfm_csv')
           AND p."id" NOT IN (${SCROBBLED})`,
     );
   }

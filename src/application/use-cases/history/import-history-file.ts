@@ -1,0 +1,196 @@
+// `narada history import file PATH...`: recognises each file by its content and imports it — Spotify
+// exports through the Spotify import, Last.fm CSVs and ListenBrainz exports here. Every path is
+// recognised before anything is written; each file part is one transaction (batches inside), so a
+// file that stops parsing leaves nothing behind and running the command again resumes through the
+// ledger's natural key.
+import type { Clock } from '../../ports/clock.port.js';
+import type {
+  HistoryFileFormat,
+  HistoryFilePart,
+  HistoryFileSource,
+  RecognisedHistoryFile,
+} from '../../ports/history-file.port.js';
+import type { ImportRunRepository } from '../../ports/import-run-repository.port.js';
+import type { ProgressReporter } from '../../ports/progress.port.js';
+import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
+import { CorruptExportError } from '../../../domain/history/history-errors.js';
+import { InvalidInputError } from '../../../domain/shared/errors.js';
+import { recordImportFailure } from '../../history/import-run-failure.js';
+import type { ListenRecorder } from '../../history/listen-recorder.js';
+import { fileListenToRecord, IdentityMemo } from '../../history/upstream-listens.js';
+import type { SpotifyImportSummary, SpotifyImportOptions } from './import-spotify-history.js';
+import { FALLBACK_LISTENER } from './import-spotify-history.js';
+
+export interface ImportHistoryFileDeps {
+  readonly source: HistoryFileSource;
+  /** Spotify exports go through the Spotify import, unchanged. */
+  readonly spotify: { run(options: SpotifyImportOptions): Promise<SpotifyImportSummary> };
+  readonly runs: ImportRunRepository;
+  readonly recorder: ListenRecorder;
+  readonly unitOfWork: UnitOfWork;
+  readonly clock: Clock;
+  readonly progress: ProgressReporter;
+  /** The listener `stats` reads by default (the Last.fm user), when neither --user nor the file names one. */
+  readonly defaultListener: () => Promise<string | null>;
+}
+
+export interface HistoryFileReport {
+  readonly path: string;
+  readonly format: HistoryFileFormat;
+  /** What was recognised, in words. */
+  readonly recognised: string;
+  readonly user: string;
+  readonly status: 'imported' | 'corrupt';
+  readonly rows: number;
+  readonly new: number;
+  readonly alreadyPresent: number;
+  /** New rows that are listens already held from another source: counted once. */
+  readonly sameAsOtherSource: number;
+  readonly error?: string;
+}
+
+export interface HistoryFileImportSummary {
+  readonly files: readonly HistoryFileReport[];
+  readonly rows: number;
+  readonly new: number;
+  readonly alreadyPresent: number;
+  readonly sameAsOtherSource: number;
+  /** Parts refused whole; the command exits 2 when there are any. */
+  readonly corrupt: readonly CorruptExportError[];
+}
+
+const ROWS_PER_BATCH = 2000;
+
+export class ImportHistoryFile {
+  private readonly identities = new IdentityMemo();
+
+  constructor(private readonly deps: ImportHistoryFileDeps) {}
+
+  async run(options: {
+    readonly paths: readonly string[];
+    readonly user?: string;
+  }): Promise<HistoryFileImportSummary> {
+    const recognised: RecognisedHistoryFile[] = [];
+    for (const path of options.paths) {
+      const file = await this.deps.source.recognise(path);
+      if (file.format === null) {
+        throw new InvalidInputError(
+          'HISTORY.UNRECOGNISED_FILE',
+          `${path} is not a listening history Narada can read: ${file.reason}. Expected a Spotify export (JSON, zip or folder), a Last.fm CSV (lastfm-to-csv, lastfm-backup, or a header naming artist, track and time columns) or a ListenBrainz export (zip or JSONL). Nothing was imported.`,
+          { details: { path } },
+        );
+      }
+      recognised.push(file);
+    }
+    const reports: HistoryFileReport[] = [];
+    const corrupt: CorruptExportError[] = [];
+    const spotifyFiles = recognised.filter((f) => f.format === 'spotify_export');
+    if (spotifyFiles.length > 0) {
+      const summary = await this.deps.spotify.run({
+        paths: spotifyFiles.map((f) => f.path),
+        user: options.user,
+      });
+      corrupt.push(...summary.corrupt);
+      for (const f of summary.files) {
+        const { file, status, rows, alreadyPresent, sameAsOtherSource, error } = f;
+        const recognisedAs = 'Spotify streaming history';
+        reports.push({
+          path: file,
+          format: 'spotify_export',
+          recognised: recognisedAs,
+          user: summary.user,
+          status,
+          rows,
+          new: f.new,
+          alreadyPresent,
+          sameAsOtherSource,
+          ...(error === undefined ? {} : { error }),
+        });
+      }
+    }
+    const others = recognised.filter((f) => f.format !== 'spotify_export');
+    if (others.length > 0) await this.deps.runs.interruptAbandoned(this.deps.clock.now());
+    const recorder = this.deps.recorder.remembering();
+    for (const file of others) {
+      const user = options.user ?? file.listener ?? (await this.deps.defaultListener()) ?? FALLBACK_LISTENER;
+      for (const part of file.parts) {
+        try {
+          reports.push(await this.importPart(file, part, user, recorder));
+        } catch (error) {
+          if (!(error instanceof CorruptExportError)) throw error;
+          corrupt.push(error);
+          reports.push({ ...emptyReport(file, part, user), status: 'corrupt', error: error.message });
+        }
+      }
+    }
+    const sum = (pick: (r: HistoryFileReport) => number) => reports.reduce((n, r) => n + pick(r), 0);
+    return {
+      files: reports,
+      rows: sum((r) => r.rows),
+      new: sum((r) => r.new),
+      alreadyPresent: sum((r) => r.alreadyPresent),
+      sameAsOtherSource: sum((r) => r.sameAsOtherSource),
+      corrupt,
+    };
+  }
+
+  private async importPart(
+    file: RecognisedHistoryFile,
+    part: HistoryFilePart,
+    user: string,
+    recorder: ListenRecorder,
+  ): Promise<HistoryFileReport> {
+    const { runs, clock, progress, unitOfWork } = this.deps;
+    const run = await runs.start(`history:file:${file.format}`, { from: null, to: null }, clock.now());
+    const task = progress.task(`${file.description}: ${part.label}`, part.sizeBytes);
+    try {
+      const report = await unitOfWork.transaction(async () => {
+        const r = emptyReport(file, part, user);
+        let bytesSeen = 0;
+        for await (const batch of part.batches(ROWS_PER_BATCH)) {
+          const listens = batch.listens.map((l) => fileListenToRecord(l, user, run.id, this.identities));
+          const outcome = await recorder.recordInUnit(listens);
+          r.rows += listens.length;
+          r.new += outcome.inserted;
+          r.alreadyPresent += outcome.existing;
+          r.sameAsOtherSource += outcome.sameAsHeld;
+          await runs.updateProgress(run.id, {
+            pagesDone: 0,
+            pagesTotal: null,
+            itemsNew: r.new,
+            itemsExisting: r.alreadyPresent,
+            itemsSkipped: 0,
+            cursor: `${part.label}#${r.rows}`,
+          });
+          task.advance(batch.bytesRead - bytesSeen, `${r.rows} rows`);
+          bytesSeen = batch.bytesRead;
+        }
+        return r;
+      });
+      await runs.finish(run.id, 'completed', clock.now());
+      task.done(`${report.new} new, ${report.alreadyPresent} already present`);
+      return report;
+    } catch (error) {
+      await recordImportFailure(error, { runId: run.id, task, recorder, runs, clock });
+      throw error;
+    }
+  }
+}
+
+function emptyReport(
+  file: RecognisedHistoryFile,
+  part: HistoryFilePart,
+  user: string,
+): { -readonly [K in keyof HistoryFileReport]: HistoryFileReport[K] } {
+  return {
+    path: part.label,
+    format: file.format,
+    recognised: file.description,
+    user,
+    status: 'imported',
+    rows: 0,
+    new: 0,
+    alreadyPresent: 0,
+    sameAsOtherSource: 0,
+  };
+}

@@ -1,0 +1,54 @@
+// `narada history import file <paths..>`: any listening-history export, recognised by its content.
+import type { Argv, CommandModule } from 'yargs';
+import { InvalidInputError } from '../../../domain/shared/errors.js';
+import { HISTORY } from '../../di/history.tokens.js';
+import { withContext } from '../command.js';
+import type { GlobalArgs } from '../global-options.js';
+import { documented } from '../help.js';
+import { DATA_ENV } from '../../config/environment.js';
+
+interface FileImportArgs extends GlobalArgs {
+  readonly paths: readonly string[];
+  readonly user?: string;
+}
+
+export const importFile: CommandModule<GlobalArgs, FileImportArgs> = {
+  command: 'file <paths..>',
+  describe:
+    'Import history files recognised by their content: Spotify exports, Last.fm CSVs, ListenBrainz exports (zip or JSONL)',
+  builder: (yargs: Argv<GlobalArgs>) =>
+    documented(yargs, {
+      examples: [
+        ['$0 history import file scrobbles.csv', 'A Last.fm CSV export'],
+        ['$0 history import file listenbrainz_me.zip my_spotify_data.zip', 'Several exports at once'],
+      ],
+      env: ['LASTFM_USERNAME', ...DATA_ENV],
+    })
+      .positional('paths', {
+        type: 'string',
+        array: true,
+        demandOption: true,
+        describe: 'Export files, zips or folders',
+      })
+      .options({
+        user: {
+          type: 'string',
+          describe:
+            'Whose listens these are (default: a ListenBrainz export\'s own user, else LASTFM_USERNAME, else "me")',
+        },
+      }) as unknown as Argv<FileImportArgs>,
+  handler: withContext<FileImportArgs>(async (ctx, args) => {
+    const summary = await (await ctx.get(HISTORY.ImportFile)).run({ paths: args.paths, user: args.user });
+    const { corrupt, ...report } = summary;
+    if (corrupt.length > 0) {
+      const imported = report.files.filter((f) => f.status === 'imported');
+      throw new InvalidInputError(
+        'HISTORY.CORRUPT_EXPORT',
+        `${corrupt.map((e) => e.message).join(' ')}${imported.length > 0 ? ` (${report.new} new listens were imported from the ${imported.length} other file(s).)` : ''}`,
+        { details: { files: corrupt.map((e) => e.file) } },
+      );
+    }
+    const { renderFileImport } = await import('../views/history-lines.js');
+    ctx.output.result(report, renderFileImport);
+  }),
+};
