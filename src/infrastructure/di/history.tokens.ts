@@ -2,6 +2,7 @@
 // for workflow nodes. Type-only imports, so commands load no adapter.
 import type { ListenRecorder } from '../../application/history/listen-recorder.js';
 import type { PlayHistoryQuery } from '../../application/ports/play-history-query.port.js';
+import type { ExportHistory } from '../../application/use-cases/history/export-history.js';
 import type { BackfillLastfm } from '../../application/use-cases/history/backfill-lastfm.js';
 import type { ImportLastfmHistory } from '../../application/use-cases/history/import-lastfm-history.js';
 import type { ImportSpotifyHistory } from '../../application/use-cases/history/import-spotify-history.js';
@@ -12,5 +13,6 @@ export const HISTORY = {
   ImportLastfm: token<ImportLastfmHistory>('history.ImportLastfm'),
   ImportSpotify: token<ImportSpotifyHistory>('history.ImportSpotify'),
   BackfillLastfm: token<BackfillLastfm>('history.BackfillLastfm'),
+  Export: token<ExportHistory>('history.Export'),
   PlayHistory: token<PlayHistoryQuery>('history.PlayHistoryQuery'),
 } as const;

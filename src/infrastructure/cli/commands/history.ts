@@ -6,6 +6,7 @@ import { HISTORY } from '../../di/history.tokens.js';
 import { withContext } from '../command.js';
 import type { GlobalArgs } from '../global-options.js';
 import { commandGroup, documented } from '../help.js';
+import { exportHistory } from './history-out.js';
 import { DATA_ENV, LASTFM_ENV } from '../../config/environment.js';
 
 interface LastfmImportArgs extends GlobalArgs {
@@ -158,7 +159,7 @@ const backfillGroup = commandGroup<GlobalArgs>(
 export const historyCommand = commandGroup<GlobalArgs>(
   'history',
   'Keep your listening history: import Last.fm scrobbles and Spotify exports, backfill Last.fm',
-  [importGroup, backfillGroup],
+  [importGroup, backfillGroup, exportHistory],
   {
     examples: [
       ['$0 history import lastfm', 'Import your Last.fm scrobbles'],

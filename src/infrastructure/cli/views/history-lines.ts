@@ -1,4 +1,5 @@
 // Plain-text views of `narada history …` results: what an import or a backfill did, in numbers.
+import type { ExportHistorySummary } from '../../../application/use-cases/history/export-history.js';
 import type { BackfillSummary } from '../../../application/use-cases/history/backfill-lastfm.js';
 import type { LastfmImportSummary } from '../../../application/use-cases/history/import-lastfm-history.js';
 import type { SpotifyImportSummary } from '../../../application/use-cases/history/import-spotify-history.js';
@@ -55,4 +56,11 @@ export function renderBackfill(s: BackfillSummary): string[] {
 
 function n(value: number): string {
   return value.toLocaleString('en-US');
+}
+
+export function renderExport(s: ExportHistorySummary): string[] {
+  const span = s.first === null ? '' : ` (${s.first} → ${s.last})`;
+  return [
+    `Exported ${n(s.listens)} listens${s.user === null ? '' : ` of ${s.user}`} as ${s.format} to ${s.out ?? 'stdout'}${span}`,
+  ];
 }

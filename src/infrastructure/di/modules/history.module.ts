@@ -52,6 +52,14 @@ export const bindHistory: FeatureModule = (wiring) => {
       progress: await get(TOKENS.Progress),
     });
   });
+  wiring.bind(HISTORY.Export, async (get) => {
+    const { ExportHistory } = await import('../../../application/use-cases/history/export-history.js');
+    const { HistoryExportFiles } = await import('../../exporters/history-export-target.js');
+    return new ExportHistory({
+      listens: (await get(TOKENS.Repositories)).listenExport,
+      target: new HistoryExportFiles(process.stdout),
+    });
+  });
 
   wiring.bind(HISTORY.PlayHistory, async (get) => (await get(TOKENS.Repositories)).playHistory);
 };

@@ -1,0 +1,46 @@
+// The interpreted listens, a page at a time by (start time, play id) — keyset paging, so each page
+// costs the same however deep into the history — with the track's names, ISRC, recording MBID and
+// the Spotify id of its accepted mapping (local files, `spotify:local:…`, have none).
+import type Database from 'better-sqlite3';
+import type {
+  ExportedListen,
+  ListenExportStore,
+  ListenPageQuery,
+} from '../../../application/ports/listen-export-store.port.js';
+import type { SqliteDatabase } from '../open-database.js';
+
+type Params = Record<string, string | number | null>;
+
+export class SqliteListenExportStore implements ListenExportStore {
+  private readonly statement: Database.Statement<[Params], ExportedListen>;
+
+  constructor(db: SqliteDatabase) {
+    this.statement = db.sqlite.prepare(
+      `SELECT p."id" AS playId, p."user" AS user, p."played_at" AS playedAt, p."ms_played" AS msPlayed,
+              e."source" AS source, p."track_id" AS trackId, t."primary_artist" AS artist, t."title" AS title,
+              t."album" AS album, t."duration_ms" AS durationMs, t."isrc" AS isrc, t."mbid" AS recordingMbid,
+              (SELECT MIN(m."external_id") FROM "track_mappings" m
+                WHERE m."track_id" = p."track_id" AND m."service" = 'spotify' AND m."status" = 'accepted'
+                  AND m."external_id" NOT LIKE 'spotify:%') AS spotifyId
+         FROM "plays" p JOIN "listening_events" e ON e."id" = p."event_id" JOIN "tracks" t ON t."id" = p."track_id"
+        WHERE p."duplicate_of" IS NULL
+          AND (@user IS NULL OR p."user" = @user)
+          AND (@since IS NULL OR p."played_at" >= @since)
+          AND (@until IS NULL OR p."played_at" < @until)
+          AND (@afterAt IS NULL OR p."played_at" > @afterAt OR (p."played_at" = @afterAt AND p."id" > @afterId))
+        ORDER BY p."played_at", p."id"
+        LIMIT @limit`,
+    );
+  }
+
+  async page(query: ListenPageQuery): Promise<ExportedListen[]> {
+    return this.statement.all({
+      user: query.user ?? null,
+      since: query.since ?? null,
+      until: query.until ?? null,
+      afterAt: query.after?.playedAt ?? null,
+      afterId: query.after?.playId ?? null,
+      limit: query.limit,
+    });
+  }
+}
