@@ -3,6 +3,7 @@
 import type { ListenRecorder } from '../../application/history/listen-recorder.js';
 import type { PlayHistoryQuery } from '../../application/ports/play-history-query.port.js';
 import type { ExportHistory } from '../../application/use-cases/history/export-history.js';
+import type { BackfillListenBrainz } from '../../application/use-cases/history/backfill-listenbrainz.js';
 import type { BackfillLastfm } from '../../application/use-cases/history/backfill-lastfm.js';
 import type { ImportLastfmHistory } from '../../application/use-cases/history/import-lastfm-history.js';
 import type { ImportSpotifyHistory } from '../../application/use-cases/history/import-spotify-history.js';
@@ -14,5 +15,6 @@ export const HISTORY = {
   ImportSpotify: token<ImportSpotifyHistory>('history.ImportSpotify'),
   BackfillLastfm: token<BackfillLastfm>('history.BackfillLastfm'),
   Export: token<ExportHistory>('history.Export'),
+  BackfillListenBrainz: token<BackfillListenBrainz>('history.BackfillListenBrainz'),
   PlayHistory: token<PlayHistoryQuery>('history.PlayHistoryQuery'),
 } as const;

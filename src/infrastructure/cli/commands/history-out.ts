@@ -1,9 +1,9 @@
-// `narada history export`: the listening history going out of Narada.
+// `narada history export` and `history backfill listenbrainz`: the listening history going out of Narada.
 import type { Argv, CommandModule } from 'yargs';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../domain/history/export-format.js';
 import { InvalidInputError } from '../../../domain/shared/errors.js';
 import { parseInstant } from '../../../domain/values/time.js';
-import { DATA_ENV } from '../../config/environment.js';
+import { DATA_ENV, LISTENBRAINZ_ENV } from '../../config/environment.js';
 import { HISTORY } from '../../di/history.tokens.js';
 import { withContext } from '../command.js';
 import type { GlobalArgs } from '../global-options.js';
@@ -65,5 +65,34 @@ export const exportHistory: CommandModule<GlobalArgs, ExportArgs> = {
     // On stdout the listens are the result: the summary goes to stderr.
     if (out === null) for (const line of renderExport(summary)) ctx.output.note(line);
     else ctx.output.result(summary, renderExport);
+  }),
+};
+
+interface ListenBrainzBackfillArgs extends GlobalArgs {
+  readonly dryRun: boolean;
+  readonly user?: string;
+}
+
+export const backfillListenBrainz: CommandModule<GlobalArgs, ListenBrainzBackfillArgs> = {
+  command: 'listenbrainz',
+  describe:
+    'Send your listens to ListenBrainz as an import, 1000 a request; a stopped run goes on where it stopped',
+  builder: (yargs: Argv<GlobalArgs>) =>
+    documented(yargs, {
+      examples: [
+        ['$0 history backfill listenbrainz --dry-run', 'How many listens would be sent'],
+        ['$0 history backfill listenbrainz', 'Send the listens not sent yet'],
+      ],
+      env: [...LISTENBRAINZ_ENV, 'LASTFM_USERNAME', ...DATA_ENV],
+    }).options({
+      'dry-run': { type: 'boolean', default: false, describe: 'Count what would be sent; send nothing' },
+      user: { type: 'string', describe: 'Whose listens (default: LASTFM_USERNAME, else "me")' },
+    }) as unknown as Argv<ListenBrainzBackfillArgs>,
+  handler: withContext<ListenBrainzBackfillArgs>(async (ctx, args) => {
+    const summary = await (
+      await ctx.get(HISTORY.BackfillListenBrainz)
+    ).run({ dryRun: args.dryRun, user: args.user });
+    const { renderListenBrainzBackfill } = await import('../views/history-lines.js');
+    ctx.output.result(summary, renderListenBrainzBackfill);
   }),
 };

@@ -6,7 +6,7 @@ import { HISTORY } from '../../di/history.tokens.js';
 import { withContext } from '../command.js';
 import type { GlobalArgs } from '../global-options.js';
 import { commandGroup, documented } from '../help.js';
-import { exportHistory } from './history-out.js';
+import { backfillListenBrainz, exportHistory } from './history-out.js';
 import { DATA_ENV, LASTFM_ENV } from '../../config/environment.js';
 
 interface LastfmImportArgs extends GlobalArgs {
@@ -149,7 +149,7 @@ const importGroup = commandGroup<GlobalArgs>(
 const backfillGroup = commandGroup<GlobalArgs>(
   'backfill',
   'Send listens Narada holds to a service that lacks them',
-  [backfillLastfm],
+  [backfillLastfm, backfillListenBrainz],
   {
     examples: [['$0 history backfill lastfm --dry-run', 'What would be scrobbled to Last.fm']],
     env: [...LASTFM_ENV, ...DATA_ENV],

@@ -61,5 +61,19 @@ export const bindHistory: FeatureModule = (wiring) => {
     });
   });
 
+  wiring.bind(HISTORY.BackfillListenBrainz, async (get) => {
+    const { BackfillListenBrainz } =
+      await import('../../../application/use-cases/history/backfill-listenbrainz.js');
+    const repos = await get(TOKENS.Repositories);
+    return new BackfillListenBrainz({
+      listenbrainz: await get(TOKENS.ListenBrainz),
+      listens: repos.listenExport,
+      checkpoints: repos.syncCheckpoints,
+      clock: await get(TOKENS.Clock),
+      progress: await get(TOKENS.Progress),
+      defaultListener: async () => (await (await get(TOKENS.Lastfm)).whoAmI())?.username ?? null,
+    });
+  });
+
   wiring.bind(HISTORY.PlayHistory, async (get) => (await get(TOKENS.Repositories)).playHistory);
 };
