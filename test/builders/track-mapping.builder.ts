@@ -7,6 +7,7 @@ const METHOD_OF: Record<ServiceName, MatchMethod> = {
   spotify: 'spotify_id',
   lastfm: 'artist_title',
   musicbrainz: 'mbid',
+  listenbrainz: 'artist_title',
 };
 
 /** Goes through `trackMapping()`, so an override with a bad confidence throws as it would in the app. */

@@ -7,6 +7,7 @@ const SERVICE_LABELS: Readonly<Record<ServiceName, string>> = {
   spotify: 'Spotify',
   lastfm: 'Last.fm',
   musicbrainz: 'MusicBrainz',
+  listenbrainz: 'ListenBrainz',
 };
 
 /** How a service is named in messages ("Last.fm", not "lastfm"). */

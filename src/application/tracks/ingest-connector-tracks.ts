@@ -40,6 +40,7 @@ const CREATING_METHOD: Readonly<Record<ServiceName, MatchMethod>> = {
   spotify: 'spotify_id',
   musicbrainz: 'mbid',
   lastfm: 'artist_title',
+  listenbrainz: 'artist_title',
 };
 
 type Placement =

@@ -1,6 +1,7 @@
 // The services Narada speaks to, and where a record came from.
 
-export type ServiceName = 'spotify' | 'lastfm' | 'musicbrainz';
+/** ListenBrainz is only sent listens to (`history backfill listenbrainz`): no record of it is kept. */
+export type ServiceName = 'spotify' | 'lastfm' | 'musicbrainz' | 'listenbrainz';
 
 export const SERVICES: readonly ServiceName[] = ['spotify', 'lastfm', 'musicbrainz'];
 

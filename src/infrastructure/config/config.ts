@@ -30,6 +30,12 @@ export interface MusicBrainzConfig {
   readonly requestsPerSecond: number | null;
 }
 
+export interface ListenBrainzConfig {
+  readonly apiUrl: string;
+  /** The user token (LISTENBRAINZ_TOKEN): a secret, redacted from logs. */
+  readonly token: string | null;
+}
+
 export interface NaradaConfig {
   readonly version: string;
   readonly home: string;
@@ -41,6 +47,7 @@ export interface NaradaConfig {
   readonly spotify: SpotifyConfig;
   readonly lastfm: LastfmConfig;
   readonly musicbrainz: MusicBrainzConfig;
+  readonly listenbrainz: ListenBrainzConfig;
   /** Longest Retry-After Narada waits out before stopping and telling the user when to come back. */
   readonly maxRetryAfterMs: number;
   /** Longest a command waits for another Narada process's writes to the database (NARADA_DB_WAIT_SECONDS). */
@@ -101,6 +108,13 @@ export function loadConfig({ env: realEnv, cwd, homeDir = homedir() }: ConfigSou
       apiUrl: baseUrl(value('MUSICBRAINZ_API_URL') ?? 'https://musicbrainz.org/ws/2', 'MUSICBRAINZ_API_URL'),
       requestsPerSecond: rateLimit(value('MUSICBRAINZ_RATE_LIMIT')),
     },
+    listenbrainz: {
+      apiUrl: baseUrl(
+        value('LISTENBRAINZ_API_URL') ?? 'https://api.listenbrainz.org',
+        'LISTENBRAINZ_API_URL',
+      ),
+      token: value('LISTENBRAINZ_TOKEN'),
+    },
     maxRetryAfterMs:
       amount('NARADA_MAX_RETRY_AFTER_MINUTES', value('NARADA_MAX_RETRY_AFTER_MINUTES'), 10, 'minutes') *
       60_000,
@@ -116,6 +130,7 @@ export function configSecrets(config: NaradaConfig): string[] {
     config.spotify.refreshToken,
     config.lastfm.apiSecret,
     config.lastfm.sessionKey,
+    config.listenbrainz.token,
   ].filter((s): s is string => s !== null && s.length >= 4);
 }
 

@@ -15,6 +15,8 @@ export const ENVIRONMENT = {
   MUSICBRAINZ_USER_AGENT: 'User-Agent sent to MusicBrainz (default narada/<version> ( project URL ))',
   MUSICBRAINZ_API_URL: 'MusicBrainz WS/2 base, e.g. a mirror (default https://musicbrainz.org/ws/2)',
   MUSICBRAINZ_RATE_LIMIT: 'MusicBrainz requests per second (default 1); "unlimited" for your own mirror',
+  LISTENBRAINZ_TOKEN: 'Your ListenBrainz user token (listenbrainz.org/settings), to send listens',
+  LISTENBRAINZ_API_URL: 'ListenBrainz API base (default https://api.listenbrainz.org)',
   NARADA_MAX_RETRY_AFTER_MINUTES: 'Longest Retry-After waited out before stopping (default 10)',
   NARADA_DB_WAIT_SECONDS: "Longest wait for another Narada command's database writes (default 60)",
 } as const;
@@ -40,5 +42,10 @@ export const MUSICBRAINZ_ENV: readonly EnvVar[] = [
   'MUSICBRAINZ_USER_AGENT',
   'MUSICBRAINZ_API_URL',
   'MUSICBRAINZ_RATE_LIMIT',
+  'NARADA_MAX_RETRY_AFTER_MINUTES',
+];
+export const LISTENBRAINZ_ENV: readonly EnvVar[] = [
+  'LISTENBRAINZ_TOKEN',
+  'LISTENBRAINZ_API_URL',
   'NARADA_MAX_RETRY_AFTER_MINUTES',
 ];

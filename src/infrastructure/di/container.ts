@@ -123,6 +123,24 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
     });
   });
 
+  wiring.bind(TOKENS.ListenBrainz, async (get) => {
+    const { tokenBucketLimiter } = await import('../connectors/http/rate-limiter.js');
+    const { createListenBrainzHttpClient } = await import('../connectors/listenbrainz/listenbrainz-http.js');
+    const { ListenBrainzClient } = await import('../connectors/listenbrainz/listenbrainz-client.js');
+    return new ListenBrainzClient({
+      apiUrl: config.listenbrainz.apiUrl,
+      token: config.listenbrainz.token,
+      http: createListenBrainzHttpClient({
+        limiter: tokenBucketLimiter(5, 5),
+        calls: await get(TOKENS.CallCounter),
+        userAgent: config.userAgent,
+        retry,
+        onLongWait,
+        onRetry,
+      }),
+    });
+  });
+
   for (const bindFeature of FEATURE_MODULES) bindFeature(wiring, deps);
 
   return {

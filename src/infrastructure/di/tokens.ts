@@ -4,6 +4,7 @@
 import type { Clock } from '../../application/ports/clock.port.js';
 import type { CredentialStore } from '../../application/ports/credential-store.port.js';
 import type { LastfmPort } from '../../application/ports/lastfm.port.js';
+import type { ListenBrainzPort } from '../../application/ports/listenbrainz.port.js';
 import type { Logger } from '../../application/ports/logger.port.js';
 import type { MusicBrainzPort } from '../../application/ports/musicbrainz.port.js';
 import type { ProgressReporter } from '../../application/ports/progress.port.js';
@@ -36,4 +37,5 @@ export const TOKENS = {
   MusicBrainz: token<MusicBrainzPort>('MusicBrainz'),
   SpotifyHttp: token<HttpClient>('SpotifyHttp'),
   Spotify: token<SpotifyPort>('Spotify'),
+  ListenBrainz: token<ListenBrainzPort>('ListenBrainz'),
 } as const;

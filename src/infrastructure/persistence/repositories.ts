@@ -7,6 +7,7 @@ import type { IdentityLookup } from '../../application/ports/identity-lookup.por
 import type { TrackMergeStore } from '../../application/ports/identity-merge-store.port.js';
 import type { ImportRunRepository } from '../../application/ports/import-run-repository.port.js';
 import type { LikeRepository } from '../../application/ports/like-repository.port.js';
+import type { ListenExportStore } from '../../application/ports/listen-export-store.port.js';
 import type { ListenRecordingStore } from '../../application/ports/listen-recording-store.port.js';
 import type { ListeningStats } from '../../application/ports/listening-stats.port.js';
 import type { PlayHistoryQuery } from '../../application/ports/play-history-query.port.js';
@@ -21,6 +22,7 @@ import type { TrackMetricRepository } from '../../application/ports/track-metric
 import type { TrackRepository } from '../../application/ports/track-repository.port.js';
 import type { UnitOfWork } from '../../application/ports/unit-of-work.port.js';
 import type { WorkflowRunRepository } from '../../application/ports/workflow-run-repository.port.js';
+import { SqliteListenExportStore } from './history/sqlite-listen-export-store.js';
 import { SqliteListenRecordingStore } from './history/sqlite-listen-recording-store.js';
 import { SqlitePlayHistoryQuery } from './history/sqlite-play-history-query.js';
 import { SqliteProvisionalTrackStore } from './history/sqlite-provisional-track-store.js';
@@ -57,6 +59,7 @@ export interface Repositories {
   readonly provisionalTracks: ProvisionalTrackStore;
   readonly playHistory: PlayHistoryQuery;
   readonly scrobbleBackfill: ScrobbleBackfillStore;
+  readonly listenExport: ListenExportStore;
   readonly listeningStats: ListeningStats;
   readonly importRuns: ImportRunRepository;
   readonly syncCheckpoints: SyncCheckpointRepository;
@@ -83,6 +86,7 @@ export function createRepositories(database: NaradaDatabase): Repositories {
     provisionalTracks: () => new SqliteProvisionalTrackStore(db),
     playHistory: () => new SqlitePlayHistoryQuery(db),
     scrobbleBackfill: () => new SqliteScrobbleBackfillStore(db),
+    listenExport: () => new SqliteListenExportStore(db),
     listeningStats: () => new SqliteListeningStats(db),
     importRuns: () => new TypeOrmImportRunRepository(db),
     syncCheckpoints: () => new TypeOrmSyncCheckpointRepository(db),

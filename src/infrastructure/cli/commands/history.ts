@@ -6,6 +6,7 @@ import { HISTORY } from '../../di/history.tokens.js';
 import { withContext } from '../command.js';
 import type { GlobalArgs } from '../global-options.js';
 import { commandGroup, documented } from '../help.js';
+import { backfillListenBrainz, exportHistory } from './history-out.js';
 import { DATA_ENV, LASTFM_ENV } from '../../config/environment.js';
 import { importFile } from './history-import-file.js';
 
@@ -149,7 +150,7 @@ const importGroup = commandGroup<GlobalArgs>(
 const backfillGroup = commandGroup<GlobalArgs>(
   'backfill',
   'Send listens Narada holds to a service that lacks them',
-  [backfillLastfm],
+  [backfillLastfm, backfillListenBrainz],
   {
     examples: [['$0 history backfill lastfm --dry-run', 'What would be scrobbled to Last.fm']],
     env: [...LASTFM_ENV, ...DATA_ENV],
@@ -159,7 +160,7 @@ const backfillGroup = commandGroup<GlobalArgs>(
 export const historyCommand = commandGroup<GlobalArgs>(
   'history',
   'Keep your listening history: import Last.fm scrobbles and Spotify exports, backfill Last.fm',
-  [importGroup, backfillGroup],
+  [importGroup, backfillGroup, exportHistory],
   {
     examples: [
       ['$0 history import lastfm', 'Import your Last.fm scrobbles'],

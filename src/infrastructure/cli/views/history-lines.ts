@@ -1,4 +1,6 @@
 // Plain-text views of `narada history …` results: what an import or a backfill did, in numbers.
+import type { ExportHistorySummary } from '../../../application/use-cases/history/export-history.js';
+import type { BackfillListenBrainzSummary } from '../../../application/use-cases/history/backfill-listenbrainz.js';
 import type { BackfillSummary } from '../../../application/use-cases/history/backfill-lastfm.js';
 import type { HistoryFileImportSummary } from '../../../application/use-cases/history/import-history-file.js';
 import type { LastfmImportSummary } from '../../../application/use-cases/history/import-lastfm-history.js';
@@ -68,4 +70,21 @@ export function renderBackfill(s: BackfillSummary): string[] {
 
 function n(value: number): string {
   return value.toLocaleString('en-US');
+}
+
+export function renderExport(s: ExportHistorySummary): string[] {
+  const span = s.first === null ? '' : ` (${s.first} → ${s.last})`;
+  return [
+    `Exported ${n(s.listens)} listens${s.user === null ? '' : ` of ${s.user}`} as ${s.format} to ${s.out ?? 'stdout'}${span}`,
+  ];
+}
+
+export function renderListenBrainzBackfill(s: BackfillListenBrainzSummary): string[] {
+  const who = s.listenbrainzUser === null ? s.server : `${s.listenbrainzUser} on ${s.server}`;
+  return [
+    s.dryRun
+      ? `Dry run: ${n(s.sent)} listens of ${s.user} would be sent to ListenBrainz (${s.server}); nothing sent`
+      : `Sent ${n(s.sent)} listens of ${s.user} to ListenBrainz (${who}) in ${n(s.requests)} request(s)`,
+    `  already sent by earlier runs: ${n(s.alreadySent)}${s.sentUpTo === null ? '' : ` (up to ${s.sentUpTo})`}`,
+  ];
 }

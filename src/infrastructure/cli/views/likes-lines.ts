@@ -8,6 +8,7 @@ export const LABEL: Readonly<Record<ServiceName, string>> = {
   spotify: 'Spotify',
   lastfm: 'Last.fm',
   musicbrainz: 'MusicBrainz',
+  listenbrainz: 'ListenBrainz',
 };
 
 export function renderLikesImport(report: LikesImportReport): string[] {

@@ -69,6 +69,28 @@ export const bindHistory: FeatureModule = (wiring) => {
       progress: await get(TOKENS.Progress),
     });
   });
+  wiring.bind(HISTORY.Export, async (get) => {
+    const { ExportHistory } = await import('../../../application/use-cases/history/export-history.js');
+    const { HistoryExportFiles } = await import('../../exporters/history-export-target.js');
+    return new ExportHistory({
+      listens: (await get(TOKENS.Repositories)).listenExport,
+      target: new HistoryExportFiles(process.stdout),
+    });
+  });
+
+  wiring.bind(HISTORY.BackfillListenBrainz, async (get) => {
+    const { BackfillListenBrainz } =
+      await import('../../../application/use-cases/history/backfill-listenbrainz.js');
+    const repos = await get(TOKENS.Repositories);
+    return new BackfillListenBrainz({
+      listenbrainz: await get(TOKENS.ListenBrainz),
+      listens: repos.listenExport,
+      checkpoints: repos.syncCheckpoints,
+      clock: await get(TOKENS.Clock),
+      progress: await get(TOKENS.Progress),
+      defaultListener: async () => (await (await get(TOKENS.Lastfm)).whoAmI())?.username ?? null,
+    });
+  });
 
   wiring.bind(HISTORY.PlayHistory, async (get) => (await get(TOKENS.Repositories)).playHistory);
 };
