@@ -1,7 +1,10 @@
 // `narada playlist backup <id-or-url ...> | --all [--out DIR]`, `narada playlist restore <file> [--to]
-// [--dry-run] [--playlist NAME]` and `narada playlist list`.
-import { resolve as resolvePath } from 'node:path';
+// [--dry-run] [--playlist NAME]`, `narada playlist list` and `narada playlist export <playlist> --format`.
+import { existsSync } from 'node:fs';
+import { basename, dirname, resolve as resolvePath } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import type { ExportFormat } from '../../../application/playlist/export/playlist-formats.js';
+import type { ExportSource } from '../../../application/use-cases/playlist/export-playlist.js';
 import type { RestoreReport } from '../../../application/use-cases/playlist/restore-playlist.js';
 import { InvalidInputError, isNaradaError, NaradaError } from '../../../domain/shared/errors.js';
 import { withContext } from '../command.js';
@@ -22,6 +25,14 @@ interface RestoreArgs extends GlobalArgs {
   readonly dryRun: boolean;
   readonly playlist?: string;
 }
+
+interface ExportArgs extends GlobalArgs {
+  readonly playlist: string;
+  readonly format: ExportFormat;
+  readonly out?: string;
+}
+
+const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'm3u8', 'jspf', 'xspf'];
 
 const backupCommand: CommandModule<GlobalArgs, BackupArgs> = {
   command: 'backup [playlists..]',
@@ -168,10 +179,55 @@ const listCommand: CommandModule<GlobalArgs, GlobalArgs> = {
   }),
 };
 
+const exportCommand: CommandModule<GlobalArgs, ExportArgs> = {
+  command: 'export <playlist>',
+  describe: 'Write a playlist (from Spotify, or a backup file) as CSV, M3U8, JSPF or XSPF',
+  builder: (yargs: Argv<GlobalArgs>) =>
+    documented(yargs, {
+      examples: [
+        ['$0 playlist export 37i9dQZF1DXcBWIGoYBM5M --format csv --out mix.csv', 'An Exportify CSV'],
+        ['$0 playlist export backups/Mix.json --format jspf', 'A backup as JSPF, on stdout'],
+      ],
+      env: [...SPOTIFY_ENV, ...DATA_ENV],
+    })
+      .positional('playlist', {
+        type: 'string',
+        demandOption: true,
+        describe: 'A playlist id, URI or link, or a Narada backup file',
+      })
+      .options({
+        format: {
+          choices: EXPORT_FORMATS,
+          demandOption: true,
+          describe: 'csv (Exportify columns), m3u8, jspf (ListenBrainz) or xspf',
+        },
+        out: { type: 'string', describe: 'File to write (default: print on stdout)' },
+      }) as unknown as Argv<ExportArgs>,
+  handler: withContext<ExportArgs>(async (ctx, args) => {
+    const path = resolvePath(ctx.runtime.cwd, args.playlist);
+    let source: ExportSource = { kind: 'spotify', playlist: args.playlist };
+    // An argument naming a file is a backup; anything else names a Spotify playlist.
+    if (existsSync(path) || args.playlist.toLowerCase().endsWith('.json')) {
+      const { readPlaylistBackupFile } = await import('../../backup/read-restore-file.js');
+      source = { kind: 'backup', backup: await readPlaylistBackupFile(path), file: path };
+    }
+    const outPath = args.out === undefined ? null : resolvePath(ctx.runtime.cwd, args.out);
+    const report = await (
+      await ctx.get(PLAYLIST.Export)
+    ).run({
+      source,
+      format: args.format,
+      out: outPath === null ? null : { dir: dirname(outPath), fileName: basename(outPath) },
+    });
+    const { renderExport } = await import('../views/playlist-lines.js');
+    ctx.output.result(report, renderExport);
+  }),
+};
+
 export const playlistCommand = commandGroup<GlobalArgs>(
   'playlist',
-  'Back up, restore and list playlists',
-  [backupCommand, restoreCommand, listCommand],
+  'Back up, restore, list and export playlists',
+  [backupCommand, restoreCommand, listCommand, exportCommand],
   {
     examples: [
       ['$0 playlist backup --all', 'Back up every playlist of yours that changed'],

@@ -1,5 +1,7 @@
-// Plain-text views of `narada playlist …` results: backups written, restores planned or done, the listing.
+// Plain-text views of `narada playlist …` results: backups written, restores planned or done, the
+// listing, exports.
 import type { BackupReport } from '../../../application/use-cases/playlist/backup-playlists.js';
+import type { ExportReport } from '../../../application/use-cases/playlist/export-playlist.js';
 import type { PlaylistListing } from '../../../application/use-cases/playlist/list-playlists.js';
 import type { RestoreReport } from '../../../application/use-cases/playlist/restore-playlist.js';
 
@@ -44,4 +46,10 @@ export function renderPlaylistList(listing: PlaylistListing): string[] {
         : `backed up ${p.lastBackup.at}${p.lastBackup.changedSince === true ? ' (changed since)' : ''}`;
     return `${p.name}  [${p.id}, ${where}, ${p.items ?? '?'} items]  ${backup}`;
   });
+}
+
+/** Without --out the exported text itself is the result, so it can be piped. */
+export function renderExport(report: ExportReport): string[] {
+  if (report.content !== null) return [report.content.replace(/\n$/, '')];
+  return [`Exported "${report.playlist.name}" (${report.items} items, ${report.format}) → ${report.file}`];
 }
