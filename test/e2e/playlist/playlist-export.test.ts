@@ -1,7 +1,7 @@
 // `narada playlist export` as a user runs it: the built CLI against the fake Spotify, each format to a
 // file or to stdout, from a playlist id or from a backup file.
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { aFakeTrack, trackUri } from '../../fakes/spotify/fake-spotify-builders.js';
@@ -72,6 +72,31 @@ describe('narada playlist export', () => {
     expect(xml).toContain('<title>Mix &lt;A&gt;</title>');
     expect(xml).toContain('<title>Ça &quot;va&quot;</title>');
     expect(xml).toContain('<creator>Crosby, Stills &amp; Nash</creator>');
+  });
+
+  it('restores an exported CSV and JSPF as new playlists with the same tracks', async () => {
+    const csv = await run('playlist', 'restore', 'mix.csv', '--json');
+    expectSuccess(csv);
+    const fromCsv = csv.json<{ playlistId: string; restored: number }>();
+    expect(fromCsv.restored).toBe(2);
+    expect(fakes.spotify.playlistUris(fromCsv.playlistId)).toEqual(uris);
+
+    expectSuccess(await run('playlist', 'export', playlistId, '--format', 'jspf', '--out', 'mix.jspf'));
+    const jspf = await run('playlist', 'restore', 'mix.jspf', '--json');
+    expectSuccess(jspf);
+    const fromJspf = jspf.json<{ playlistId: string }>();
+    expect(fromJspf.playlistId).not.toBe(fromCsv.playlistId);
+    expect(fakes.spotify.playlistUris(fromJspf.playlistId)).toEqual(uris);
+  });
+
+  it('refuses a damaged Exportify CSV with exit 2, naming the file and line, and writes nothing', async () => {
+    const file = join(fakes.home, 'damaged.csv');
+    writeFileSync(file, `"Track URI","Track Name"\n"${uris[0]}","A"\n"not-a-uri","B"\n`);
+    const writes = fakes.spotify.writeCalls().length;
+    const result = await run('playlist', 'restore', file);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${file} line 3: "Track URI" is "not-a-uri"`);
+    expect(fakes.spotify.writeCalls().length).toBe(writes);
   });
 
   it('refuses an unknown format with exit 2', async () => {

@@ -93,13 +93,15 @@ const restoreCommand: CommandModule<GlobalArgs, RestoreArgs> = {
         ['$0 playlist restore backups/Summer.json', 'Recreate the playlist as a new one'],
         ['$0 playlist restore Summer.json --to <id> --dry-run', 'Plan bringing a playlist back to it'],
         ['$0 playlist restore Playlist1.json --playlist Roads', 'One playlist of a Spotify export'],
+        ['$0 playlist restore liked.csv', 'A playlist from an Exportify CSV (or a JSPF file)'],
       ],
       env: [...SPOTIFY_ENV, ...MUSICBRAINZ_ENV, ...DATA_ENV],
     })
       .positional('file', {
         type: 'string',
         demandOption: true,
-        describe: 'A backup file, or Playlist1.json of a Spotify account-data export',
+        describe:
+          'A backup file, a Spotify export (Playlist1.json or its zip), an Exportify CSV or a JSPF file',
       })
       .options({
         to: {
