@@ -1,5 +1,6 @@
-// `narada playlist backup <id-or-url ...> | --all [--out DIR]`, `narada playlist restore <file> [--to]
-// [--dry-run] [--playlist NAME]`, `narada playlist list` and `narada playlist export <playlist> --format`.
+// `narada playlist backup <id-or-url ...> | --all [--out DIR] | --history <id>`, `narada playlist
+// restore <file-or-id> [--to] [--dry-run] [--playlist NAME] [--version N|DATE]`, `narada playlist list`
+// and `narada playlist export <playlist> --format`.
 import { existsSync } from 'node:fs';
 import { basename, dirname, resolve as resolvePath } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
@@ -17,6 +18,7 @@ interface BackupArgs extends GlobalArgs {
   readonly playlists: readonly string[];
   readonly all: boolean;
   readonly out?: string;
+  readonly history?: string;
 }
 
 interface RestoreArgs extends GlobalArgs {
@@ -24,6 +26,7 @@ interface RestoreArgs extends GlobalArgs {
   readonly to?: string;
   readonly dryRun: boolean;
   readonly playlist?: string;
+  readonly version?: string;
 }
 
 interface ExportArgs extends GlobalArgs {
@@ -43,6 +46,7 @@ const backupCommand: CommandModule<GlobalArgs, BackupArgs> = {
         ['$0 playlist backup 37i9dQZF1DXcBWIGoYBM5M', 'Back up one playlist (an id, URI or link)'],
         ['$0 playlist backup --all', 'Back up every playlist of yours that changed'],
         ['$0 playlist backup --all --out ~/music-backups', 'Write the files to another folder'],
+        ['$0 playlist backup --history 37i9dQZF1DXcBWIGoYBM5M', 'The versions kept of its backup'],
       ],
       env: [...SPOTIFY_ENV, ...DATA_ENV],
     })
@@ -59,8 +63,18 @@ const backupCommand: CommandModule<GlobalArgs, BackupArgs> = {
           describe: 'Every playlist of yours; skips those unchanged since their last backup',
         },
         out: { type: 'string', describe: 'Folder for the files (default: NARADA_HOME/backups)' },
+        history: {
+          type: 'string',
+          describe: "List the versions of a playlist's backup (date, items, snapshot); backs up nothing",
+        },
       }) as unknown as Argv<BackupArgs>,
   handler: withContext<BackupArgs>(async (ctx, args) => {
+    if (args.history !== undefined) {
+      const versions = await (await ctx.get(PLAYLIST.Versions)).run(args.history);
+      const { renderBackupVersions } = await import('../views/playlist-lines.js');
+      ctx.output.result(versions, renderBackupVersions);
+      return;
+    }
     if (args.playlists.length === 0 && !args.all) {
       throw new InvalidInputError(
         'PLAYLIST.NOTHING_TO_BACK_UP',
@@ -94,14 +108,17 @@ const restoreCommand: CommandModule<GlobalArgs, RestoreArgs> = {
         ['$0 playlist restore Summer.json --to <id> --dry-run', 'Plan bringing a playlist back to it'],
         ['$0 playlist restore Playlist1.json --playlist Roads', 'One playlist of a Spotify export'],
         ['$0 playlist restore liked.csv', 'A playlist from an Exportify CSV (or a JSPF file)'],
+        ['$0 playlist restore <id> --version 2', "Version 2 of the playlist's backup"],
       ],
       env: [...SPOTIFY_ENV, ...MUSICBRAINZ_ENV, ...DATA_ENV],
     })
+      // `--version` names a backup version here, not Narada's (`-V` still prints that).
+      .version(false)
       .positional('file', {
         type: 'string',
         demandOption: true,
         describe:
-          'A backup file, a Spotify export (Playlist1.json or its zip), an Exportify CSV or a JSPF file',
+          'A backup file, a Spotify export (Playlist1.json or its zip), an Exportify CSV or a JSPF file; with --version, a playlist id too',
       })
       .options({
         to: {
@@ -113,10 +130,21 @@ const restoreCommand: CommandModule<GlobalArgs, RestoreArgs> = {
           type: 'string',
           describe: 'In an export holding several playlists, the name of the one to restore',
         },
+        version: {
+          type: 'string',
+          describe:
+            'Restore this version of the backup (N, or a date: the newest version by then); the argument may then be a playlist id',
+        },
       }) as unknown as Argv<RestoreArgs>,
   handler: withContext<RestoreArgs>(async (ctx, args) => {
-    const { readRestoreFile } = await import('../../backup/read-restore-file.js');
-    const path = resolvePath(ctx.runtime.cwd, args.file);
+    const { readPlaylistBackupFile, readRestoreFile } = await import('../../backup/read-restore-file.js');
+    let path = resolvePath(ctx.runtime.cwd, args.file);
+    if (args.version !== undefined) {
+      // A backup file stands for its playlist; the version's own file is what is restored.
+      const playlist = existsSync(path) ? (await readPlaylistBackupFile(path)).playlist.id : args.file;
+      const versions = await (await ctx.get(PLAYLIST.Versions)).run(playlist, args.version);
+      path = versions.picked!.file;
+    }
     let sources = await readRestoreFile(path);
     if (args.playlist !== undefined) {
       const wanted = args.playlist.trim().toLowerCase();

@@ -59,4 +59,9 @@ export const bindPlaylist: FeatureModule = (wiring, { config }) => {
       generator: `narada/${config.version}`,
     });
   });
+  wiring.bind(PLAYLIST.Versions, async (get) => {
+    const { ListBackupVersions } =
+      await import('../../../application/use-cases/playlist/list-backup-versions.js');
+    return new ListBackupVersions({ checkpoints: (await get(TOKENS.Repositories)).syncCheckpoints });
+  });
 };
