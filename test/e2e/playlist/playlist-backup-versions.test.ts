@@ -50,6 +50,15 @@ describe('narada playlist backup versions', () => {
     const report = restore.json<{ playlistId: string; restored: number }>();
     expect(report.restored).toBe(2);
     expect(fakes.spotify.playlistUris(report.playlistId)).toEqual(uris.slice(0, 2));
+
+    // The newest backup file stands for its playlist: --version 1 onto the same restored playlist is a no-op.
+    const newest = versions[1]!.file;
+    const viaFile = await run('playlist', 'restore', newest, '--version', '1', '--dry-run', '--json');
+    expectSuccess(viaFile);
+    expect(viaFile.json<{ playlistId: string; counts: { added: number } }>()).toMatchObject({
+      playlistId: report.playlistId,
+      counts: { added: 0 },
+    });
   });
 
   it('refuses a version that does not exist with exit 2, naming the versions there are', async () => {
