@@ -39,7 +39,7 @@ export function playlistBackupFromJson(value: unknown, file: string): PlaylistBa
     throw new InvalidInputError(
       'BACKUP.FOREIGN_FILE',
       `${file} is not a Narada playlist backup (no "format": "${BACKUP_FORMAT}"): pass a file written by ` +
-        '`narada playlist backup` or a Spotify account-data Playlist1.json; nothing was restored',
+        '`narada playlist backup`, a Spotify account-data Playlist1.json, an Exportify CSV or a JSPF playlist; nothing was restored',
       { details: { file } },
     );
   }

@@ -16,7 +16,7 @@ export interface RestoreItem {
 }
 
 export interface RestoreSource {
-  readonly origin: 'backup' | 'spotify-export';
+  readonly origin: 'backup' | 'spotify-export' | 'exportify-csv' | 'jspf';
   /** The file it came from, for messages. */
   readonly file: string;
   /**

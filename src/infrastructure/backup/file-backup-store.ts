@@ -1,12 +1,17 @@
 // Backups on disk: each file is written to a temporary name in the same folder, flushed, then renamed
-// over the old one, so a crash or a full disk never leaves a truncated backup behind.
+// over the old one, so a crash or a full disk never leaves a truncated backup behind. The newest
+// backup of a playlist is `<dir>/<name>.json`; earlier versions are kept as
+// `<dir>/versions/<name>/v<N>.json`.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
 import type { BackupStore } from '../../application/ports/backup-store.port.js';
 import { InvalidInputError } from '../../domain/shared/errors.js';
 import { fileWriteError } from '../files/file-write-error.js';
 import { PRIVATE_FILE, PRIVATE_FOLDER } from '../files/private-files.js';
+
+/** Beside the newest backups, so a folder of backups carries its history with it. */
+export const VERSIONS_FOLDER = 'versions';
 
 export class FileBackupStore implements BackupStore {
   async write(dir: string, fileName: string, content: string): Promise<string> {
@@ -47,6 +52,12 @@ export class FileBackupStore implements BackupStore {
       if (isMissing(error)) return [];
       throw error;
     }
+  }
+
+  async keepVersion(path: string, version: number): Promise<string> {
+    const content = await readFile(path, 'utf8');
+    const folder = join(dirname(path), VERSIONS_FOLDER, basename(path, extname(path)));
+    return this.write(folder, `v${version}.json`, content);
   }
 
   async exists(path: string): Promise<boolean> {

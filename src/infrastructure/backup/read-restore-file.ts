@@ -1,12 +1,15 @@
-// Reads what `narada playlist restore` was given: a Narada backup, a Spotify account-data export's
-// `Playlist1.json`, or the export's zip as downloaded (its `Playlist*.json` files are read from it).
-// Any other file is refused with the reason before anything is written.
+// Reads what `narada playlist restore` was given, recognised by its content: a Narada backup, a Spotify
+// account-data export's `Playlist1.json` or its zip as downloaded (its `Playlist*.json` files are read
+// from it), an Exportify CSV or a JSPF playlist. Any other file is refused before anything is written.
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import { restoreSourceFromBackup, type RestoreSource } from '../../domain/backup/restore-source.js';
 import { parseJsonFile, playlistBackupFromJson } from '../../domain/backup/parse-playlist-backup.js';
+import type { PlaylistBackup } from '../../domain/backup/playlist-backup.js';
 import { InvalidInputError } from '../../domain/shared/errors.js';
 import { readZipEntries, readZipEntry, ZipFormatError } from '../importers/zip-archive.js';
+import { exportifyCsvPlaylist, isExportifyCsv } from './exportify-csv-playlist.js';
+import { isJspf, jspfPlaylist } from './jspf-playlist.js';
 import { isSpotifyPlaylistExport, spotifyExportPlaylists } from './spotify-export-playlists.js';
 
 /** `Playlist1.json`, `Playlist2.json`…: where an account-data export keeps the playlists. */
@@ -14,9 +17,24 @@ const EXPORT_PLAYLIST_FILE = /^Playlist\d+\.json$/i;
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 export async function readRestoreFile(path: string): Promise<RestoreSource[]> {
-  let bytes: Buffer;
+  const bytes = await readBytes(path);
+  if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) return exportZipPlaylists(path);
+  const text = bytes.toString('utf8');
+  if (isExportifyCsv(text)) return [exportifyCsvPlaylist(text, path)];
+  const value = parseJsonFile(text, path);
+  if (isSpotifyPlaylistExport(value)) return spotifyExportPlaylists(value, path);
+  if (isJspf(value)) return [jspfPlaylist(value, path, basename(path, extname(path)))];
+  return [restoreSourceFromBackup(playlistBackupFromJson(value, path), path)];
+}
+
+/** A Narada backup file, checked (for `narada playlist export`). */
+export async function readPlaylistBackupFile(path: string): Promise<PlaylistBackup> {
+  return playlistBackupFromJson(parseJsonFile((await readBytes(path)).toString('utf8'), path), path);
+}
+
+async function readBytes(path: string): Promise<Buffer> {
   try {
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (error) {
     const code =
       typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unknown';
@@ -26,10 +44,6 @@ export async function readRestoreFile(path: string): Promise<RestoreSource[]> {
       { cause: error, details: { file: path } },
     );
   }
-  if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) return exportZipPlaylists(path);
-  const value = parseJsonFile(bytes.toString('utf8'), path);
-  if (isSpotifyPlaylistExport(value)) return spotifyExportPlaylists(value, path);
-  return [restoreSourceFromBackup(playlistBackupFromJson(value, path), path)];
 }
 
 /** The playlists of every `Playlist*.json` in an account-data export's zip, in file order. */

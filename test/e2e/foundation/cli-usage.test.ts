@@ -154,7 +154,7 @@ describe('help, completion and version', () => {
       expect.arrayContaining(['status', 'playlist', 'workflow', 'tracks']),
     );
     const sub = await runNarada(['--get-yargs-completions', 'narada', 'playlist', ''], { env: env() });
-    expect(sub.stdout.trim().split('\n')).toEqual(['backup', 'restore', 'list']);
+    expect(sub.stdout.trim().split('\n')).toEqual(['backup', 'restore', 'list', 'export']);
   });
 
   it('prints a zsh script when SHELL is zsh', async () => {

@@ -9,6 +9,7 @@ import {
   localFileUri,
   trackUri,
 } from '../../fakes/spotify/fake-spotify-builders.js';
+import { bumpSnapshot } from '../../fakes/spotify/fake-spotify-context.js';
 import { openPlaylistWorld, type PlaylistWorld } from './playlist-test-kit.js';
 
 let world: PlaylistWorld;
@@ -104,7 +105,11 @@ describe('playlist backup (real client, fake Spotify, real files)', () => {
     expect(again.unchanged.map((p) => p.id)).toEqual([first.id]);
     expect(again.written.map((p) => p.id)).toEqual([second.id]);
     expect(world.fake.callsTo('GET /playlists/{id}').length - reads).toBe(1);
-    expect(readdirSync(world.backupDir).sort()).toEqual(['First.json', 'Second.json']);
+    expect(readdirSync(world.backupDir).sort()).toEqual(['First.json', 'Second.json', 'versions']);
+    // The changed playlist's earlier backup is kept as its version 1; the unchanged one has no other.
+    expect(readdirSync(join(world.backupDir, 'versions'))).toEqual(['Second']);
+    expect(readdirSync(join(world.backupDir, 'versions', 'Second'))).toEqual(['v1.json']);
+    expect(again.written[0]).toMatchObject({ version: 2 });
   });
 
   it('backs up again when the last backup file is gone, even with the same snapshot id', async () => {
@@ -121,12 +126,21 @@ describe('playlist backup (real client, fake Spotify, real files)', () => {
     const report = await world.backup.run({ playlists: [a.id, b.id], all: false, outDir: world.backupDir });
     const names = report.written.map((p) => p.file.slice(world.backupDir.length + 1));
     expect(names).toEqual(['_Mix_.json', `_mix_ (${b.id}).json`]);
+    const unchanged = await world.backup.run({
+      playlists: [b.id, a.id],
+      all: false,
+      outDir: world.backupDir,
+    });
+    expect(unchanged.written).toEqual([]);
+    expect(unchanged.unchanged.map((p) => p.id)).toEqual([b.id, a.id]);
+    bumpSnapshot(world.fake.playlist(a.id));
+    bumpSnapshot(world.fake.playlist(b.id));
     const again = await world.backup.run({ playlists: [b.id, a.id], all: false, outDir: world.backupDir });
     expect(again.written.map((p) => p.file.slice(world.backupDir.length + 1))).toEqual([
       `_mix_ (${b.id}).json`,
       '_Mix_.json',
     ]);
-    expect(readdirSync(world.backupDir)).toHaveLength(2);
+    expect(readdirSync(world.backupDir).sort()).toEqual(['_Mix_.json', `_mix_ (${b.id}).json`, 'versions']);
   });
 
   it('reports a playlist that cannot be read and backs up the others', async () => {

@@ -7,6 +7,7 @@ import type { Clock } from '../../../src/application/ports/clock.port.js';
 import { SILENT_PROGRESS } from '../../../src/application/ports/progress.port.js';
 import type { SpotifyPort } from '../../../src/application/ports/spotify.port.js';
 import { BackupPlaylists } from '../../../src/application/use-cases/playlist/backup-playlists.js';
+import { ExportPlaylist } from '../../../src/application/use-cases/playlist/export-playlist.js';
 import { SpotifyTrackFinder } from '../../../src/application/playlist/find-spotify-track.js';
 import { ListPlaylists } from '../../../src/application/use-cases/playlist/list-playlists.js';
 import { RestorePlaylist } from '../../../src/application/use-cases/playlist/restore-playlist.js';
@@ -27,6 +28,7 @@ export interface PlaylistWorld {
   readonly backup: BackupPlaylists;
   readonly restore: RestorePlaylist;
   readonly list: ListPlaylists;
+  readonly exporter: ExportPlaylist;
   dispose(): Promise<void>;
 }
 
@@ -66,6 +68,13 @@ export async function openPlaylistWorld(
       progress: SILENT_PROGRESS,
     }),
     list: new ListPlaylists({ spotify, playlists: repos.playlists, checkpoints: repos.syncCheckpoints }),
+    exporter: new ExportPlaylist({
+      spotify,
+      ingest,
+      store: new FileBackupStore(),
+      clock,
+      generator: 'narada/test',
+    }),
     dispose: async () => {
       await fake.close();
       await temp.dispose();

@@ -1,5 +1,6 @@
 // `narada playlist backup`: each playlist to one JSON file, written atomically, named after the
-// playlist; with --all, playlists unchanged since their last backup (same snapshot id) are skipped.
+// playlist. A changed playlist's earlier backup is kept as a version beside it; one unchanged since its
+// last backup (same snapshot id, file still there) writes nothing.
 import type { BackupStore } from '../../ports/backup-store.port.js';
 import type { Clock } from '../../ports/clock.port.js';
 import type { PlaylistRepository } from '../../ports/playlist-repository.port.js';
@@ -10,7 +11,7 @@ import { backupFileName } from '../../../domain/backup/backup-file-name.js';
 import { isNaradaError, NaradaError } from '../../../domain/shared/errors.js';
 import { toIso } from '../../../domain/values/time.js';
 import type { IngestConnectorTracks } from '../../tracks/ingest-connector-tracks.js';
-import { BackupIndex, type LastBackup } from '../../playlist/backup-index.js';
+import { BackupIndex, type BackupVersion, type LastBackup } from '../../playlist/backup-index.js';
 import { localPlaylistCopy, resolvedMbids } from '../../playlist/local-playlist-copy.js';
 import { playlistBackupDocument } from '../../playlist/playlist-backup-document.js';
 import { playlistIdOf } from '../../playlist/playlist-ref.js';
@@ -40,6 +41,8 @@ export interface BackedUpPlaylist {
   readonly items: number;
   readonly file: string;
   readonly snapshotId: string;
+  /** 1 for a playlist's first backup, then one more for each change backed up. */
+  readonly version: number;
 }
 
 export interface SkippedPlaylist {
@@ -78,7 +81,9 @@ export class BackupPlaylists {
     const task = this.deps.progress.task('Backing up playlists', ids.length);
     for (const id of ids) {
       try {
-        written.push(await this.backUp(id, request.outDir, taken));
+        const outcome = await this.backUp(id, request.outDir, taken);
+        if ('version' in outcome) written.push(outcome);
+        else unchanged.push(outcome);
         task.advance(1, id);
       } catch (error) {
         // A login or a path the user must fix, or an id they mistyped, fails every playlist alike.
@@ -129,7 +134,11 @@ export class BackupPlaylists {
     return ids;
   }
 
-  private async backUp(id: string, outDir: string, taken: Set<string>): Promise<BackedUpPlaylist> {
+  private async backUp(
+    id: string,
+    outDir: string,
+    taken: Set<string>,
+  ): Promise<BackedUpPlaylist | SkippedPlaylist> {
     const { spotify, ingest, clock, store } = this.deps;
     const playlist = await spotify.getPlaylist(id);
     // The connector reads a playlist whole or fails; a backup also refuses one that is not the playlist asked for.
@@ -140,6 +149,10 @@ export class BackupPlaylists {
         'failure',
         { retryable: true, details: { playlistId: id } },
       );
+    }
+    const last = await this.index.get(id);
+    if (last !== null && last.snapshotId === playlist.snapshotId && (await store.exists(last.path))) {
+      return { id, name: playlist.name, reason: unchangedReason(last), file: last.path };
     }
     const ingested = await ingest.run(
       playlist.entries.flatMap((e) => (e.kind === 'track' || e.kind === 'local' ? [e.track] : [])),
@@ -154,7 +167,9 @@ export class BackupPlaylists {
     });
     const file = await this.fileNameFor(playlist, outDir, taken);
     taken.add(file.toLowerCase());
+    const earlier = await this.keepEarlierVersion(last, outDir, file);
     const path = await store.write(outDir, file, `${JSON.stringify(document, null, 2)}\n`);
+    const version = (earlier.at(-1)?.version ?? 0) + 1;
     await this.index.put({
       playlistId: id,
       snapshotId: playlist.snapshotId,
@@ -164,6 +179,16 @@ export class BackupPlaylists {
       name: playlist.name,
       itemCount: playlist.entries.length,
       backedUpAt: at,
+      versions: [
+        ...earlier,
+        {
+          version,
+          backedUpAt: at,
+          itemCount: playlist.entries.length,
+          snapshotId: playlist.snapshotId,
+          path,
+        },
+      ],
     });
     return {
       id,
@@ -171,7 +196,35 @@ export class BackupPlaylists {
       items: playlist.entries.length,
       file: path,
       snapshotId: playlist.snapshotId,
+      version,
     };
+  }
+
+  /**
+   * The versions taken before this one. The newest of them is copied aside first when the new backup
+   * is about to replace its file; written elsewhere (another --out), it stays where it is.
+   */
+  private async keepEarlierVersion(
+    last: LastBackup | null,
+    outDir: string,
+    file: string,
+  ): Promise<BackupVersion[]> {
+    if (last === null) return [];
+    const versions = [...last.versions];
+    const newest = versions.at(-1);
+    if (
+      newest !== undefined &&
+      newest.path === last.path &&
+      last.dir === outDir &&
+      last.file === file &&
+      (await this.deps.store.exists(last.path))
+    ) {
+      versions[versions.length - 1] = {
+        ...newest,
+        path: await this.deps.store.keepVersion(last.path, newest.version),
+      };
+    }
+    return versions;
   }
 
   /** The file of the playlist's last backup in this folder, else a new name no other file has. */

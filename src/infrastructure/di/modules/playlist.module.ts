@@ -1,4 +1,5 @@
-// Playlists: backup to files, restore from them (or from a Spotify export), and listing.
+// Playlists: backup to files, restore from them (or from a Spotify export), listing, and export to
+// other tools' formats.
 import { TOKENS } from '../tokens.js';
 import { PLAYLIST } from '../playlist.tokens.js';
 import type { FeatureModule } from './feature-module.js';
@@ -46,5 +47,21 @@ export const bindPlaylist: FeatureModule = (wiring, { config }) => {
       playlists: repos.playlists,
       checkpoints: repos.syncCheckpoints,
     });
+  });
+  wiring.bind(PLAYLIST.Export, async (get) => {
+    const { ExportPlaylist } = await import('../../../application/use-cases/playlist/export-playlist.js');
+    const { FileBackupStore } = await import('../../backup/file-backup-store.js');
+    return new ExportPlaylist({
+      spotify: await get(TOKENS.Spotify),
+      ingest: await get(TRACKS.IngestConnectorTracks),
+      store: new FileBackupStore(),
+      clock: await get(TOKENS.Clock),
+      generator: `narada/${config.version}`,
+    });
+  });
+  wiring.bind(PLAYLIST.Versions, async (get) => {
+    const { ListBackupVersions } =
+      await import('../../../application/use-cases/playlist/list-backup-versions.js');
+    return new ListBackupVersions({ checkpoints: (await get(TOKENS.Repositories)).syncCheckpoints });
   });
 };
