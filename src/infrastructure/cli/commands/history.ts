@@ -136,7 +136,7 @@ const backfillLastfm: CommandModule<GlobalArgs, BackfillArgs> = {
 
 const importGroup = commandGroup<GlobalArgs>(
   'import',
-  'Import listening history from Last.fm or a Spotify export',
+  'Import listening history: Last.fm scrobbles, a Spotify export, or any recognised history file',
   [importLastfm, importSpotify, importFile],
   {
     examples: [
@@ -159,7 +159,7 @@ const backfillGroup = commandGroup<GlobalArgs>(
 
 export const historyCommand = commandGroup<GlobalArgs>(
   'history',
-  'Keep your listening history: import Last.fm scrobbles and Spotify exports, backfill Last.fm',
+  'Keep your listening history: import it (Last.fm, Spotify, Last.fm CSV, ListenBrainz), export it, backfill it',
   [importGroup, backfillGroup, exportHistory],
   {
     examples: [
