@@ -25,7 +25,7 @@ describe('narada (foundation commands, run as a user would)', () => {
     expect(result.stdout).toContain('narada status');
     expect(result.stdout).toContain('--json');
     // Wrapped at word boundaries: every line of a command's summary ends on a whole word.
-    expect(result.stdout).toMatch(/Spotify exports,\s+backfill\s+Last\.fm/);
+    expect(result.stdout).toMatch(/ListenBrainz\),\s+export it, backfill it/);
   });
 
   it('prints its version from package.json', async () => {
