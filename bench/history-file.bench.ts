@@ -58,6 +58,7 @@ try {
     },
     runs: repos.importRuns,
     recorder,
+    ledger: repos.ledgerPresence,
     unitOfWork: repos.unitOfWork,
     clock: systemClock,
     progress: SILENT_PROGRESS,

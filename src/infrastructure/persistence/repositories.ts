@@ -14,6 +14,7 @@ import type { PlaylistRepository } from '../../application/ports/playlist-reposi
 import type { ProvisionalTrackStore } from '../../application/ports/provisional-track-store.port.js';
 import type { ResponseCache } from '../../application/ports/response-cache.port.js';
 import type { ScrobbleBackfillStore } from '../../application/ports/scrobble-backfill-store.port.js';
+import type { LedgerPresence } from '../../application/ports/ledger-presence.port.js';
 import type { StoredRecordCheck } from '../../application/ports/stored-record-check.port.js';
 import type { SyncCheckpointRepository } from '../../application/ports/sync-checkpoint-repository.port.js';
 import type { TrackMappingRepository } from '../../application/ports/track-mapping-repository.port.js';
@@ -25,6 +26,7 @@ import { SqliteListenRecordingStore } from './history/sqlite-listen-recording-st
 import { SqlitePlayHistoryQuery } from './history/sqlite-play-history-query.js';
 import { SqliteProvisionalTrackStore } from './history/sqlite-provisional-track-store.js';
 import { SqliteScrobbleBackfillStore } from './history/sqlite-scrobble-backfill-store.js';
+import { SqliteLedgerPresence } from './history/sqlite-ledger-presence.js';
 import { TypeOrmImportRunRepository } from './history/typeorm-import-run-repository.js';
 import { TypeOrmResponseCache } from './http-cache/typeorm-response-cache.js';
 import { TypeOrmLikeRepository } from './likes/typeorm-like-repository.js';
@@ -57,6 +59,7 @@ export interface Repositories {
   readonly provisionalTracks: ProvisionalTrackStore;
   readonly playHistory: PlayHistoryQuery;
   readonly scrobbleBackfill: ScrobbleBackfillStore;
+  readonly ledgerPresence: LedgerPresence;
   readonly listeningStats: ListeningStats;
   readonly importRuns: ImportRunRepository;
   readonly syncCheckpoints: SyncCheckpointRepository;
@@ -83,6 +86,7 @@ export function createRepositories(database: NaradaDatabase): Repositories {
     provisionalTracks: () => new SqliteProvisionalTrackStore(db),
     playHistory: () => new SqlitePlayHistoryQuery(db),
     scrobbleBackfill: () => new SqliteScrobbleBackfillStore(db),
+    ledgerPresence: () => new SqliteLedgerPresence(db),
     listeningStats: () => new SqliteListeningStats(db),
     importRuns: () => new TypeOrmImportRunRepository(db),
     syncCheckpoints: () => new TypeOrmSyncCheckpointRepository(db),

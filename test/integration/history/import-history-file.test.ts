@@ -55,6 +55,7 @@ describe('ImportHistoryFile', () => {
       spotify: spotifyImporter(kit),
       runs: kit.repos.importRuns,
       recorder: kit.recorder,
+      ledger: kit.repos.ledgerPresence,
       unitOfWork: kit.repos.unitOfWork,
       clock: kit.clock,
       progress: SILENT_PROGRESS,
@@ -151,6 +152,32 @@ describe('ImportHistoryFile', () => {
     expect(summary.files).toEqual([
       expect.objectContaining({ format: 'spotify_export', recognised: 'Spotify streaming history', new: 1 }),
     ]);
+  });
+
+  it('dry run: reads every file, counts rows the ledger holds, and writes nothing (no import run either)', async () => {
+    const csv = exportFile(kit, 'scrobbles.csv', juneAsLastfmToCsv());
+    const zip = exportFile(kit, 'listenbrainz_shoko1.zip', lbZip());
+    const spotify = exportFile(
+      kit,
+      'history.json',
+      exportText([anExtendedRow({ ts: '2025-03-01T10:04:00Z', msPlayed: 240_000, uri: spotifyTrackUri(1) })]),
+    );
+    await importer().run({ paths: [csv], user: 'ana' });
+    const runCount = () =>
+      (kit.db.sqlite.prepare('SELECT COUNT(*) AS n FROM "import_runs"').get() as { n: number }).n;
+    const runsBefore = runCount();
+
+    const dry = await importer().run({ paths: [csv, zip, spotify], user: 'ana', dryRun: true });
+
+    expect(dry.dryRun).toBe(true);
+    expect(dry.files.map((f) => [f.format, f.status, f.rows, f.new, f.alreadyPresent])).toEqual([
+      ['spotify_export', 'not_read', 0, 0, 0],
+      ['lastfm_csv', 'would_import', 5, 0, 5],
+      ['listenbrainz_export', 'would_import', 5, 5, 0],
+    ]);
+    expect(runCount()).toBe(runsBefore);
+    expect(kit.count('listening_events')).toBe(5);
+    expect(kit.count('plays')).toBe(5);
   });
 
   it('refuses an unrecognised file before writing anything, naming it', async () => {
