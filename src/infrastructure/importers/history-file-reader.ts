@@ -17,6 +17,7 @@ import type {
 import { CorruptExportError } from '../../domain/history/history-errors.js';
 import { InvalidInputError } from '../../domain/shared/errors.js';
 import { recogniseCsvLayout, type CsvLayout } from './lastfm-csv-layouts.js';
+import { jsonListFile } from './history-json-lists.js';
 import { jsonLines, type JsonLine } from './json-lines.js';
 import {
   listenBrainzUser,
@@ -104,11 +105,15 @@ function recognisePlain(
   const text = head.toString('utf8').replace(/^\uFEFF/, '');
   const start = text.trimStart();
   if (start.startsWith('[')) {
+    // Listens and Last.fm pages first: their fields never occur in a Spotify row, but the reverse is less sure.
+    const list = jsonListFile(path, size, head, () => fileBytes(path));
+    if (list !== null) return list;
     if (SPOTIFY_KEYS.test(start)) return spotify(path, 'a JSON list');
     return {
       path,
       format: null,
-      reason: 'a JSON list without Spotify streaming-history rows (ts/endTime, ms_played)',
+      reason:
+        'a JSON list of neither Spotify streaming-history rows (ts/endTime, ms_played), ListenBrainz listens (listened_at, track_metadata) nor Last.fm user.getRecentTracks pages',
     };
   }
   const firstLine = start.split(/\r?\n/, 1)[0] ?? '';

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { SILENT_PROGRESS } from '../../../src/application/ports/progress.port.js';
 import { lastfmListenToRecord, IdentityMemo } from '../../../src/application/history/upstream-listens.js';
 import { ImportHistoryFile } from '../../../src/application/use-cases/history/import-history-file.js';
+import { mapRecentTracksPage } from '../../../src/infrastructure/connectors/lastfm/lastfm-history-mapper.js';
 import { FileSystemHistoryFileSource } from '../../../src/infrastructure/importers/history-file-reader.js';
 import { buildZip } from '../../fixtures/history/zip-writer.js';
 import { anExtendedRow, exportText, spotifyTrackUri } from '../../fixtures/history/spotify-export-rows.js';
@@ -178,6 +179,38 @@ describe('ImportHistoryFile', () => {
     expect(runCount()).toBe(runsBefore);
     expect(kit.count('listening_events')).toBe(5);
     expect(kit.count('plays')).toBe(5);
+  });
+
+  it("imports ListenBrainz's older single JSON list as the same listens its zip export holds", async () => {
+    const list = join(
+      process.cwd(),
+      'test/fixtures/exports/listenbrainz-export-json/shoko1_lb-2025-06-13.json',
+    );
+
+    const first = await importer().run({ paths: [list] });
+    const zip = await importer().run({ paths: [exportFile(kit, 'lb.zip', lbZip())] });
+
+    expect(first.files[0]).toMatchObject({ format: 'listenbrainz_json', user: 'shoko1', rows: 5, new: 5 });
+    expect(zip.files[0]).toMatchObject({ user: 'shoko1', new: 0, alreadyPresent: 5 });
+    expect(kit.countedPlays()).toBe(5);
+  });
+
+  it('stores a dump of Last.fm pages as the very scrobbles `history import lastfm` stores', async () => {
+    const path = join(process.cwd(), 'test/fixtures/exports/lastfm-recenttracks-pages-export.json');
+    const text = readFileSync(path, 'utf8');
+
+    const summary = await importer().run({ paths: [path], user: 'shoko2' });
+    const pageText = `{"recenttracks":${text.trim().slice(1, -1)}}`;
+    const page = mapRecentTracksPage(JSON.parse(pageText) as unknown, pageText);
+    const memo = new IdentityMemo();
+    const fromApi = await kit.recorder.record(
+      page.listens.map((l) => lastfmListenToRecord(l, 'shoko2', null, memo)),
+    );
+
+    expect(summary.files[0]).toMatchObject({ format: 'lastfm_json', user: 'shoko2', rows: 10, new: 10 });
+    expect(fromApi).toEqual({ inserted: 0, existing: 10, sameAsHeld: 0 });
+    const sources = kit.db.sqlite.prepare(`SELECT DISTINCT "source" FROM "listening_events"`).all();
+    expect(sources).toEqual([{ source: 'lastfm' }]);
   });
 
   it('refuses an unrecognised file before writing anything, naming it', async () => {

@@ -1,5 +1,5 @@
 // `narada history import file PATH...`: recognises each file by its content and imports it — Spotify
-// exports through the Spotify import, Last.fm CSVs and ListenBrainz exports here. Every path is
+// exports through the Spotify import, Last.fm CSVs and page dumps and ListenBrainz exports here. Every path is
 // recognised before anything is written; each file part is one transaction (batches inside), so a
 // file that stops parsing leaves nothing behind and running the command again resumes through the
 // ledger's natural key. A dry run reads every file through the same steps and writes nothing.
@@ -84,7 +84,7 @@ export class ImportHistoryFile {
       if (file.format === null) {
         throw new InvalidInputError(
           'HISTORY.UNRECOGNISED_FILE',
-          `${path} is not a listening history Narada can read: ${file.reason}. Expected a Spotify export (JSON, zip or folder), a Last.fm CSV (lastfm-to-csv, lastfm-backup, or a header naming artist, track and time columns) or a ListenBrainz export (zip or JSONL). Nothing was imported.`,
+          `${path} is not a listening history Narada can read: ${file.reason}. Expected a Spotify export (JSON, zip or folder), a Last.fm CSV (lastfm-to-csv, lastfm-backup, or a header naming artist, track and time columns), Last.fm user.getRecentTracks pages saved as JSON, or a ListenBrainz export (zip, JSONL or a JSON list). Nothing was imported.`,
           { details: { path } },
         );
       }

@@ -16,7 +16,7 @@ interface FileImportArgs extends GlobalArgs {
 export const importFile: CommandModule<GlobalArgs, FileImportArgs> = {
   command: 'file <paths..>',
   describe:
-    'Import history files recognised by their content: Spotify exports, Last.fm CSVs, ListenBrainz exports (zip or JSONL)',
+    'Import history files recognised by their content: Spotify exports, Last.fm CSVs and API page dumps, ListenBrainz exports (zip, JSONL or JSON list)',
   builder: (yargs: Argv<GlobalArgs>) =>
     documented(yargs, {
       examples: [
