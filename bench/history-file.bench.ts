@@ -72,7 +72,8 @@ try {
   const { value, seconds } = await timed(() => importer.run({ paths: [file] }));
   clearInterval(timer);
   const quarterEnd = started + (seconds * 1000) / 4;
-  const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+  // MiB, as peakRssMb counts.
+  const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
   const firstQuarter = mb(Math.max(0, ...samples.filter((x) => x.at <= quarterEnd).map((x) => x.rss)));
   const lastQuarter = mb(
     Math.max(0, ...samples.filter((x) => x.at >= quarterEnd + (seconds * 1000) / 2).map((x) => x.rss)),
