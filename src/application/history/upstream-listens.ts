@@ -83,7 +83,7 @@ export function spotifyListenToRecord(
   };
 }
 
-/** A Last.fm CSV or ListenBrainz row: keyed by artist and title, the way Last.fm keys tracks. */
+/** A Last.fm CSV or page-dump row or a ListenBrainz listen: keyed by artist and title, the way Last.fm keys tracks. */
 export function fileListenToRecord(
   listen: FileListen,
   user: string,
@@ -95,8 +95,10 @@ export function fileListenToRecord(
     artist,
     title,
     album,
-    listen.source === 'lastfm_csv' ? 'lastfm' : 'listenbrainz',
+    listen.source === 'listenbrainz' ? 'listenbrainz' : 'lastfm',
   );
+  // A page dump's scrobble is recorded as `history import lastfm` records it, MBID included.
+  const mbid: Record<string, string | null> = listen.source === 'lastfm' ? { mbid: listen.mbid ?? null } : {};
   return {
     event: {
       user,
@@ -107,7 +109,7 @@ export function fileListenToRecord(
       payload: listen.payload,
       importRunId,
     },
-    track: { ...track, attributes: {}, raw: { artist, title, album } },
+    track: { ...track, attributes: mbid, raw: { artist, title, album, ...mbid } },
     identity: identities.of(track.externalId, artist, title),
   };
 }

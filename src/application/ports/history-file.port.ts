@@ -1,18 +1,27 @@
 // History export files as a use case sees them, recognised by their content: what each holds (a
-// Spotify export, a Last.fm CSV, a ListenBrainz export or JSONL), and its listens read as a stream.
+// Spotify export, a Last.fm CSV, a ListenBrainz export, JSONL or JSON list, a dump of Last.fm API
+// pages), and its listens read as a stream.
 
 export type HistoryFileFormat =
-  'spotify_export' | 'lastfm_csv' | 'listenbrainz_export' | 'listenbrainz_jsonl';
+  | 'spotify_export'
+  | 'lastfm_csv'
+  | 'lastfm_json'
+  | 'listenbrainz_export'
+  | 'listenbrainz_jsonl'
+  | 'listenbrainz_json';
 
-/** One listen of a Last.fm CSV or a ListenBrainz export, with its row exactly as read. */
+/** One listen of a Last.fm CSV or page dump, or of a ListenBrainz export, with its row exactly as read. */
 export interface FileListen {
-  readonly source: 'lastfm_csv' | 'listenbrainz';
+  /** `lastfm`: a scrobble of a user.getRecentTracks page, the same event `history import lastfm` stores. */
+  readonly source: 'lastfm_csv' | 'lastfm' | 'listenbrainz';
   readonly artist: string;
   readonly title: string;
   readonly album: string | null;
+  /** Last.fm's MBID for the track, from a page dump (kept in the connector record's attributes). */
+  readonly mbid?: string | null;
   /** Start of playback (Last.fm and ListenBrainz stamp the start). */
   readonly playedAt: number;
-  /** The row as received: a ListenBrainz line's JSON text, or `{"csv_row": "…"}` for a CSV row. */
+  /** The row as received: a ListenBrainz listen's or Last.fm entry's JSON text, or `{"csv_row": "…"}` for a CSV row. */
   readonly payload: string;
 }
 

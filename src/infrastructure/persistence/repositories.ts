@@ -15,6 +15,7 @@ import type { PlaylistRepository } from '../../application/ports/playlist-reposi
 import type { ProvisionalTrackStore } from '../../application/ports/provisional-track-store.port.js';
 import type { ResponseCache } from '../../application/ports/response-cache.port.js';
 import type { ScrobbleBackfillStore } from '../../application/ports/scrobble-backfill-store.port.js';
+import type { LedgerPresence } from '../../application/ports/ledger-presence.port.js';
 import type { StoredRecordCheck } from '../../application/ports/stored-record-check.port.js';
 import type { SyncCheckpointRepository } from '../../application/ports/sync-checkpoint-repository.port.js';
 import type { TrackMappingRepository } from '../../application/ports/track-mapping-repository.port.js';
@@ -27,6 +28,7 @@ import { SqliteListenRecordingStore } from './history/sqlite-listen-recording-st
 import { SqlitePlayHistoryQuery } from './history/sqlite-play-history-query.js';
 import { SqliteProvisionalTrackStore } from './history/sqlite-provisional-track-store.js';
 import { SqliteScrobbleBackfillStore } from './history/sqlite-scrobble-backfill-store.js';
+import { SqliteLedgerPresence } from './history/sqlite-ledger-presence.js';
 import { TypeOrmImportRunRepository } from './history/typeorm-import-run-repository.js';
 import { TypeOrmResponseCache } from './http-cache/typeorm-response-cache.js';
 import { TypeOrmLikeRepository } from './likes/typeorm-like-repository.js';
@@ -60,6 +62,7 @@ export interface Repositories {
   readonly playHistory: PlayHistoryQuery;
   readonly scrobbleBackfill: ScrobbleBackfillStore;
   readonly listenExport: ListenExportStore;
+  readonly ledgerPresence: LedgerPresence;
   readonly listeningStats: ListeningStats;
   readonly importRuns: ImportRunRepository;
   readonly syncCheckpoints: SyncCheckpointRepository;
@@ -87,6 +90,7 @@ export function createRepositories(database: NaradaDatabase): Repositories {
     playHistory: () => new SqlitePlayHistoryQuery(db),
     scrobbleBackfill: () => new SqliteScrobbleBackfillStore(db),
     listenExport: () => new SqliteListenExportStore(db),
+    ledgerPresence: () => new SqliteLedgerPresence(db),
     listeningStats: () => new SqliteListeningStats(db),
     importRuns: () => new TypeOrmImportRunRepository(db),
     syncCheckpoints: () => new TypeOrmSyncCheckpointRepository(db),

@@ -72,6 +72,44 @@ describe('narada history import file', () => {
     expect(top.json()).toMatchObject({ totalListens: 5 });
   });
 
+  it('--dry-run reads every file and counts what is new, leaving the database byte for byte as it was', async () => {
+    const more = join(files.path, 'more.csv');
+    writeFileSync(more, `${CSV}\nBlur,Parklife,Girls & Boys,01 Mar 2024 10:00\n`);
+    const dbFile = join(home.path, 'narada.db');
+    const before = readFileSync(dbFile);
+    const dry = await runNarada(
+      ['history', 'import', 'file', more, zipPath, '--user', 'ana', '--dry-run', '--json'],
+      { env },
+    );
+    expectSuccess(dry);
+    expect(dry.json()).toMatchObject({
+      dryRun: true,
+      rows: 11,
+      new: 1,
+      alreadyPresent: 10,
+      files: [
+        { path: more, status: 'would_import', rows: 6, new: 1, alreadyPresent: 5 },
+        { status: 'would_import', rows: 5, new: 0, alreadyPresent: 5 },
+      ],
+    });
+    expect(readFileSync(dbFile).equals(before)).toBe(true);
+    const lines = await runNarada(['history', 'import', 'file', more, '--user', 'ana', '--dry-run'], {
+      env,
+    });
+    expectSuccess(lines);
+    expect(lines.stdout).toContain('History files (dry run: nothing written): 6 rows in 1 file(s)');
+    expect(lines.stdout).toContain('would be new:     1');
+    expect(readFileSync(dbFile).equals(before)).toBe(true);
+  });
+
+  it('--dry-run refuses a malformed line like an import does', async () => {
+    const bad = join(files.path, 'bad-dry.csv');
+    writeFileSync(bad, `${CSV}\nBlur,Parklife,Girls & Boys,31 Feb 2021 10:00\n`);
+    const refused = await runNarada(['history', 'import', 'file', bad, '--dry-run'], { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`${bad} cannot be read (line 6)`);
+  });
+
   it('refuses an unrecognised file with exit 2, naming it, and writes nothing', async () => {
     const fresh = tempDir('narada-e2e-import-file-fresh-');
     try {

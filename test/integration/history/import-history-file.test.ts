@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { SILENT_PROGRESS } from '../../../src/application/ports/progress.port.js';
 import { lastfmListenToRecord, IdentityMemo } from '../../../src/application/history/upstream-listens.js';
 import { ImportHistoryFile } from '../../../src/application/use-cases/history/import-history-file.js';
+import { mapRecentTracksPage } from '../../../src/infrastructure/connectors/lastfm/lastfm-history-mapper.js';
 import { FileSystemHistoryFileSource } from '../../../src/infrastructure/importers/history-file-reader.js';
 import { buildZip } from '../../fixtures/history/zip-writer.js';
 import { anExtendedRow, exportText, spotifyTrackUri } from '../../fixtures/history/spotify-export-rows.js';
@@ -55,6 +56,7 @@ describe('ImportHistoryFile', () => {
       spotify: spotifyImporter(kit),
       runs: kit.repos.importRuns,
       recorder: kit.recorder,
+      ledger: kit.repos.ledgerPresence,
       unitOfWork: kit.repos.unitOfWork,
       clock: kit.clock,
       progress: SILENT_PROGRESS,
@@ -151,6 +153,64 @@ describe('ImportHistoryFile', () => {
     expect(summary.files).toEqual([
       expect.objectContaining({ format: 'spotify_export', recognised: 'Spotify streaming history', new: 1 }),
     ]);
+  });
+
+  it('dry run: reads every file, counts rows the ledger holds, and writes nothing (no import run either)', async () => {
+    const csv = exportFile(kit, 'scrobbles.csv', juneAsLastfmToCsv());
+    const zip = exportFile(kit, 'listenbrainz_shoko1.zip', lbZip());
+    const spotify = exportFile(
+      kit,
+      'history.json',
+      exportText([anExtendedRow({ ts: '2025-03-01T10:04:00Z', msPlayed: 240_000, uri: spotifyTrackUri(1) })]),
+    );
+    await importer().run({ paths: [csv], user: 'ana' });
+    const runCount = () =>
+      (kit.db.sqlite.prepare('SELECT COUNT(*) AS n FROM "import_runs"').get() as { n: number }).n;
+    const runsBefore = runCount();
+
+    const dry = await importer().run({ paths: [csv, zip, spotify], user: 'ana', dryRun: true });
+
+    expect(dry.dryRun).toBe(true);
+    expect(dry.files.map((f) => [f.format, f.status, f.rows, f.new, f.alreadyPresent])).toEqual([
+      ['spotify_export', 'not_read', 0, 0, 0],
+      ['lastfm_csv', 'would_import', 5, 0, 5],
+      ['listenbrainz_export', 'would_import', 5, 5, 0],
+    ]);
+    expect(runCount()).toBe(runsBefore);
+    expect(kit.count('listening_events')).toBe(5);
+    expect(kit.count('plays')).toBe(5);
+  });
+
+  it("imports ListenBrainz's older single JSON list as the same listens its zip export holds", async () => {
+    const list = join(
+      process.cwd(),
+      'test/fixtures/exports/listenbrainz-export-json/shoko1_lb-2025-06-13.json',
+    );
+
+    const first = await importer().run({ paths: [list] });
+    const zip = await importer().run({ paths: [exportFile(kit, 'lb.zip', lbZip())] });
+
+    expect(first.files[0]).toMatchObject({ format: 'listenbrainz_json', user: 'shoko1', rows: 5, new: 5 });
+    expect(zip.files[0]).toMatchObject({ user: 'shoko1', new: 0, alreadyPresent: 5 });
+    expect(kit.countedPlays()).toBe(5);
+  });
+
+  it('stores a dump of Last.fm pages as the very scrobbles `history import lastfm` stores', async () => {
+    const path = join(process.cwd(), 'test/fixtures/exports/lastfm-recenttracks-pages-export.json');
+    const text = readFileSync(path, 'utf8');
+
+    const summary = await importer().run({ paths: [path], user: 'shoko2' });
+    const pageText = `{"recenttracks":${text.trim().slice(1, -1)}}`;
+    const page = mapRecentTracksPage(JSON.parse(pageText) as unknown, pageText);
+    const memo = new IdentityMemo();
+    const fromApi = await kit.recorder.record(
+      page.listens.map((l) => lastfmListenToRecord(l, 'shoko2', null, memo)),
+    );
+
+    expect(summary.files[0]).toMatchObject({ format: 'lastfm_json', user: 'shoko2', rows: 10, new: 10 });
+    expect(fromApi).toEqual({ inserted: 0, existing: 10, sameAsHeld: 0 });
+    const sources = kit.db.sqlite.prepare(`SELECT DISTINCT "source" FROM "listening_events"`).all();
+    expect(sources).toEqual([{ source: 'lastfm' }]);
   });
 
   it('refuses an unrecognised file before writing anything, naming it', async () => {

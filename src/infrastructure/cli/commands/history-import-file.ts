@@ -10,17 +10,19 @@ import { DATA_ENV } from '../../config/environment.js';
 interface FileImportArgs extends GlobalArgs {
   readonly paths: readonly string[];
   readonly user?: string;
+  readonly 'dry-run'?: boolean;
 }
 
 export const importFile: CommandModule<GlobalArgs, FileImportArgs> = {
   command: 'file <paths..>',
   describe:
-    'Import history files recognised by their content: Spotify exports, Last.fm CSVs, ListenBrainz exports (zip or JSONL)',
+    'Import history files recognised by their content: Spotify exports, Last.fm CSVs and API page dumps, ListenBrainz exports (zip, JSONL or JSON list)',
   builder: (yargs: Argv<GlobalArgs>) =>
     documented(yargs, {
       examples: [
         ['$0 history import file scrobbles.csv', 'A Last.fm CSV export'],
         ['$0 history import file listenbrainz_me.zip my_spotify_data.zip', 'Several exports at once'],
+        ['$0 history import file scrobbles.csv --dry-run', 'Read and count, write nothing'],
       ],
       env: ['LASTFM_USERNAME', ...DATA_ENV],
     })
@@ -36,9 +38,21 @@ export const importFile: CommandModule<GlobalArgs, FileImportArgs> = {
           describe:
             'Whose listens these are (default: a ListenBrainz export\'s own user, else LASTFM_USERNAME, else "me")',
         },
+        'dry-run': {
+          type: 'boolean',
+          default: false,
+          describe:
+            'Read every file fully and say what would be imported (rows, new, already present); write nothing',
+        },
       }) as unknown as Argv<FileImportArgs>,
   handler: withContext<FileImportArgs>(async (ctx, args) => {
-    const summary = await (await ctx.get(HISTORY.ImportFile)).run({ paths: args.paths, user: args.user });
+    const summary = await (
+      await ctx.get(HISTORY.ImportFile)
+    ).run({
+      paths: args.paths,
+      user: args.user,
+      dryRun: args['dry-run'] === true,
+    });
     const { corrupt, ...report } = summary;
     if (corrupt.length > 0) {
       const imported = report.files.filter((f) => f.status === 'imported');

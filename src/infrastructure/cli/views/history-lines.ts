@@ -42,13 +42,14 @@ export function renderSpotifyImport(s: Omit<SpotifyImportSummary, 'corrupt'>): s
 }
 
 export function renderFileImport(s: Omit<HistoryFileImportSummary, 'corrupt'>): string[] {
+  const fileLine = (f: HistoryFileImportSummary['files'][number]) =>
+    f.status === 'not_read'
+      ? `  ${f.path}: ${f.recognised}, for ${f.user}: not read in a dry run (history import spotify reads it)`
+      : `  ${f.path}: ${f.recognised}, for ${f.user}: ${n(f.rows)} rows, ${n(f.new)} new, ${n(f.alreadyPresent)} already present`;
   return [
-    `History files: ${n(s.rows)} rows in ${s.files.length} file(s)`,
-    ...s.files.map(
-      (f) =>
-        `  ${f.path}: ${f.recognised}, for ${f.user}: ${n(f.rows)} rows, ${n(f.new)} new, ${n(f.alreadyPresent)} already present`,
-    ),
-    `  new listens:      ${n(s.new)}${s.sameAsOtherSource > 0 ? ` (${n(s.sameAsOtherSource)} of them already held from another source: counted once)` : ''}`,
+    `History files${s.dryRun ? ' (dry run: nothing written)' : ''}: ${n(s.rows)} rows in ${s.files.length} file(s)`,
+    ...s.files.map(fileLine),
+    `  ${s.dryRun ? 'would be new:    ' : 'new listens:     '} ${n(s.new)}${s.sameAsOtherSource > 0 ? ` (${n(s.sameAsOtherSource)} of them already held from another source: counted once)` : ''}`,
     `  already present:  ${n(s.alreadyPresent)}`,
   ];
 }

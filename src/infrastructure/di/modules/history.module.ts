@@ -54,6 +54,7 @@ export const bindHistory: FeatureModule = (wiring) => {
       spotify: await get(HISTORY.ImportSpotify),
       runs: repos.importRuns,
       recorder: await get(HISTORY.ListenRecorder),
+      ledger: repos.ledgerPresence,
       unitOfWork: repos.unitOfWork,
       clock: await get(TOKENS.Clock),
       progress: await get(TOKENS.Progress),
