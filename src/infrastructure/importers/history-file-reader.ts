@@ -2,7 +2,7 @@
 // plain file's first bytes) and streams its listens: CSV through csv-parse, JSONL line by line, so
 // memory stays flat whatever the file's size.
 import { createReadStream } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
@@ -16,6 +16,7 @@ import type {
 } from '../../application/ports/history-file.port.js';
 import { CorruptExportError } from '../../domain/history/history-errors.js';
 import { InvalidInputError } from '../../domain/shared/errors.js';
+import { collect, fileBytes, naturalOrder, parseJson, readHead } from './file-bytes.js';
 import { recogniseCsvLayout, type CsvLayout } from './lastfm-csv-layouts.js';
 import { jsonListFile } from './history-json-lists.js';
 import { jsonLines, type JsonLine } from './json-lines.js';
@@ -49,7 +50,7 @@ export class FileSystemHistoryFileSource implements HistoryFileSource {
       });
     }
     if (info.isDirectory()) return recogniseFolder(path);
-    const head = await readHead(path);
+    const head = await readHead(path, HEAD_BYTES);
     if (head.length >= 4 && ZIP_MAGICS.includes(head.readUInt32LE(0))) return recogniseZip(path);
     return recognisePlain(path, info.size, head);
   }
@@ -270,37 +271,4 @@ function spotify(path: string, what: string): RecognisedHistoryFile {
     listener: null,
     parts: [],
   };
-}
-
-async function readHead(path: string): Promise<Buffer> {
-  const file = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await file.read(head, 0, HEAD_BYTES, 0);
-    return head.subarray(0, bytesRead);
-  } finally {
-    await file.close();
-  }
-}
-
-function fileBytes(path: string): AsyncIterable<Buffer> {
-  return createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
-}
-
-async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
-  const all: Buffer[] = [];
-  for await (const chunk of chunks) all.push(chunk);
-  return Buffer.concat(all);
-}
-
-function parseJson(bytes: Buffer): unknown {
-  try {
-    return JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function naturalOrder(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
 }
