@@ -144,6 +144,7 @@ describe('run owners and abandoned runs', () => {
       error: null,
     });
 
+    await dataSource.undoLastMigration(); // the library's files
     await dataSource.undoLastMigration();
     const statuses = sqlite.prepare('SELECT "status" FROM "workflow_runs" ORDER BY "id"').all();
     expect(statuses).toEqual([{ status: 'failed' }, { status: 'running' }]);

@@ -61,7 +61,7 @@ describe('opening the database', () => {
     try {
       expect(await db.migrate()).toEqual([]);
       const info = await db.info();
-      expect(info.schemaVersion).toBe(4);
+      expect(info.schemaVersion).toBe(5);
       expect(info.pendingMigrations).toBe(0);
     } finally {
       await db.close();
@@ -107,7 +107,8 @@ describe('opening the database', () => {
     const db = await openDatabase({ path });
     try {
       const { sqlite, dataSource } = db;
-      // Back to before migration 3 (migration 4, run owners, is undone first).
+      // Back to before migration 3 (migrations 5, library files, and 4, run owners, are undone first).
+      await dataSource.undoLastMigration();
       await dataSource.undoLastMigration();
       await dataSource.undoLastMigration();
       sqlite
@@ -149,6 +150,7 @@ describe('opening the database', () => {
         sqlite.prepare(`INSERT INTO daily_listens VALUES ('u', 999, '2024-01-03', 1, 1)`).run(),
       ).toThrow(/FOREIGN KEY/);
 
+      await dataSource.undoLastMigration();
       await dataSource.undoLastMigration();
       await dataSource.undoLastMigration();
       expect(shape().join('\n')).toContain('idx_daily_listens_track_id_date');
