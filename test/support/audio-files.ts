@@ -108,3 +108,61 @@ export function writeMp3(path: string, tags: TestTags, options?: { frames?: numb
 export function writeWav(path: string, tags: TestTags, options?: { samples?: number; level?: number }): void {
   writeFileSync(path, wavBytes(tags, options));
 }
+
+function flacBlock(type: number, last: boolean, body: Buffer): Buffer {
+  const header = Buffer.from([
+    (last ? 0x80 : 0) | type,
+    (body.length >> 16) & 0xff,
+    (body.length >> 8) & 0xff,
+    body.length & 0xff,
+  ]);
+  return Buffer.concat([header, body]);
+}
+
+/** STREAMINFO: 4096-sample blocks, 44.1 kHz, stereo, 16 bit, `samples` in all, no MD5. */
+function streamInfo(samples: number): Buffer {
+  const body = Buffer.alloc(34);
+  body.writeUInt16BE(4096, 0);
+  body.writeUInt16BE(4096, 2);
+  // sample rate (20 bits) | channels - 1 (3) | bits per sample - 1 (5) | total samples (36)
+  const packed = (44100n << 44n) | (1n << 41n) | (15n << 36n) | BigInt(samples);
+  body.writeBigUInt64BE(packed, 10);
+  return body;
+}
+
+function vorbisComment(tags: TestTags): Buffer {
+  const fields = Object.entries({
+    TITLE: tags.title,
+    ARTIST: tags.artist,
+    ALBUM: tags.album,
+    ISRC: tags.isrc,
+    MUSICBRAINZ_TRACKID: tags.recordingMbid,
+  }).flatMap(([key, value]) => (value === undefined ? [] : [Buffer.from(`${key}=${value}`, 'utf8')]));
+  const vendor = Buffer.from('narada tests', 'utf8');
+  const u32 = (n: number) => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32LE(n);
+    return b;
+  };
+  return Buffer.concat([
+    u32(vendor.length),
+    vendor,
+    u32(fields.length),
+    ...fields.flatMap((f) => [u32(f.length), f]),
+  ]);
+}
+
+/**
+ * A FLAC file's container: STREAMINFO, a Vorbis comment with the tags, then `frames` stand-in bytes
+ * after a frame sync code. The tag reader reads the container and never decodes the frames.
+ */
+export function flacBytes(tags: TestTags, options: { fill?: number } = {}): Buffer {
+  const frames = Buffer.alloc(2048, options.fill ?? 0);
+  frames.set([0xff, 0xf8]);
+  return Buffer.concat([
+    Buffer.from('fLaC', 'latin1'),
+    flacBlock(0, false, streamInfo(44100)),
+    flacBlock(4, true, vorbisComment(tags)),
+    frames,
+  ]);
+}

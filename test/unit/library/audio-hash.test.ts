@@ -5,7 +5,14 @@ import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MusicMetadataReader } from '../../../src/infrastructure/media/music-metadata-reader.js';
-import { id3v24, mp3Bytes, silentMpegFrames, writeMp3, writeWav } from '../../support/audio-files.js';
+import {
+  flacBytes,
+  id3v24,
+  mp3Bytes,
+  silentMpegFrames,
+  writeMp3,
+  writeWav,
+} from '../../support/audio-files.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'narada-audio-'));
 const reader = new MusicMetadataReader();
@@ -80,6 +87,26 @@ describe('reading a music file', () => {
     writeWav(retagged, { title: 'Renamed' }, { level: 100 });
     writeWav(louder, TAGS, { level: 200 });
     const [a, b, c] = await Promise.all([first, retagged, louder].map((path) => reader.read(path)));
+    expect(b!.audioHash).toBe(a!.audioHash);
+    expect(c!.audioHash).not.toBe(a!.audioHash);
+  });
+
+  it("reads a FLAC file's Vorbis comment and hashes only its frames", async () => {
+    const first = join(folder, 'a.flac');
+    const retagged = join(folder, 'b.flac');
+    const other = join(folder, 'c.flac');
+    writeFileSync(first, flacBytes(TAGS));
+    writeFileSync(retagged, flacBytes({ title: 'Renamed', artist: 'Someone', album: 'z'.repeat(300) }));
+    writeFileSync(other, flacBytes(TAGS, { fill: 0x33 }));
+    const [a, b, c] = await Promise.all([first, retagged, other].map((path) => reader.read(path)));
+    expect(a!.tags).toMatchObject({
+      title: 'Song',
+      artists: ['Band'],
+      isrc: 'USRC17607839',
+      recordingMbid: TAGS.recordingMbid,
+      durationMs: 1000,
+      format: 'FLAC / FLAC',
+    });
     expect(b!.audioHash).toBe(a!.audioHash);
     expect(c!.audioHash).not.toBe(a!.audioHash);
   });
