@@ -7,7 +7,7 @@ import type { MediaFileStat } from '../ports/media-files.port.js';
 export interface ScanPlan {
   readonly toRead: readonly MediaFileStat[];
   readonly unchanged: number;
-  /** Stored files below the scanned folders that are no longer there. */
+  /** Stored files below the scanned folders that are no longer there (not those that could not be listed). */
   readonly gone: readonly LibraryFileStamp[];
 }
 
@@ -15,6 +15,8 @@ export function planScan(
   listed: readonly MediaFileStat[],
   stored: readonly LibraryFileStamp[],
   folders: readonly string[],
+  /** Folders and files the listing could not read: what is stored below them is not gone, only unseen. */
+  unreadable: readonly string[] = [],
 ): ScanPlan {
   const byPath = new Map(stored.map((stamp) => [stamp.path, stamp]));
   const present = new Set(listed.map((file) => file.path));
@@ -29,7 +31,10 @@ export function planScan(
     }
   }
   const gone = stored.filter(
-    (stamp) => !present.has(stamp.path) && folders.some((f) => isBelow(stamp.path, f)),
+    (stamp) =>
+      !present.has(stamp.path) &&
+      folders.some((f) => isBelow(stamp.path, f)) &&
+      !unreadable.some((u) => stamp.path === u || isBelow(stamp.path, u)),
   );
   return { toRead, unchanged, gone };
 }

@@ -35,9 +35,16 @@ export interface MediaFileFacts {
   readonly audioHash: string;
 }
 
+export interface MediaListing {
+  /** Every audio file (by extension) under the folders, sorted by path. */
+  readonly files: readonly MediaFileStat[];
+  /** Subfolders and files that could not be listed (no permission, gone meanwhile), with the reason. */
+  readonly unreadable: readonly { readonly path: string; readonly reason: string }[];
+}
+
 export interface MediaFileFinder {
-  /** Every audio file (by extension) under the folders, sorted by path; a folder that is missing fails. */
-  list(folders: readonly string[]): Promise<MediaFileStat[]>;
+  /** Lists the folders; a folder given that is missing or no folder fails (InvalidInputError). */
+  list(folders: readonly string[]): Promise<MediaListing>;
 }
 
 export interface MediaFileReader {

@@ -47,6 +47,16 @@ describe('planning a scan', () => {
     );
     expect(plan.gone.map((f) => f.path)).toEqual(['/m/gone.mp3']);
   });
+
+  it('does not take files below a folder it could not list for gone', () => {
+    const plan = planScan(
+      [],
+      [stored('/m/locked/a.mp3', 'a'), stored('/m/locked.mp3', 'b'), stored('/m/gone.mp3', 'c')],
+      ['/m'],
+      ['/m/locked'],
+    );
+    expect(plan.gone.map((f) => f.path)).toEqual(['/m/locked.mp3', '/m/gone.mp3']);
+  });
 });
 
 describe('matching moves', () => {

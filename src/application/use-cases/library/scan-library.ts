@@ -57,15 +57,20 @@ export class ScanLibrary {
 
   async run(request: ScanLibraryRequest): Promise<ScanLibraryReport> {
     const dryRun = request.dryRun ?? false;
-    const listed = await this.deps.finder.list(request.folders);
+    const { files: listed, unreadable } = await this.deps.finder.list(request.folders);
     const stamps = await this.deps.store.stamps();
     const known = new Set(stamps.map((stamp) => stamp.path));
-    const plan = planScan(listed, stamps, request.folders);
+    const plan = planScan(
+      listed,
+      stamps,
+      request.folders,
+      unreadable.map((entry) => entry.path),
+    );
     const moves = new MoveMatcher(plan.gone);
     const task = this.deps.progress.task('Reading music files', plan.toRead.length);
     const counts = { added: 0, updated: 0, tracksCreated: 0, tracksLinked: 0 };
     const moved: { from: string; to: string }[] = [];
-    const skipped: SkippedFile[] = [];
+    const skipped: SkippedFile[] = [...unreadable];
     const size = request.batchSize ?? BATCH_SIZE;
     try {
       for (let start = 0; start < plan.toRead.length; start += size) {
