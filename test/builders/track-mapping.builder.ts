@@ -8,6 +8,7 @@ const METHOD_OF: Record<ServiceName, MatchMethod> = {
   lastfm: 'artist_title',
   musicbrainz: 'mbid',
   listenbrainz: 'artist_title',
+  local: 'artist_title',
 };
 
 /** Goes through `trackMapping()`, so an override with a bad confidence throws as it would in the app. */

@@ -8,6 +8,7 @@ const SERVICE_LABELS: Readonly<Record<ServiceName, string>> = {
   lastfm: 'Last.fm',
   musicbrainz: 'MusicBrainz',
   listenbrainz: 'ListenBrainz',
+  local: 'local files',
 };
 
 /** How a service is named in messages ("Last.fm", not "lastfm"). */

@@ -41,6 +41,8 @@ const CREATING_METHOD: Readonly<Record<ServiceName, MatchMethod>> = {
   musicbrainz: 'mbid',
   lastfm: 'artist_title',
   listenbrainz: 'artist_title',
+  // A file's tags are its only word on the recording, like Last.fm's artist and title.
+  local: 'artist_title',
 };
 
 type Placement =

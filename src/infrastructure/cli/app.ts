@@ -9,6 +9,7 @@ import { naradaVersion } from '../config/version.js';
 import { authCommand } from './commands/auth.js';
 import { dbCommand } from './commands/db.js';
 import { historyCommand } from './commands/history.js';
+import { libraryCommand } from './commands/library.js';
 import { likesCommand } from './commands/likes.js';
 import { playlistCommand } from './commands/playlist.js';
 import { statsCommand } from './commands/stats.js';
@@ -37,6 +38,7 @@ export function buildCli(argv: readonly string[]): Argv {
     .command(likesCommand)
     .command(workflowCommand)
     .command(tracksCommand)
+    .command(libraryCommand)
     // Prints a bash script, or a zsh one when SHELL is zsh; it asks `narada --get-yargs-completions`.
     .completion('completion', 'Print a shell completion script (bash, or zsh when SHELL is zsh)')
     .recommendCommands()

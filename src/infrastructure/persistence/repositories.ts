@@ -6,6 +6,7 @@ import type { IdentityAttemptRepository } from '../../application/ports/identity
 import type { IdentityLookup } from '../../application/ports/identity-lookup.port.js';
 import type { TrackMergeStore } from '../../application/ports/identity-merge-store.port.js';
 import type { ImportRunRepository } from '../../application/ports/import-run-repository.port.js';
+import type { LibraryStore } from '../../application/ports/library-store.port.js';
 import type { LikeRepository } from '../../application/ports/like-repository.port.js';
 import type { ListenExportStore } from '../../application/ports/listen-export-store.port.js';
 import type { ListenRecordingStore } from '../../application/ports/listen-recording-store.port.js';
@@ -31,6 +32,7 @@ import { SqliteScrobbleBackfillStore } from './history/sqlite-scrobble-backfill-
 import { SqliteLedgerPresence } from './history/sqlite-ledger-presence.js';
 import { TypeOrmImportRunRepository } from './history/typeorm-import-run-repository.js';
 import { TypeOrmResponseCache } from './http-cache/typeorm-response-cache.js';
+import { SqliteLibraryStore } from './library/sqlite-library-store.js';
 import { TypeOrmLikeRepository } from './likes/typeorm-like-repository.js';
 import { asSqliteDatabase, type NaradaDatabase } from './open-database.js';
 import { TypeOrmPlaylistRepository } from './playlist/typeorm-playlist-repository.js';
@@ -57,6 +59,7 @@ export interface Repositories {
   readonly playlists: PlaylistRepository;
   readonly trackMetrics: TrackMetricRepository;
   readonly likes: LikeRepository;
+  readonly library: LibraryStore;
   readonly listenRecording: ListenRecordingStore;
   readonly provisionalTracks: ProvisionalTrackStore;
   readonly playHistory: PlayHistoryQuery;
@@ -85,6 +88,7 @@ export function createRepositories(database: NaradaDatabase): Repositories {
     playlists: () => new TypeOrmPlaylistRepository(db),
     trackMetrics: () => new SqliteTrackMetricRepository(db),
     likes: () => new TypeOrmLikeRepository(db),
+    library: () => new SqliteLibraryStore(db),
     listenRecording: () => new SqliteListenRecordingStore(db),
     provisionalTracks: () => new SqliteProvisionalTrackStore(db),
     playHistory: () => new SqlitePlayHistoryQuery(db),

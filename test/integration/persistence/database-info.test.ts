@@ -13,8 +13,8 @@ describe('DatabaseInfo', () => {
 
     expect(info).toMatchObject({
       path: temp.db.path,
-      schemaVersion: 4,
-      latestMigration: 'RunOwners1795564800000',
+      schemaVersion: 5,
+      latestMigration: 'LibraryFiles1795651200000',
       pendingMigrations: 0,
     });
     expect(info.rowCounts).toEqual({

@@ -9,6 +9,7 @@ export const LABEL: Readonly<Record<ServiceName, string>> = {
   lastfm: 'Last.fm',
   musicbrainz: 'MusicBrainz',
   listenbrainz: 'ListenBrainz',
+  local: 'local files',
 };
 
 export function renderLikesImport(report: LikesImportReport): string[] {

@@ -1,6 +1,7 @@
 // Every feature module, in one list the container loads. Add one line per feature.
 import type { FeatureModule } from './feature-module.js';
 import { bindHistory } from './history.module.js';
+import { bindLibrary } from './library.module.js';
 import { bindLikes } from './likes.module.js';
 import { bindPlaylist } from './playlist.module.js';
 import { bindStats } from './stats.module.js';
@@ -16,4 +17,5 @@ export const FEATURE_MODULES: readonly FeatureModule[] = [
   bindPlaylist,
   bindLikes,
   bindWorkflow,
+  bindLibrary,
 ];

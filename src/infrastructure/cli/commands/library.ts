@@ -1,0 +1,129 @@
+// `narada library scan DIR... | list | show <path-or-id> | duplicates`: the local media library of
+// music files, read into tracks through the identity pipeline (docs/LIBRARY.md).
+import { resolve as resolvePath } from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import { InvalidInputError } from '../../../domain/shared/errors.js';
+import { DATA_ENV } from '../../config/environment.js';
+import { LIBRARY } from '../../di/library.tokens.js';
+import { withContext } from '../command.js';
+import type { GlobalArgs } from '../global-options.js';
+import { commandGroup, documented } from '../help.js';
+
+interface ScanArgs extends GlobalArgs {
+  readonly folders: readonly string[];
+  readonly dryRun: boolean;
+}
+
+interface ListArgs extends GlobalArgs {
+  readonly under?: string;
+}
+
+interface ShowArgs extends GlobalArgs {
+  readonly file: string;
+}
+
+const scanCommand: CommandModule<GlobalArgs, ScanArgs> = {
+  command: 'scan <folders..>',
+  describe: 'Read the music files under folders into the library (only new and changed files)',
+  builder: (yargs: Argv<GlobalArgs>) =>
+    documented(yargs, {
+      examples: [
+        ['$0 library scan ~/Music', 'Read every FLAC, MP3, M4A, Ogg/Opus and WAV file under ~/Music'],
+        ['$0 library scan ~/Music --dry-run', 'What a scan would add, change, move and remove'],
+      ],
+      env: DATA_ENV,
+    })
+      .positional('folders', { type: 'string', array: true, describe: 'Folders of music files' })
+      .options({
+        'dry-run': { type: 'boolean', default: false, describe: 'Read the files, store nothing' },
+      }) as unknown as Argv<ScanArgs>, // yargs leaves the camelCase alias (`dryRun`) out of its type
+  handler: withContext<ScanArgs>(async (ctx, args) => {
+    if (args.folders.length === 0) {
+      throw new InvalidInputError('LIBRARY.NO_FOLDER', 'Give at least one folder of music files to scan');
+    }
+    const folders = args.folders.map((folder) => resolvePath(ctx.runtime.cwd, folder));
+    const report = await (await ctx.get(LIBRARY.Scan)).run({ folders, dryRun: args.dryRun });
+    const { renderScan } = await import('../views/library-lines.js');
+    ctx.output.result(report, renderScan);
+  }),
+};
+
+const listCommand: CommandModule<GlobalArgs, ListArgs> = {
+  command: 'list',
+  describe: 'The files in the library, each with its track',
+  builder: (yargs: Argv<GlobalArgs>) =>
+    documented(yargs, {
+      examples: [
+        ['$0 library list', 'Every file and the track it is'],
+        ['$0 library list --under ~/Music/Jazz --json', 'The files below one folder, as JSON'],
+      ],
+      env: DATA_ENV,
+    }).options({
+      under: { type: 'string', describe: 'Only the files below this folder' },
+    }),
+  handler: withContext<ListArgs>(async (ctx, args) => {
+    const under =
+      args.under === undefined ? undefined : withSeparator(resolvePath(ctx.runtime.cwd, args.under));
+    const files = await (await ctx.get(LIBRARY.List)).run({ under });
+    const { renderFiles } = await import('../views/library-lines.js');
+    ctx.output.result(files, renderFiles);
+  }),
+};
+
+const showCommand: CommandModule<GlobalArgs, ShowArgs> = {
+  command: 'show <file>',
+  describe: 'One file of the library: its tags, audio hash and track',
+  builder: (yargs: Argv<GlobalArgs>) =>
+    documented(yargs, {
+      examples: [
+        ['$0 library show ~/Music/song.flac', 'A file by its path'],
+        ['$0 library show 12 --json', 'A file by its id in "library list"'],
+      ],
+      env: DATA_ENV,
+    }).positional('file', {
+      type: 'string',
+      demandOption: true,
+      describe: 'A path, a file id or an audio hash',
+    }),
+  handler: withContext<ShowArgs>(async (ctx, args) => {
+    const file = await (
+      await ctx.get(LIBRARY.Show)
+    ).run([args.file, resolvePath(ctx.runtime.cwd, args.file)]);
+    const { renderFile } = await import('../views/library-lines.js');
+    ctx.output.result(file, renderFile);
+  }),
+};
+
+const duplicatesCommand: CommandModule<GlobalArgs, GlobalArgs> = {
+  command: 'duplicates',
+  describe: 'Files with the same audio, and different files of one track',
+  builder: (yargs: Argv<GlobalArgs>) =>
+    documented(yargs, {
+      examples: [['$0 library duplicates --json', 'Both kinds of duplicates, as JSON']],
+      env: DATA_ENV,
+    }),
+  handler: withContext<GlobalArgs>(async (ctx) => {
+    const groups = await (await ctx.get(LIBRARY.Duplicates)).run();
+    const { renderDuplicates } = await import('../views/library-lines.js');
+    ctx.output.result(groups, renderDuplicates);
+  }),
+};
+
+export const libraryCommand = commandGroup<GlobalArgs>(
+  'library',
+  'Your local music files, read into tracks',
+  [scanCommand, listCommand, showCommand, duplicatesCommand],
+  {
+    examples: [
+      ['$0 library scan ~/Music', 'Read the music files under a folder'],
+      ['$0 library list', 'The files and their tracks'],
+      ['$0 library duplicates', 'Copies of the same audio, and several files of one track'],
+    ],
+    env: DATA_ENV,
+  },
+);
+
+/** `--under /a/b` keeps /a/b/x, not /a/bc/x. */
+function withSeparator(folder: string): string {
+  return folder.endsWith('/') ? folder : `${folder}/`;
+}
