@@ -42,6 +42,9 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
       waitMs: wait.waitMs,
     });
 
+  // What every HTTP client gets: the user's retry budget, and where its waits and retries are told.
+  const hooks = { retry, onLongWait, onRetry };
+
   wiring.bind(TOKENS.Config, () => config);
   wiring.bind(TOKENS.Logger, () => logger);
   wiring.bind(TOKENS.Progress, () => (typeof progress === 'function' ? progress() : progress));
@@ -72,9 +75,7 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
       limiter: tokenBucketLimiter(5, 5),
       calls: await get(TOKENS.CallCounter),
       userAgent: config.userAgent,
-      retry,
-      onLongWait,
-      onRetry,
+      ...hooks,
     });
   });
   wiring.bind(TOKENS.Lastfm, async (get) => {
@@ -94,9 +95,7 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
         userAgent: config.musicbrainz.userAgent,
         requestsPerSecond: config.musicbrainz.requestsPerSecond,
         calls: await get(TOKENS.CallCounter),
-        retry,
-        onLongWait,
-        onRetry,
+        ...hooks,
       }),
       cache: (await get(TOKENS.Repositories)).responseCache,
     });
@@ -109,9 +108,7 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
       limiter: adaptiveLimiter(),
       calls: await get(TOKENS.CallCounter),
       userAgent: config.userAgent,
-      retry,
-      onLongWait,
-      onRetry,
+      ...hooks,
     });
   });
   wiring.bind(TOKENS.Spotify, async (get) => {
@@ -134,9 +131,7 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
         limiter: tokenBucketLimiter(5, 5),
         calls: await get(TOKENS.CallCounter),
         userAgent: config.userAgent,
-        retry,
-        onLongWait,
-        onRetry,
+        ...hooks,
       }),
     });
   });

@@ -54,15 +54,25 @@ export const importFile: CommandModule<GlobalArgs, FileImportArgs> = {
       dryRun: args['dry-run'] === true,
     });
     const { corrupt, ...report } = summary;
-    if (corrupt.length > 0) {
-      const imported = report.files.filter((f) => f.status === 'imported');
-      throw new InvalidInputError(
-        'HISTORY.CORRUPT_EXPORT',
-        `${corrupt.map((e) => e.message).join(' ')}${imported.length > 0 ? ` (${report.new} new listens were imported from the ${imported.length} other file(s).)` : ''}`,
-        { details: { files: corrupt.map((e) => e.file) } },
-      );
-    }
+    refuseCorrupt(corrupt, report);
     const { renderFileImport } = await import('../views/history-lines.js');
     ctx.output.result(report, renderFileImport);
   }),
 };
+
+/**
+ * Exit 2 when an import refused files whole: every unreadable file named with what is wrong, and what
+ * the other files brought, so the person knows what landed.
+ */
+export function refuseCorrupt(
+  corrupt: readonly { readonly message: string; readonly file: string }[],
+  report: { readonly new: number; readonly files: readonly { readonly status: string }[] },
+): void {
+  if (corrupt.length === 0) return;
+  const imported = report.files.filter((f) => f.status === 'imported');
+  throw new InvalidInputError(
+    'HISTORY.CORRUPT_EXPORT',
+    `${corrupt.map((e) => e.message).join(' ')}${imported.length > 0 ? ` (${report.new} new listens were imported from the ${imported.length} other file(s).)` : ''}`,
+    { details: { files: corrupt.map((e) => e.file) } },
+  );
+}

@@ -8,7 +8,7 @@ import type { GlobalArgs } from '../global-options.js';
 import { commandGroup, documented } from '../help.js';
 import { backfillListenBrainz, exportHistory } from './history-out.js';
 import { DATA_ENV, LASTFM_ENV } from '../../config/environment.js';
-import { importFile } from './history-import-file.js';
+import { importFile, refuseCorrupt } from './history-import-file.js';
 
 interface LastfmImportArgs extends GlobalArgs {
   readonly since?: string;
@@ -100,14 +100,7 @@ const importSpotify: CommandModule<GlobalArgs, SpotifyImportArgs> = {
       user: args.user,
     });
     const { corrupt, ...report } = summary;
-    if (corrupt.length > 0) {
-      const imported = report.files.filter((f) => f.status === 'imported');
-      throw new InvalidInputError(
-        'HISTORY.CORRUPT_EXPORT',
-        `${corrupt.map((e) => e.message).join(' ')}${imported.length > 0 ? ` (${report.new} new listens were imported from the ${imported.length} other file(s).)` : ''}`,
-        { details: { files: corrupt.map((e) => e.file) } },
-      );
-    }
+    refuseCorrupt(corrupt, report);
     const { renderSpotifyImport } = await import('../views/history-lines.js');
     ctx.output.result(report, renderSpotifyImport);
   }),
