@@ -16,7 +16,7 @@ import type { ProgressReporter } from '../../ports/progress.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
 import { CorruptExportError } from '../../../domain/history/history-errors.js';
 import { InvalidInputError } from '../../../domain/shared/errors.js';
-import { recordImportFailure } from '../../history/import-run-failure.js';
+import { importFileInOneRun } from '../../history/file-import-run.js';
 import type { ListenRecorder } from '../../history/listen-recorder.js';
 import { fileListenToRecord, IdentityMemo } from '../../history/upstream-listens.js';
 import type { SpotifyImportSummary, SpotifyImportOptions } from './import-spotify-history.js';
@@ -78,6 +78,10 @@ export class ImportHistoryFile {
     readonly dryRun?: boolean;
   }): Promise<HistoryFileImportSummary> {
     const dryRun = options.dryRun === true;
+    // Asked once a run, and only when a file names no user (it may ask Last.fm who is logged in).
+    let fallback: Promise<string> | undefined;
+    const defaultListener = () =>
+      (fallback ??= this.deps.defaultListener().then((name) => name ?? FALLBACK_LISTENER));
     const recognised: RecognisedHistoryFile[] = [];
     for (const path of options.paths) {
       const file = await this.deps.source.recognise(path);
@@ -96,7 +100,7 @@ export class ImportHistoryFile {
     if (dryRun) {
       // The Spotify import has no dry run of its own: its files are named as recognised, not read.
       for (const f of spotifyFiles) {
-        const user = options.user ?? (await this.deps.defaultListener()) ?? FALLBACK_LISTENER;
+        const user = options.user ?? (await defaultListener());
         reports.push({ ...emptyReport(f, { label: f.path }, user), status: 'not_read' });
       }
     } else if (spotifyFiles.length > 0) {
@@ -126,7 +130,7 @@ export class ImportHistoryFile {
     if (others.length > 0 && !dryRun) await this.deps.runs.interruptAbandoned(this.deps.clock.now());
     const recorder = this.deps.recorder.remembering();
     for (const file of others) {
-      const user = options.user ?? file.listener ?? (await this.deps.defaultListener()) ?? FALLBACK_LISTENER;
+      const user = options.user ?? file.listener ?? (await defaultListener());
       for (const part of file.parts) {
         try {
           reports.push(
@@ -159,40 +163,21 @@ export class ImportHistoryFile {
     user: string,
     recorder: ListenRecorder,
   ): Promise<HistoryFileReport> {
-    const { runs, clock, progress, unitOfWork } = this.deps;
-    const run = await runs.start(`history:file:${file.format}`, { from: null, to: null }, clock.now());
-    const task = progress.task(`${file.description}: ${part.label}`, part.sizeBytes);
-    try {
-      const report = await unitOfWork.transaction(async () => {
-        const r = emptyReport(file, part, user);
-        let bytesSeen = 0;
+    const identities = this.identities;
+    const counts = await importFileInOneRun(this.deps, recorder, {
+      kind: `history:file:${file.format}`,
+      label: part.label,
+      title: `${file.description}: ${part.label}`,
+      sizeBytes: part.sizeBytes,
+      async *batches(runId) {
         for await (const batch of part.batches(ROWS_PER_BATCH)) {
-          const listens = batch.listens.map((l) => fileListenToRecord(l, user, run.id, this.identities));
-          const outcome = await recorder.recordInUnit(listens);
-          r.rows += listens.length;
-          r.new += outcome.inserted;
-          r.alreadyPresent += outcome.existing;
-          r.sameAsOtherSource += outcome.sameAsHeld;
-          await runs.updateProgress(run.id, {
-            pagesDone: 0,
-            pagesTotal: null,
-            itemsNew: r.new,
-            itemsExisting: r.alreadyPresent,
-            itemsSkipped: 0,
-            cursor: `${part.label}#${r.rows}`,
-          });
-          task.advance(batch.bytesRead - bytesSeen, `${r.rows} rows`);
-          bytesSeen = batch.bytesRead;
+          const listens = batch.listens.map((l) => fileListenToRecord(l, user, runId, identities));
+          yield { rows: listens.length, listens, bytesRead: batch.bytesRead };
         }
-        return r;
-      });
-      await runs.finish(run.id, 'completed', clock.now());
-      task.done(`${report.new} new, ${report.alreadyPresent} already present`);
-      return report;
-    } catch (error) {
-      await recordImportFailure(error, { runId: run.id, task, recorder, runs, clock });
-      throw error;
-    }
+      },
+      done: (c) => `${c.new} new, ${c.alreadyPresent} already present`,
+    });
+    return { ...emptyReport(file, part, user), ...counts };
   }
 
   /** A dry run's reading of a part: every row read and checked, those the ledger holds counted. */

@@ -12,7 +12,7 @@ import {
   judgeSpotifyRow,
   type SkipReason,
 } from '../../../domain/history/spotify-listen-rules.js';
-import { recordImportFailure } from '../../history/import-run-failure.js';
+import { importFileInOneRun } from '../../history/file-import-run.js';
 import type { ListenRecorder, ListenToRecord } from '../../history/listen-recorder.js';
 import { IdentityMemo, spotifyListenToRecord } from '../../history/upstream-listens.js';
 
@@ -109,50 +109,28 @@ export class ImportSpotifyHistory {
     minMsPlayed: number,
     recorder: ListenRecorder,
   ): Promise<SpotifyFileReport> {
-    const { runs, clock, progress, unitOfWork } = this.deps;
-    const run = await runs.start('history:spotify_export', { from: null, to: null }, clock.now());
-    const task = progress.task(`Spotify export ${file.label}`, file.sizeBytes);
-    try {
-      const report = await unitOfWork.transaction(async () => {
-        const r = { ...emptyReport(file.label), skipped: emptySkips() };
-        let bytesSeen = 0;
+    const skipped = emptySkips();
+    const identities = this.identities;
+    const counts = await importFileInOneRun(this.deps, recorder, {
+      kind: 'history:spotify_export',
+      label: file.label,
+      title: `Spotify export ${file.label}`,
+      sizeBytes: file.sizeBytes,
+      async *batches(runId) {
         for await (const batch of file.batches(ROWS_PER_BATCH)) {
           const listens: ListenToRecord[] = [];
           for (const record of batch.records) {
             const verdict = judgeSpotifyRow(record.row, minMsPlayed);
-            if (verdict.kind === 'skip') r.skipped[verdict.reason] += 1;
-            else
-              listens.push(
-                spotifyListenToRecord(verdict.listen, record.payload, user, run.id, this.identities),
-              );
+            if (verdict.kind === 'skip') skipped[verdict.reason] += 1;
+            else listens.push(spotifyListenToRecord(verdict.listen, record.payload, user, runId, identities));
           }
-          r.rows += batch.records.length;
-          const outcome = await recorder.recordInUnit(listens);
-          r.new += outcome.inserted;
-          r.alreadyPresent += outcome.existing;
-          r.sameAsOtherSource += outcome.sameAsHeld;
-          await runs.updateProgress(run.id, {
-            pagesDone: 0,
-            pagesTotal: null,
-            itemsNew: r.new,
-            itemsExisting: r.alreadyPresent,
-            itemsSkipped: r.rows - r.new - r.alreadyPresent,
-            cursor: `${file.label}#${r.rows}`,
-          });
-          task.advance(batch.bytesRead - bytesSeen, `${r.rows} rows`);
-          bytesSeen = batch.bytesRead;
+          yield { rows: batch.records.length, listens, bytesRead: batch.bytesRead };
         }
-        return r;
-      });
-      await runs.finish(run.id, 'completed', clock.now());
-      task.done(
-        `${report.new} new, ${report.alreadyPresent} already present, ${report.rows - report.new - report.alreadyPresent} skipped`,
-      );
-      return report;
-    } catch (error) {
-      await recordImportFailure(error, { runId: run.id, task, recorder, runs, clock });
-      throw error;
-    }
+      },
+      done: (c) =>
+        `${c.new} new, ${c.alreadyPresent} already present, ${c.rows - c.new - c.alreadyPresent} skipped`,
+    });
+    return { ...emptyReport(file.label), ...counts, skipped };
   }
 }
 
