@@ -1,40 +1,10 @@
 // Precision and recall of the auto-accept decision over the team's hand-labelled pairs.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { parseCompareLine } from '../../../src/domain/matching/compare-pairs.js';
-import { scoreMatch } from '../../../src/domain/matching/match-scorer.js';
-
-interface Labelled {
-  readonly id: string;
-  readonly same: boolean;
-  readonly why: string;
-}
-
-const FIXTURE = new URL('../../fixtures/matching/labelled-pairs.jsonl', import.meta.url);
-
-function loadLabelledPairs() {
-  const lines = readFileSync(FIXTURE, 'utf8').split('\n');
-  return lines.flatMap((line, index) => {
-    const pair = parseCompareLine(line, index + 1);
-    if (pair === null) return [];
-    const label = JSON.parse(line) as Labelled;
-    return [{ pair, same: label.same, why: label.why }];
-  });
-}
+import { scoreLabelledSet } from './labelled-set.js';
 
 describe('labelled pairs', () => {
-  const pairs = loadLabelledPairs();
-  const results = pairs.map(({ pair, same, why }) => ({
-    id: pair.id,
-    same,
-    why,
-    score: scoreMatch(pair.a, pair.b),
-  }));
-  const accepted = results.filter((r) => r.score.decision === 'accept');
-  const truePositives = accepted.filter((r) => r.same).length;
-  const positives = results.filter((r) => r.same).length;
-  const precision = truePositives / accepted.length;
-  const recall = truePositives / positives;
+  const { pairs, positives, precision, recall, report, rejectedShare } =
+    scoreLabelledSet('labelled-pairs.jsonl');
 
   it('holds at least 220 pairs with both labels well represented', () => {
     expect(pairs.length).toBeGreaterThanOrEqual(220);
@@ -45,25 +15,12 @@ describe('labelled pairs', () => {
 
   // Issue 13's rules raised recall from 0.953 to 0.965 at the same precision: the floor follows.
   it('auto-accepts with precision >= 0.98 at recall >= 0.95', () => {
-    const falseAccepts = accepted.filter((r) => !r.same);
-    const missed = results.filter((r) => r.same && r.score.decision !== 'accept');
-    const review = results.filter((r) => r.score.decision === 'review');
-    console.log(
-      [
-        `labelled pairs: ${results.length} (${positives} same, ${results.length - positives} different)`,
-        `auto-accept precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (${truePositives}/${positives})`,
-        `review band: ${review.length} pairs (${review.filter((r) => r.same).length} same)`,
-        ...falseAccepts.map((r) => `false accept ${r.id} (${r.score.confidence}): ${r.why}`),
-        ...missed.map((r) => `not accepted ${r.id} (${r.score.confidence}, ${r.score.decision}): ${r.why}`),
-      ].join('\n'),
-    );
+    console.log(report('labelled pairs'));
     expect(precision).toBeGreaterThanOrEqual(0.98);
     expect(recall).toBeGreaterThanOrEqual(0.95);
   });
 
   it('rejects (not merely reviews) most pairs labelled different', () => {
-    const negatives = results.filter((r) => !r.same);
-    const rejected = negatives.filter((r) => r.score.decision === 'reject').length;
-    expect(rejected / negatives.length).toBeGreaterThanOrEqual(0.8);
+    expect(rejectedShare()).toBeGreaterThanOrEqual(0.8);
   });
 });
