@@ -7,7 +7,6 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SILENT_PROGRESS } from '../src/application/ports/progress.port.js';
 import type { MusicBrainzPort } from '../src/application/ports/musicbrainz.port.js';
-import type { IdentityStores } from '../src/application/tracks/identity-stores.js';
 import { IngestConnectorTracks } from '../src/application/tracks/ingest-connector-tracks.js';
 import { ResolveTracks } from '../src/application/use-cases/tracks/resolve-tracks.js';
 import type { ConnectorTrack } from '../src/domain/track/connector-track.js';
@@ -15,7 +14,7 @@ import { lastfmTrackKey } from '../src/domain/track/connector-track.js';
 import { trackMapping } from '../src/domain/track/track-mapping.js';
 import type { TrackDraft } from '../src/domain/track/track.js';
 import { openDatabase } from '../src/infrastructure/persistence/open-database.js';
-import { createRepositories } from '../src/infrastructure/persistence/repositories.js';
+import { createRepositories, identityStoresOf } from '../src/infrastructure/persistence/repositories.js';
 import { peakRssMb, report, seededRandom, timed } from './harness.js';
 import { capitalise, PLAIN_SYLLABLES } from './support/made-up-words.js';
 
@@ -87,16 +86,7 @@ async function main(): Promise<void> {
     const repos = createRepositories(db);
     const clock = { now: () => AT, sleep: async () => {} };
     const lookup = repos.identityLookup;
-    const stores: IdentityStores = {
-      tracks: repos.tracks,
-      connectorTracks: repos.connectorTracks,
-      mappings: repos.trackMappings,
-      lookup,
-      storedRecords: repos.storedRecords,
-      merges: repos.trackMerges,
-      unitOfWork: repos.unitOfWork,
-      clock,
-    };
+    const stores = identityStoresOf(repos, clock);
     const library = Array.from({ length: LIBRARY }, libraryDraft);
     const ids = await repos.tracks.insertMany(library, AT);
     await lookup.upsertMappings(

@@ -17,7 +17,11 @@ import { tokenBucketLimiter } from '../src/infrastructure/connectors/http/rate-l
 import { LastfmApiClient } from '../src/infrastructure/connectors/lastfm/lastfm-api-client.js';
 import { createLastfmHttpClient } from '../src/infrastructure/connectors/lastfm/lastfm-http.js';
 import { openDatabase, type SqliteDatabase } from '../src/infrastructure/persistence/open-database.js';
-import { createRepositories, type Repositories } from '../src/infrastructure/persistence/repositories.js';
+import {
+  createRepositories,
+  identityStoresOf,
+  type Repositories,
+} from '../src/infrastructure/persistence/repositories.js';
 import { spotifyClientFor, spotifyApiCalls } from './support/fake-spotify-client.js';
 import { aCatalogTrack } from '../test/fakes/lastfm/fake-lastfm-builders.js';
 import { startFakeLastfm } from '../test/fakes/lastfm/fake-lastfm.js';
@@ -42,15 +46,7 @@ async function openWorld(): Promise<World> {
   const folder = mkdtempSync(join(tmpdir(), 'narada-bench-likes-backup-'));
   const db = await openDatabase({ path: join(folder, 'narada.db') });
   const repos = createRepositories(db);
-  const ingest = new IngestConnectorTracks({
-    tracks: repos.tracks,
-    connectorTracks: repos.connectorTracks,
-    mappings: repos.trackMappings,
-    unitOfWork: repos.unitOfWork,
-    clock,
-    lookup: repos.identityLookup,
-    storedRecords: repos.storedRecords,
-  });
+  const ingest = new IngestConnectorTracks(identityStoresOf(repos, clock));
   return { folder, db, repos, ingest };
 }
 

@@ -6,7 +6,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SILENT_PROGRESS } from '../src/application/ports/progress.port.js';
-import type { IdentityStores } from '../src/application/tracks/identity-stores.js';
 import { IngestConnectorTracks } from '../src/application/tracks/ingest-connector-tracks.js';
 import { ResolveTracks } from '../src/application/use-cases/tracks/resolve-tracks.js';
 import { lastfmTrackKey, type ConnectorTrack } from '../src/domain/track/connector-track.js';
@@ -15,7 +14,7 @@ import { CallCounter } from '../src/infrastructure/connectors/http/call-counter.
 import { MusicBrainzClient } from '../src/infrastructure/connectors/musicbrainz/musicbrainz-client.js';
 import { createMusicBrainzHttpClient } from '../src/infrastructure/connectors/musicbrainz/musicbrainz-http.js';
 import { openDatabase } from '../src/infrastructure/persistence/open-database.js';
-import { createRepositories } from '../src/infrastructure/persistence/repositories.js';
+import { createRepositories, identityStoresOf } from '../src/infrastructure/persistence/repositories.js';
 import { startFakeMusicBrainz } from '../test/fakes/musicbrainz/fake-musicbrainz.js';
 import { MusicBrainzCatalog, type CatalogRecording } from '../test/fakes/musicbrainz/musicbrainz-catalog.js';
 import { peakRssMb, report, seededRandom, timed } from './harness.js';
@@ -138,16 +137,7 @@ async function main(): Promise<void> {
   const db = await openDatabase({ path: join(folder, 'narada.db') });
   try {
     const repos = createRepositories(db);
-    const stores: IdentityStores = {
-      tracks: repos.tracks,
-      connectorTracks: repos.connectorTracks,
-      mappings: repos.trackMappings,
-      lookup: repos.identityLookup,
-      storedRecords: repos.storedRecords,
-      merges: repos.trackMerges,
-      unitOfWork: repos.unitOfWork,
-      clock: { now: () => AT, sleep: async () => {} },
-    };
+    const stores = identityStoresOf(repos, { now: () => AT, sleep: async () => {} });
     const calls = new CallCounter();
     const musicbrainz = new MusicBrainzClient({
       baseUrl: fake.url,

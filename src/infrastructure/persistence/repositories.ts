@@ -1,5 +1,7 @@
 // Every persistence port over one open database, for the DI container and for tests: the one place
 // that picks the adapters, so another database engine is another set of adapters chosen here.
+import type { Clock } from '../../application/ports/clock.port.js';
+import type { IdentityStores } from '../../application/tracks/identity-stores.js';
 import type { ConnectorTrackRepository } from '../../application/ports/connector-track-repository.port.js';
 import type { DatabaseInfo } from '../../application/ports/database-info.port.js';
 import type { IdentityAttemptRepository } from '../../application/ports/identity-attempt-repository.port.js';
@@ -113,4 +115,18 @@ function onFirstUse<T extends object>(make: { readonly [K in keyof T]: (all: T) 
     Object.defineProperty(all, key, { enumerable: true, get: () => (built ??= make[key](all)) });
   }
   return Object.freeze(all);
+}
+
+/** The stores the identity use cases share (`IdentityStores`), taken from the repositories. */
+export function identityStoresOf(repos: Repositories, clock: Clock): IdentityStores {
+  return {
+    tracks: repos.tracks,
+    connectorTracks: repos.connectorTracks,
+    mappings: repos.trackMappings,
+    lookup: repos.identityLookup,
+    storedRecords: repos.storedRecords,
+    merges: repos.trackMerges,
+    unitOfWork: repos.unitOfWork,
+    clock,
+  };
 }

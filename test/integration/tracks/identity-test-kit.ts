@@ -14,6 +14,7 @@ import { MusicBrainzClient } from '../../../src/infrastructure/connectors/musicb
 import { createMusicBrainzHttpClient } from '../../../src/infrastructure/connectors/musicbrainz/musicbrainz-http.js';
 import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz/fake-musicbrainz.js';
 import { MusicBrainzCatalog } from '../../fakes/musicbrainz/musicbrainz-catalog.js';
+import { identityStoresOf } from '../../../src/infrastructure/persistence/repositories.js';
 import { AT, openTempDatabase, type TempDatabase } from '../persistence/temp-database.js';
 
 /** A clock the test moves by hand: identity decisions are stamped with it. */
@@ -63,16 +64,7 @@ export async function openIdentityWorld(): Promise<IdentityWorld> {
   const temp = await openTempDatabase();
   const clock = new SteppingClock();
   const { repos } = temp;
-  const stores: IdentityStores = {
-    tracks: repos.tracks,
-    connectorTracks: repos.connectorTracks,
-    mappings: repos.trackMappings,
-    lookup: repos.identityLookup,
-    storedRecords: repos.storedRecords,
-    merges: repos.trackMerges,
-    unitOfWork: repos.unitOfWork,
-    clock,
-  };
+  const stores = identityStoresOf(repos, clock);
   const ingest = new IngestConnectorTracks(stores);
   return {
     temp,

@@ -7,17 +7,8 @@ import type { FeatureModule } from './feature-module.js';
 export const bindTracks: FeatureModule = (wiring) => {
   wiring.bind(TRACKS.Lookup, async (get) => (await get(TOKENS.Repositories)).identityLookup);
   wiring.bind(TRACKS.Stores, async (get) => {
-    const repos = await get(TOKENS.Repositories);
-    return {
-      tracks: repos.tracks,
-      connectorTracks: repos.connectorTracks,
-      mappings: repos.trackMappings,
-      lookup: await get(TRACKS.Lookup),
-      storedRecords: repos.storedRecords,
-      merges: repos.trackMerges,
-      unitOfWork: repos.unitOfWork,
-      clock: await get(TOKENS.Clock),
-    };
+    const { identityStoresOf } = await import('../../persistence/repositories.js');
+    return identityStoresOf(await get(TOKENS.Repositories), await get(TOKENS.Clock));
   });
   wiring.bind(TRACKS.Attempts, async (get) => {
     await get(TRACKS.Stores);
