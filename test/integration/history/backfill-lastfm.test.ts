@@ -1,47 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import type { LastfmListen } from '../../../src/application/ports/lastfm.port.js';
 import { SILENT_PROGRESS } from '../../../src/application/ports/progress.port.js';
 import { BackfillLastfm } from '../../../src/application/use-cases/history/backfill-lastfm.js';
-import {
-  IdentityMemo,
-  lastfmListenToRecord,
-  spotifyListenToRecord,
-} from '../../../src/application/history/upstream-listens.js';
 import { aFakeScrobble } from '../../fakes/lastfm/fake-lastfm-builders.js';
-import { spotifyTrackUri } from '../../fixtures/history/spotify-export-rows.js';
 import { startLastfmKit, type LastfmKit } from '../lastfm/lastfm-test-kit.js';
-import { openHistoryKit, type HistoryKit } from './history-test-kit.js';
+import { aScrobbledListen, aStreamedListen, openHistoryKit, type HistoryKit } from './history-test-kit.js';
 
 const NOW = Date.UTC(2025, 5, 20, 12, 0, 0);
 const DAY = 86_400_000;
-const memo = new IdentityMemo();
-
-function streamed(playedAt: number, title: string, n: number) {
-  const uri = spotifyTrackUri(n);
-  return spotifyListenToRecord(
-    { playedAt, msPlayed: 200_000, artist: 'Band', title, album: 'Album', trackKey: uri, trackUri: uri },
-    '{}',
-    'listener',
-    null,
-    memo,
-  );
-}
-
-function scrobbled(playedAt: number, title: string) {
-  const listen: LastfmListen = {
-    artist: 'Band',
-    artistMbid: null,
-    title,
-    mbid: null,
-    album: null,
-    albumMbid: null,
-    playedAt,
-    loved: null,
-    url: null,
-    rawText: '{}',
-  };
-  return lastfmListenToRecord(listen, 'listener', null, memo);
-}
+const streamed = (playedAt: number, title: string, n: number) =>
+  aStreamedListen('listener', playedAt, n, title);
+const scrobbled = (playedAt: number, title: string) => aScrobbledListen('listener', playedAt, title);
 
 describe('BackfillLastfm against the fake Last.fm', () => {
   let lastfm: LastfmKit;

@@ -3,7 +3,6 @@
 // run stopped part way resumed without sending any listen twice.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { SILENT_PROGRESS } from '../../../src/application/ports/progress.port.js';
-import { IdentityMemo, spotifyListenToRecord } from '../../../src/application/history/upstream-listens.js';
 import { BackfillListenBrainz } from '../../../src/application/use-cases/history/backfill-listenbrainz.js';
 import { CallCounter } from '../../../src/infrastructure/connectors/http/call-counter.js';
 import { tokenBucketLimiter } from '../../../src/infrastructure/connectors/http/rate-limiter.js';
@@ -15,31 +14,11 @@ import {
   type FakeListenBrainz,
   type FakeListenBrainzOptions,
 } from '../../fakes/listenbrainz/fake-listenbrainz.js';
-import { spotifyTrackUri } from '../../fixtures/history/spotify-export-rows.js';
-import { openHistoryKit, type HistoryKit } from './history-test-kit.js';
+import { aStreamedListen, openHistoryKit, type HistoryKit } from './history-test-kit.js';
 
 const T0 = Date.UTC(2024, 0, 1);
 const TOTAL = 2500;
-const memo = new IdentityMemo();
-
-function streamed(playedAt: number, n: number) {
-  const uri = spotifyTrackUri(n);
-  return spotifyListenToRecord(
-    {
-      playedAt,
-      msPlayed: 200_000,
-      artist: 'Band',
-      title: `Song ${n}`,
-      album: 'Album',
-      trackKey: uri,
-      trackUri: uri,
-    },
-    '{}',
-    'ann',
-    null,
-    memo,
-  );
-}
+const streamed = (playedAt: number, n: number) => aStreamedListen('ann', playedAt, n);
 
 describe('BackfillListenBrainz against the fake ListenBrainz', () => {
   let kit: HistoryKit;

@@ -4,58 +4,19 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LastfmListen } from '../../../src/application/ports/lastfm.port.js';
 import type { ListenExportStore } from '../../../src/application/ports/listen-export-store.port.js';
-import {
-  fileListenToRecord,
-  IdentityMemo,
-  lastfmListenToRecord,
-  spotifyListenToRecord,
-} from '../../../src/application/history/upstream-listens.js';
+import { fileListenToRecord, IdentityMemo } from '../../../src/application/history/upstream-listens.js';
 import { ExportHistory, EXPORT_PAGE } from '../../../src/application/use-cases/history/export-history.js';
 import { HistoryExportFiles } from '../../../src/infrastructure/exporters/history-export-target.js';
 import { spotifyTrackUri } from '../../fixtures/history/spotify-export-rows.js';
-import { openHistoryKit, type HistoryKit } from './history-test-kit.js';
+import { aScrobbledListen, aStreamedListen, openHistoryKit, type HistoryKit } from './history-test-kit.js';
 
 const T0 = Date.UTC(2024, 0, 1);
 const MINUTE = 60_000;
 const memo = new IdentityMemo();
+const streamed = (user: string, playedAt: number, n: number) => aStreamedListen(user, playedAt, n);
+const scrobbled = (user: string, playedAt: number, title: string) => aScrobbledListen(user, playedAt, title);
 const TOTAL = 2 * EXPORT_PAGE + 345;
-
-function streamed(user: string, playedAt: number, n: number) {
-  const uri = spotifyTrackUri(n);
-  return spotifyListenToRecord(
-    {
-      playedAt,
-      msPlayed: 200_000,
-      artist: 'Band',
-      title: `Song ${n}`,
-      album: 'Album',
-      trackKey: uri,
-      trackUri: uri,
-    },
-    '{}',
-    user,
-    null,
-    memo,
-  );
-}
-
-function scrobbled(user: string, playedAt: number, title: string) {
-  const listen: LastfmListen = {
-    artist: 'Band',
-    artistMbid: null,
-    title,
-    mbid: null,
-    album: null,
-    albumMbid: null,
-    playedAt,
-    loved: null,
-    url: null,
-    rawText: '{}',
-  };
-  return lastfmListenToRecord(listen, user, null, memo);
-}
 
 /** The i-th listen's start: three listens share each tenth minute, so pages end inside a shared second. */
 const startOf = (i: number) => T0 + Math.floor(i / 3) * 10 * MINUTE;

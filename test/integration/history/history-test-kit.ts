@@ -1,11 +1,17 @@
 // A real Narada database in a temp folder with the listening-history wiring over it: the recorder
 // with its SQLite stores, and counts read straight from the tables to check what was stored.
 import type { Clock } from '../../../src/application/ports/clock.port.js';
-import { ListenRecorder } from '../../../src/application/history/listen-recorder.js';
+import { ListenRecorder, type ListenToRecord } from '../../../src/application/history/listen-recorder.js';
+import {
+  IdentityMemo,
+  lastfmListenToRecord,
+  spotifyListenToRecord,
+} from '../../../src/application/history/upstream-listens.js';
 import type { ListenRecordingStore } from '../../../src/application/ports/listen-recording-store.port.js';
 import type { PlayHistoryQuery } from '../../../src/application/ports/play-history-query.port.js';
 import { openTempDatabase, type TempDatabase } from '../persistence/temp-database.js';
 import { aClock } from '../../builders/index.js';
+import { spotifyTrackUri } from '../../fixtures/history/spotify-export-rows.js';
 
 export const FIXED_NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
 
@@ -42,4 +48,44 @@ export async function openHistoryKit(now: () => number = () => FIXED_NOW): Promi
     countedPlays: () => scalar(`SELECT COUNT(*) AS n FROM "plays" WHERE "duplicate_of" IS NULL`),
     dailyTotal: () => scalar(`SELECT SUM("listen_count") AS n FROM "daily_listens"`),
   };
+}
+
+const identities = new IdentityMemo();
+
+/** A 200 s Spotify export listen to track `n` by "Band", as the recorder takes it. */
+export function aStreamedListen(
+  user: string,
+  playedAt: number,
+  n: number,
+  title = `Song ${n}`,
+): ListenToRecord {
+  const uri = spotifyTrackUri(n);
+  return spotifyListenToRecord(
+    { playedAt, msPlayed: 200_000, artist: 'Band', title, album: 'Album', trackKey: uri, trackUri: uri },
+    '{}',
+    user,
+    null,
+    identities,
+  );
+}
+
+/** A Last.fm scrobble by "Band", as the recorder takes it. */
+export function aScrobbledListen(user: string, playedAt: number, title: string): ListenToRecord {
+  return lastfmListenToRecord(
+    {
+      artist: 'Band',
+      artistMbid: null,
+      title,
+      mbid: null,
+      album: null,
+      albumMbid: null,
+      playedAt,
+      loved: null,
+      url: null,
+      rawText: '{}',
+    },
+    user,
+    null,
+    identities,
+  );
 }
