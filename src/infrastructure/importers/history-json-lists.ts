@@ -10,13 +10,13 @@ import type {
 import { CorruptExportError } from '../../domain/history/history-errors.js';
 import { NaradaError } from '../../domain/shared/errors.js';
 import { mapRecentTracksPage } from '../connectors/lastfm/lastfm-history-mapper.js';
-import { JsonArrayScanner, JsonScanError, type ScannedObject } from './json-array-scanner.js';
+import { JsonArrayScanner, type ScannedObject } from './json-array-scanner.js';
+import { jsonArrayBatches } from './json-array-batches.js';
 import {
   listenBrainzUser,
   looksLikeListenBrainzListen,
   readListenBrainzListen,
 } from './listenbrainz-listen.js';
-import { ZipFormatError } from './zip-archive.js';
 
 export type JsonListFormat = 'listenbrainz_json' | 'lastfm_json';
 
@@ -72,35 +72,11 @@ async function* jsonListBatches(
   bytes: () => AsyncIterable<Buffer>,
   batchSize: number,
 ): AsyncGenerator<FileListenBatch> {
-  const scanner = new JsonArrayScanner();
-  const read = format === 'listenbrainz_json' ? listenOf : pageListens;
-  let batch: FileListen[] = [];
-  let bytesRead = 0;
-  try {
-    for await (const chunk of bytes()) {
-      bytesRead += chunk.length;
-      for (const object of scanner.push(chunk)) {
-        batch.push(...read(label, object));
-        if (batch.length >= batchSize) {
-          yield { listens: batch, bytesRead };
-          batch = [];
-        }
-      }
-    }
-    scanner.end();
-  } catch (error) {
-    if (error instanceof JsonScanError) {
-      const where =
-        error.element === null
-          ? ''
-          : `${format === 'lastfm_json' ? 'page' : 'listen'} ${error.element + 1}, `;
-      throw new CorruptExportError(label, `${where}byte ${error.offset}`, error.message, error);
-    }
-    if (error instanceof ZipFormatError)
-      throw new CorruptExportError(label, `byte ${bytesRead}`, error.message, error);
-    throw error;
-  }
-  if (batch.length > 0) yield { listens: batch, bytesRead };
+  const [element, read] = format === 'listenbrainz_json' ? ['listen', listenOf] : ['page', pageListens];
+  for await (const { items, bytesRead } of jsonArrayBatches(label, bytes, batchSize, element, (object) =>
+    read(label, object),
+  ))
+    yield { listens: items, bytesRead };
 }
 
 /** One element of a ListenBrainz list; its JSON text is the payload, as a JSONL line's is. */

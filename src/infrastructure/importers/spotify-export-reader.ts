@@ -8,11 +8,11 @@ import type {
   SpotifyExportSource,
 } from '../../application/ports/spotify-export.port.js';
 import { CorruptExportError } from '../../domain/history/history-errors.js';
-import { JsonArrayScanner, JsonScanError, type ScannedObject } from './json-array-scanner.js';
+import { jsonArrayBatches } from './json-array-batches.js';
+import type { ScannedObject } from './json-array-scanner.js';
 import { exportRowText } from './export-row-text.js';
 import { findExportFiles, type ExportFileRef } from './spotify-export-files.js';
 import { readSpotifyRow } from './spotify-row-mapper.js';
-import { ZipFormatError } from './zip-archive.js';
 
 export class FileSystemSpotifyExportSource implements SpotifyExportSource {
   async files(paths: readonly string[]): Promise<readonly SpotifyExportFile[]> {
@@ -25,35 +25,14 @@ export class FileSystemSpotifyExportSource implements SpotifyExportSource {
 }
 
 async function* readBatches(ref: ExportFileRef, batchSize: number): AsyncGenerator<SpotifyExportBatch> {
-  const scanner = new JsonArrayScanner();
-  let batch: SpotifyExportRecord[] = [];
-  let bytesRead = 0;
-  try {
-    for await (const chunk of ref.bytes()) {
-      bytesRead += chunk.length;
-      for (const object of scanner.push(chunk)) {
-        batch.push(toRecord(ref.label, object));
-        if (batch.length >= batchSize) {
-          yield { records: batch, bytesRead };
-          batch = [];
-        }
-      }
-    }
-    scanner.end();
-  } catch (error) {
-    if (error instanceof JsonScanError) {
-      throw new CorruptExportError(
-        ref.label,
-        error.element === null ? `byte ${error.offset}` : `row ${error.element + 1}, byte ${error.offset}`,
-        error.message,
-        error,
-      );
-    }
-    if (error instanceof ZipFormatError)
-      throw new CorruptExportError(ref.label, `byte ${bytesRead}`, error.message, error);
-    throw error;
-  }
-  if (batch.length > 0) yield { records: batch, bytesRead };
+  for await (const { items, bytesRead } of jsonArrayBatches(
+    ref.label,
+    ref.bytes,
+    batchSize,
+    'row',
+    (object) => [toRecord(ref.label, object)],
+  ))
+    yield { records: items, bytesRead };
 }
 
 function toRecord(label: string, object: ScannedObject): SpotifyExportRecord {
