@@ -1,8 +1,17 @@
 // The ledger: a listen exactly as the upstream reported it. Never updated, never deleted.
 import type { EpochMs } from '../values/time.js';
 
-/** `lastfm_csv`: a Last.fm history exported to CSV; `listenbrainz`: a ListenBrainz export. */
-export type ListeningSource = 'lastfm' | 'spotify' | 'spotify_export' | 'lastfm_csv' | 'listenbrainz';
+/**
+ * `lastfm_csv`: a Last.fm history exported to CSV; `listenbrainz`: a ListenBrainz export;
+ * `submission`: sent by a player to Narada's own ListenBrainz-compatible API (`narada serve`).
+ */
+export type ListeningSource =
+  | 'lastfm'
+  | 'spotify'
+  | 'spotify_export'
+  | 'lastfm_csv'
+  | 'listenbrainz'
+  | 'submission';
 
 export interface RawListeningEvent {
   /** The listener: the service user name, or the export's owner. */

@@ -15,6 +15,7 @@ import { playlistCommand } from './commands/playlist.js';
 import { statsCommand } from './commands/stats.js';
 import { statusCommand } from './commands/status.js';
 import { tracksCommand } from './commands/tracks.js';
+import { usersCommand } from './commands/users.js';
 import { workflowCommand } from './commands/workflow.js';
 import { GLOBAL_OPTIONS } from './global-options.js';
 import { documented, MISSING_SUBCOMMAND, MissingSubcommandError, needsSubcommand } from './help.js';
@@ -39,6 +40,7 @@ export function buildCli(argv: readonly string[]): Argv {
     .command(workflowCommand)
     .command(tracksCommand)
     .command(libraryCommand)
+    .command(usersCommand)
     // Prints a bash script, or a zsh one when SHELL is zsh; it asks `narada --get-yargs-completions`.
     .completion('completion', 'Print a shell completion script (bash, or zsh when SHELL is zsh)')
     .recommendCommands()

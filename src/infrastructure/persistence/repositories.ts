@@ -18,6 +18,7 @@ import type { PlaylistRepository } from '../../application/ports/playlist-reposi
 import type { ProvisionalTrackStore } from '../../application/ports/provisional-track-store.port.js';
 import type { ResponseCache } from '../../application/ports/response-cache.port.js';
 import type { ScrobbleBackfillStore } from '../../application/ports/scrobble-backfill-store.port.js';
+import type { ServerUserStore } from '../../application/ports/server-user-store.port.js';
 import type { LedgerPresence } from '../../application/ports/ledger-presence.port.js';
 import type { StoredRecordCheck } from '../../application/ports/stored-record-check.port.js';
 import type { SyncCheckpointRepository } from '../../application/ports/sync-checkpoint-repository.port.js';
@@ -49,6 +50,7 @@ import { TypeOrmConnectorTrackRepository } from './tracks/typeorm-connector-trac
 import { TypeOrmTrackMappingRepository } from './tracks/typeorm-track-mapping-repository.js';
 import { TypeOrmTrackRepository } from './tracks/typeorm-track-repository.js';
 import { TypeOrmWorkflowRunRepository } from './workflow/typeorm-workflow-run-repository.js';
+import { SqliteServerUserStore } from './users/sqlite-server-user-store.js';
 
 export interface Repositories {
   readonly tracks: TrackRepository;
@@ -73,6 +75,7 @@ export interface Repositories {
   readonly syncCheckpoints: SyncCheckpointRepository;
   readonly workflowRuns: WorkflowRunRepository;
   readonly responseCache: ResponseCache;
+  readonly serverUsers: ServerUserStore;
   readonly unitOfWork: UnitOfWork;
   readonly databaseInfo: DatabaseInfo;
 }
@@ -102,6 +105,7 @@ export function createRepositories(database: NaradaDatabase): Repositories {
     syncCheckpoints: () => new TypeOrmSyncCheckpointRepository(db),
     workflowRuns: () => new TypeOrmWorkflowRunRepository(db),
     responseCache: () => new TypeOrmResponseCache(db),
+    serverUsers: () => new SqliteServerUserStore(db),
     unitOfWork: () => db.unitOfWork,
     databaseInfo: () => db,
   });
