@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import { ListenRecorder } from '../src/application/history/listen-recorder.js';
 import { NowPlayingBoard } from '../src/application/intake/now-playing.js';
+import { ShowListens } from '../src/application/use-cases/intake/show-listens.js';
 import { ShowPlayingNow } from '../src/application/use-cases/intake/show-playing-now.js';
 import { SubmitListens } from '../src/application/use-cases/intake/submit-listens.js';
 import { ValidateToken } from '../src/application/use-cases/intake/validate-token.js';
@@ -140,6 +141,7 @@ async function serve(): Promise<void> {
       listenBrainzRoutes({
         submitListens: new SubmitListens({ users, recorder, nowPlaying, clock: systemClock }),
         validateToken: new ValidateToken(users),
+        showListens: new ShowListens(users),
         showPlayingNow: new ShowPlayingNow({ users, nowPlaying, clock: systemClock }),
       }),
     );

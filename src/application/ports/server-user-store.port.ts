@@ -11,6 +11,20 @@ export interface ServerUserSummary extends ServerUser {
   readonly lastListenAt: EpochMs | null;
 }
 
+/** Which of a user's submitted listens to read: start times in (after, before), newest first. */
+export interface SubmittedListenQuery {
+  readonly after: EpochMs | null;
+  readonly before: EpochMs | null;
+  readonly limit: number;
+}
+
+/** A listen as the ledger holds it from a submission. */
+export interface StoredSubmission {
+  readonly playedAt: EpochMs;
+  /** The listen's JSON as it was sent. */
+  readonly payload: string;
+}
+
 export interface ServerUserStore {
   /** Stores a new user with the hash of `token`; null when the name is taken. */
   add(name: string, token: string, at: EpochMs): Promise<ServerUser | null>;
@@ -20,6 +34,10 @@ export interface ServerUserStore {
   remove(name: string): Promise<boolean>;
   /** Every user by name. */
   list(): Promise<ServerUserSummary[]>;
+  /** The user's submitted listens (the ledger's `submission` events), newest first. */
+  submittedListens(name: string, query: SubmittedListenQuery): Promise<StoredSubmission[]>;
+  /** The start times of the user's newest and oldest submitted listen, or null when none. */
+  submittedSpan(name: string): Promise<{ readonly newest: EpochMs; readonly oldest: EpochMs } | null>;
   /** The user of that name, or null. */
   byName(name: string): Promise<ServerUser | null>;
   /** The user this token belongs to, or null. */

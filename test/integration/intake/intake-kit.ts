@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { NowPlayingBoard } from '../../../src/application/intake/now-playing.js';
+import { ShowListens } from '../../../src/application/use-cases/intake/show-listens.js';
 import { ShowPlayingNow } from '../../../src/application/use-cases/intake/show-playing-now.js';
 import { SubmitListens } from '../../../src/application/use-cases/intake/submit-listens.js';
 import { ValidateToken } from '../../../src/application/use-cases/intake/validate-token.js';
@@ -38,6 +39,7 @@ export async function openIntakeKit(): Promise<IntakeKit> {
     listenBrainzRoutes({
       submitListens: new SubmitListens({ users, recorder: kit.recorder, nowPlaying, clock: kit.clock }),
       validateToken: new ValidateToken(users),
+      showListens: new ShowListens(users),
       showPlayingNow: new ShowPlayingNow({ users, nowPlaying, clock: kit.clock }),
     }),
   );

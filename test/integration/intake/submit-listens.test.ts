@@ -92,6 +92,39 @@ describe('accepted submissions', () => {
   });
 });
 
+describe('reading listens back', () => {
+  it('answers GET /1/user/{name}/listens with the submitted listens as sent, newest first', async () => {
+    const payload = [
+      aListen(AN_HOUR_AGO - 600, 'One'),
+      aListen(AN_HOUR_AGO - 300, 'Two'),
+      aListen(AN_HOUR_AGO, 'Three'),
+    ];
+    expect((await kit.submit({ listen_type: 'import', payload })).status).toBe(200);
+
+    const newest = await fetch(`${kit.url}/1/user/${USER}/listens?count=2`);
+    expect(await newest.json()).toEqual({
+      payload: {
+        user_id: USER,
+        count: 2,
+        listens: [
+          { ...payload[2], user_name: USER },
+          { ...payload[1], user_name: USER },
+        ],
+        latest_listen_ts: AN_HOUR_AGO,
+        oldest_listen_ts: AN_HOUR_AGO - 600,
+      },
+    });
+    const before = await fetch(`${kit.url}/1/user/${USER}/listens?max_ts=${AN_HOUR_AGO - 300}`);
+    expect(((await before.json()) as { payload: { listens: unknown[] } }).payload.listens).toEqual([
+      { ...payload[0], user_name: USER },
+    ]);
+    expect((await fetch(`${kit.url}/1/user/nobody/listens`)).status).toBe(404);
+    const bad = await fetch(`${kit.url}/1/user/${USER}/listens?count=-1`);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ code: 400, error: "'count' should be a non-negative integer" });
+  });
+});
+
 describe('the same listen twice', () => {
   it('stores a listen sent again once, even with other additional_info', async () => {
     const listen = aListen(AN_HOUR_AGO);
@@ -132,7 +165,11 @@ describe('refused submissions', () => {
   const good = aListen(AN_HOUR_AGO);
   const withMeta = (meta: Record<string, unknown>) => ({ listened_at: AN_HOUR_AGO, track_metadata: meta });
   const cases: Array<[string, unknown, string]> = [
-    ['text that is not JSON', '{"listen_type": "single", "payload": [', 'Cannot parse JSON document: Unexpected end of JSON input'],
+    [
+      'text that is not JSON',
+      '{"listen_type": "single", "payload": [',
+      'Cannot parse JSON document: Unexpected end of JSON input',
+    ],
     [
       'a list at the top',
       '[]',

@@ -16,7 +16,9 @@ export class ShowPlayingNow {
   async run(name: string): Promise<{ readonly user: string; readonly playingNow: PlayingNow | null }> {
     const user = await this.deps.users.byName(name);
     if (user === null)
-      throw new NaradaError('INTAKE.UNKNOWN_USER', `Cannot find user: ${name}`, 'input', { details: { name } });
+      throw new NaradaError('INTAKE.UNKNOWN_USER', `Cannot find user: ${name}`, 'input', {
+        details: { name },
+      });
     return { user: user.name, playingNow: this.deps.nowPlaying.of(user.name, this.deps.clock.now()) };
   }
 }

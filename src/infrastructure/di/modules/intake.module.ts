@@ -23,6 +23,10 @@ export const bindIntake: FeatureModule = (wiring) => {
     const { ValidateToken } = await import('../../../application/use-cases/intake/validate-token.js');
     return new ValidateToken((await get(TOKENS.Repositories)).serverUsers);
   });
+  wiring.bind(INTAKE.ShowListens, async (get) => {
+    const { ShowListens } = await import('../../../application/use-cases/intake/show-listens.js');
+    return new ShowListens((await get(TOKENS.Repositories)).serverUsers);
+  });
   wiring.bind(INTAKE.ShowPlayingNow, async (get) => {
     const { ShowPlayingNow } = await import('../../../application/use-cases/intake/show-playing-now.js');
     return new ShowPlayingNow({

@@ -4,6 +4,8 @@ import type Database from 'better-sqlite3';
 import type {
   ServerUserStore,
   ServerUserSummary,
+  StoredSubmission,
+  SubmittedListenQuery,
 } from '../../../application/ports/server-user-store.port.js';
 import type { ServerUser } from '../../../domain/users/server-user.js';
 import type { SqliteDatabase } from '../open-database.js';
@@ -18,6 +20,14 @@ export class SqliteServerUserStore implements ServerUserStore {
   private readonly all: Database.Statement<[], ServerUserSummary>;
   private readonly byHash: Database.Statement<[string], ServerUser>;
   private readonly named: Database.Statement<[string], ServerUser>;
+  private readonly listensOf: Database.Statement<
+    { user: string; after: number | null; before: number | null; limit: number },
+    StoredSubmission
+  >;
+  private readonly spanOf: Database.Statement<
+    [string, string],
+    { newest: number | null; oldest: number | null }
+  >;
 
   constructor(private readonly db: SqliteDatabase) {
     const { sqlite } = db;
@@ -43,6 +53,16 @@ export class SqliteServerUserStore implements ServerUserStore {
     );
     this.byHash = sqlite.prepare(`SELECT ${USER_COLUMNS} FROM "server_users" WHERE "token_hash" = ?`);
     this.named = sqlite.prepare(`SELECT ${USER_COLUMNS} FROM "server_users" WHERE "name" = ?`);
+    this.listensOf = sqlite.prepare(
+      `SELECT "played_at" AS playedAt, "payload" FROM "listening_events"
+        WHERE "user" = @user AND "source" = 'submission'
+          AND (@after IS NULL OR "played_at" > @after) AND (@before IS NULL OR "played_at" < @before)
+        ORDER BY "played_at" DESC, "id" DESC LIMIT @limit`,
+    );
+    this.spanOf = sqlite.prepare(
+      `SELECT max("played_at") AS newest, min("played_at") AS oldest FROM "listening_events"
+        WHERE "user" = ? AND "source" = ?`,
+    );
   }
 
   add(name: string, token: string, at: number): Promise<ServerUser | null> {
@@ -59,6 +79,15 @@ export class SqliteServerUserStore implements ServerUserStore {
 
   async list(): Promise<ServerUserSummary[]> {
     return this.all.all();
+  }
+
+  async submittedListens(name: string, query: SubmittedListenQuery): Promise<StoredSubmission[]> {
+    return this.listensOf.all({ user: name, after: query.after, before: query.before, limit: query.limit });
+  }
+
+  async submittedSpan(name: string): Promise<{ newest: number; oldest: number } | null> {
+    const { newest, oldest } = this.spanOf.get(name, 'submission')!;
+    return newest === null || oldest === null ? null : { newest, oldest };
   }
 
   async byName(name: string): Promise<ServerUser | null> {

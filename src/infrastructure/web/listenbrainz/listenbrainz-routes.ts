@@ -1,21 +1,20 @@
 // ListenBrainz's listen-submission API as a Fastify plugin, for `narada serve`: `POST /1/submit-listens`,
-// `GET /1/validate-token` and `GET /1/user/{name}/playing-now`, answering as api.listenbrainz.org does
+// `GET /1/validate-token`, `GET /1/user/{name}/listens` and `GET /1/user/{name}/playing-now`, answering as api.listenbrainz.org does
 // (`{"status": "ok"}`; errors as `{"code", "error"}`), so players that speak ListenBrainz can be pointed
 // here. It only translates HTTP to the intake doors and back. Register it unwrapped
 // (`app.register(listenBrainzRoutes(deps))`): its body parser and error handler stay inside it.
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ShowListens } from '../../../application/use-cases/intake/show-listens.js';
 import type { ShowPlayingNow } from '../../../application/use-cases/intake/show-playing-now.js';
 import type { SubmitListens } from '../../../application/use-cases/intake/submit-listens.js';
 import type { ValidateToken } from '../../../application/use-cases/intake/validate-token.js';
-import {
-  MAX_LISTEN_PAYLOAD_SIZE,
-  SubmissionRejected,
-} from '../../../domain/intake/listen-submission.js';
+import { MAX_LISTEN_PAYLOAD_SIZE, SubmissionRejected } from '../../../domain/intake/listen-submission.js';
 import { isNaradaError } from '../../../domain/shared/errors.js';
 
 export interface ListenBrainzRoutesDeps {
   readonly submitListens: SubmitListens;
   readonly validateToken: ValidateToken;
+  readonly showListens: ShowListens;
   readonly showPlayingNow: ShowPlayingNow;
 }
 
@@ -65,6 +64,31 @@ export function listenBrainzRoutes(deps: ListenBrainzRoutesDeps): FastifyPluginA
       return user === null
         ? { code: 200, message: 'Token invalid.', valid: false }
         : { code: 200, message: 'Token valid.', valid: true, user_name: user.name };
+    });
+
+    app.get<{
+      Params: { name: string };
+      Querystring: { min_ts?: string; max_ts?: string; count?: string };
+    }>('/1/user/:name/listens', async (request) => {
+      const { user, listens, newest, oldest } = await deps.showListens.run({
+        name: request.params.name,
+        minTs: request.query.min_ts,
+        maxTs: request.query.max_ts,
+        count: request.query.count,
+      });
+      return {
+        payload: {
+          user_id: user,
+          count: listens.length,
+          listens: listens.map((listen) => ({
+            ...(JSON.parse(listen.payload) as object),
+            listened_at: Math.floor(listen.playedAt / 1000),
+            user_name: user,
+          })),
+          latest_listen_ts: newest === null ? 0 : Math.floor(newest / 1000),
+          oldest_listen_ts: oldest === null ? 0 : Math.floor(oldest / 1000),
+        },
+      };
     });
 
     app.get<{ Params: { name: string } }>('/1/user/:name/playing-now', async (request) => {
