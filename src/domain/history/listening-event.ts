@@ -6,12 +6,7 @@ import type { EpochMs } from '../values/time.js';
  * `submission`: sent by a player to Narada's own ListenBrainz-compatible API (`narada serve`).
  */
 export type ListeningSource =
-  | 'lastfm'
-  | 'spotify'
-  | 'spotify_export'
-  | 'lastfm_csv'
-  | 'listenbrainz'
-  | 'submission';
+  'lastfm' | 'spotify' | 'spotify_export' | 'lastfm_csv' | 'listenbrainz' | 'submission';
 
 export interface RawListeningEvent {
   /** The listener: the service user name, or the export's owner. */

@@ -49,11 +49,9 @@ export interface ListenSubmission {
 /** A document ListenBrainz would refuse with 400; the message is its (`error` in the answer). */
 export class SubmissionRejected extends InvalidInputError {
   constructor(message: string, listenIndex: number | null = null) {
-    super(
-      'INTAKE.BAD_SUBMISSION',
-      listenIndex === null ? message : `${message} (payload[${listenIndex}])`,
-      { details: { listenIndex } },
-    );
+    super('INTAKE.BAD_SUBMISSION', listenIndex === null ? message : `${message} (payload[${listenIndex}])`, {
+      details: { listenIndex },
+    });
   }
 }
 

@@ -21,7 +21,7 @@ export function checkServerUserName(name: string): string {
   throw new InvalidInputError(
     'USERS.INVALID_NAME',
     `The user name "${name}" is not usable: use 1 to 64 letters, digits, "_", "-" or ".", starting with ` +
-      'a letter or digit (your Last.fm user name, so its scrobbles and your players\' listens count once).',
+      "a letter or digit (your Last.fm user name, so its scrobbles and your players' listens count once).",
     { details: { name } },
   );
 }

@@ -58,10 +58,10 @@ const removeCommand: CommandModule<GlobalArgs, RemoveArgs> = {
   command: 'remove <name>',
   describe: 'Remove a user: their token stops working, their listens stay',
   builder: (yargs: Argv<GlobalArgs>) =>
-    documented(yargs, { examples: [['$0 users remove alice', 'Revoke alice’s token']], env: DATA_ENV }).positional(
-      'name',
-      { type: 'string', demandOption: true, describe: 'The user name' },
-    ),
+    documented(yargs, {
+      examples: [['$0 users remove alice', 'Revoke alice’s token']],
+      env: DATA_ENV,
+    }).positional('name', { type: 'string', demandOption: true, describe: 'The user name' }),
   handler: withContext<RemoveArgs>(async (ctx, args) => {
     const removed = await (await ctx.get(USERS.Remove)).run(args.name);
     const { renderRemovedUser } = await import('../views/users-lines.js');
