@@ -29,6 +29,21 @@ describe('accepted submissions', () => {
     expect(kit.dailyTotal()).toBe(1);
   });
 
+  it('reads the body whatever its Content-Type says, as ListenBrainz does', async () => {
+    for (const [n, type] of [
+      ['one', 'text/plain'],
+      ['two', 'application/x-www-form-urlencoded'],
+    ] as const) {
+      const response = await fetch(`${kit.url}/1/submit-listens`, {
+        method: 'POST',
+        headers: { Authorization: `Token ${kit.token}`, 'Content-Type': type },
+        body: JSON.stringify({ listen_type: 'single', payload: [aListen(AN_HOUR_AGO, n)] }),
+      });
+      expect(response.status).toBe(200);
+    }
+    expect(kit.submissions()).toHaveLength(2);
+  });
+
   it('stores every listen of an import in one request', async () => {
     const payload = [
       aListen(AN_HOUR_AGO - 600, 'One'),
