@@ -44,6 +44,18 @@ describe('accepted submissions', () => {
     expect(kit.submissions()).toHaveLength(2);
   });
 
+  it("reads listened_at as the server's int() does: digit strings and fractions of a second", async () => {
+    const payload = [
+      { ...aListen(0, 'One'), listened_at: String(AN_HOUR_AGO - 600) },
+      { ...aListen(0, 'Two'), listened_at: AN_HOUR_AGO + 0.75 },
+    ];
+    expect((await kit.submit({ listen_type: 'import', payload })).status).toBe(200);
+    expect(kit.submissions().map((e) => e.played_at)).toEqual([
+      (AN_HOUR_AGO - 600) * 1000,
+      AN_HOUR_AGO * 1000,
+    ]);
+  });
+
   it('stores every listen of an import in one request', async () => {
     const payload = [
       aListen(AN_HOUR_AGO - 600, 'One'),
@@ -290,6 +302,38 @@ describe('refused submissions', () => {
         payload: [aListen(AN_HOUR_AGO, 'Song', { additional_info: { duration: 200, duration_ms: 200_000 } })],
       },
       'JSON document should not contain both duration and duration_ms. (payload[0])',
+    ],
+    [
+      '51 tags',
+      {
+        listen_type: 'single',
+        payload: [
+          aListen(AN_HOUR_AGO, 'Song', {
+            additional_info: { tags: Array.from({ length: 51 }, (_, n) => `t${n}`) },
+          }),
+        ],
+      },
+      'JSON document may not contain more than 50 items in track_metadata.additional_info.tags. (payload[0])',
+    ],
+    [
+      'a duration_ms over 24 days',
+      {
+        listen_type: 'single',
+        payload: [aListen(AN_HOUR_AGO, 'Song', { additional_info: { duration_ms: 2_073_600_001 } })],
+      },
+      'Value for duration_ms is too large, max permitted value is 2073600000 (payload[0])',
+    ],
+    [
+      'an artist_mbids entry that is no MBID',
+      {
+        listen_type: 'single',
+        payload: [
+          aListen(AN_HOUR_AGO, 'Song', {
+            additional_info: { artist_mbids: ['8f3471b5-7e6a-48da-86a9-c1c07a0f47ae', 'x'] },
+          }),
+        ],
+      },
+      'artist_mbids MBID format invalid. (payload[0])',
     ],
     [
       'a unicode null',
