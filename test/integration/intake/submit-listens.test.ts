@@ -1,6 +1,7 @@
 // `POST /1/submit-listens` over real HTTP into a real database: accepted listens land in the ledger as
-// sent and are interpreted like any import's; a bad document is refused as ListenBrainz refuses it and
-// stores nothing; the same listen sent again, or already imported from Last.fm, counts once.
+// sent and are interpreted like any import's; the same listen sent again, or already imported from
+// Last.fm, counts once; tokens are checked and validated as ListenBrainz does (refusals of bad
+// documents: refused-submissions.test.ts).
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { aScrobbledListen } from '../history/history-test-kit.js';
 import { aListen, AN_HOUR_AGO, openIntakeKit, USER, type IntakeKit } from './intake-kit.js';
