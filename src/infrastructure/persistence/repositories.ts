@@ -17,6 +17,7 @@ import type { PlayHistoryQuery } from '../../application/ports/play-history-quer
 import type { PlaylistRepository } from '../../application/ports/playlist-repository.port.js';
 import type { ProvisionalTrackStore } from '../../application/ports/provisional-track-store.port.js';
 import type { ResponseCache } from '../../application/ports/response-cache.port.js';
+import type { ScheduleStore } from '../../application/ports/schedule-store.port.js';
 import type { ScrobbleBackfillStore } from '../../application/ports/scrobble-backfill-store.port.js';
 import type { LedgerPresence } from '../../application/ports/ledger-presence.port.js';
 import type { StoredRecordCheck } from '../../application/ports/stored-record-check.port.js';
@@ -38,6 +39,7 @@ import { SqliteLibraryStore } from './library/sqlite-library-store.js';
 import { TypeOrmLikeRepository } from './likes/typeorm-like-repository.js';
 import { asSqliteDatabase, type NaradaDatabase } from './open-database.js';
 import { TypeOrmPlaylistRepository } from './playlist/typeorm-playlist-repository.js';
+import { SqliteScheduleStore } from './schedules/sqlite-schedule-store.js';
 import { SqliteListeningStats } from './stats/sqlite-listening-stats.js';
 import { TypeOrmSyncCheckpointRepository } from './sync-checkpoints/typeorm-sync-checkpoint-repository.js';
 import { SqliteIdentityAttempts } from './tracks/sqlite-identity-attempts.js';
@@ -73,6 +75,7 @@ export interface Repositories {
   readonly syncCheckpoints: SyncCheckpointRepository;
   readonly workflowRuns: WorkflowRunRepository;
   readonly responseCache: ResponseCache;
+  readonly schedules: ScheduleStore;
   readonly unitOfWork: UnitOfWork;
   readonly databaseInfo: DatabaseInfo;
 }
@@ -102,6 +105,7 @@ export function createRepositories(database: NaradaDatabase): Repositories {
     syncCheckpoints: () => new TypeOrmSyncCheckpointRepository(db),
     workflowRuns: () => new TypeOrmWorkflowRunRepository(db),
     responseCache: () => new TypeOrmResponseCache(db),
+    schedules: () => new SqliteScheduleStore(db),
     unitOfWork: () => db.unitOfWork,
     databaseInfo: () => db,
   });

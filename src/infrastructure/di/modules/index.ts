@@ -4,6 +4,7 @@ import { bindHistory } from './history.module.js';
 import { bindLibrary } from './library.module.js';
 import { bindLikes } from './likes.module.js';
 import { bindPlaylist } from './playlist.module.js';
+import { bindSchedules } from './schedules.module.js';
 import { bindStats } from './stats.module.js';
 import { bindStatus } from './status.module.js';
 import { bindTracks } from './tracks.module.js';
@@ -18,4 +19,5 @@ export const FEATURE_MODULES: readonly FeatureModule[] = [
   bindLikes,
   bindWorkflow,
   bindLibrary,
+  bindSchedules,
 ];
