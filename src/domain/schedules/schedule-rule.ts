@@ -118,18 +118,28 @@ function nextCronTime(rule: Extract<ScheduleRule, { kind: 'cron' }>, after: Epoc
 
 /** Five fields, minute first, as crontab and `systemd` users write them; day-of-month OR day-of-week. */
 function cronOf(rule: Extract<ScheduleRule, { kind: 'cron' }>): Cron {
+  const fields = rule.expression.split(' ').length;
+  if (fields !== 5 && !rule.expression.startsWith('@')) {
+    throw badCron(rule, `it has ${fields} field${fields === 1 ? '' : 's'}`);
+  }
   try {
     return new Cron(rule.expression, {
       mode: '5-part',
       ...(rule.timeZone === null ? {} : { timezone: rule.timeZone }),
     });
   } catch (error) {
-    const why = error instanceof Error ? error.message.replace(/^CronPattern:\s*/, '') : String(error);
-    throw new InvalidInputError(
-      'SCHEDULE.BAD_CRON',
-      `--cron "${rule.expression}" is not a cron expression (${why}); write five fields, minute hour day-of-month month day-of-week, e.g. "0 6 * * *" for 06:00 every day`,
+    throw badCron(
+      rule,
+      error instanceof Error ? error.message.replace(/^CronPattern:\s*/, '') : String(error),
     );
   }
+}
+
+function badCron(rule: Extract<ScheduleRule, { kind: 'cron' }>, why: string): InvalidInputError {
+  return new InvalidInputError(
+    'SCHEDULE.BAD_CRON',
+    `--cron "${rule.expression}" is not a cron expression (${why}); write five fields, minute hour day-of-month month day-of-week, e.g. "0 6 * * *" for 06:00 every day`,
+  );
 }
 
 function checkedTimeZone(zone: string): string {

@@ -63,8 +63,11 @@ export class AddSchedule {
       }
       return added;
     }
+    // Names in use are skipped first (a refused insert would use up an id); `add` still has the last word.
+    const taken = new Set((await store.list()).map((schedule) => schedule.name));
     for (let n = 1; n <= MAX_NAME_TRIES; n++) {
-      const added = await store.add({ ...draft, name: n === 1 ? workflow.id : `${workflow.id}-${n}` });
+      const name = n === 1 ? workflow.id : `${workflow.id}-${n}`;
+      const added = taken.has(name) ? null : await store.add({ ...draft, name });
       if (added !== null) return added;
     }
     throw new InvalidInputError(
