@@ -112,7 +112,15 @@ export function findProgram(name: string, path: string | undefined): string | nu
 /** Replaces the line installed before (if any) in the user's crontab with `line`, through `crontab -`. */
 export function installCronLine(crontab: string, line: string, env: NodeJS.ProcessEnv): void {
   const listed = spawnSync(crontab, ['-l'], { encoding: 'utf8', env });
-  // `crontab -l` fails with "no crontab for <user>" when there is none yet: start from nothing.
+  // `crontab -l` fails with "no crontab for <user>" when there is none yet: start from nothing. Any
+  // other failure stops here: writing a table we could not read would wipe the user's lines.
+  if (listed.status !== 0 && !/no crontab/i.test(listed.stderr ?? '')) {
+    throw new NaradaError(
+      'SCHEDULE.CRONTAB_FAILED',
+      `\`crontab -l\` failed (${(listed.stderr || listed.error?.message || `exit ${listed.status}`).trim()}), so your crontab was left as it is; add this line yourself with \`crontab -e\`:\n${line}`,
+      'failure',
+    );
+  }
   const current = listed.status === 0 ? listed.stdout : '';
   const kept = current.split('\n').filter((l) => l !== '' && !l.endsWith(CRON_MARK));
   const written = spawnSync(crontab, ['-'], {
@@ -136,7 +144,7 @@ function cronTimes(everyMs: number): string {
   }
   const hours = everyMs / 3_600_000;
   if (Number.isInteger(hours) && hours <= 24 && 24 % hours === 0) {
-    return hours === 24 ? '0 0 * * *' : `0 */${hours} * * *`;
+    return hours === 24 ? '0 0 * * *' : hours === 1 ? '0 * * * *' : `0 */${hours} * * *`;
   }
   throw new InvalidInputError(
     'SCHEDULE.BAD_CRON_INTERVAL',
