@@ -152,6 +152,23 @@ describe('narada schedule install', () => {
     );
   });
 
+  it.each([
+    ['add', ['NARADA_HOME', 'DATABASE_URL']],
+    ['list', ['NARADA_HOME']],
+    ['remove', ['NARADA_HOME']],
+    ['run-due', ['NARADA_HOME', 'SPOTIFY_CLIENT_ID', 'LASTFM_API_KEY']],
+    ['install', ['NARADA_HOME', 'DATABASE_URL']],
+  ] as const)(
+    '`narada schedule %s --help` shows examples and the environment it reads',
+    async (command, vars) => {
+      const result = await runNarada(['schedule', command, '--help'], { env: cleanEnv(temp.path) });
+      expect(result.code).toBe(0);
+      expect(result.stdout.split('\nExamples:\n')[1]).toMatch(/^ {2}narada schedule /);
+      const environment = result.stdout.split('\nEnvironment')[1] ?? '';
+      for (const name of vars) expect(environment).toMatch(new RegExp(`\\n {2}${name} +\\S`));
+    },
+  );
+
   it('refuses an interval cron cannot express, and both kinds at once, with exit 2', async () => {
     const box = machine();
     const odd = await box.run(['--cron', '--every', '45m', '--dry-run']);
