@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeServiceEnv } from '../../fakes/seed/demo-library.js';
 import { cleanEnv, expectSuccess, runNarada, tempDir, type CliResult } from '../cli-harness.js';
-import { useSeededWorld, type RunJson } from '../workflow/workflow-e2e-kit.js';
+import { logEntries, useSeededWorld, type RunJson } from '../workflow/workflow-e2e-kit.js';
 
 interface ScheduleJson {
   readonly id: number;
@@ -188,6 +188,15 @@ describe('narada schedule', () => {
     expect(schedule!.lastRun).toEqual(expect.objectContaining({ outcome: 'failed', reason: run.reason }));
     const human = await home.narada(['schedule', 'list']);
     expect(human.stdout).toContain(`failed, workflow run #${run.workflowRunId}: task "source"`);
+
+    expect(logEntries(home.path)).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        message: 'scheduled run',
+        status: 'failed',
+        reason: run.reason,
+      }),
+    );
 
     const notYet = await home.narada(['schedule', 'run-due', '--json']);
     expectSuccess(notYet);

@@ -202,6 +202,22 @@ describe('running the due schedules', () => {
     expect(await temp.repos.schedules.list()).toEqual(before);
   });
 
+  it('runs only the schedules asked for, as a job queue with one job per due schedule does', async () => {
+    now = AT;
+    const { workflows, add, runDue } = world();
+    await add.run({ ...every12h, name: 'one' });
+    const two = await add.run({ ...every12h, name: 'two' });
+    const found = await runDue.run({ dryRun: true });
+    expect(found.runs.map((r) => [r.name, r.dueAt])).toEqual([
+      ['one', AT],
+      ['two', AT],
+    ]);
+    const ran = await runDue.run({ dryRun: false, scheduleIds: [two.id] });
+    expect(ran.runs.map((r) => [r.name, r.status])).toEqual([['two', 'succeeded']]);
+    expect(workflows.ran).toHaveLength(1);
+    expect((await runDue.run({ dryRun: false, scheduleIds: [two.id] })).runs).toEqual([]);
+  });
+
   it('names a schedule after its workflow, then <id>-2; a taken --name is refused', async () => {
     now = AT;
     const { add } = world();

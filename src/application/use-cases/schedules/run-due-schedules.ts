@@ -3,6 +3,7 @@
 // first claims its schedule in the store, so two processes never run one schedule at once; a failed
 // run is recorded with its reason and tried again at the schedule's next time, not at once.
 import type { Clock } from '../../ports/clock.port.js';
+import type { Logger } from '../../ports/logger.port.js';
 import type { ScheduleClaim, ScheduleStore } from '../../ports/schedule-store.port.js';
 import type { WorkflowRunner } from '../../ports/workflow-runner.port.js';
 import type { LocatedWorkflow, WorkflowSource } from '../../ports/workflow-source.port.js';
@@ -19,6 +20,11 @@ import type { EpochMs } from '../../../domain/values/time.js';
 export interface RunDueRequest {
   /** List what is due and check each workflow still loads; run nothing, write nothing. */
   readonly dryRun: boolean;
+  /**
+   * Only these schedules (when due): a job queue runs one job per due schedule, found by a dry run
+   * (its `scheduleId` and `dueAt` make the job's key). Absent: every due schedule.
+   */
+  readonly scheduleIds?: readonly number[];
 }
 
 export interface DueScheduleRun {
@@ -51,6 +57,8 @@ export interface RunDueSchedulesDeps {
   readonly source: WorkflowSource;
   readonly runner: WorkflowRunner;
   readonly clock: Clock;
+  /** Each run's outcome goes to the log too: a timer's runs have no one watching. */
+  readonly logger?: Logger;
 }
 
 export class RunDueSchedules {
@@ -59,7 +67,10 @@ export class RunDueSchedules {
   async run(request: RunDueRequest): Promise<RunDueReport> {
     const { store, clock } = this.deps;
     const checkedAt = clock.now();
-    const due = await store.due(checkedAt, checkedAt - STALE_CLAIM_MS);
+    const only = request.scheduleIds === undefined ? null : new Set(request.scheduleIds);
+    const due = (await store.due(checkedAt, checkedAt - STALE_CLAIM_MS)).filter(
+      (schedule) => only === null || only.has(schedule.id),
+    );
     const runs: DueScheduleRun[] = [];
     // One after another: the runs share the services' rate limits, and a schedule's order is its id's.
     for (const schedule of due) {
@@ -127,7 +138,7 @@ export class RunDueSchedules {
         'the schedule was removed, or its claim taken over as stale, while it ran: this run is not recorded on it',
       );
     }
-    return {
+    const run: DueScheduleRun = {
       ...about(schedule),
       status: lastRun.outcome,
       reason: lastRun.reason,
@@ -135,6 +146,8 @@ export class RunDueSchedules {
       nextDueAt,
       notes,
     };
+    this.deps.logger?.record(run.status === 'failed' ? 'warn' : 'info', 'scheduled run', { ...run });
+    return run;
   }
 
   /**

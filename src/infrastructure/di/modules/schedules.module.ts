@@ -38,6 +38,7 @@ export const bindSchedules: FeatureModule = (wiring, deps) => {
       source: await get(SCHEDULES.Source),
       runner: await get(SCHEDULES.Runner),
       clock: await get(TOKENS.Clock),
+      logger: await get(TOKENS.Logger),
     });
   });
 };
