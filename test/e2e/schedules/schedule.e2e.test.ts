@@ -241,5 +241,18 @@ describe('narada schedule', () => {
     expect(dry.stdout).toContain('Dry run: nothing ran, nothing was written.');
     expect((await home.narada(['workflow', 'runs', '--json'])).json<{ runs: RunJson[] }>().runs).toEqual([]);
     expect((await home.schedules())[0]?.runCount).toBe(0);
+
+    // A changed file is noticed: still the same workflow, so it would run as it now reads.
+    const path = home.file('top.json', {
+      ...topThree('top_three', world.library.playlistId),
+      name: 'Top three, renamed',
+    });
+    const changed = await home.narada(['schedule', 'run-due', '--dry-run']);
+    expect(changed.stdout).toContain(
+      `! ${path} changed since it was last checked; this run uses it as it now reads`,
+    );
+    home.file('top.json', topThree('another_id', world.library.playlistId));
+    const replaced = await home.narada(['schedule', 'run-due', '--dry-run']);
+    expect(replaced.stdout).toContain(`would fail: ${path} now holds workflow "another_id", not "top_three"`);
   });
 });
