@@ -31,10 +31,68 @@ export interface TimerFile {
   readonly content: string;
 }
 
+export interface InstallRequest extends Omit<TimerSetup, 'env'> {
+  /** null: systemd where `systemctl` is on PATH, else cron. */
+  readonly kind: 'systemd' | 'cron' | null;
+  readonly dryRun: boolean;
+  /** The environment `install` runs in: PATH, and DATABASE_URL to carry. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly naradaHome: string;
+}
+
+export interface InstallResult {
+  readonly kind: 'systemd' | 'cron';
+  readonly dryRun: boolean;
+  readonly files: readonly TimerFile[];
+  readonly cronLine: string | null;
+  readonly installed: boolean;
+  /** Commands the user runs next (systemd: start the timer). */
+  readonly next: readonly string[];
+  readonly notes: readonly string[];
+}
+
+/** Writes the systemd files, or installs the crontab line; with `dryRun`, only says what it would. */
+export function installTimer(request: InstallRequest): InstallResult {
+  const { dryRun, env } = request;
+  const { carried, notes } = carriedEnv(request.naradaHome, env.DATABASE_URL);
+  const setup: TimerSetup = { ...request, env: carried };
+  const kind = request.kind ?? (findProgram('systemctl', env.PATH) !== null ? 'systemd' : 'cron');
+  if (kind === 'systemd') {
+    const files = systemdFiles(setup);
+    if (!dryRun) writeTimerFiles(files);
+    return { kind, dryRun, files, cronLine: null, installed: !dryRun, next: SYSTEMD_NEXT, notes };
+  }
+  const line = cronLine(setup);
+  const crontab = findProgram('crontab', env.PATH);
+  if (!dryRun && crontab !== null) {
+    mkdirSync(setup.logDir, { recursive: true });
+    installCronLine(crontab, line, { ...env });
+  } else if (!dryRun) {
+    notes.push('No `crontab` program was found: add the line above to your crontab yourself (`crontab -e`)');
+  }
+  return { kind, dryRun, files: [], cronLine: line, installed: !dryRun && crontab !== null, next: [], notes };
+}
+
+/** NARADA_HOME always; DATABASE_URL when set, unless it holds a password (not written into a file). */
+function carriedEnv(
+  naradaHome: string,
+  databaseUrl: string | undefined,
+): { carried: Record<string, string>; notes: string[] } {
+  const carried: Record<string, string> = { NARADA_HOME: naradaHome };
+  const notes: string[] = [];
+  if (databaseUrl === undefined || databaseUrl === '') return { carried, notes };
+  if (/^[a-z][\w+.-]*:\/\/[^/@]*:[^/@]*@/i.test(databaseUrl)) {
+    notes.push(
+      'DATABASE_URL holds a password, so it is not written into the timer: put it in NARADA_HOME/.env, which every narada command reads',
+    );
+  } else carried.DATABASE_URL = databaseUrl;
+  return { carried, notes };
+}
+
 const RUN_DUE_ARGS = ['schedule', 'run-due', '--no-progress'];
 
 /** The service and the timer of a systemd user timer. */
-export function systemdFiles(setup: TimerSetup): TimerFile[] {
+function systemdFiles(setup: TimerSetup): TimerFile[] {
   const dir = join(setup.configHome, 'systemd', 'user');
   const every = systemdSpan(setup.everyMs);
   const service = [
@@ -68,12 +126,9 @@ export function systemdFiles(setup: TimerSetup): TimerFile[] {
 }
 
 /** What to run after writing the systemd files, for the timer to start. */
-export const SYSTEMD_NEXT = [
-  'systemctl --user daemon-reload',
-  `systemctl --user enable --now ${TIMER_NAME}.timer`,
-];
+const SYSTEMD_NEXT = ['systemctl --user daemon-reload', `systemctl --user enable --now ${TIMER_NAME}.timer`];
 
-export function writeTimerFiles(files: readonly TimerFile[]): void {
+function writeTimerFiles(files: readonly TimerFile[]): void {
   for (const file of files) {
     mkdirSync(join(file.path, '..'), { recursive: true });
     // 0600: DATABASE_URL may name a server, and the file is the user's alone.
@@ -82,7 +137,7 @@ export function writeTimerFiles(files: readonly TimerFile[]): void {
 }
 
 /** The crontab line: every N minutes (N dividing 60) or every N hours (N dividing 24). */
-export function cronLine(setup: TimerSetup): string {
+function cronLine(setup: TimerSetup): string {
   const env = Object.entries(setup.env).map(([name, value]) => `${name}=${shellQuote(value)}`);
   const command = [
     `cd ${shellQuote(setup.workingDir)} &&`,
@@ -96,7 +151,7 @@ export function cronLine(setup: TimerSetup): string {
 }
 
 /** The program's path when it is on PATH (`crontab`, `systemctl`); null when it is not. */
-export function findProgram(name: string, path: string | undefined): string | null {
+function findProgram(name: string, path: string | undefined): string | null {
   for (const dir of (path ?? '').split(delimiter).filter(Boolean)) {
     const candidate = join(dir, name);
     try {
@@ -110,7 +165,7 @@ export function findProgram(name: string, path: string | undefined): string | nu
 }
 
 /** Replaces the line installed before (if any) in the user's crontab with `line`, through `crontab -`. */
-export function installCronLine(crontab: string, line: string, env: NodeJS.ProcessEnv): void {
+function installCronLine(crontab: string, line: string, env: NodeJS.ProcessEnv): void {
   const listed = spawnSync(crontab, ['-l'], { encoding: 'utf8', env });
   // `crontab -l` fails with "no crontab for <user>" when there is none yet: start from nothing. Any
   // other failure stops here: writing a table we could not read would wipe the user's lines.

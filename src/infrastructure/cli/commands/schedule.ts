@@ -1,7 +1,7 @@
 // `narada schedule add | list | remove | run-due | install`: workflows that run by themselves. `run-due`
 // runs what is due (once each, however many processes call it); `install` makes the machine's timer
 // (a systemd user timer, or cron) call it (docs/WORKFLOWS.md, "Schedules").
-import { mkdirSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -152,62 +152,22 @@ const installCommand: CommandModule<GlobalArgs, InstallArgs> = {
       throw new InvalidInputError('SCHEDULE.ONE_TIMER', 'Choose one of --systemd or --cron');
     }
     const { parseDuration } = await import('../../../domain/schedules/schedule-rule.js');
-    const timers = await import('../../schedules/timer-install.js');
+    const { installTimer } = await import('../../schedules/timer-install.js');
+    const { renderInstall } = await import('../views/schedules-lines.js');
     const env = ctx.runtime.env;
-    const home = env.HOME ?? homedir();
-    const carried: Record<string, string> = { NARADA_HOME: ctx.config.home };
-    const notes: string[] = [];
-    const databaseUrl = env.DATABASE_URL;
-    if (databaseUrl !== undefined && databaseUrl !== '') {
-      if (/^[a-z][\w+.-]*:\/\/[^/@]*:[^/@]*@/i.test(databaseUrl)) {
-        notes.push(
-          'DATABASE_URL holds a password, so it is not written into the timer: put it in NARADA_HOME/.env, which every narada command reads',
-        );
-      } else carried.DATABASE_URL = databaseUrl;
-    }
-    const setup = {
+    const result = installTimer({
+      kind: args.systemd ? 'systemd' : args.cron ? 'cron' : null,
+      dryRun: args.dryRun,
+      env,
       nodePath: process.execPath,
       cliPath: realpathSync(fileURLToPath(new URL('../main.js', import.meta.url))),
       workingDir: ctx.runtime.cwd,
-      env: carried,
+      naradaHome: ctx.config.home,
       everyMs: parseDuration(args.every),
-      configHome: env.XDG_CONFIG_HOME || join(home, '.config'),
+      configHome: env.XDG_CONFIG_HOME || join(env.HOME ?? homedir(), '.config'),
       logDir: ctx.config.logDir,
-    };
-    // Without a flag: systemd where it runs the user's services, else cron.
-    const systemd = args.systemd || (!args.cron && timers.findProgram('systemctl', env.PATH) !== null);
-    const { renderInstall } = await import('../views/schedules-lines.js');
-    if (systemd) {
-      const files = timers.systemdFiles(setup);
-      if (!args.dryRun) timers.writeTimerFiles(files);
-      const result = {
-        kind: 'systemd' as const,
-        dryRun: args.dryRun,
-        files,
-        cronLine: null,
-        installed: !args.dryRun,
-        next: timers.SYSTEMD_NEXT,
-        notes,
-      };
-      ctx.output.result(result, renderInstall);
-      return;
-    }
-    const line = timers.cronLine(setup);
-    const crontab = timers.findProgram('crontab', env.PATH);
-    let installed = false;
-    if (!args.dryRun && crontab !== null) {
-      mkdirSync(setup.logDir, { recursive: true });
-      timers.installCronLine(crontab, line, { ...env });
-      installed = true;
-    } else if (!args.dryRun) {
-      notes.push(
-        'No `crontab` program was found: add the line above to your crontab yourself (`crontab -e`)',
-      );
-    }
-    ctx.output.result(
-      { kind: 'cron' as const, dryRun: args.dryRun, files: [], cronLine: line, installed, next: [], notes },
-      renderInstall,
-    );
+    });
+    ctx.output.result(result, renderInstall);
   }),
 };
 

@@ -1,6 +1,7 @@
 // How schedules read: one block per schedule (rule, next due time in this machine's time zone, last
 // run and why it failed), what `run-due` ran, and what `install` wrote or would write.
 import type { RunDueReport } from '../../../application/use-cases/schedules/run-due-schedules.js';
+import type { InstallResult } from '../../schedules/timer-install.js';
 import type { Schedule } from '../../../domain/schedules/schedule.js';
 import { describeRule, formatDuration } from '../../../domain/schedules/schedule-rule.js';
 import { toIso } from '../../../domain/values/time.js';
@@ -71,16 +72,6 @@ export function renderRunDue(report: RunDueReport): string[] {
     return [head, ...run.notes.map((note) => `    ! ${note}`), ...next];
   });
   return report.dryRun ? [...lines, 'Dry run: nothing ran, nothing was written.'] : lines;
-}
-
-export interface InstallResult {
-  readonly kind: 'systemd' | 'cron';
-  readonly dryRun: boolean;
-  readonly files: readonly { readonly path: string; readonly content: string }[];
-  readonly cronLine: string | null;
-  readonly installed: boolean;
-  readonly next: readonly string[];
-  readonly notes: readonly string[];
 }
 
 export function renderInstall(result: InstallResult): string[] {
