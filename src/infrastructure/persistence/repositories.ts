@@ -17,6 +17,7 @@ import type { PlayHistoryQuery } from '../../application/ports/play-history-quer
 import type { PlaylistRepository } from '../../application/ports/playlist-repository.port.js';
 import type { ProvisionalTrackStore } from '../../application/ports/provisional-track-store.port.js';
 import type { ResponseCache } from '../../application/ports/response-cache.port.js';
+import type { ScheduleStore } from '../../application/ports/schedule-store.port.js';
 import type { ScrobbleBackfillStore } from '../../application/ports/scrobble-backfill-store.port.js';
 import type { ServerUserStore } from '../../application/ports/server-user-store.port.js';
 import type { LedgerPresence } from '../../application/ports/ledger-presence.port.js';
@@ -39,6 +40,7 @@ import { SqliteLibraryStore } from './library/sqlite-library-store.js';
 import { TypeOrmLikeRepository } from './likes/typeorm-like-repository.js';
 import { asSqliteDatabase, type NaradaDatabase } from './open-database.js';
 import { TypeOrmPlaylistRepository } from './playlist/typeorm-playlist-repository.js';
+import { SqliteScheduleStore } from './schedules/sqlite-schedule-store.js';
 import { SqliteListeningStats } from './stats/sqlite-listening-stats.js';
 import { TypeOrmSyncCheckpointRepository } from './sync-checkpoints/typeorm-sync-checkpoint-repository.js';
 import { SqliteIdentityAttempts } from './tracks/sqlite-identity-attempts.js';
@@ -76,6 +78,7 @@ export interface Repositories {
   readonly workflowRuns: WorkflowRunRepository;
   readonly responseCache: ResponseCache;
   readonly serverUsers: ServerUserStore;
+  readonly schedules: ScheduleStore;
   readonly unitOfWork: UnitOfWork;
   readonly databaseInfo: DatabaseInfo;
 }
@@ -106,6 +109,7 @@ export function createRepositories(database: NaradaDatabase): Repositories {
     workflowRuns: () => new TypeOrmWorkflowRunRepository(db),
     responseCache: () => new TypeOrmResponseCache(db),
     serverUsers: () => new SqliteServerUserStore(db),
+    schedules: () => new SqliteScheduleStore(db),
     unitOfWork: () => db.unitOfWork,
     databaseInfo: () => db,
   });

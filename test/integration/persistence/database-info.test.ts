@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { aListeningEvent } from '../../builders/index.js';
+import { LATEST_MIGRATION, MIGRATION_NAMES } from './migration-steps.js';
 import { aTrackDraft, AT, tempDatabasePerTest } from './temp-database.js';
 
 describe('DatabaseInfo', () => {
@@ -13,8 +14,8 @@ describe('DatabaseInfo', () => {
 
     expect(info).toMatchObject({
       path: temp.db.path,
-      schemaVersion: 6,
-      latestMigration: 'ServerUsers1795910400000',
+      schemaVersion: MIGRATION_NAMES.length,
+      latestMigration: LATEST_MIGRATION,
       pendingMigrations: 0,
     });
     expect(info.rowCounts).toEqual({

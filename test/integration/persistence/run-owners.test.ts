@@ -8,6 +8,7 @@ import { TypeOrmWorkflowRunRepository } from '../../../src/infrastructure/persis
 import { systemProcesses } from '../../../src/infrastructure/persistence/run-owners.js';
 import type { RunOwner } from '../../../src/domain/shared/run-owner.js';
 import { AT, tempDatabasePerTest } from './temp-database.js';
+import { migrationsFrom, undoBackTo } from './migration-steps.js';
 
 /** A process that has surely ended: started, waited for and reaped. */
 async function endedProcess(): Promise<RunOwner> {
@@ -110,9 +111,7 @@ describe('run owners and abandoned runs', () => {
 
   it('migrates runs recorded before owners (schema 3) and takes them back', async () => {
     const { sqlite, dataSource } = temp.db;
-    await dataSource.undoLastMigration(); // the server's users
-    await dataSource.undoLastMigration(); // the library's files
-    await dataSource.undoLastMigration();
+    await undoBackTo(dataSource, 'RunOwners1795564800000');
     sqlite
       .prepare(
         `INSERT INTO workflow_runs (workflow_id, workflow_name, status, dry_run, parameters, tasks, api_calls, started_at)
@@ -125,11 +124,7 @@ describe('run owners and abandoned runs', () => {
       )
       .run();
 
-    expect(await temp.db.migrate()).toEqual([
-      'RunOwners1795564800000',
-      'LibraryFiles1795651200000',
-      'ServerUsers1795910400000',
-    ]);
+    expect(await temp.db.migrate()).toEqual(migrationsFrom('RunOwners1795564800000'));
 
     // Recorded by no process: no Narada can still be running them.
     expect((await temp.repos.workflowRuns.interruptAbandoned(AT)).map((r) => r.owner)).toEqual([null]);
@@ -149,9 +144,7 @@ describe('run owners and abandoned runs', () => {
       error: null,
     });
 
-    await dataSource.undoLastMigration(); // the server's users
-    await dataSource.undoLastMigration(); // the library's files
-    await dataSource.undoLastMigration();
+    await undoBackTo(dataSource, 'RunOwners1795564800000');
     const statuses = sqlite.prepare('SELECT "status" FROM "workflow_runs" ORDER BY "id"').all();
     expect(statuses).toEqual([{ status: 'failed' }, { status: 'running' }]);
     const columns = sqlite.prepare(`SELECT name FROM pragma_table_info('import_runs')`).all();

@@ -3,10 +3,11 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENTITIES } from '../../../src/infrastructure/persistence/data-source.js';
 import { openDatabase } from '../../../src/infrastructure/persistence/open-database.js';
+import { LATEST_MIGRATION, MIGRATION_NAMES, migrationsFrom, undoBackTo } from './migration-steps.js';
 import { tempFolder } from './temp-database.js';
 
-/** Tables only raw-SQL adapters use (no TypeORM entity): identity's, the library's and the server users'. */
-const RAW_SQL_TABLES = ['identity_attempts', 'library_files', 'server_users', 'track_merges'];
+/** Tables only raw-SQL adapters use (no TypeORM entity): identity's, the library's, schedules' and the server users'. */
+const RAW_SQL_TABLES = ['identity_attempts', 'library_files', 'schedules', 'server_users', 'track_merges'];
 
 const EXPECTED_TABLES = [
   'connector_tracks',
@@ -48,7 +49,10 @@ describe('opening the database', () => {
         .map((t) => t.name);
       expect(tables).toEqual([...EXPECTED_TABLES, ...RAW_SQL_TABLES, 'migrations'].sort());
       const info = await db.info();
-      expect(info).toMatchObject({ schemaVersion: 6, latestMigration: 'ServerUsers1795910400000' });
+      expect(info).toMatchObject({
+        schemaVersion: MIGRATION_NAMES.length,
+        latestMigration: LATEST_MIGRATION,
+      });
     } finally {
       await db.close();
     }
@@ -61,7 +65,7 @@ describe('opening the database', () => {
     try {
       expect(await db.migrate()).toEqual([]);
       const info = await db.info();
-      expect(info.schemaVersion).toBe(6);
+      expect(info.schemaVersion).toBe(MIGRATION_NAMES.length);
       expect(info.pendingMigrations).toBe(0);
     } finally {
       await db.close();
@@ -107,12 +111,8 @@ describe('opening the database', () => {
     const db = await openDatabase({ path });
     try {
       const { sqlite, dataSource } = db;
-      // Back to before migration 3 (migrations 6, server users, 5, library files, and 4, run owners,
-      // are undone first).
-      await dataSource.undoLastMigration();
-      await dataSource.undoLastMigration();
-      await dataSource.undoLastMigration();
-      await dataSource.undoLastMigration();
+      // Back to before migration 3, the later ones undone first.
+      await undoBackTo(dataSource, 'DailyListensByDay1795478400000');
       sqlite
         .prepare(
           `INSERT INTO tracks (title, artists, primary_artist, status, confidence, source, created_at, updated_at)
@@ -134,12 +134,7 @@ describe('opening the database', () => {
           .map((r) => r.sql);
       expect(shape().join('\n')).toContain('idx_daily_listens_track_id_date');
 
-      expect(await db.migrate()).toEqual([
-        'DailyListensByDay1795478400000',
-        'RunOwners1795564800000',
-        'LibraryFiles1795651200000',
-        'ServerUsers1795910400000',
-      ]);
+      expect(await db.migrate()).toEqual(migrationsFrom('DailyListensByDay1795478400000'));
       expect(shape()).toHaveLength(1);
       expect(shape()[0]).toMatch(/PRIMARY KEY \("user", "date", "track_id"\)\) WITHOUT ROWID$/);
       const rows = () => sqlite.prepare(`SELECT * FROM daily_listens ORDER BY date`).all();
@@ -153,10 +148,7 @@ describe('opening the database', () => {
         sqlite.prepare(`INSERT INTO daily_listens VALUES ('u', 999, '2024-01-03', 1, 1)`).run(),
       ).toThrow(/FOREIGN KEY/);
 
-      await dataSource.undoLastMigration();
-      await dataSource.undoLastMigration();
-      await dataSource.undoLastMigration();
-      await dataSource.undoLastMigration();
+      await undoBackTo(dataSource, 'DailyListensByDay1795478400000');
       expect(shape().join('\n')).toContain('idx_daily_listens_track_id_date');
       expect(rows()).toHaveLength(3);
     } finally {

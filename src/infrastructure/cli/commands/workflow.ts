@@ -197,7 +197,7 @@ export const workflowCommand = commandGroup<GlobalArgs>(
 );
 
 /** `name=value` pairs into an object; the value may itself contain "=". */
-function parseParams(pairs: readonly string[]): Record<string, string> {
+export function parseParams(pairs: readonly string[]): Record<string, string> {
   // No prototype: `--param __proto__=x` must set a parameter, not the object's prototype.
   const parameters = Object.create(null) as Record<string, string>;
   for (const pair of pairs) {

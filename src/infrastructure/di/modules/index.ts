@@ -5,6 +5,7 @@ import { bindIntake } from './intake.module.js';
 import { bindLibrary } from './library.module.js';
 import { bindLikes } from './likes.module.js';
 import { bindPlaylist } from './playlist.module.js';
+import { bindSchedules } from './schedules.module.js';
 import { bindStats } from './stats.module.js';
 import { bindStatus } from './status.module.js';
 import { bindTracks } from './tracks.module.js';
@@ -22,4 +23,5 @@ export const FEATURE_MODULES: readonly FeatureModule[] = [
   bindLibrary,
   bindUsers,
   bindIntake,
+  bindSchedules,
 ];

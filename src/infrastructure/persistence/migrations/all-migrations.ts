@@ -4,6 +4,7 @@ import { IdentitySchema1795392000000 } from './1795392000000-identity-schema.js'
 import { DailyListensByDay1795478400000 } from './1795478400000-daily-listens-by-day.js';
 import { RunOwners1795564800000 } from './1795564800000-run-owners.js';
 import { LibraryFiles1795651200000 } from './1795651200000-library-files.js';
+import { Schedules1795737600000 } from './1795737600000-schedules.js';
 import { ServerUsers1795910400000 } from './1795910400000-server-users.js';
 
 export const MIGRATIONS = [
@@ -12,5 +13,6 @@ export const MIGRATIONS = [
   DailyListensByDay1795478400000,
   RunOwners1795564800000,
   LibraryFiles1795651200000,
+  Schedules1795737600000,
   ServerUsers1795910400000,
 ];
