@@ -57,7 +57,7 @@ export const importFile: CommandModule<GlobalArgs, FileImportArgs> = {
     const { corrupt, ...report } = summary;
     refuseCorrupt(corrupt, report);
     const { renderFileImport } = await import('../views/history-lines.js');
-    await linkImportedListens(ctx);
+    if (args['dry-run'] !== true) await linkImportedListens(ctx);
     ctx.output.result(report, renderFileImport);
   }),
 };
