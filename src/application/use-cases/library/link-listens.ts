@@ -56,8 +56,7 @@ export class LinkListens {
       const flush = async () => {
         const writes = pending;
         pending = [];
-        if (!dryRun && writes.length > 0)
-          await this.deps.unitOfWork.transaction(() => store.save(writes));
+        if (!dryRun && writes.length > 0) await this.deps.unitOfWork.transaction(() => store.save(writes));
         task.advance(writes.length);
       };
       for (const track of tracks) {

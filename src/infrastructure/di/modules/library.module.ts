@@ -45,7 +45,8 @@ export const bindLibrary: FeatureModule = (wiring) => {
     });
   });
   wiring.bind(LIBRARY.ReviewLinks, async (get) => {
-    const { ReviewListenLinks } = await import('../../../application/use-cases/library/review-listen-links.js');
+    const { ReviewListenLinks } =
+      await import('../../../application/use-cases/library/review-listen-links.js');
     const repos = await get(TOKENS.Repositories);
     return new ReviewListenLinks({
       store: repos.listenLinks,
