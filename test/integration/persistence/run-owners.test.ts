@@ -110,6 +110,7 @@ describe('run owners and abandoned runs', () => {
 
   it('migrates runs recorded before owners (schema 3) and takes them back', async () => {
     const { sqlite, dataSource } = temp.db;
+    await dataSource.undoLastMigration(); // the listen links
     await dataSource.undoLastMigration(); // the library's files
     await dataSource.undoLastMigration();
     sqlite
@@ -124,7 +125,11 @@ describe('run owners and abandoned runs', () => {
       )
       .run();
 
-    expect(await temp.db.migrate()).toEqual(['RunOwners1795564800000', 'LibraryFiles1795651200000']);
+    expect(await temp.db.migrate()).toEqual([
+      'RunOwners1795564800000',
+      'LibraryFiles1795651200000',
+      'ListenLinks1795996800000',
+    ]);
 
     // Recorded by no process: no Narada can still be running them.
     expect((await temp.repos.workflowRuns.interruptAbandoned(AT)).map((r) => r.owner)).toEqual([null]);
@@ -144,6 +149,7 @@ describe('run owners and abandoned runs', () => {
       error: null,
     });
 
+    await dataSource.undoLastMigration(); // the listen links
     await dataSource.undoLastMigration(); // the library's files
     await dataSource.undoLastMigration();
     const statuses = sqlite.prepare('SELECT "status" FROM "workflow_runs" ORDER BY "id"').all();
