@@ -3,7 +3,7 @@
 import type { MatchEvidence, MatchMethod } from '../../domain/track/track-mapping.js';
 import type { Track, TrackId } from '../../domain/track/track.js';
 
-/** linked: one library track, sure; ambiguous: candidates wait for a person; unlinked: no library track fits. */
+/** linked: one library track, sure; ambiguous: candidates wait for a person; unlinked: none fits. */
 export type ListenLinkStatus = 'linked' | 'ambiguous' | 'unlinked';
 
 /** How a link was made: the play's track is a library track, the matcher chose it, or a person did. */
@@ -66,7 +66,10 @@ export type ListenLinkCounts = Readonly<Record<ListenLinkStatus, number>>;
 
 export interface ListenLinkStore {
   libraryTracks(): Promise<LibraryTracks>;
-  /** Plays (duplicates left out) never linked, whose track changed, or — unless a person decided — linked against another library state. */
+  /**
+   * Plays (duplicates left out) never linked, whose track changed, or — unless a person decided —
+   * linked against another library state.
+   */
   playsToLink(libraryState: string): Promise<PlayToLink[]>;
   tracksByIds(ids: readonly TrackId[]): Promise<Track[]>;
   save(links: readonly ListenLinkWrite[]): Promise<void>;

@@ -1,4 +1,5 @@
-// The media library's tokens (`narada library scan | list | show | duplicates | link`, and the listen links `tracks review` shows); type-only imports.
+// The media library's tokens (`narada library scan | list | show | duplicates | link`, and the listen
+// links `narada tracks review` shows); type-only imports.
 import type { FindLibraryDuplicates } from '../../application/use-cases/library/find-library-duplicates.js';
 import type { LinkListens } from '../../application/use-cases/library/link-listens.js';
 import type { ListLibrary } from '../../application/use-cases/library/list-library.js';
