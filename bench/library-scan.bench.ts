@@ -127,6 +127,7 @@ try {
   });
   const linked = await timed(() => linker.run());
   const relinked = await timed(() => linker.run());
+  const peakAfterLinking = peakRssMb();
   await db.close();
   if (first.value.added !== FILES || first.value.skipped.length > 0 || again.value.unchanged !== FILES) {
     throw new Error(
@@ -163,6 +164,7 @@ try {
         ambiguous: linked.value.decided.ambiguous,
         unlinked: linked.value.decided.unlinked,
         rerun_nothing_changed_seconds: Math.round(relinked.seconds * 100) / 100,
+        peak_rss_mb_whole_bench: peakAfterLinking,
       },
     },
   ]);
