@@ -1,33 +1,63 @@
 // Which bytes of a music file are its audio, so the audio hash ignores tags: WAV hashes its `data`
-// chunk; FLAC everything after its metadata blocks; MP3 and the rest the file without a leading ID3v2
-// tag and trailing ID3v1 / APEv2 tags (M4A and Ogg keep tags inside: re-tagging them changes the hash).
+// chunk; FLAC everything after its metadata blocks; MP4/M4A its `mdat` payloads (tags live in `moov`);
+// Ogg the packets after the codec's header packets (page headers left out: their checksums and
+// sequence numbers change when the comment packet grows); MP3 and the rest the file without a leading
+// ID3v2 tag and trailing ID3v1 / APEv2 tags.
 import type { FileHandle } from 'node:fs/promises';
+import { bytes, TruncatedFileError, type ByteRange } from './file-bytes.js';
+import { oggAudioRanges } from './ogg-audio.js';
 
-export interface ByteRange {
-  readonly start: number;
-  /** Exclusive. */
-  readonly end: number;
-}
-
-export class TruncatedFileError extends Error {}
-
-async function bytes(file: FileHandle, at: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  const { bytesRead } = await file.read(buffer, 0, length, at);
-  return buffer.subarray(0, bytesRead);
-}
-
-export async function audioRange(file: FileHandle, size: number): Promise<ByteRange> {
+/** The audio's byte ranges, in file order; the audio hash is the hash of their bytes one after another. */
+export async function audioRanges(file: FileHandle, size: number): Promise<ByteRange[]> {
   const head = await bytes(file, 0, 12);
   if (head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WAVE') {
-    return riffData(file, size);
+    return [await riffData(file, size)];
+  }
+  if (head.toString('latin1', 4, 8) === 'ftyp') return mp4MediaData(file, size);
+  if (head.toString('latin1', 0, 4) === 'OggS') {
+    const ranges = await oggAudioRanges(file, size);
+    if (ranges !== null) return ranges;
   }
   let start = await afterId3v2(file, size);
   const magic = await bytes(file, start, 4);
   if (magic.toString('latin1') === 'fLaC') start = await afterFlacMetadata(file, start + 4, size);
   const end = await beforeTrailingTags(file, start, size);
   if (end <= start) throw new TruncatedFileError('no audio data after the tags');
-  return { start, end };
+  return [{ start, end }];
+}
+
+/**
+ * The payloads of the top-level `mdat` atoms of an MP4/M4A file: the coded audio. Tags (`moov/udta/meta/
+ * ilst`), the sample tables that point into `mdat`, padding (`free`) and any other atom are left out.
+ */
+async function mp4MediaData(file: FileHandle, size: number): Promise<ByteRange[]> {
+  const ranges: ByteRange[] = [];
+  let at = 0;
+  while (at < size) {
+    const header = await bytes(file, at, 16);
+    if (header.length < 8) throw new TruncatedFileError('an MP4 atom header is cut short');
+    let length = header.readUInt32BE(0);
+    let headerLength = 8;
+    if (length === 1) {
+      if (header.length < 16) throw new TruncatedFileError('an MP4 atom header is cut short');
+      length = Number(header.readBigUInt64BE(8));
+      headerLength = 16;
+    } else if (length === 0) {
+      length = size - at; // the last atom runs to the end of the file
+    }
+    if (length < headerLength) throw new TruncatedFileError(`an MP4 atom at byte ${at} has a bad size`);
+    if (at + length > size) {
+      throw new TruncatedFileError(
+        `the MP4 atom "${header.toString('latin1', 4, 8)}" runs past the end of the file`,
+      );
+    }
+    if (header.toString('latin1', 4, 8) === 'mdat' && length > headerLength) {
+      ranges.push({ start: at + headerLength, end: at + length });
+    }
+    at += length;
+  }
+  if (ranges.length === 0) throw new TruncatedFileError('the MP4 file has no media data (mdat)');
+  return ranges;
 }
 
 /** Past any leading ID3v2 tags (10-byte header, syncsafe size, a 10-byte footer when flagged). */

@@ -5,7 +5,8 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { parseFile, type IAudioMetadata } from 'music-metadata';
 import type { MediaFileFacts, MediaFileReader, MediaTags } from '../../application/ports/media-files.port.js';
-import { audioRange, type ByteRange } from './audio-range.js';
+import { audioRanges } from './audio-range.js';
+import type { ByteRange } from './file-bytes.js';
 
 export class MusicMetadataReader implements MediaFileReader {
   async read(path: string): Promise<MediaFileFacts> {
@@ -15,21 +16,39 @@ export class MusicMetadataReader implements MediaFileReader {
     }
     const { size } = await stat(path);
     const file = await open(path, 'r');
-    let range: ByteRange;
+    let ranges: ByteRange[];
     try {
-      range = await audioRange(file, size);
+      ranges = await audioRanges(file, size);
     } finally {
       await file.close();
     }
-    return { tags: tagsOf(metadata), audioHash: await hashRange(path, range) };
+    return { tags: tagsOf(metadata), audioHash: await hashRanges(path, ranges) };
   }
 }
 
-function hashRange(path: string, range: ByteRange): Promise<string> {
+/** One pass over the file from the first range to the last, hashing only the bytes inside the ranges. */
+function hashRanges(path: string, ranges: readonly ByteRange[]): Promise<string> {
+  const hash = createHash('sha256');
+  const first = ranges[0];
+  const last = ranges[ranges.length - 1];
+  if (first === undefined || last === undefined) return Promise.resolve(hash.digest('hex'));
   return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path, { start: range.start, end: range.end - 1 })
-      .on('data', (chunk) => hash.update(chunk))
+    let position = first.start;
+    let next = 0;
+    createReadStream(path, { start: first.start, end: last.end - 1 })
+      .on('data', (data) => {
+        const chunk = data as Buffer;
+        const chunkEnd = position + chunk.length;
+        while (next < ranges.length) {
+          const range = ranges[next]!;
+          const from = Math.max(range.start, position);
+          const to = Math.min(range.end, chunkEnd);
+          if (from < to) hash.update(chunk.subarray(from - position, to - position));
+          if (range.end > chunkEnd) break;
+          next += 1;
+        }
+        position = chunkEnd;
+      })
       .on('error', reject)
       .on('end', () => resolve(hash.digest('hex')));
   });

@@ -9,6 +9,7 @@ import type { IdentityLookup } from '../../application/ports/identity-lookup.por
 import type { TrackMergeStore } from '../../application/ports/identity-merge-store.port.js';
 import type { ImportRunRepository } from '../../application/ports/import-run-repository.port.js';
 import type { LibraryStore } from '../../application/ports/library-store.port.js';
+import type { ListenLinkStore } from '../../application/ports/listen-link-store.port.js';
 import type { LikeRepository } from '../../application/ports/like-repository.port.js';
 import type { ListenExportStore } from '../../application/ports/listen-export-store.port.js';
 import type { ListenRecordingStore } from '../../application/ports/listen-recording-store.port.js';
@@ -37,6 +38,7 @@ import { SqliteLedgerPresence } from './history/sqlite-ledger-presence.js';
 import { TypeOrmImportRunRepository } from './history/typeorm-import-run-repository.js';
 import { TypeOrmResponseCache } from './http-cache/typeorm-response-cache.js';
 import { SqliteLibraryStore } from './library/sqlite-library-store.js';
+import { SqliteListenLinkStore } from './library/sqlite-listen-link-store.js';
 import { TypeOrmLikeRepository } from './likes/typeorm-like-repository.js';
 import { asSqliteDatabase, type NaradaDatabase } from './open-database.js';
 import { TypeOrmPlaylistRepository } from './playlist/typeorm-playlist-repository.js';
@@ -66,6 +68,7 @@ export interface Repositories {
   readonly trackMetrics: TrackMetricRepository;
   readonly likes: LikeRepository;
   readonly library: LibraryStore;
+  readonly listenLinks: ListenLinkStore;
   readonly listenRecording: ListenRecordingStore;
   readonly provisionalTracks: ProvisionalTrackStore;
   readonly playHistory: PlayHistoryQuery;
@@ -97,6 +100,7 @@ export function createRepositories(database: NaradaDatabase): Repositories {
     trackMetrics: () => new SqliteTrackMetricRepository(db),
     likes: () => new TypeOrmLikeRepository(db),
     library: () => new SqliteLibraryStore(db),
+    listenLinks: () => new SqliteListenLinkStore(db),
     listenRecording: () => new SqliteListenRecordingStore(db),
     provisionalTracks: () => new SqliteProvisionalTrackStore(db),
     playHistory: () => new SqlitePlayHistoryQuery(db),

@@ -7,7 +7,14 @@ import { LATEST_MIGRATION, MIGRATION_NAMES, migrationsFrom, undoBackTo } from '.
 import { tempFolder } from './temp-database.js';
 
 /** Tables only raw-SQL adapters use (no TypeORM entity): identity's, the library's, schedules' and the server users'. */
-const RAW_SQL_TABLES = ['identity_attempts', 'library_files', 'schedules', 'server_users', 'track_merges'];
+const RAW_SQL_TABLES = [
+  'identity_attempts',
+  'library_files',
+  'listen_links',
+  'schedules',
+  'server_users',
+  'track_merges',
+];
 
 const EXPECTED_TABLES = [
   'connector_tracks',

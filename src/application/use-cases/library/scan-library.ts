@@ -3,7 +3,12 @@
 // skipped; each batch of files is written in one transaction, so no file is ever half written.
 import type { Clock } from '../../ports/clock.port.js';
 import type { LibraryFileDraft, LibraryStore } from '../../ports/library-store.port.js';
-import type { MediaFileFinder, MediaFileReader, MediaFileStat } from '../../ports/media-files.port.js';
+import type {
+  MediaFileFacts,
+  MediaFileFinder,
+  MediaFileReader,
+  MediaFileStat,
+} from '../../ports/media-files.port.js';
 import type { ProgressReporter } from '../../ports/progress.port.js';
 import type { IngestTracks } from '../../ports/track-ingest.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
@@ -51,6 +56,8 @@ export interface ScanLibraryReport {
 }
 
 const BATCH_SIZE = 200;
+/** Files read at once. */
+const READERS = 8;
 
 export class ScanLibrary {
   constructor(private readonly deps: ScanLibraryDeps) {}
@@ -127,28 +134,43 @@ export class ScanLibrary {
     }
   }
 
-  /** Reads each file of a batch; one that cannot be read is noted in `skipped`, never fatal. */
+  /**
+   * Reads each file of a batch, several at once (a read mostly waits on the disk); results keep the
+   * listing's order. One that cannot be read is noted in `skipped`, never fatal.
+   */
   private async readBatch(
     stats: readonly MediaFileStat[],
     skipped: SkippedFile[],
     task: { advance(by?: number, detail?: string): void },
   ) {
-    const read = [];
-    for (const stat of stats) {
-      try {
-        const facts = await this.deps.reader.read(stat.path);
-        const file: LibraryFileDraft = {
-          ...stat,
-          ...facts.tags,
-          audioHash: facts.audioHash,
-          trackId: null,
-          scannedAt: this.deps.clock.now(),
-        };
-        read.push({ stat, facts, file });
-      } catch (error) {
-        skipped.push({ path: stat.path, reason: error instanceof Error ? error.message : String(error) });
+    type Outcome = { stat: MediaFileStat; facts: MediaFileFacts; file: LibraryFileDraft } | SkippedFile;
+    const outcomes: Outcome[] = new Array<Outcome>(stats.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < stats.length) {
+        const at = next++;
+        const stat = stats[at]!;
+        try {
+          const facts = await this.deps.reader.read(stat.path);
+          const file: LibraryFileDraft = {
+            ...stat,
+            ...facts.tags,
+            audioHash: facts.audioHash,
+            trackId: null,
+            scannedAt: this.deps.clock.now(),
+          };
+          outcomes[at] = { stat, facts, file };
+        } catch (error) {
+          outcomes[at] = { path: stat.path, reason: error instanceof Error ? error.message : String(error) };
+        }
+        task.advance(1, stat.path);
       }
-      task.advance(1, stat.path);
+    };
+    await Promise.all(Array.from({ length: Math.min(READERS, stats.length) }, worker));
+    const read = [];
+    for (const outcome of outcomes) {
+      if ('reason' in outcome) skipped.push(outcome);
+      else read.push(outcome);
     }
     return read;
   }

@@ -6,6 +6,7 @@ import { withContext } from '../command.js';
 import type { GlobalArgs } from '../global-options.js';
 import { documented } from '../help.js';
 import { DATA_ENV } from '../../config/environment.js';
+import { linkImportedListens } from './library.js';
 
 interface FileImportArgs extends GlobalArgs {
   readonly paths: readonly string[];
@@ -56,6 +57,7 @@ export const importFile: CommandModule<GlobalArgs, FileImportArgs> = {
     const { corrupt, ...report } = summary;
     refuseCorrupt(corrupt, report);
     const { renderFileImport } = await import('../views/history-lines.js');
+    if (args['dry-run'] !== true) await linkImportedListens(ctx);
     ctx.output.result(report, renderFileImport);
   }),
 };

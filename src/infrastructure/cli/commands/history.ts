@@ -9,6 +9,7 @@ import { commandGroup, documented } from '../help.js';
 import { backfillListenBrainz, exportHistory } from './history-out.js';
 import { DATA_ENV, LASTFM_ENV } from '../../config/environment.js';
 import { importFile, refuseCorrupt } from './history-import-file.js';
+import { linkImportedListens } from './library.js';
 
 interface LastfmImportArgs extends GlobalArgs {
   readonly since?: string;
@@ -52,6 +53,7 @@ const importLastfm: CommandModule<GlobalArgs, LastfmImportArgs> = {
     }
     const summary = await (await ctx.get(HISTORY.ImportLastfm)).run({ since, until });
     const { renderLastfmImport } = await import('../views/history-lines.js');
+    await linkImportedListens(ctx);
     ctx.output.result(summary, renderLastfmImport);
   }),
 };
@@ -102,6 +104,7 @@ const importSpotify: CommandModule<GlobalArgs, SpotifyImportArgs> = {
     const { corrupt, ...report } = summary;
     refuseCorrupt(corrupt, report);
     const { renderSpotifyImport } = await import('../views/history-lines.js');
+    await linkImportedListens(ctx);
     ctx.output.result(report, renderSpotifyImport);
   }),
 };

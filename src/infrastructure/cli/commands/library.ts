@@ -1,16 +1,21 @@
-// `narada library scan DIR... | list | show <path-or-id> | duplicates`: the local media library of
-// music files, read into tracks through the identity pipeline (docs/LIBRARY.md).
+// `narada library scan DIR... | list | show <path-or-id> | duplicates | link`: the local media library of
+// music files, read into tracks through the identity pipeline, and listens linked to them (docs/LIBRARY.md).
 import { resolve as resolvePath } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { InvalidInputError } from '../../../domain/shared/errors.js';
 import { DATA_ENV } from '../../config/environment.js';
 import { LIBRARY } from '../../di/library.tokens.js';
 import { withContext } from '../command.js';
+import type { CommandContext } from '../context.js';
 import type { GlobalArgs } from '../global-options.js';
 import { commandGroup, documented } from '../help.js';
 
 interface ScanArgs extends GlobalArgs {
   readonly folders: readonly string[];
+  readonly dryRun: boolean;
+}
+
+interface LinkArgs extends GlobalArgs {
   readonly dryRun: boolean;
 }
 
@@ -42,9 +47,34 @@ const scanCommand: CommandModule<GlobalArgs, ScanArgs> = {
       throw new InvalidInputError('LIBRARY.NO_FOLDER', 'Give at least one folder of music files to scan');
     }
     const folders = args.folders.map((folder) => resolvePath(ctx.runtime.cwd, folder));
-    const report = await (await ctx.get(LIBRARY.Scan)).run({ folders, dryRun: args.dryRun });
-    const { renderScan } = await import('../views/library-lines.js');
-    ctx.output.result(report, renderScan);
+    const scan = await (await ctx.get(LIBRARY.Scan)).run({ folders, dryRun: args.dryRun });
+    // The files stored may be what some listens were of: link the listens not yet linked.
+    const listenLinks = args.dryRun ? null : await (await ctx.get(LIBRARY.Link)).run();
+    const { renderLink, renderScan } = await import('../views/library-lines.js');
+    ctx.output.result({ ...scan, listenLinks }, (r) => [
+      ...renderScan(r),
+      ...(r.listenLinks === null ? [] : renderLink(r.listenLinks)),
+    ]);
+  }),
+};
+
+const linkCommand: CommandModule<GlobalArgs, LinkArgs> = {
+  command: 'link',
+  describe: 'Link listens to library tracks (only listens not yet linked, or whose candidates changed)',
+  builder: (yargs: Argv<GlobalArgs>) =>
+    documented(yargs, {
+      examples: [
+        ['$0 library link', 'Link new listens; the doubtful ones wait in "narada tracks review"'],
+        ['$0 library link --dry-run --json', 'What linking would decide, storing nothing'],
+      ],
+      env: DATA_ENV,
+    }).options({
+      'dry-run': { type: 'boolean', default: false, describe: 'Work the links out, store nothing' },
+    }) as unknown as Argv<LinkArgs>,
+  handler: withContext<LinkArgs>(async (ctx, args) => {
+    const report = await (await ctx.get(LIBRARY.Link)).run({ dryRun: args.dryRun });
+    const { renderLink } = await import('../views/library-lines.js');
+    ctx.output.result(report, renderLink);
   }),
 };
 
@@ -112,16 +142,25 @@ const duplicatesCommand: CommandModule<GlobalArgs, GlobalArgs> = {
 export const libraryCommand = commandGroup<GlobalArgs>(
   'library',
   'Your local music files, read into tracks',
-  [scanCommand, listCommand, showCommand, duplicatesCommand],
+  [scanCommand, listCommand, showCommand, duplicatesCommand, linkCommand],
   {
     examples: [
       ['$0 library scan ~/Music', 'Read the music files under a folder'],
       ['$0 library list', 'The files and their tracks'],
       ['$0 library duplicates', 'Copies of the same audio, and several files of one track'],
+      ['$0 library link', 'Link listens to the library tracks they are of'],
     ],
     env: DATA_ENV,
   },
 );
+
+/** After a history import: links the new listens to the library (a note, so the import's result is unchanged). */
+export async function linkImportedListens(ctx: CommandContext): Promise<void> {
+  const report = await (await ctx.get(LIBRARY.Link)).run();
+  if (report.libraryTracks === 0) return;
+  const { renderLink } = await import('../views/library-lines.js');
+  for (const line of renderLink(report)) ctx.output.note(line);
+}
 
 /** `--under /a/b` keeps /a/b/x, not /a/bc/x. */
 function withSeparator(folder: string): string {

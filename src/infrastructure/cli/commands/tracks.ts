@@ -7,6 +7,7 @@ import type { Argv, CommandModule } from 'yargs';
 import type { FoundTracks } from '../../../application/use-cases/tracks/find-track.js';
 import { InvalidInputError, NaradaError } from '../../../domain/shared/errors.js';
 import type { TrackId } from '../../../domain/track/track.js';
+import { LIBRARY } from '../../di/library.tokens.js';
 import { TRACKS } from '../../di/tracks.tokens.js';
 import { withContext } from '../command.js';
 import type { CommandContext } from '../context.js';
@@ -144,6 +145,7 @@ const reviewCommand: CommandModule<GlobalArgs, ReviewArgs> = {
       examples: [
         ['$0 tracks review', 'Walk the doubtful matches (on a terminal), or list them'],
         ['$0 tracks review --accept 42.1 --reject 57', 'Decide without the interactive view'],
+        ['$0 tracks review --accept L12.1', 'Link the ambiguous listens of track 12 to library candidate 1'],
       ],
       env: DATA_ENV,
     }).options({
@@ -151,37 +153,61 @@ const reviewCommand: CommandModule<GlobalArgs, ReviewArgs> = {
         type: 'string',
         array: true,
         default: [],
-        describe: 'Accept candidate <track>.<n> (or the best of <track>)',
+        describe: 'Accept candidate <track>.<n> (or the best of <track>); L<track>.<n> for listens',
       },
       reject: {
         type: 'string',
         array: true,
         default: [],
-        describe: 'Reject candidate <track>.<n> (or all of <track>)',
+        describe: 'Reject candidate <track>.<n> (or all of <track>); L<track> leaves listens unlinked',
       },
     }) as unknown as Argv<ReviewArgs>,
   handler: withContext<ReviewArgs>(async (ctx, args) => {
     const review = await ctx.get(TRACKS.ReviewMatches);
+    // Listens that may be library tracks wait here too, under ids `L<track>[.<n>]`.
+    const listenLinks = await ctx.get(LIBRARY.ReviewLinks);
+    const { isListenLinkId } = await import('../../../application/use-cases/library/review-listen-links.js');
     const { linkedLine, renderReviewQueue } = await import('../views/tracks-lines.js');
+    const { renderListenLinkQueue } = await import('../views/library-lines.js');
     const decisions = {
       accept: async (id: string) => linkedLine(await review.accept(id), `accepted ${id}`),
       reject: async (id: string) => `rejected ${await review.reject(id)} candidate(s) of ${id}`,
     };
     if (args.accept.length > 0 || args.reject.length > 0) {
       const done: string[] = [];
-      for (const id of args.accept) done.push(await decisions.accept(id));
-      for (const id of args.reject) done.push(await decisions.reject(id));
+      for (const id of args.accept) {
+        done.push(
+          isListenLinkId(id)
+            ? `accepted ${id}: ${await listenLinks.accept(id)} listen(s) linked`
+            : await decisions.accept(id),
+        );
+      }
+      for (const id of args.reject) {
+        done.push(
+          isListenLinkId(id)
+            ? `rejected ${id}: ${await listenLinks.reject(id)} listen(s) left unlinked`
+            : await decisions.reject(id),
+        );
+      }
       ctx.output.result({ decisions: done }, (r) => r.decisions);
       return;
     }
     const items = await review.queue();
+    const links = await listenLinks.queue();
     if (ctx.runtime.stdinIsTTY && !ctx.output.json && items.length > 0) {
       const { reviewOnTerminal } = await import('../views/tracks-review.js');
       const tally = await reviewOnTerminal(items, decisions);
-      ctx.output.result(tally, (t) => `${t.accepted} accepted, ${t.rejected} rejected, ${t.skipped} skipped`);
+      ctx.output.result(tally, (t) => [
+        `${t.accepted} accepted, ${t.rejected} rejected, ${t.skipped} skipped`,
+        ...renderListenLinkQueue(links),
+      ]);
       return;
     }
-    ctx.output.result({ items }, (r) => renderReviewQueue(r.items));
+    ctx.output.result({ items, listenLinks: links }, (r) =>
+      r.items.length === 0 && r.listenLinks.length > 0
+        ? renderListenLinkQueue(r.listenLinks)
+        : [...renderReviewQueue(r.items), ...renderListenLinkQueue(r.listenLinks)],
+    );
   }),
 };
 

@@ -1,6 +1,13 @@
-// Plain-text views of `narada library …`: what a scan did, the files and their tracks, duplicates.
+// Plain-text views of `narada library …`: what a scan did, the files and their tracks, duplicates, the
+// listens linked to library tracks, and the ambiguous links `narada tracks review` lists.
 import type { LibraryDuplicateGroup, LibraryFile } from '../../../application/ports/library-store.port.js';
+import type { LinkListensReport } from '../../../application/use-cases/library/link-listens.js';
+import type {
+  ListenLinkReviewCandidate,
+  ListenLinkReviewItem,
+} from '../../../application/use-cases/library/review-listen-links.js';
 import type { ScanLibraryReport } from '../../../application/use-cases/library/scan-library.js';
+import { evidenceLine, formatDurationMs, trackTitle } from './tracks-lines.js';
 
 export function renderScan(r: ScanLibraryReport): string[] {
   const lines = [
@@ -60,4 +67,34 @@ export function renderDuplicates(groups: readonly LibraryDuplicateGroup[]): stri
 function trackText(file: LibraryFile): string {
   if (file.trackId === null) return 'no track';
   return `track ${file.trackId}: ${file.trackArtists.join(', ')} – ${file.trackTitle ?? ''}`;
+}
+
+export function renderLink(r: LinkListensReport): string[] {
+  const { decided, totals } = r;
+  const lines = [
+    `${r.examined} listens to link against ${r.libraryTracks} library tracks${r.dryRun ? ' (dry run: nothing stored)' : ''}`,
+    `  ${r.dryRun ? 'would be: ' : ''}${decided.linked} linked, ${decided.ambiguous} ambiguous, ${decided.unlinked} unlinked`,
+    `  all listens${r.dryRun ? ' (stored)' : ''}: ${totals.linked} linked, ${totals.ambiguous} ambiguous, ${totals.unlinked} unlinked`,
+  ];
+  if (totals.ambiguous > 0) lines.push('Decide the ambiguous ones with `narada tracks review`.');
+  return lines;
+}
+
+/** The ambiguous listen links, as `narada tracks review` lists them after the identity matches. */
+export function renderListenLinkQueue(items: readonly ListenLinkReviewItem[]): string[] {
+  if (items.length === 0) return [];
+  return [
+    `${items.length} track(s) have listens that may be library tracks; accept with \`--accept L<track>.<n>\`, ` +
+      'leave them unlinked with `--reject L<track>`:',
+    ...items.flatMap((item) => [
+      `${item.id.padEnd(8)} ${item.listens} listen(s) of ${item.track === null ? 'a track' : `track ${item.track.id}: ${trackTitle(item.track)}`}`,
+      ...item.candidates.flatMap((c) => [listenCandidateLine(c), `           ${evidenceLine(c.evidence)}`]),
+    ]),
+  ];
+}
+
+function listenCandidateLine(c: ListenLinkReviewCandidate): string {
+  const length = formatDurationMs(c.track?.durationMs ?? null);
+  const seen = c.track === null ? `track ${c.trackId}` : `track ${c.trackId}: ${trackTitle(c.track)}`;
+  return `  ${c.id.padEnd(8)} ${String(c.confidence).padStart(3)}  ${seen}${length ? ` (${length})` : ''}`;
 }

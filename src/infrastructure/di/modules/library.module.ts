@@ -34,4 +34,24 @@ export const bindLibrary: FeatureModule = (wiring) => {
       await import('../../../application/use-cases/library/find-library-duplicates.js');
     return new FindLibraryDuplicates((await get(TOKENS.Repositories)).library);
   });
+  wiring.bind(LIBRARY.Link, async (get) => {
+    const { LinkListens } = await import('../../../application/use-cases/library/link-listens.js');
+    const repos = await get(TOKENS.Repositories);
+    return new LinkListens({
+      store: repos.listenLinks,
+      unitOfWork: repos.unitOfWork,
+      clock: await get(TOKENS.Clock),
+      progress: await get(TOKENS.Progress),
+    });
+  });
+  wiring.bind(LIBRARY.ReviewLinks, async (get) => {
+    const { ReviewListenLinks } =
+      await import('../../../application/use-cases/library/review-listen-links.js');
+    const repos = await get(TOKENS.Repositories);
+    return new ReviewListenLinks({
+      store: repos.listenLinks,
+      unitOfWork: repos.unitOfWork,
+      clock: await get(TOKENS.Clock),
+    });
+  });
 };

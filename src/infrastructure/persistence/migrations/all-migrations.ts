@@ -6,6 +6,7 @@ import { RunOwners1795564800000 } from './1795564800000-run-owners.js';
 import { LibraryFiles1795651200000 } from './1795651200000-library-files.js';
 import { Schedules1795737600000 } from './1795737600000-schedules.js';
 import { ServerUsers1795910400000 } from './1795910400000-server-users.js';
+import { ListenLinks1795996800000 } from './1795996800000-listen-links.js';
 
 export const MIGRATIONS = [
   InitialSchema1795219200000,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   LibraryFiles1795651200000,
   Schedules1795737600000,
   ServerUsers1795910400000,
+  ListenLinks1795996800000,
 ];
