@@ -1,0 +1,47 @@
+// The web server of `narada serve` (Fastify): built from the container's parts, with the route
+// modules of route-modules.ts, errors answered as HTML or JSON as the client accepts, and a close
+// that stops taking requests, ends open event streams and lets each module stop its work.
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Get } from '../di/wiring.js';
+import { replyWithError } from './web-errors.js';
+import { ROUTE_MODULES, type WebRouteModule } from './route-modules.js';
+
+export interface WebServerOptions {
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+}
+
+export interface RunningWebServer {
+  /** `http://host:port`. */
+  readonly url: string;
+  /** Stops taking requests, ends event streams, stops the jobs; resolves once all have. */
+  close(): Promise<void>;
+}
+
+export type WebServerStarter = (options: WebServerOptions) => Promise<RunningWebServer>;
+
+export interface WebServerDeps {
+  readonly get: Get;
+  /** Default: every module of route-modules.ts. */
+  readonly modules?: readonly WebRouteModule[];
+}
+
+export async function buildWebServer(deps: WebServerDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, forceCloseConnections: 'idle', return503OnClosing: true });
+  app.setErrorHandler((error, request, reply) => replyWithError(request, reply, error));
+  app.setNotFoundHandler((request, reply) =>
+    replyWithError(request, reply, { status: 404, code: 'WEB.NOT_FOUND', message: 'There is no page here' }),
+  );
+  for (const module of deps.modules ?? ROUTE_MODULES) await app.register((scope) => module(scope, deps.get));
+  return app;
+}
+
+export async function startWebServer(deps: WebServerDeps & WebServerOptions): Promise<RunningWebServer> {
+  const app = await buildWebServer(deps);
+  await app.listen({ host: deps.host, port: deps.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : deps.port;
+  const host = deps.host.includes(':') ? `[${deps.host}]` : deps.host;
+  return { url: `http://${host}:${port}`, close: () => app.close() };
+}
