@@ -20,6 +20,11 @@ export interface InProcessJobQueueOptions {
   readonly clock: Clock;
   /** Jobs running at once; default 2. */
   readonly concurrency?: number;
+  /**
+   * How long `stop` waits for running jobs to reach a checkpoint (default 10 s): a job waiting on a
+   * slow upstream answer is then left as it is; what it stored is whole, and its cursor resumes it.
+   */
+  readonly stopGraceMs?: number;
   /** Told of every job that fails (the log), with the error. */
   readonly onFailure?: (state: JobState, error: unknown) => void;
 }
@@ -76,7 +81,12 @@ export class InProcessJobQueue implements JobQueue {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const job of this.byKey.values()) job.controller.abort();
-    await Promise.allSettled([...this.running]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.options.stopGraceMs ?? 10_000);
+    });
+    await Promise.race([Promise.allSettled([...this.running]), grace]);
+    clearTimeout(timer);
   }
 
   private pump(): void {
