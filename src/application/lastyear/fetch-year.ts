@@ -14,9 +14,9 @@ import type { YearReport } from './year-report.js';
 
 /** The steps, as the composition root builds them from the history import and the era statistics. */
 export interface LastYearSteps {
-  fetch(request: LastYearJobPayload, progress: ProgressReporter): Promise<void>;
+  importYear(request: LastYearJobPayload, progress: ProgressReporter): Promise<void>;
   /** The year's distribution; `stoppedBecause` when MusicBrainz could not date everything it was asked. */
-  date(
+  dateYear(
     request: LastYearJobPayload,
     progress: ProgressReporter,
   ): Promise<{ readonly report: Omit<YearReport, 'madeAt'>; readonly stoppedBecause: string | null }>;
@@ -38,10 +38,10 @@ export class FetchYear {
     const madeAt = clock.now();
     try {
       progress.enter('fetching');
-      await steps.fetch(request, progress.reporter('fetching'));
+      await steps.importYear(request, progress.reporter('fetching'));
       progress.checkpoint();
       progress.enter('augmenting');
-      const { report, stoppedBecause } = await steps.date(request, progress.reporter('augmenting'));
+      const { report, stoppedBecause } = await steps.dateYear(request, progress.reporter('augmenting'));
       if (stoppedBecause !== null) {
         throw new NaradaError(
           'LASTYEAR.DATING_STOPPED',
@@ -54,7 +54,13 @@ export class FetchYear {
       await caches.keepReport(kept);
       await progress.finish({
         name: 'completed',
-        data: { status: 'completed', user: kept.user, year: kept.year, total: kept.total, unknown: kept.unknown },
+        data: {
+          status: 'completed',
+          user: kept.user,
+          year: kept.year,
+          total: kept.total,
+          unknown: kept.unknown,
+        },
       });
     } catch (error) {
       // A stop leaves the job to be resumed: its watchers are told by the server going away, not `failed`.

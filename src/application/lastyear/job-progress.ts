@@ -27,9 +27,14 @@ export class JobProgress {
   /** Throws once the process is stopping: the work stops here and stays resumable. */
   checkpoint(): void {
     if (this.signal.aborted) {
-      throw new NaradaError(JOB_STOPPED, 'The server stopped; the job goes on from its cursor next time', 'failure', {
-        retryable: true,
-      });
+      throw new NaradaError(
+        JOB_STOPPED,
+        'The server stopped; the job goes on from its cursor next time',
+        'failure',
+        {
+          retryable: true,
+        },
+      );
     }
   }
 
@@ -51,7 +56,11 @@ export class JobProgress {
         const p = this.current;
         if (phase === 'fetching') {
           const of = detail === undefined ? null : /\bof (\d+)/.exec(detail);
-          this.update({ pages: p.pages + 1, pagesTotal: of ? Number(of[1]) : p.pagesTotal, listens: p.listens + by });
+          this.update({
+            pages: p.pages + 1,
+            pagesTotal: of ? Number(of[1]) : p.pagesTotal,
+            listens: p.listens + by,
+          });
         } else this.update({ dated: p.dated + by });
       },
       setTotal: (total) => {

@@ -8,7 +8,11 @@ import { FIRST_LASTFM_YEAR, unknownUser } from './lastyear-request.js';
 
 export class UserYearsLookup {
   constructor(
-    private readonly deps: { readonly users: LastfmUsers; readonly caches: LastYearCaches; readonly clock: Clock },
+    private readonly deps: {
+      readonly users: LastfmUsers;
+      readonly caches: LastYearCaches;
+      readonly clock: Clock;
+    },
   ) {}
 
   /** Throws LASTYEAR.UNKNOWN_USER when Last.fm knows no such user. */

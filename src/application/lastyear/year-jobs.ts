@@ -53,7 +53,11 @@ export class YearJobs {
     const retry = state?.status === 'failed' && now - (state.finishedAt ?? 0) >= RETRY_FAILED_AFTER_MS;
     if (state === null || state.status === 'completed' || retry) {
       const before = state?.id ?? null;
-      state = await jobs.enqueue<LastYearJobPayload>({ kind: LASTYEAR_JOB, singletonKey: key, payload: { user, year } });
+      state = await jobs.enqueue<LastYearJobPayload>({
+        kind: LASTYEAR_JOB,
+        singletonKey: key,
+        payload: { user, year },
+      });
       // A new job starts from nothing: the last event of an earlier job of the key is not its own.
       if (state.id !== before && state.status === 'pending')
         await this.deps.channel.publish(key, { name: 'progress', data: { ...NO_PROGRESS } });

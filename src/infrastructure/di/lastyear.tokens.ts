@@ -9,7 +9,7 @@ import type { FetchYear } from '../../application/lastyear/fetch-year.js';
 import type { OpenYear } from '../../application/use-cases/lastyear/open-year.js';
 import type { ShowUserYears } from '../../application/use-cases/lastyear/show-user-years.js';
 import type { WatchYear } from '../../application/use-cases/lastyear/watch-year.js';
-import type { WebServerStarter } from '../web/server.js';
+import type { WebServerStarter } from '../web/web-server-types.js';
 import { token } from './tokens.js';
 
 export const LASTYEAR = {

@@ -5,21 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Get } from '../di/wiring.js';
 import { replyWithError } from './web-errors.js';
 import { ROUTE_MODULES, type WebRouteModule } from './route-modules.js';
-
-export interface WebServerOptions {
-  readonly host: string;
-  /** 0 picks a free port. */
-  readonly port: number;
-}
-
-export interface RunningWebServer {
-  /** `http://host:port`. */
-  readonly url: string;
-  /** Stops taking requests, ends event streams, stops the jobs; resolves once all have. */
-  close(): Promise<void>;
-}
-
-export type WebServerStarter = (options: WebServerOptions) => Promise<RunningWebServer>;
+import type { RunningWebServer, WebServerOptions } from './web-server-types.js';
 
 export interface WebServerDeps {
   readonly get: Get;

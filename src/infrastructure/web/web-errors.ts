@@ -27,7 +27,11 @@ export function failureOf(error: unknown): WebFailure {
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500)
     return { status, code: 'WEB.BAD_REQUEST', message: 'The request could not be read' };
-  return { status: 500, code: 'WEB.INTERNAL', message: 'Something went wrong on the server; try again later' };
+  return {
+    status: 500,
+    code: 'WEB.INTERNAL',
+    message: 'Something went wrong on the server; try again later',
+  };
 }
 
 export function replyWithError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {

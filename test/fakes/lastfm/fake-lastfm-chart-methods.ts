@@ -33,7 +33,10 @@ export const getUserInfoRegistered: FakeMethod = (ctx) => {
   const body = answer.body as { user?: Record<string, unknown> } | undefined;
   if (answer.status !== 200 || body?.user === undefined) return answer;
   const unixtime = registeredOf(ctx.state, String(body.user.name), ctx.now);
-  return { ...answer, body: { user: { ...body.user, registered: { unixtime: String(unixtime), '#text': unixtime } } } };
+  return {
+    ...answer,
+    body: { user: { ...body.user, registered: { unixtime: String(unixtime), '#text': unixtime } } },
+  };
 };
 
 export const getWeeklyChartList: FakeMethod = (ctx) => {

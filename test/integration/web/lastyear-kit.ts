@@ -10,7 +10,7 @@ import { createAppContainer, type AppContainer } from '../../../src/infrastructu
 import { LASTYEAR } from '../../../src/infrastructure/di/lastyear.tokens.js';
 import { JsonLinesLogger } from '../../../src/infrastructure/logging/json-lines-logger.js';
 import { Redactor } from '../../../src/infrastructure/logging/redact.js';
-import type { RunningWebServer } from '../../../src/infrastructure/web/server.js';
+import type { RunningWebServer } from '../../../src/infrastructure/web/web-server-types.js';
 import { lastfmEnv, musicbrainzEnv } from '../../fakes/fake-service-env.js';
 import { setFakeRegistration } from '../../fakes/lastfm/fake-lastfm-chart-methods.js';
 import { aFakeScrobble } from '../../fakes/lastfm/fake-lastfm-builders.js';
@@ -70,7 +70,10 @@ export interface StreamEvent {
 }
 
 /** Reads `text/event-stream` over fetch until an event named `completed` or `failed` (or the stream ends). */
-export async function readEvents(url: string, timeoutMs = 60_000): Promise<{ status: number; type: string | null; events: StreamEvent[] }> {
+export async function readEvents(
+  url: string,
+  timeoutMs = 60_000,
+): Promise<{ status: number; type: string | null; events: StreamEvent[] }> {
   const abort = AbortSignal.timeout(timeoutMs);
   const response = await fetch(url, { headers: { accept: 'text/event-stream' }, signal: abort });
   const events: StreamEvent[] = [];
@@ -101,19 +104,30 @@ export async function readEvents(url: string, timeoutMs = 60_000): Promise<{ sta
 }
 
 /** Seeds a user: registered in 2019, with scrobbles of catalog recordings (dated) and of unknown songs. */
-export function seedListener(world: Pick<LastYearWorld, 'lastfm' | 'musicbrainz'>, user: string): SeededListener {
+export function seedListener(
+  world: Pick<LastYearWorld, 'lastfm' | 'musicbrainz'>,
+  user: string,
+): SeededListener {
   const { catalog } = world.musicbrainz;
   const recording = (title: string, artist: string, date: string) =>
     catalog.addRecording({ title, artists: [artist], releases: [{ title: `${title} (album)`, date }] }).id;
   const songs = {
-    sixtyNine: { artist: 'The Old Band', track: 'Summer of 69', mbid: recording('Summer of 69', 'The Old Band', '1969-06-01') },
+    sixtyNine: {
+      artist: 'The Old Band',
+      track: 'Summer of 69',
+      mbid: recording('Summer of 69', 'The Old Band', '1969-06-01'),
+    },
     eightyFive: { artist: 'Synth Duo', track: 'Neon', mbid: recording('Neon', 'Synth Duo', '1985-03-02') },
     ninetySeven: { artist: 'Brit Band', track: 'Karma', mbid: recording('Karma', 'Brit Band', '1997-05-21') },
   };
   const at = (iso: string) => Math.floor(Date.parse(iso) / 1000);
   const scrobbles: FakeScrobble[] = [
-    ...['01-05', '03-10', '07-20'].map((d) => aFakeScrobble({ ...songs.sixtyNine, album: null, timestamp: at(`2024-${d}T10:00:00Z`) })),
-    ...['02-01', '09-09'].map((d) => aFakeScrobble({ ...songs.eightyFive, album: null, timestamp: at(`2024-${d}T10:00:00Z`) })),
+    ...['01-05', '03-10', '07-20'].map((d) =>
+      aFakeScrobble({ ...songs.sixtyNine, album: null, timestamp: at(`2024-${d}T10:00:00Z`) }),
+    ),
+    ...['02-01', '09-09'].map((d) =>
+      aFakeScrobble({ ...songs.eightyFive, album: null, timestamp: at(`2024-${d}T10:00:00Z`) }),
+    ),
     aFakeScrobble({ ...songs.ninetySeven, album: null, timestamp: at('2024-12-31T23:59:00Z') }),
     // Songs MusicBrainz cannot date: unknown year.
     aFakeScrobble({ artist: 'Nobody', track: 'Demo 1', album: null, timestamp: at('2024-04-04T10:00:00Z') }),

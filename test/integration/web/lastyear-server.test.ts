@@ -2,8 +2,13 @@
 // port, against the fake Last.fm and MusicBrainz (one request a second), with a real SQLite file.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { LASTYEAR } from '../../../src/infrastructure/di/lastyear.tokens.js';
-import { readEvents, seedListener, startLastYearWorld, type LastYearWorld, type SeededListener } from './lastyear-kit.js';
-
+import {
+  readEvents,
+  seedListener,
+  startLastYearWorld,
+  type LastYearWorld,
+  type SeededListener,
+} from './lastyear-kit.js';
 
 const LONG = 60_000;
 
@@ -31,7 +36,10 @@ describe('the LastYear server', () => {
     expect(html.headers.get('content-type')).toContain('text/html');
     expect(await html.text()).toContain('Last.fm knows no user named NoSuchUser');
     const json = await world.json<{ error: { code: string } }>('/user/NoSuchUser/2024');
-    expect(json).toEqual({ status: 404, body: { error: { code: 'LASTYEAR.UNKNOWN_USER', message: expect.any(String) } } });
+    expect(json).toEqual({
+      status: 404,
+      body: { error: { code: 'LASTYEAR.UNKNOWN_USER', message: expect.any(String) } },
+    });
   });
 
   it('lists the years from registration to now, each linked, with the Last.fm profile', async () => {
@@ -49,7 +57,13 @@ describe('the LastYear server', () => {
 
   it('refuses a bad user name or year with 400 and a clear message, calling nobody', async () => {
     const before = world.lastfm.calls().length;
-    for (const path of ['/user/a/2024', '/user/%3Cscript%3E/2024', '/user/Ana_M/1999', '/user/Ana_M/20x4', '/user/Ana_M/3000']) {
+    for (const path of [
+      '/user/a/2024',
+      '/user/%3Cscript%3E/2024',
+      '/user/Ana_M/1999',
+      '/user/Ana_M/20x4',
+      '/user/Ana_M/3000',
+    ]) {
       const json = await world.json<{ error: { code: string; message: string } }>(path);
       expect({ path, status: json.status }).toEqual({ path, status: 400 });
       expect(json.body.error.message).toMatch(/user name|year must be/);
@@ -114,7 +128,10 @@ describe('the LastYear server', () => {
       await readEvents(`${world.server.url}/user/Ana_M/2024/events`);
       const late = await readEvents(`${world.server.url}/user/Ana_M/2024/events`, 5_000);
       expect(late.events).toEqual([
-        { event: 'completed', data: { status: 'completed', user: 'Ana_M', year: 2024, total: 8, unknown: 2 } },
+        {
+          event: 'completed',
+          data: { status: 'completed', user: 'Ana_M', year: 2024, total: 8, unknown: 2 },
+        },
       ]);
     },
     LONG,

@@ -96,7 +96,8 @@ export class ImportLastfmHistory {
   constructor(private readonly deps: ImportLastfmHistoryDeps) {}
 
   async run(options: LastfmImportOptions = {}): Promise<LastfmImportSummary> {
-    const identity = options.user === undefined ? await this.deps.lastfm.whoAmI() : { username: options.user };
+    const identity =
+      options.user === undefined ? await this.deps.lastfm.whoAmI() : { username: options.user };
     if (identity === null) {
       throw new ConfigurationError(
         'LASTFM.NO_USERNAME',

@@ -62,6 +62,12 @@ export function finalEvent(view: YearView): JobEvent {
     ? { name: 'failed', data: { status: 'failed', reason: view.reason ?? 'the job failed' } }
     : {
         name: 'completed',
-        data: { status: 'completed', user: view.user, year: view.year, total: view.total, unknown: view.unknown },
+        data: {
+          status: 'completed',
+          user: view.user,
+          year: view.year,
+          total: view.total,
+          unknown: view.unknown,
+        },
       };
 }

@@ -33,7 +33,10 @@ export const serveCommand: CommandModule<GlobalArgs, ServeArgs> = {
     ) as unknown as Argv<ServeArgs>,
   handler: withContext<ServeArgs>(async (ctx, args) => {
     if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65_535)
-      throw new InvalidInputError('CLI.BAD_PORT', `--port must be a whole number from 0 to 65535, not ${args.port}`);
+      throw new InvalidInputError(
+        'CLI.BAD_PORT',
+        `--port must be a whole number from 0 to 65535, not ${args.port}`,
+      );
     if (ctx.config.lastfm.apiKey === null) {
       throw new ConfigurationError(
         'LASTFM.NO_API_KEY',

@@ -1,6 +1,7 @@
 // The LastYear page (`narada serve`): Last.fm user facts, the caches, the job queue and progress
 // channel (in-process on SQLite), the year job built from the history import and the era statistics,
 // the doors the web routes call, and the web server itself.
+import type { LastYearJobPayload } from '../../../application/lastyear/lastyear-job.js';
 import { HISTORY } from '../history.tokens.js';
 import { LASTYEAR } from '../lastyear.tokens.js';
 import { STATS } from '../stats.tokens.js';
@@ -68,7 +69,7 @@ export const bindLastyear: FeatureModule = (wiring) => {
     return new FetchYear({
       // Each job reports to its own channel, so the doors are built per job with its reporter.
       steps: {
-        fetch: async ({ user, year }, progress) => {
+        importYear: async ({ user, year }, progress) => {
           await new ImportLastfmHistory({
             lastfm,
             runs: repos.importRuns,
@@ -78,8 +79,13 @@ export const bindLastyear: FeatureModule = (wiring) => {
             progress,
           }).run({ user, year });
         },
-        date: async ({ user, year }, progress) => {
-          const resolver = new ResolveOriginalYears({ musicbrainz, metrics: repos.trackMetrics, clock, progress });
+        dateYear: async ({ user, year }, progress) => {
+          const resolver = new ResolveOriginalYears({
+            musicbrainz,
+            metrics: repos.trackMetrics,
+            clock,
+            progress,
+          });
           const era = await new ShowEras({ stats, resolver }).run({ year, user, resolveYears: true });
           const { total, known, unknown, fallback, coverage, distribution } = era;
           return {
@@ -99,10 +105,7 @@ export const bindLastyear: FeatureModule = (wiring) => {
     const fetchYear = await get(LASTYEAR.FetchYear);
     return {
       start: () =>
-        jobs.work<import('../../../application/lastyear/lastyear-job.js').LastYearJobPayload>(
-          LASTYEAR_JOB,
-          (payload, context) => fetchYear.run(payload, context),
-        ),
+        jobs.work<LastYearJobPayload>(LASTYEAR_JOB, (payload, context) => fetchYear.run(payload, context)),
     };
   });
   wiring.bind(LASTYEAR.ShowUserYears, async (get) => {

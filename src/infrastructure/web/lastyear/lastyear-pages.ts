@@ -51,7 +51,9 @@ function userPath(user: string): string {
 
 function breadcrumb(parts: ReadonlyArray<readonly [string, string | null]>): string {
   const links = parts.map(([label, href]) =>
-    href === null ? `<span aria-current="page">${esc(label)}</span>` : `<a href="${esc(href)}">${esc(label)}</a>`,
+    href === null
+      ? `<span aria-current="page">${esc(label)}</span>`
+      : `<a href="${esc(href)}">${esc(label)}</a>`,
   );
   return `<header><nav aria-label="Breadcrumb">${links.join(' › ')}</nav></header>`;
 }

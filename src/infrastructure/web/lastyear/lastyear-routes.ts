@@ -67,7 +67,11 @@ export async function registerLastyearRoutes(app: FastifyInstance, get: Get): Pr
     async (request, reply) => {
       const view = await openYear.run(request.params);
       if (view.report === null)
-        throw { status: 404, code: 'LASTYEAR.NOT_READY', message: `The chart of ${view.year} is not ready yet (${view.status})` };
+        throw {
+          status: 404,
+          code: 'LASTYEAR.NOT_READY',
+          message: `The chart of ${view.year} is not ready yet (${view.status})`,
+        };
       return reply
         .type('image/svg+xml; charset=utf-8')
         .header('content-disposition', `inline; filename="lastyear-${view.user}-${view.year}.svg"`)
