@@ -4,6 +4,8 @@
 import { EventEmitter } from 'node:events';
 import type { JobEvent, ProgressChannel } from '../../application/ports/progress-channel.port.js';
 
+const FINAL_EVENT_KEPT_MS = 10 * 60_000;
+
 export class EventEmitterProgressChannel implements ProgressChannel {
   private readonly emitter = new EventEmitter();
   private readonly last = new Map<string, JobEvent>();
@@ -16,6 +18,12 @@ export class EventEmitterProgressChannel implements ProgressChannel {
   async publish(channel: string, event: JobEvent): Promise<void> {
     this.last.set(channel, event);
     this.emitter.emit(channel, event);
+    // A job's end is also kept by the job's state and report: its last event need not stay long.
+    if (event.name === 'completed' || event.name === 'failed') {
+      setTimeout(() => {
+        if (this.last.get(channel) === event) this.last.delete(channel);
+      }, FINAL_EVENT_KEPT_MS).unref();
+    }
   }
 
   async subscribe(channel: string, listener: (event: JobEvent) => void): Promise<() => void> {

@@ -9,6 +9,10 @@ import type {
   JobState,
 } from '../../application/ports/job-queue.port.js';
 import type { Clock } from '../../application/ports/clock.port.js';
+import { NaradaError } from '../../domain/shared/errors.js';
+
+/** How long an ended job's state is kept. */
+const ENDED_KEPT_MS = 10 * 60_000;
 
 interface Job {
   state: JobState;
@@ -25,6 +29,8 @@ export interface InProcessJobQueueOptions {
    * slow upstream answer is then left as it is; what it stored is whole, and its cursor resumes it.
    */
   readonly stopGraceMs?: number;
+  /** Jobs that may wait for a turn; beyond it `enqueue` refuses (JOBS.BUSY). Default 500. */
+  readonly maxWaiting?: number;
   /** Told of every job that fails (the log), with the error. */
   readonly onFailure?: (state: JobState, error: unknown) => void;
 }
@@ -48,6 +54,12 @@ export class InProcessJobQueue implements JobQueue {
     if (live !== undefined && (live.state.status === 'pending' || live.state.status === 'running'))
       return live.state;
     if (this.stopped) throw new Error('the job queue is stopped');
+    if (this.waiting.length >= (this.options.maxWaiting ?? 500)) {
+      throw new NaradaError('JOBS.BUSY', 'Too many jobs are waiting; try again in a few minutes', 'failure', {
+        retryable: true,
+      });
+    }
+    this.forgetEnded();
     this.counter += 1;
     const job: Job = {
       state: {
@@ -87,6 +99,13 @@ export class InProcessJobQueue implements JobQueue {
     });
     await Promise.race([Promise.allSettled([...this.running]), grace]);
     clearTimeout(timer);
+  }
+
+  /** Ended jobs are remembered for a while (a failed one is shown, then tried again), then dropped. */
+  private forgetEnded(): void {
+    const before = this.options.clock.now() - ENDED_KEPT_MS;
+    for (const [key, job] of this.byKey)
+      if (job.state.finishedAt !== null && job.state.finishedAt < before) this.byKey.delete(key);
   }
 
   private pump(): void {

@@ -22,6 +22,7 @@ export function failureOf(error: unknown): WebFailure {
     if (error.code === UNKNOWN_USER) return { status: 404, code: error.code, message: error.message };
     if (error.category === 'input') return { status: 400, code: error.code, message: error.message };
     if (error instanceof UpstreamError) return { status: 502, code: error.code, message: error.message };
+    if (error.code === 'JOBS.BUSY') return { status: 503, code: error.code, message: error.message };
   } else if (isWebFailure(error)) return error;
   // Fastify's own refusals (a malformed request) carry their status.
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
