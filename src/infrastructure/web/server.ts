@@ -2,6 +2,7 @@
 // modules of route-modules.ts, errors answered as HTML or JSON as the client accepts, and a close
 // that stops taking requests, ends open event streams and lets each module stop its work.
 import Fastify, { type FastifyInstance } from 'fastify';
+import { InvalidInputError } from '../../domain/shared/errors.js';
 import type { Get } from '../di/wiring.js';
 import { replyWithError } from './web-errors.js';
 import { ROUTE_MODULES, type WebRouteModule } from './route-modules.js';
@@ -25,9 +26,33 @@ export async function buildWebServer(deps: WebServerDeps): Promise<FastifyInstan
 
 export async function startWebServer(deps: WebServerDeps & WebServerOptions): Promise<RunningWebServer> {
   const app = await buildWebServer(deps);
-  await app.listen({ host: deps.host, port: deps.port });
+  try {
+    await app.listen({ host: deps.host, port: deps.port });
+  } catch (error) {
+    await app.close();
+    throw listenError(error, deps);
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : deps.port;
   const host = deps.host.includes(':') ? `[${deps.host}]` : deps.host;
   return { url: `http://${host}:${port}`, close: () => app.close() };
+}
+
+/** Why the server could not listen, said so the user knows which flag to change. */
+function listenError(error: unknown, { host, port }: WebServerOptions): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  const where = `${host} port ${port}`;
+  if (code === 'EADDRINUSE')
+    return new InvalidInputError(
+      'WEB.PORT_IN_USE',
+      `${where} is in use; pick another with --port (0: any free one)`,
+    );
+  if (code === 'EACCES')
+    return new InvalidInputError(
+      'WEB.PORT_REFUSED',
+      `${where} may not be used by this user; pick a port above 1023 with --port`,
+    );
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+    return new InvalidInputError('WEB.BAD_HOST', `${host} is not an address of this machine; check --host`);
+  return error;
 }
