@@ -55,6 +55,14 @@ describe('the LastYear server', () => {
     expect(json.body.years.at(-1)).toBe(2019);
   });
 
+  it("asks for a user name on its home page and sends the form to that user's page", async () => {
+    const home = await (await world.get('/')).text();
+    expect(home).toContain('<label for="username">');
+    const sent = await fetch(`${world.server.url}/user?username=Ana_M`, { redirect: 'manual' });
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get('location')).toBe('/user/Ana_M');
+  });
+
   it('refuses a bad user name or year with 400 and a clear message, calling nobody', async () => {
     const before = world.lastfm.calls().length;
     for (const path of [
