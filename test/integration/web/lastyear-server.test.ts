@@ -2,6 +2,7 @@
 // port, against the fake Last.fm and MusicBrainz (one request a second), with a real SQLite file.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { LASTYEAR } from '../../../src/infrastructure/di/lastyear.tokens.js';
+import { aFakeScrobble } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import {
   readEvents,
   seedListener,
@@ -189,6 +190,53 @@ describe('the LastYear server', () => {
       expect(String(last.data.reason)).toMatch(/privacy|recent listening/);
       const json = await world.json<{ status: string; reason: string }>('/user/Cleo/2023');
       expect(json.body.status).toBe('failed');
+    },
+    LONG,
+  );
+
+  it(
+    'makes the current year again an hour later, reading on from its last import (late scrobbles included)',
+    async () => {
+      const now = Date.now();
+      const year = new Date(now).getUTCFullYear();
+      const yearStart = Date.UTC(year, 0, 1);
+      const recording = world.musicbrainz.catalog.addRecording({
+        title: 'Now Song',
+        artists: ['Now Band'],
+        releases: [{ title: 'Now Album', date: '2001-01-01' }],
+      }).id;
+      // Between the year's start and now, so the test holds on any day of the year.
+      const at = (share: number) => Math.floor((yearStart + (now - yearStart) * share) / 1000);
+      const song = { artist: 'Now Band', track: 'Now Song', album: null, mbid: recording };
+      world.lastfm.addScrobbles(
+        'Dora',
+        [0.2, 0.5, 0.8].map((share) => aFakeScrobble({ ...song, timestamp: at(share) })),
+      );
+      await readEvents(`${world.server.url}/user/Dora/${year}/events`);
+      expect((await world.json<{ total: number }>(`/user/Dora/${year}`)).body.total).toBe(3);
+      const firstCall = world.lastfm
+        .calls('user.getRecentTracks')
+        .filter((c) => c.params.user === 'Dora')[0]!;
+
+      // A late scrobble (sent after the first read, dated before it), and an hour gone by.
+      const late = Math.floor((now - Math.min(60_000, (now - yearStart) / 2)) / 1000);
+      world.lastfm.addScrobbles('Dora', [aFakeScrobble({ ...song, timestamp: late })]);
+      const caches = await world.container.get(LASTYEAR.Caches);
+      const kept = (await caches.report('Dora', year, Date.now()))!;
+      await caches.keepReport({ ...kept, madeAt: kept.madeAt - 2 * 3_600_000 });
+
+      const stream = await readEvents(`${world.server.url}/user/Dora/${year}/events`);
+      expect(stream.events.at(-1)).toEqual({
+        event: 'completed',
+        data: { status: 'completed', user: 'Dora', year, total: 4, unknown: 0 },
+      });
+      const calls = world.lastfm.calls('user.getRecentTracks').filter((c) => c.params.user === 'Dora');
+      // Read on from the last import's end (minus Last.fm's 14 days), not from the year's start again.
+      const refresh = calls.at(-1)!;
+      expect(Number(refresh.params.from)).toBeGreaterThanOrEqual(Number(firstCall.params.from));
+      expect(Number(refresh.params.from)).toBeGreaterThanOrEqual(
+        Math.ceil(Math.max(yearStart, Number(firstCall.params.to) * 1000 - 14 * 86_400_000) / 1000),
+      );
     },
     LONG,
   );
