@@ -3,7 +3,7 @@
 // yet), then the report kept for every later visitor. Progress goes out on the job's channel, ending
 // with `completed` or `failed` (with the reason).
 import type { Clock } from '../ports/clock.port.js';
-import { NaradaError } from '../../domain/shared/errors.js';
+import { isNaradaError, NaradaError } from '../../domain/shared/errors.js';
 import type { JobContext } from '../ports/job-queue.port.js';
 import type { ProgressChannel } from '../ports/progress-channel.port.js';
 import type { ProgressReporter } from '../ports/progress.port.js';
@@ -65,7 +65,8 @@ export class FetchYear {
     } catch (error) {
       // A stop leaves the job to be resumed: its watchers are told by the server going away, not `failed`.
       if (!context.signal.aborted) {
-        const reason = error instanceof Error ? error.message : String(error);
+        // A NaradaError says what happened and what to do; anything else is a bug, told only to the log.
+        const reason = isNaradaError(error) ? error.message : 'something went wrong on the server';
         await progress.finish({ name: 'failed', data: { status: 'failed', reason } });
       }
       throw error;
