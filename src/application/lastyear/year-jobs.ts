@@ -83,7 +83,13 @@ export class YearJobs {
       unknown: 0,
       distribution: [],
       progress: { ...progress, phase: status },
-      reason: state.status === 'failed' ? state.error : null,
+      // The job's own `failed` event says why in words for the page; the queue's error is the fallback.
+      reason:
+        state.status !== 'failed'
+          ? null
+          : latest?.name === 'failed'
+            ? String(latest.data.reason)
+            : state.error,
       report: null,
     };
   }
