@@ -1,4 +1,4 @@
-// `npm run test:unit | test:integration | test:e2e` run the suite in slices: every test file must sit
+// `npm run test:unit | test:integration | test:e2e | test:browser` run the suite in slices: every test file must sit
 // in exactly one of them, or it would silently run in none (or twice) when the slices are run apart.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SLICES = ['test:unit', 'test:integration', 'test:e2e'] as const;
+const SLICES = ['test:unit', 'test:integration', 'test:e2e', 'test:browser'] as const;
 
 /** The folders a slice's script hands to jest: the arguments after jest.js that are not options. */
 function sliceFolders(script: string): string[] {

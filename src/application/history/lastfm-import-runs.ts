@@ -12,6 +12,11 @@ import { toIso, type EpochMs } from '../../domain/values/time.js';
 export interface LastfmRangeOptions {
   readonly since?: EpochMs;
   readonly until?: EpochMs;
+  /**
+   * One UTC calendar year, as its own history (`history:lastfm:<user>:<year>`): a year read to its end
+   * is never read again; a year still going on continues from its last run's end (the LastYear page).
+   */
+  readonly year?: number;
 }
 
 export interface LastfmRunPlan {
@@ -32,6 +37,7 @@ export async function planLastfmRuns(
   options: LastfmRangeOptions,
   now: EpochMs,
 ): Promise<LastfmRunPlan[]> {
+  if (options.year !== undefined) return planYear(runs, user, options.year, now);
   const explicit = options.since !== undefined || options.until !== undefined;
   const kind = explicit ? `history:lastfm:${user}:range` : `history:lastfm:${user}`;
   const latest = await runs.latest(kind);
@@ -50,6 +56,27 @@ export async function planLastfmRuns(
   const previousEnd = unfinished?.rangeTo ?? (latest === null ? null : latest.rangeTo);
   const from = previousEnd === null ? null : incrementalStart(previousEnd);
   plans.push({ kind, from, to: now, resumes: null, startAt: from });
+  return plans;
+}
+
+async function planYear(
+  runs: ImportRunRepository,
+  user: string,
+  year: number,
+  now: EpochMs,
+): Promise<LastfmRunPlan[]> {
+  const kind = `history:lastfm:${user}:${year}`;
+  const start = Date.UTC(year, 0, 1);
+  const end = Math.min(Date.UTC(year + 1, 0, 1), now);
+  const latest = await runs.latest(kind);
+  const unfinished = latest !== null && latest.status !== 'completed' ? latest : null;
+  const plans: LastfmRunPlan[] = unfinished === null ? [] : [resumePlan(kind, unfinished)];
+  const previousEnd = latest?.rangeTo ?? null;
+  if (previousEnd === null) plans.push({ kind, from: start, to: end, resumes: null, startAt: start });
+  else if (previousEnd < end) {
+    const from = Math.max(start, incrementalStart(previousEnd));
+    plans.push({ kind, from, to: end, resumes: null, startAt: from });
+  }
   return plans;
 }
 

@@ -13,6 +13,7 @@ import { libraryCommand } from './commands/library.js';
 import { likesCommand } from './commands/likes.js';
 import { playlistCommand } from './commands/playlist.js';
 import { scheduleCommand } from './commands/schedule.js';
+import { serveCommand } from './commands/serve.js';
 import { statsCommand } from './commands/stats.js';
 import { statusCommand } from './commands/status.js';
 import { tracksCommand } from './commands/tracks.js';
@@ -43,6 +44,7 @@ export function buildCli(argv: readonly string[]): Argv {
     .command(libraryCommand)
     .command(usersCommand)
     .command(scheduleCommand)
+    .command(serveCommand)
     // Prints a bash script, or a zsh one when SHELL is zsh; it asks `narada --get-yargs-completions`.
     .completion('completion', 'Print a shell completion script (bash, or zsh when SHELL is zsh)')
     .recommendCommands()

@@ -7,7 +7,6 @@ import {
   getLovedTracks,
   getRecentTracks,
   getTrackInfo,
-  getUserInfo,
   searchTracks,
   type FakeMethod,
 } from './fake-lastfm-read-methods.js';
@@ -26,6 +25,7 @@ import {
 } from './fake-lastfm-faults.js';
 import { escapeSlashes, lastfmError } from './fake-lastfm-wire.js';
 import { getSession, getToken, loveTrack, scrobbleTracks, unloveTrack } from './fake-lastfm-write-methods.js';
+import { getUserInfoRegistered, getWeeklyChartList } from './fake-lastfm-chart-methods.js';
 
 export const FAKE_LASTFM_API_KEY = 'fake-lastfm-api-key';
 export const FAKE_LASTFM_SECRET = 'fake-lastfm-shared-secret';
@@ -67,7 +67,8 @@ interface MethodSpec {
 const METHODS: Readonly<Record<string, MethodSpec>> = {
   'user.getrecenttracks': { run: getRecentTracks, signed: false, needsSession: false },
   'user.getlovedtracks': { run: getLovedTracks, signed: false, needsSession: false },
-  'user.getinfo': { run: getUserInfo, signed: false, needsSession: false },
+  'user.getinfo': { run: getUserInfoRegistered, signed: false, needsSession: false },
+  'user.getweeklychartlist': { run: getWeeklyChartList, signed: false, needsSession: false },
   'track.getinfo': { run: getTrackInfo, signed: false, needsSession: false },
   'track.search': { run: searchTracks, signed: false, needsSession: false },
   'track.love': { run: loveTrack, signed: true, needsSession: true },

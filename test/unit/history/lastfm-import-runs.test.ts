@@ -57,6 +57,50 @@ describe('planLastfmRuns', () => {
     expect((await planLastfmRuns(runs, 'ana', { since: NOW - 99 * DAY }, NOW))[0]!.resumes).toBeNull();
   });
 
+  describe('by year (the LastYear page)', () => {
+    const Y2024 = Date.UTC(2024, 0, 1);
+    const Y2025 = Date.UTC(2025, 0, 1);
+
+    it('reads a past year whole the first time, as its own history', async () => {
+      expect(await planLastfmRuns(runs, 'ana', { year: 2024 }, NOW)).toEqual([
+        { kind: 'history:lastfm:ana:2024', from: Y2024, to: Y2025, resumes: null, startAt: Y2024 },
+      ]);
+    });
+
+    it('reads nothing more of a year read to its end', async () => {
+      const done = await runs.start('history:lastfm:ana:2024', { from: Y2024, to: Y2025 }, NOW - DAY);
+      await runs.finish(done.id, 'completed', NOW - DAY);
+      expect(await planLastfmRuns(runs, 'ana', { year: 2024 }, NOW)).toEqual([]);
+    });
+
+    it('reads the current year up to now, then goes on from its last end (minus 14 days)', async () => {
+      const [first] = await planLastfmRuns(runs, 'ana', { year: 2025 }, NOW);
+      expect(first).toMatchObject({ from: Y2025, to: NOW });
+      const done = await runs.start(first!.kind, { from: Y2025, to: NOW }, NOW);
+      await runs.finish(done.id, 'completed', NOW);
+      const later = NOW + 30 * DAY;
+      expect(await planLastfmRuns(runs, 'ana', { year: 2025 }, later)).toEqual([
+        {
+          kind: 'history:lastfm:ana:2025',
+          from: NOW - LASTFM_SCROBBLE_MAX_AGE_MS,
+          to: later,
+          resumes: null,
+          startAt: NOW - LASTFM_SCROBBLE_MAX_AGE_MS,
+        },
+      ]);
+    });
+
+    it('resumes a stopped year at its cursor, and reads nothing past the year', async () => {
+      const stopped = await runs.start('history:lastfm:ana:2024', { from: Y2024, to: Y2025 }, NOW);
+      await runs.updateProgress(stopped.id, { ...stopped.progress, cursor: String(Y2024 + 100 * DAY) });
+      await runs.finish(stopped.id, 'failed', NOW, 'The server stopped');
+      const plans = await planLastfmRuns(runs, 'ana', { year: 2024 }, NOW);
+      expect(plans).toHaveLength(1);
+      expect(plans[0]).toMatchObject({ from: Y2024, to: Y2025, startAt: Y2024 + 100 * DAY });
+      expect(plans[0]!.resumes?.id).toBe(stopped.id);
+    });
+  });
+
   it('refuses to take over a run another live process is still doing', async () => {
     const live = await runs.start('history:lastfm:ana', { from: null, to: NOW - DAY }, NOW - DAY);
     const refusal = planLastfmRuns(runs, 'ana', {}, NOW);

@@ -68,6 +68,11 @@ export interface LastfmImportSummary {
   readonly resyncs: number;
 }
 
+export interface LastfmImportOptions extends LastfmRangeOptions {
+  /** Whose public history to import; default the configured or logged-in user. */
+  readonly user?: string;
+}
+
 /** A stored group closes after this long or this many pages, whichever comes first. */
 const COMMIT_EVERY = { ms: 1000, pages: 50 };
 /**
@@ -90,8 +95,9 @@ export class ImportLastfmHistory {
 
   constructor(private readonly deps: ImportLastfmHistoryDeps) {}
 
-  async run(options: LastfmRangeOptions = {}): Promise<LastfmImportSummary> {
-    const identity = await this.deps.lastfm.whoAmI();
+  async run(options: LastfmImportOptions = {}): Promise<LastfmImportSummary> {
+    const identity =
+      options.user === undefined ? await this.deps.lastfm.whoAmI() : { username: options.user };
     if (identity === null) {
       throw new ConfigurationError(
         'LASTFM.NO_USERNAME',

@@ -2,6 +2,7 @@
 import type { FeatureModule } from './feature-module.js';
 import { bindHistory } from './history.module.js';
 import { bindIntake } from './intake.module.js';
+import { bindLastyear } from './lastyear.module.js';
 import { bindLibrary } from './library.module.js';
 import { bindLikes } from './likes.module.js';
 import { bindPlaylist } from './playlist.module.js';
@@ -24,4 +25,5 @@ export const FEATURE_MODULES: readonly FeatureModule[] = [
   bindUsers,
   bindIntake,
   bindSchedules,
+  bindLastyear,
 ];

@@ -3,13 +3,21 @@
 // (`{"status": "ok"}`; errors as `{"code", "error"}`), so players that speak ListenBrainz can be pointed
 // here. It only translates HTTP to the intake doors and back. Register it unwrapped
 // (`app.register(listenBrainzRoutes(deps))`): its body parser and error handler stay inside it.
-import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyPluginAsync,
+  FastifyReply,
+  FastifyRequest,
+} from 'fastify';
 import type { ShowListens } from '../../../application/use-cases/intake/show-listens.js';
 import type { ShowPlayingNow } from '../../../application/use-cases/intake/show-playing-now.js';
 import type { SubmitListens } from '../../../application/use-cases/intake/submit-listens.js';
 import type { ValidateToken } from '../../../application/use-cases/intake/validate-token.js';
 import { MAX_LISTEN_PAYLOAD_SIZE, SubmissionRejected } from '../../../domain/intake/listen-submission.js';
 import { isNaradaError } from '../../../domain/shared/errors.js';
+import { INTAKE } from '../../di/intake.tokens.js';
+import type { Get } from '../../di/wiring.js';
 
 export interface ListenBrainzRoutesDeps {
   readonly submitListens: SubmitListens;
@@ -129,4 +137,15 @@ function statusOf(error: FastifyError): [number, string] {
     return [400, `Payload too large. Payload cannot exceed ${MAX_LISTEN_PAYLOAD_SIZE} bytes`];
   const status = error.statusCode ?? 500;
   return status < 500 ? [status, error.message] : [500, UNKNOWN_ERROR];
+}
+
+/** The route module `narada serve` registers (web/route-modules.ts): the doors from the container. */
+export async function registerListenBrainzRoutes(app: FastifyInstance, get: Get): Promise<void> {
+  const [submitListens, validateToken, showListens, showPlayingNow] = await Promise.all([
+    get(INTAKE.SubmitListens),
+    get(INTAKE.ValidateToken),
+    get(INTAKE.ShowListens),
+    get(INTAKE.ShowPlayingNow),
+  ]);
+  await app.register(listenBrainzRoutes({ submitListens, validateToken, showListens, showPlayingNow }));
 }

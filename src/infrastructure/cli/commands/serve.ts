@@ -1,0 +1,66 @@
+// `narada serve [--host H] [--port P]`: the web server (the LastYear page), until SIGINT or SIGTERM;
+// then it stops taking requests, ends open event streams, lets running jobs stop at a checkpoint
+// (their cursors stored, resumed by the next visit) and closes the database.
+import type { Argv, CommandModule } from 'yargs';
+import { ConfigurationError, InvalidInputError } from '../../../domain/shared/errors.js';
+import { LASTYEAR } from '../../di/lastyear.tokens.js';
+import { withContext } from '../command.js';
+import type { GlobalArgs } from '../global-options.js';
+import { documented } from '../help.js';
+import { DATA_ENV, MUSICBRAINZ_ENV } from '../../config/environment.js';
+
+interface ServeArgs extends GlobalArgs {
+  readonly host: string;
+  readonly port: number;
+}
+
+export const serveCommand: CommandModule<GlobalArgs, ServeArgs> = {
+  command: 'serve',
+  describe: 'Run the web server: the LastYear page of any Last.fm user (needs LASTFM_API_KEY only)',
+  builder: (yargs: Argv<GlobalArgs>) =>
+    documented(
+      yargs.options({
+        host: { type: 'string', default: '127.0.0.1', describe: 'Address to listen on' },
+        port: { type: 'number', default: 8080, describe: 'Port to listen on (0: any free port)' },
+      }),
+      {
+        examples: [
+          ['$0 serve', 'Serve on http://127.0.0.1:8080; open /user/<name>/<year>'],
+          ['$0 serve --port 0 --json', 'Any free port; prints {"url": ...}'],
+        ],
+        env: [...DATA_ENV, 'LASTFM_API_KEY', ...MUSICBRAINZ_ENV],
+      },
+    ) as unknown as Argv<ServeArgs>,
+  handler: withContext<ServeArgs>(async (ctx, args) => {
+    if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65_535)
+      throw new InvalidInputError(
+        'CLI.BAD_PORT',
+        `--port must be a whole number from 0 to 65535, not ${args.port}`,
+      );
+    if (ctx.config.lastfm.apiKey === null) {
+      throw new ConfigurationError(
+        'LASTFM.NO_API_KEY',
+        'LASTFM_API_KEY is not set; the LastYear page reads public Last.fm data with an API key (https://www.last.fm/api/account/create)',
+      );
+    }
+    const stopped = stopSignal();
+    const server = await (await ctx.get(LASTYEAR.WebServer))({ host: args.host, port: args.port });
+    ctx.output.result({ url: server.url }, (r) => `Serving the LastYear page at ${r.url}/ (Ctrl-C stops it)`);
+    const signal = await stopped;
+    ctx.output.note(`${signal}: stopping; running jobs stop at their next checkpoint`);
+    await server.close();
+  }),
+};
+
+/** The first SIGINT or SIGTERM; a second one ends the process at once (the database stays whole). */
+function stopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
