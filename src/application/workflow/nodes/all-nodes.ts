@@ -15,6 +15,9 @@ import { artistsFilter, playHistoryFilter, tracksFilter } from './filter-by-refe
 import { deduplicateFilter, metricFilter, releaseDateFilter } from './filter.nodes.js';
 import { limitSelector } from './selector.node.js';
 import { metricSorter, releaseDateSorter, spotifyPopularitySorter, userPlaysSorter } from './sorter.nodes.js';
+import { onePerArtistSelector, separateArtistsSorter } from './artist-spread.nodes.js';
+import { addedAtFilter, tagsFilter } from './filter-by-added-tags.nodes.js';
+import { likedFilter } from './filter-by-liked.node.js';
 import { internalPlaylistSource } from './source-internal-playlist.node.js';
 import { spotifyLikesSource, spotifyPlaylistSource } from './source-spotify.nodes.js';
 
@@ -31,11 +34,16 @@ export const ALL_NODES: readonly WorkflowNode[] = [
   artistsFilter,
   metricFilter,
   playHistoryFilter,
+  tagsFilter,
+  likedFilter,
+  addedAtFilter,
   metricSorter,
   releaseDateSorter,
   userPlaysSorter,
   spotifyPopularitySorter,
+  separateArtistsSorter,
   limitSelector,
+  onePerArtistSelector,
   mergeCombiner,
   concatenateCombiner,
   interleaveCombiner,

@@ -27,7 +27,7 @@ export function separateArtists(list: TrackList): TrackList {
     const artists = [...queues.entries()]
       .filter(([, queue]) => queue.length > 0)
       .sort(([, a], [, b]) => position.get(a[0]!)! - position.get(b[0]!)!);
-    const next =
+    const next: [string, Track[]] =
       artists.find(
         ([key, queue]) => key !== last && separable(queues, key, remaining - 1, queue.length - 1),
       ) ?? mostLeft(artists, last);

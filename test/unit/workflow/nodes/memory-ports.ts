@@ -17,6 +17,8 @@ import type {
 } from '../../../../src/application/ports/playlist-repository.port.js';
 import type { IngestResult } from '../../../../src/application/ports/track-ingest.port.js';
 import type { Playlist, PlaylistDraft } from '../../../../src/domain/playlist/playlist.js';
+import type { LikeRepository } from '../../../../src/application/ports/like-repository.port.js';
+import type { Like } from '../../../../src/domain/likes/like.js';
 import type { ServiceName } from '../../../../src/domain/shared/service.js';
 import type { ConnectorTrack } from '../../../../src/domain/track/connector-track.js';
 import type { TrackMapping } from '../../../../src/domain/track/track-mapping.js';
@@ -201,5 +203,21 @@ export class MemoryPlayHistory implements PlayHistoryQuery {
         playsInPeriod: times.filter((t) => t >= from && t < to).length,
       };
     });
+  }
+}
+
+export class MemoryLikes implements LikeRepository {
+  readonly stored: Like[] = [];
+
+  async upsertMany(likes: readonly Like[]): Promise<void> {
+    this.stored.push(...likes);
+  }
+
+  async list(service: ServiceName): Promise<Like[]> {
+    return this.stored.filter((like) => like.service === service);
+  }
+
+  async remove(): Promise<boolean> {
+    throw new Error('workflow nodes do not call this');
   }
 }
