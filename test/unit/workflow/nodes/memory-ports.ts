@@ -3,7 +3,9 @@
 import type {
   LastfmIdentity,
   LastfmPort,
+  LastfmTag,
   LastfmTrackInfo,
+  LastfmTrackRef,
   TrackInfoQuery,
 } from '../../../../src/application/ports/lastfm.port.js';
 import type {
@@ -172,6 +174,24 @@ export class MemoryLastfm implements LastfmPort {
     return this.username === null ? null : { username: this.username, canWrite: false };
   }
 
+  /** Top tags by `artist\u001ftitle` (lower case) and by artist (lower case); absent: unknown to Last.fm. */
+  readonly trackTags = new Map<string, LastfmTag[]>();
+  readonly artistTags = new Map<string, LastfmTag[]>();
+  readonly tagCalls: string[] = [];
+
+  async getTrackTopTags(track: LastfmTrackRef): Promise<LastfmTag[] | null> {
+    this.tagCalls.push(`track:${track.artist}/${track.title}`);
+    return this.trackTags.get(`${track.artist.toLowerCase()}\u001f${track.title.toLowerCase()}`) ?? null;
+  }
+
+  async getArtistTopTags(artist: string): Promise<LastfmTag[] | null> {
+    this.tagCalls.push(`artist:${artist}`);
+    return this.artistTags.get(artist.toLowerCase()) ?? null;
+  }
+
+  getSimilarTracks = unused;
+  getUserTopTracks = unused;
+  getArtistTopTracks = unused;
   getRecentTracks = unused;
   searchTracks = unused;
   getLovedTracks = unused;
