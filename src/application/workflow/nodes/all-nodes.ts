@@ -9,6 +9,7 @@ import {
 } from './destination-create.nodes.js';
 import { updatePlaylistDestination, updateSpotifyPlaylistDestination } from './destination-update.nodes.js';
 import { lastfmEnricher } from './enricher-lastfm.node.js';
+import { lastfmTagsEnricher } from './enricher-lastfm-tags.node.js';
 import { playHistoryEnricher } from './enricher-play-history.node.js';
 import { spotifyEnricher } from './enricher-spotify.node.js';
 import { artistsFilter, playHistoryFilter, tracksFilter } from './filter-by-reference.nodes.js';
@@ -26,6 +27,7 @@ export const ALL_NODES: readonly WorkflowNode[] = [
   spotifyLikesSource,
   internalPlaylistSource,
   lastfmEnricher,
+  lastfmTagsEnricher,
   spotifyEnricher,
   playHistoryEnricher,
   deduplicateFilter,

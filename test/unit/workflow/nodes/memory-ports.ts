@@ -41,6 +41,11 @@ export class MemoryMetrics {
   async get(trackIds: readonly TrackId[], names: readonly MetricName[]): Promise<TrackMetric[]> {
     return trackIds.flatMap((id) => names.flatMap((name) => this.stored.get(`${id}/${name}`) ?? []));
   }
+
+  async withPrefix(trackIds: readonly TrackId[], prefix: string): Promise<TrackMetric[]> {
+    const ids = new Set(trackIds);
+    return [...this.stored.values()].filter((m) => ids.has(m.trackId) && m.name.startsWith(prefix));
+  }
 }
 
 export class MemoryMappings {
