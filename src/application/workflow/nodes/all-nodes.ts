@@ -15,17 +15,26 @@ import { spotifyEnricher } from './enricher-spotify.node.js';
 import { artistsFilter, playHistoryFilter, tracksFilter } from './filter-by-reference.nodes.js';
 import { deduplicateFilter, metricFilter, releaseDateFilter } from './filter.nodes.js';
 import { limitSelector } from './selector.node.js';
+import { onePerArtistSelector } from './selector-one-per-artist.node.js';
 import { metricSorter, releaseDateSorter, spotifyPopularitySorter, userPlaysSorter } from './sorter.nodes.js';
-import { onePerArtistSelector, separateArtistsSorter } from './artist-spread.nodes.js';
+import { separateArtistsSorter } from './sorter-separate-artists.node.js';
 import { addedAtFilter, tagsFilter } from './filter-by-added-tags.nodes.js';
 import { likedFilter } from './filter-by-liked.node.js';
 import { internalPlaylistSource } from './source-internal-playlist.node.js';
+import {
+  lastfmArtistTopTracksSource,
+  lastfmSimilarTracksSource,
+  lastfmTopTracksSource,
+} from './source-lastfm.nodes.js';
 import { spotifyLikesSource, spotifyPlaylistSource } from './source-spotify.nodes.js';
 
 export const ALL_NODES: readonly WorkflowNode[] = [
   spotifyPlaylistSource,
   spotifyLikesSource,
   internalPlaylistSource,
+  lastfmSimilarTracksSource,
+  lastfmTopTracksSource,
+  lastfmArtistTopTracksSource,
   lastfmEnricher,
   lastfmTagsEnricher,
   spotifyEnricher,

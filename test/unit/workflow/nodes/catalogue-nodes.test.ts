@@ -144,3 +144,35 @@ describe('filter.by_liked', () => {
     expect((failure as Error).message).toContain('`narada likes import lastfm`');
   });
 });
+
+describe('the Last.fm sources refuse incomplete config, naming the field', () => {
+  it('source.lastfm_similar_tracks needs a seed: artist and title, or an upstream task', () => {
+    expect(configProblems('source.lastfm_similar_tracks', {}, [])[0]).toMatchObject({ path: ['artist'] });
+    expect(configProblems('source.lastfm_similar_tracks', { artist: 'Slowdive' }, [])[0]).toMatchObject({
+      path: ['title'],
+    });
+    expect(
+      configProblems('source.lastfm_similar_tracks', { artist: 'Slowdive', title: 'Alison' }, []),
+    ).toEqual([]);
+    expect(configProblems('source.lastfm_similar_tracks', { limit: 5 }, ['seeds'])).toEqual([]);
+    expect(configProblems('source.lastfm_similar_tracks', { limit: 0 }, ['seeds'])[0]).toMatchObject({
+      path: ['limit'],
+    });
+  });
+
+  it('source.lastfm_top_tracks takes only the periods Last.fm keeps', () => {
+    expect(configProblems('source.lastfm_top_tracks', { period: '2week' }, [])[0]).toMatchObject({
+      path: ['period'],
+      message: expect.stringContaining('"7day"'),
+    });
+    expect(configProblems('source.lastfm_top_tracks', { period: '12month' }, [])).toEqual([]);
+  });
+
+  it('source.lastfm_artist_top_tracks needs artists or an upstream task', () => {
+    expect(configProblems('source.lastfm_artist_top_tracks', {}, [])[0]).toMatchObject({ path: ['artists'] });
+    expect(configProblems('source.lastfm_artist_top_tracks', { artists: [] }, [])[0]).toMatchObject({
+      path: ['artists'],
+    });
+    expect(configProblems('source.lastfm_artist_top_tracks', { artist: 'Kestrel' }, [])).toEqual([]);
+  });
+});

@@ -1,22 +1,11 @@
-// Artist-aware nodes: a sorter that keeps one artist's tracks apart, and a selector that keeps one
-// track per artist (the first, or the most played by a metric).
+// selector.one_per_artist: one track per primary artist, the first in the list or the most played
+// by a metric (play counts), in list order.
 import * as z from 'zod';
-import { onePerArtist, separateArtists } from '../../../domain/workflow/transforms/index.js';
+import { onePerArtist } from '../../../domain/workflow/transforms/index.js';
 import { trackList } from '../../../domain/workflow/track-list.js';
 import { defineNode } from '../workflow-node.js';
 import { metricWarnings } from './metric-warnings.js';
 import { mainInput, transformParamIssues } from './node-inputs.js';
-
-export const separateArtistsSorter = defineNode({
-  type: 'sorter.separate_artists',
-  kind: 'sorter',
-  description:
-    'Reorders tracks so no two neighbours share a primary artist where possible (else as few runs as the counts allow); stable',
-  params: z.looseObject({}),
-  async run(_ctx, { inputs }) {
-    return { output: separateArtists(mainInput(inputs)) };
-  },
-});
 
 const onePerArtistParams = z.looseObject({
   keep: z
