@@ -1,11 +1,13 @@
 // filter.by_liked: keeps only the tracks liked on Spotify or loved on Last.fm, or only the others,
 // as `narada likes import` stored them; it asks neither service while the workflow runs.
 import * as z from 'zod';
-import { ConfigurationError } from '../../../domain/shared/errors.js';
-import type { TrackId } from '../../../domain/track/track.js';
+import { InvalidInputError } from '../../../domain/shared/errors.js';
+import { lastfmTrackKey } from '../../../domain/track/connector-track.js';
+import type { Track, TrackId } from '../../../domain/track/track.js';
 import { filterByLiked } from '../../../domain/workflow/transforms/index.js';
 import type { NodeContext } from '../node-context.js';
 import { defineNode } from '../workflow-node.js';
+import { lastfmName } from './enricher-lastfm.node.js';
 import { mainInput } from './node-inputs.js';
 
 export const likedFilter = defineNode({
@@ -22,7 +24,7 @@ export const likedFilter = defineNode({
   }),
   async run(ctx, { params, inputs }) {
     const list = mainInput(inputs);
-    const likedTrackIds = await likedTracks(ctx, params.service);
+    const likedTrackIds = await likedTracks(ctx, params.service, list.tracks);
     return {
       output: filterByLiked(list, { likedTrackIds, liked: params.liked }),
       details: { likesStored: likedTrackIds.size },
@@ -30,11 +32,19 @@ export const likedFilter = defineNode({
   },
 });
 
-/** The liked tracks' ids, merged tracks also under the track they were merged into. */
-async function likedTracks(ctx: NodeContext, service: 'spotify' | 'lastfm'): Promise<Set<TrackId>> {
+/**
+ * The liked tracks' ids, merged tracks also under the track they were merged into. A Last.fm love is
+ * also matched by name: a track whose Last.fm identity (its accepted link, else its own primary
+ * artist and title) is the loved artist and title is loved, though no link joins the two yet.
+ */
+async function likedTracks(
+  ctx: NodeContext,
+  service: 'spotify' | 'lastfm',
+  tracks: readonly Track[],
+): Promise<Set<TrackId>> {
   const likes = await ctx.likes.list(service);
   if (likes.length === 0) {
-    throw new ConfigurationError(
+    throw new InvalidInputError(
       'WORKFLOW.LIKES_NOT_IMPORTED',
       `Narada has no ${service} likes stored, so filter.by_liked cannot tell liked tracks apart: run \`narada likes import ${service}\` first`,
     );
@@ -42,6 +52,13 @@ async function likedTracks(ctx: NodeContext, service: 'spotify' | 'lastfm'): Pro
   const ids = new Set(likes.map((like) => like.trackId));
   for (const track of await ctx.tracks.findByIds([...ids])) {
     if (track.mergedInto !== null) ids.add(track.mergedInto);
+  }
+  if (service === 'lastfm') {
+    const loved = new Set(likes.map((like) => like.externalId));
+    for (const track of tracks) {
+      const name = await lastfmName(ctx, track);
+      if (loved.has(lastfmTrackKey(name.artist, name.title))) ids.add(track.id);
+    }
   }
   return ids;
 }

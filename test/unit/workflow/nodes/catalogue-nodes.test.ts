@@ -140,7 +140,7 @@ describe('filter.by_liked', () => {
       { service: 'lastfm' },
       { in: aTrackList([a1]) },
     ).catch((error: unknown) => error);
-    expect(isNaradaError(failure) && failure.category).toBe('config');
+    expect(isNaradaError(failure) && failure.category).toBe('input');
     expect((failure as Error).message).toContain('`narada likes import lastfm`');
   });
 });
