@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Track } from '../../../../src/domain/track/track.js';
 import { onePerArtist, separateArtists } from '../../../../src/domain/workflow/transforms/index.js';
+import { seededRandom } from '../../../../src/domain/shared/seeded-random.js';
 import { aTrack, aTrackList } from '../../../builders/index.js';
 import { refusedParam, titlesOf } from './transform-test-kit.js';
 
@@ -91,5 +92,25 @@ describe('onePerArtist', () => {
     expect(refusedParam(() => onePerArtist(aTrackList([]), { keep: 'most_played', metricName: ' ' }))).toBe(
       'selector.one_per_artist: metric_name is required when keep is most_played',
     );
+  });
+});
+
+describe('separateArtists on seeded random lists', () => {
+  it('keeps every track and makes exactly the fewest runs the artist counts allow', () => {
+    const random = seededRandom(7);
+    for (let round = 0; round < 200; round++) {
+      const size = 1 + Math.floor(random() * 30);
+      const artistCount = 1 + Math.floor(random() * 6);
+      const titles = Array.from(
+        { length: size },
+        (_, i) => `${String.fromCharCode(65 + Math.floor(random() * artistCount))}${i}`,
+      );
+      const out = titlesOf(separateArtists(aTrackList(by(...titles))));
+      const counts = new Map<string, number>();
+      for (const title of titles) counts.set(title[0]!, (counts.get(title[0]!) ?? 0) + 1);
+      const most = Math.max(...counts.values());
+      expect([...out].sort()).toEqual([...titles].sort());
+      expect(runs(out)).toBe(Math.max(0, most - 1 - (size - most)));
+    }
   });
 });
