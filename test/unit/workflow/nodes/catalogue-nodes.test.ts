@@ -133,6 +133,21 @@ describe('filter.by_liked', () => {
     expect(titles(others.output)).toEqual(['A1', 'B1']);
   });
 
+  it("counts a Last.fm love for a track whose own artist and title are the loved one's", async () => {
+    const kit = nodeKit();
+    const other = aTrack({ title: 'Something else', artists: ['Z band'] });
+    await kit.likes.upsertMany([
+      { service: 'lastfm', trackId: other.id, likedAt: NOW, externalId: 'a band\u001fa1' },
+    ]);
+    const { output } = await runNode(
+      kit,
+      'filter.by_liked',
+      { service: 'lastfm' },
+      { in: aTrackList([a1, a2, b1]) },
+    );
+    expect(titles(output)).toEqual(['A1']);
+  });
+
   it('refuses to run when no likes of the service were imported, naming the command', async () => {
     const failure = await runNode(
       nodeKit(),
