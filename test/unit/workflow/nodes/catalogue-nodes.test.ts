@@ -191,3 +191,20 @@ describe('the Last.fm sources refuse incomplete config, naming the field', () =>
     expect(configProblems('source.lastfm_artist_top_tracks', { artist: 'Kestrel' }, [])).toEqual([]);
   });
 });
+
+describe('metric warnings after enricher.lastfm_tags', () => {
+  it('sum the tag metrics up instead of listing every tag name', async () => {
+    const list = aTrackList([a1], {
+      metrics: { [tagMetricName('rock')]: [50], [tagMetricName('pop')]: [20] },
+    });
+    const { warnings } = await runNode(
+      nodeKit(),
+      'sorter.by_metric',
+      { metric_name: 'total_plays' },
+      { in: list },
+    );
+    expect(warnings).toEqual([
+      'no track has the metric "total_plays" (the list carries: 2 lastfm_tag:<name> metrics)',
+    ]);
+  });
+});
