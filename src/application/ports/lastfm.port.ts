@@ -157,6 +157,56 @@ export interface LastfmIdentity {
   readonly canWrite: boolean;
 }
 
+/** The periods Last.fm keeps a user's charts for. */
+export const LASTFM_PERIODS = ['overall', '7day', '1month', '3month', '6month', '12month'] as const;
+export type LastfmPeriod = (typeof LASTFM_PERIODS)[number];
+
+/** A track Last.fm suggests or charts (track.getSimilar, user.getTopTracks, artist.getTopTracks). */
+export interface LastfmChartTrack {
+  readonly artist: string;
+  readonly artistMbid: string | null;
+  readonly title: string;
+  readonly mbid: string | null;
+  readonly durationMs: number | null;
+  /** The user's plays (user.getTopTracks) or everyone's (artist.getTopTracks, track.getSimilar). */
+  readonly playcount: number | null;
+  /** track.getSimilar's similarity, 0–1; null elsewhere. */
+  readonly match: number | null;
+  readonly url: string | null;
+}
+
+export interface LastfmChartPage extends LastfmPageInfo {
+  readonly tracks: readonly LastfmChartTrack[];
+}
+
+export interface SimilarTracksQuery extends LastfmTrackRef {
+  /** Default 50 (Last.fm's own default is 100). */
+  readonly limit?: number;
+}
+
+export interface UserTopTracksQuery {
+  /** Default `overall`. */
+  readonly period?: LastfmPeriod;
+  readonly page?: number;
+  /** Default 50. */
+  readonly limit?: number;
+  /** Default the configured or logged-in user. */
+  readonly user?: string;
+}
+
+export interface ArtistTopTracksQuery {
+  readonly artist: string;
+  readonly page?: number;
+  /** Default 50. */
+  readonly limit?: number;
+}
+
+/** A tag with Last.fm's weight: its count relative to the item's top tag, 0–100. */
+export interface LastfmTag {
+  readonly name: string;
+  readonly count: number;
+}
+
 export interface LastfmPort {
   /**
    * One page of history, newest first. A page Last.fm sends empty although its paging says it holds
@@ -174,6 +224,16 @@ export interface LastfmPort {
   unlove(track: LastfmTrackRef): Promise<void>;
   /** Any number of scrobbles; sent in batches of at most 50. Needs a session. */
   scrobble(items: readonly ScrobbleSubmission[]): Promise<ScrobbleReport>;
+  /** Tracks like this one, most similar first (autocorrected); null when Last.fm does not know it. */
+  getSimilarTracks(query: SimilarTracksQuery): Promise<readonly LastfmChartTrack[] | null>;
+  /** One page of the user's most played tracks in the period, most played first. */
+  getUserTopTracks(query?: UserTopTracksQuery): Promise<LastfmChartPage>;
+  /** One page of an artist's most played tracks (autocorrected); null when Last.fm does not know the artist. */
+  getArtistTopTracks(query: ArtistTopTracksQuery): Promise<LastfmChartPage | null>;
+  /** The track's top tags, heaviest first (autocorrected); null when Last.fm does not know the track. */
+  getTrackTopTags(track: LastfmTrackRef): Promise<readonly LastfmTag[] | null>;
+  /** The artist's top tags, heaviest first (autocorrected); null when Last.fm does not know the artist. */
+  getArtistTopTags(artist: string): Promise<readonly LastfmTag[] | null>;
   /** The user Narada acts as, from configuration or the stored login; null when neither is set. */
   whoAmI(): Promise<LastfmIdentity | null>;
 }

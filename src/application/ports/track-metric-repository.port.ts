@@ -7,4 +7,6 @@ export interface TrackMetricRepository {
   upsertMany(metrics: readonly TrackMetric[]): Promise<void>;
   /** The stored values among `trackIds` × `names`; absent pairs are simply missing. */
   get(trackIds: readonly TrackId[], names: readonly MetricName[]): Promise<TrackMetric[]>;
+  /** The stored values among `trackIds` of every metric whose name starts with `prefix` (`lastfm_tag:`). */
+  withPrefix(trackIds: readonly TrackId[], prefix: string): Promise<TrackMetric[]>;
 }

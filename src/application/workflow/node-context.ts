@@ -2,6 +2,7 @@
 // the run (its start time, dry run, seed), run-wide caches shared by tasks, and its own progress.
 import type { ConnectorTrackRepository } from '../ports/connector-track-repository.port.js';
 import type { LastfmPort } from '../ports/lastfm.port.js';
+import type { LikeRepository } from '../ports/like-repository.port.js';
 import type { Logger } from '../ports/logger.port.js';
 import type { PlayHistoryQuery } from '../ports/play-history-query.port.js';
 import type { PlaylistRepository } from '../ports/playlist-repository.port.js';
@@ -24,6 +25,8 @@ export interface WorkflowServices {
   readonly trackMetrics: TrackMetricRepository;
   readonly playlists: PlaylistRepository;
   readonly playHistory: PlayHistoryQuery;
+  /** Likes `narada likes import` stored (filter.by_liked). */
+  readonly likes: LikeRepository;
   /** Service records → internal tracks (IngestConnectorTracks). */
   readonly ingest: IngestTracks;
   readonly logger: Logger;

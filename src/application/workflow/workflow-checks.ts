@@ -78,7 +78,7 @@ function checkInputs(tasks: readonly WorkflowTask[], registry: NodeRegistry): Wo
     if (node === undefined) return [];
     const at = { taskId: task.id, field: 'upstream' };
     if (node.kind === 'source') {
-      if (task.upstream.length === 0) return [];
+      if (task.upstream.length === 0 || (node.seedInput === true && task.upstream.length === 1)) return [];
       return [
         {
           code: 'WORKFLOW.UNEXPECTED_UPSTREAM',

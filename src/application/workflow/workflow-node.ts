@@ -42,6 +42,11 @@ export interface WorkflowNode<P = unknown> {
    * named here are side inputs, and the one other upstream task is the list the node works on.
    */
   readonly taskRefKeys?: readonly string[];
+  /**
+   * A source that may also read one upstream task, as seeds (source.lastfm_similar_tracks looks up
+   * the tracks similar to each upstream track). Other sources take no upstream.
+   */
+  readonly seedInput?: boolean;
   /** Cross-field checks the schema cannot express (e.g. `sources` naming upstream tasks). */
   readonly check?: (params: P, task: WorkflowTask) => readonly ConfigIssue[];
   readonly run: (ctx: NodeContext, run: NodeRun<P>) => Promise<NodeResult>;

@@ -11,6 +11,13 @@ import {
   type FakeMethod,
 } from './fake-lastfm-read-methods.js';
 import {
+  getArtistTopTags,
+  getArtistTopTracks,
+  getSimilarTracks,
+  getTrackTopTags,
+  getUserTopTracks,
+} from './fake-lastfm-discovery-methods.js';
+import {
   FakeLastfmState,
   type FakeCatalogTrack,
   type FakeLove,
@@ -71,6 +78,11 @@ const METHODS: Readonly<Record<string, MethodSpec>> = {
   'user.getweeklychartlist': { run: getWeeklyChartList, signed: false, needsSession: false },
   'track.getinfo': { run: getTrackInfo, signed: false, needsSession: false },
   'track.search': { run: searchTracks, signed: false, needsSession: false },
+  'track.getsimilar': { run: getSimilarTracks, signed: false, needsSession: false },
+  'user.gettoptracks': { run: getUserTopTracks, signed: false, needsSession: false },
+  'artist.gettoptracks': { run: getArtistTopTracks, signed: false, needsSession: false },
+  'track.gettoptags': { run: getTrackTopTags, signed: false, needsSession: false },
+  'artist.gettoptags': { run: getArtistTopTags, signed: false, needsSession: false },
   'track.love': { run: loveTrack, signed: true, needsSession: true },
   'track.unlove': { run: unloveTrack, signed: true, needsSession: true },
   'track.scrobble': { run: scrobbleTracks, signed: true, needsSession: true },

@@ -138,7 +138,7 @@ async function fetchCounts(
 }
 
 /** The artist and title Last.fm knows the track by: its accepted Last.fm identity, else its own. */
-async function lastfmName(ctx: NodeContext, track: Track): Promise<{ artist: string; title: string }> {
+export async function lastfmName(ctx: NodeContext, track: Track): Promise<{ artist: string; title: string }> {
   const mapping = (await ctx.trackMappings.forTrack(track.id)).find(
     (candidate) => candidate.service === 'lastfm' && candidate.status === 'accepted',
   );

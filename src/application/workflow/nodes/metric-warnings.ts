@@ -10,7 +10,12 @@ export function metricWarnings(list: TrackList, metricName: string): string[] {
         'use lastfm_global_playcount or lastfm_listeners (enricher.lastfm) instead',
     ];
   }
-  const known = [...list.metrics.keys()];
+  // Tag metrics (lastfm_tag:<name>) can run to hundreds; they are summed up in one entry.
+  const tags = [...list.metrics.keys()].filter((name) => name.startsWith('lastfm_tag:')).length;
+  const known = [
+    ...[...list.metrics.keys()].filter((name) => !name.startsWith('lastfm_tag:')),
+    ...(tags > 0 ? [`${tags} lastfm_tag:<name> metrics`] : []),
+  ];
   return [
     `no track has the metric "${metricName}"` +
       (known.length > 0

@@ -5,6 +5,7 @@ import { InvalidInputError } from '../../../domain/shared/errors.js';
 import type { Playlist } from '../../../domain/playlist/playlist.js';
 import type { Track, TrackId } from '../../../domain/track/track.js';
 import { trackList } from '../../../domain/workflow/track-list.js';
+import { ADDED_AT_METRIC } from '../../../domain/workflow/transforms/index.js';
 import type { NodeContext } from '../node-context.js';
 import { defineNode } from '../workflow-node.js';
 import { playlistTarget, type PlaylistTarget } from './node-params.js';
@@ -26,12 +27,12 @@ export const internalPlaylistSource = defineNode({
     }),
   async run(ctx, { params }) {
     const playlist = await findPlaylist(ctx, params.playlist_id, params.name);
-    const tracks = await tracksInOrder(
-      ctx,
-      playlist.items.map((item) => item.trackId),
-    );
+    const { tracks, addedAt } = await tracksInOrder(ctx, playlist.items);
     return {
-      output: trackList(tracks, { name: playlist.name }),
+      output: trackList(tracks, {
+        name: playlist.name,
+        metrics: addedAt.size === 0 ? new Map() : new Map([[ADDED_AT_METRIC, addedAt]]),
+      }),
       inputCount: playlist.items.length,
       details: { playlist: { id: playlist.id, name: playlist.name } },
     };
@@ -58,8 +59,15 @@ async function findPlaylist(
   );
 }
 
-/** Tracks for the ids in order; a merged track is replaced by the track it was merged into. */
-async function tracksInOrder(ctx: NodeContext, ids: readonly TrackId[]): Promise<Track[]> {
+/**
+ * The items' tracks in order, a merged track replaced by the track it was merged into, and each
+ * track's `added_at` (the first item of a track wins).
+ */
+async function tracksInOrder(
+  ctx: NodeContext,
+  items: Playlist['items'],
+): Promise<{ tracks: Track[]; addedAt: Map<TrackId, number> }> {
+  const ids = items.map((item) => item.trackId);
   const byId = new Map((await ctx.tracks.findByIds([...new Set(ids)])).map((track) => [track.id, track]));
   const survivors = new Map<TrackId, Track>();
   const resolve = async (track: Track): Promise<Track> => {
@@ -73,9 +81,13 @@ async function tracksInOrder(ctx: NodeContext, ids: readonly TrackId[]): Promise
     return current;
   };
   const tracks: Track[] = [];
-  for (const id of ids) {
-    const track = byId.get(id);
-    if (track !== undefined) tracks.push(await resolve(track));
+  const addedAt = new Map<TrackId, number>();
+  for (const item of items) {
+    const found = byId.get(item.trackId);
+    if (found === undefined) continue;
+    const track = await resolve(found);
+    tracks.push(track);
+    if (item.addedAt !== null && !addedAt.has(track.id)) addedAt.set(track.id, item.addedAt);
   }
-  return tracks;
+  return { tracks, addedAt };
 }

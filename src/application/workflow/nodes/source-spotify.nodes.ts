@@ -52,16 +52,23 @@ export const spotifyLikesSource = defineNode({
       onProgress: readProgress(ctx),
       ...(addedSince === undefined ? {} : { addedSince }),
     });
-    const available = saved.flatMap((item) => (item.track === null ? [] : [item.track]));
+    const available = saved.flatMap((item) =>
+      item.track === null ? [] : [{ record: item.track, addedAt: item.addedAt }],
+    );
     const chosen = params.limit === undefined ? available : available.slice(0, params.limit);
-    const items: SpotifyItem[] = chosen.map((record) => ({ uri: spotifyUri(record.externalId), record }));
+    const items: SpotifyItem[] = chosen.map(({ record, addedAt }) => ({
+      uri: spotifyUri(record.externalId),
+      record,
+      addedAt,
+    }));
     const { list, created, linked } = await ingestSpotifyItems(ctx, items, 'Liked Songs');
     return { output: list, inputCount: saved.length, details: { liked: saved.length, created, linked } };
   },
 });
 
 function trackItem(entry: SpotifyPlaylistEntry): SpotifyItem[] {
-  if (entry.kind === 'track' || entry.kind === 'local') return [{ uri: entry.uri, record: entry.track }];
+  if (entry.kind === 'track' || entry.kind === 'local')
+    return [{ uri: entry.uri, record: entry.track, addedAt: entry.addedAt }];
   return [];
 }
 

@@ -14,3 +14,8 @@ export {
   mergePlaylists,
   type TaskOutputs,
 } from './combine-playlists.js';
+export { separateArtists } from './separate-artists.js';
+export { onePerArtist, type OnePerArtist } from './one-per-artist.js';
+export { filterByTags, tagKey, tagMetricName, TAG_METRIC_PREFIX, type TagFilter } from './filter-by-tags.js';
+export { filterByAddedAt, ADDED_AT_METRIC, type AddedAtFilter } from './filter-by-added-at.js';
+export { filterByLiked, type LikedFilter } from './filter-by-liked.js';

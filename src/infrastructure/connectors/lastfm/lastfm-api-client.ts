@@ -2,20 +2,33 @@
 // tracks, loves, scrobbles); transport, signing and error mapping are shared below them.
 import type { CredentialStore } from '../../../application/ports/credential-store.port.js';
 import type {
+  ArtistTopTracksQuery,
+  LastfmChartPage,
+  LastfmChartTrack,
   LastfmIdentity,
   LastfmListenPage,
   LastfmLovedTracksPage,
   LastfmPort,
   LastfmSearchHit,
+  LastfmTag,
   LastfmTrackInfo,
   LastfmTrackRef,
   LovedTracksQuery,
   RecentTracksQuery,
   ScrobbleReport,
   ScrobbleSubmission,
+  SimilarTracksQuery,
   TrackInfoQuery,
   TrackSearchQuery,
+  UserTopTracksQuery,
 } from '../../../application/ports/lastfm.port.js';
+import {
+  fetchArtistTopTags,
+  fetchArtistTopTracks,
+  fetchSimilarTracks,
+  fetchTrackTopTags,
+  fetchUserTopTracks,
+} from './lastfm-discovery-calls.js';
 import { fetchRecentTracks } from './lastfm-history-calls.js';
 import { changeLove, fetchLovedTracks } from './lastfm-love-calls.js';
 import { scrobbleAll } from './lastfm-scrobble-calls.js';
@@ -63,6 +76,26 @@ export class LastfmApiClient implements LastfmPort {
 
   scrobble(items: readonly ScrobbleSubmission[]): Promise<ScrobbleReport> {
     return scrobbleAll(this.transport, items);
+  }
+
+  getSimilarTracks(query: SimilarTracksQuery): Promise<readonly LastfmChartTrack[] | null> {
+    return fetchSimilarTracks(this.transport, query);
+  }
+
+  getUserTopTracks(query?: UserTopTracksQuery): Promise<LastfmChartPage> {
+    return fetchUserTopTracks(this.transport, query);
+  }
+
+  getArtistTopTracks(query: ArtistTopTracksQuery): Promise<LastfmChartPage | null> {
+    return fetchArtistTopTracks(this.transport, query);
+  }
+
+  getTrackTopTags(track: LastfmTrackRef): Promise<readonly LastfmTag[] | null> {
+    return fetchTrackTopTags(this.transport, track);
+  }
+
+  getArtistTopTags(artist: string): Promise<readonly LastfmTag[] | null> {
+    return fetchArtistTopTags(this.transport, artist);
   }
 
   async whoAmI(): Promise<LastfmIdentity | null> {

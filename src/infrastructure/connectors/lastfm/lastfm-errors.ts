@@ -57,7 +57,7 @@ export function lastfmError(body: LastfmErrorBody, status: number): UpstreamErro
         options,
       );
     case 6:
-      return /not found|no user/i.test(body.message)
+      return /not found|not be found|no user/i.test(body.message)
         ? new NotFoundError('lastfm', `such ${notFoundSubject(body.message)} (${said})`, options)
         : failure(
             'INVALID_PARAMETERS',
@@ -111,6 +111,8 @@ export function lastfmError(body: LastfmErrorBody, status: number): UpstreamErro
 }
 
 function notFoundSubject(message: string): string {
-  const noun = /^(\w+) not found/i.exec(message.trim())?.[1];
+  // "Track not found", and "The artist you supplied could not be found".
+  const noun = (/^(\w+) not found/i.exec(message.trim()) ??
+    /^the (\w+) you supplied/i.exec(message.trim()))?.[1];
   return noun === undefined ? 'user' : noun.toLowerCase();
 }

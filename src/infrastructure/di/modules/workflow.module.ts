@@ -23,6 +23,7 @@ export const bindWorkflow: FeatureModule = (wiring) => {
       trackMetrics: repos.trackMetrics,
       playlists: repos.playlists,
       playHistory: await get(HISTORY.PlayHistory),
+      likes: repos.likes,
       ingest: (records) => ingest.run(records),
       logger: await get(TOKENS.Logger),
     };

@@ -17,6 +17,7 @@ export class SqliteTrackMetricRepository implements TrackMetricRepository {
   private readonly upserts: BulkWriter<TrackMetricEntity>;
   /** Prepared reads by number of names; every chunk of ids is padded to the full IN-list length. */
   private readonly reads = new Map<number, Database.Statement<unknown[], TrackMetricEntity>>();
+  private prefixRead: Database.Statement<unknown[], TrackMetricEntity> | undefined;
 
   constructor(private readonly db: SqliteDatabase) {
     this.upserts = BulkWriter.for(db.dataSource, db.sqlite, TrackMetricEntity, {
@@ -39,6 +40,21 @@ export class SqliteTrackMetricRepository implements TrackMetricRepository {
       // Repeating an id pads the list without changing the result, so one statement serves every chunk.
       const ids = [...chunk, ...Array.from({ length: IN_LIST_CHUNK - chunk.length }, () => chunk[0])];
       for (const row of read.all(...ids, ...wanted)) found.push(trackMetricToDomain(row));
+    }
+    return found;
+  }
+
+  /** `substr` rather than LIKE, so a prefix holding `%` or `_` means itself. */
+  async withPrefix(trackIds: readonly TrackId[], prefix: string): Promise<TrackMetric[]> {
+    const found: TrackMetric[] = [];
+    this.prefixRead ??= this.db.sqlite.prepare<unknown[], TrackMetricEntity>(
+      `SELECT ${COLUMNS} FROM "track_metrics" WHERE "track_id" IN (${placeholders(IN_LIST_CHUNK)})
+       AND substr("name", 1, ?) = ? ORDER BY "track_id", "name"`,
+    );
+    for (const chunk of chunks([...new Set(trackIds)])) {
+      const ids = [...chunk, ...Array.from({ length: IN_LIST_CHUNK - chunk.length }, () => chunk[0])];
+      for (const row of this.prefixRead.all(...ids, prefix.length, prefix))
+        found.push(trackMetricToDomain(row));
     }
     return found;
   }

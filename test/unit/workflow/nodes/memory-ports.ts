@@ -3,7 +3,9 @@
 import type {
   LastfmIdentity,
   LastfmPort,
+  LastfmTag,
   LastfmTrackInfo,
+  LastfmTrackRef,
   TrackInfoQuery,
 } from '../../../../src/application/ports/lastfm.port.js';
 import type {
@@ -17,6 +19,8 @@ import type {
 } from '../../../../src/application/ports/playlist-repository.port.js';
 import type { IngestResult } from '../../../../src/application/ports/track-ingest.port.js';
 import type { Playlist, PlaylistDraft } from '../../../../src/domain/playlist/playlist.js';
+import type { LikeRepository } from '../../../../src/application/ports/like-repository.port.js';
+import type { Like } from '../../../../src/domain/likes/like.js';
 import type { ServiceName } from '../../../../src/domain/shared/service.js';
 import type { ConnectorTrack } from '../../../../src/domain/track/connector-track.js';
 import type { TrackMapping } from '../../../../src/domain/track/track-mapping.js';
@@ -36,6 +40,11 @@ export class MemoryMetrics {
 
   async get(trackIds: readonly TrackId[], names: readonly MetricName[]): Promise<TrackMetric[]> {
     return trackIds.flatMap((id) => names.flatMap((name) => this.stored.get(`${id}/${name}`) ?? []));
+  }
+
+  async withPrefix(trackIds: readonly TrackId[], prefix: string): Promise<TrackMetric[]> {
+    const ids = new Set(trackIds);
+    return [...this.stored.values()].filter((m) => ids.has(m.trackId) && m.name.startsWith(prefix));
   }
 }
 
@@ -170,6 +179,24 @@ export class MemoryLastfm implements LastfmPort {
     return this.username === null ? null : { username: this.username, canWrite: false };
   }
 
+  /** Top tags by `artist\u001ftitle` (lower case) and by artist (lower case); absent: unknown to Last.fm. */
+  readonly trackTags = new Map<string, LastfmTag[]>();
+  readonly artistTags = new Map<string, LastfmTag[]>();
+  readonly tagCalls: string[] = [];
+
+  async getTrackTopTags(track: LastfmTrackRef): Promise<LastfmTag[] | null> {
+    this.tagCalls.push(`track:${track.artist}/${track.title}`);
+    return this.trackTags.get(`${track.artist.toLowerCase()}\u001f${track.title.toLowerCase()}`) ?? null;
+  }
+
+  async getArtistTopTags(artist: string): Promise<LastfmTag[] | null> {
+    this.tagCalls.push(`artist:${artist}`);
+    return this.artistTags.get(artist.toLowerCase()) ?? null;
+  }
+
+  getSimilarTracks = unused;
+  getUserTopTracks = unused;
+  getArtistTopTracks = unused;
   getRecentTracks = unused;
   searchTracks = unused;
   getLovedTracks = unused;
@@ -201,5 +228,21 @@ export class MemoryPlayHistory implements PlayHistoryQuery {
         playsInPeriod: times.filter((t) => t >= from && t < to).length,
       };
     });
+  }
+}
+
+export class MemoryLikes implements LikeRepository {
+  readonly stored: Like[] = [];
+
+  async upsertMany(likes: readonly Like[]): Promise<void> {
+    this.stored.push(...likes);
+  }
+
+  async list(service: ServiceName): Promise<Like[]> {
+    return this.stored.filter((like) => like.service === service);
+  }
+
+  async remove(): Promise<boolean> {
+    throw new Error('workflow nodes do not call this');
   }
 }

@@ -11,6 +11,7 @@ import type { ConfigIssue } from '../../../../src/domain/workflow/workflow-valid
 import {
   MemoryConnectorTracks,
   MemoryLastfm,
+  MemoryLikes,
   MemoryLibrary,
   MemoryMappings,
   MemoryMetrics,
@@ -34,6 +35,7 @@ export function nodeKit(options: { dryRun?: boolean; now?: number } = {}) {
   const playlists = new MemoryPlaylists();
   const library = new MemoryLibrary();
   const playHistory = new MemoryPlayHistory();
+  const likes = new MemoryLikes();
   const totals: number[] = [];
   const ctx: NodeContext = {
     spotify,
@@ -44,6 +46,7 @@ export function nodeKit(options: { dryRun?: boolean; now?: number } = {}) {
     trackMetrics: metrics,
     playlists,
     playHistory,
+    likes,
     ingest: (records) => library.ingest(records),
     logger: { debug() {}, info() {}, warn() {}, error() {}, record() {} },
     run: { now: options.now ?? NOW, dryRun: options.dryRun ?? false, seed: 42 },
@@ -60,6 +63,7 @@ export function nodeKit(options: { dryRun?: boolean; now?: number } = {}) {
     playlists,
     library,
     playHistory,
+    likes,
     totals,
   };
 }
