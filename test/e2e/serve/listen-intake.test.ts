@@ -1,0 +1,97 @@
+// A player pointed at `narada serve` as a user sets it up: `narada users add` prints a token, the
+// built server answers ListenBrainz's validate-token and submit-listens with it, refuses a wrong token
+// (401) and a bad payload (400, nothing stored), and the submitted listens are in the history that
+// `narada history export` writes out.
+import { describe, expect, it } from '@jest/globals';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { expectSuccess, NARADA_BIN, runNarada } from '../cli-harness.js';
+import { useFakeServices } from '../kit.js';
+
+const fakes = useFakeServices({ lastfm: {}, musicbrainz: {}, homePrefix: 'narada-e2e-intake-' });
+
+async function serve(): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
+  const child = spawn(process.execPath, [NARADA_BIN, 'serve', '--port', '0', '--json'], {
+    env: fakes.env,
+    cwd: tmpdir(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      try {
+        resolve((JSON.parse(stdout) as { url: string }).url);
+      } catch {
+        // Not the whole document yet.
+      }
+    });
+    void exited.then((code) => reject(new Error(`narada serve exited ${code}: ${stderr}`)));
+  });
+  return { child, url, exited };
+}
+
+const listen = (listenedAt: number, track: string) => ({
+  listened_at: listenedAt,
+  track_metadata: { artist_name: 'Nina Simone', track_name: track, release_name: 'Pastel Blues' },
+});
+
+describe('narada serve: the ListenBrainz submission API', () => {
+  it('takes listens from a user token, refuses a wrong token and a bad payload, and keeps each listen once', async () => {
+    const added = await runNarada(['users', 'add', 'nina', '--json'], { env: fakes.env });
+    expectSuccess(added);
+    const { token } = added.json<{ token: string }>();
+    const server = await serve();
+    try {
+      const post = (body: unknown, auth = `Token ${token}`) =>
+        fetch(`${server.url}/1/submit-listens`, {
+          method: 'POST',
+          headers: { authorization: auth, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+
+      const valid = await fetch(`${server.url}/1/validate-token`, {
+        headers: { authorization: `Token ${token}` },
+      });
+      expect(await valid.json()).toMatchObject({ code: 200, valid: true, user_name: 'nina' });
+
+      const wrong = await post(
+        { listen_type: 'single', payload: [listen(1_700_000_000, 'Sinnerman')] },
+        'Token nope',
+      );
+      expect(wrong.status).toBe(401);
+
+      const bad = await post({
+        listen_type: 'import',
+        payload: [listen(1_700_000_000, 'Sinnerman'), { listened_at: 1_700_000_300, track_metadata: {} }],
+      });
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: string }).error).toMatch(/payload\[1\]/);
+
+      const accepted = await post({
+        listen_type: 'import',
+        payload: [listen(1_700_000_000, 'Sinnerman'), listen(1_700_000_600, 'Be My Husband')],
+      });
+      expect(accepted.status).toBe(200);
+      expect(await accepted.json()).toEqual({ status: 'ok' });
+      // A player that resends (after a timeout) stores nothing new.
+      expect(
+        (await post({ listen_type: 'single', payload: [listen(1_700_000_000, 'Sinnerman')] })).status,
+      ).toBe(200);
+    } finally {
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    }
+
+    const exported = await runNarada(['history', 'export', '--format', 'jsonl'], { env: fakes.env });
+    expectSuccess(exported);
+    const rows = exported.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { title?: string; track?: string });
+    expect(rows).toHaveLength(2);
+  });
+});
