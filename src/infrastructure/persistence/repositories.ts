@@ -36,7 +36,7 @@ import { TypeOrmImportRunRepository } from './history/typeorm-import-run-reposit
 import { TypeOrmResponseCache } from './http-cache/typeorm-response-cache.js';
 import { SqliteLibraryStore } from './library/sqlite-library-store.js';
 import { TypeOrmLikeRepository } from './likes/typeorm-like-repository.js';
-import { asEngineDatabase, asSqliteDatabase, type NaradaDatabase } from './open-database.js';
+import { asEngineDatabase, type NaradaDatabase } from './open-database.js';
 import { TypeOrmPlaylistRepository } from './playlist/typeorm-playlist-repository.js';
 import { SqliteListeningStats } from './stats/sqlite-listening-stats.js';
 import { TypeOrmSyncCheckpointRepository } from './sync-checkpoints/typeorm-sync-checkpoint-repository.js';
@@ -79,31 +79,29 @@ export interface Repositories {
 
 export function createRepositories(database: NaradaDatabase): Repositories {
   const db = asEngineDatabase(database);
-  // Stores not yet written over the SQL runner: SQLite only.
-  const sqlite = () => asSqliteDatabase(database);
   return onFirstUse<Repositories>({
-    tracks: () => new TypeOrmTrackRepository(sqlite()),
-    connectorTracks: () => new TypeOrmConnectorTrackRepository(sqlite()),
-    trackMappings: () => new TypeOrmTrackMappingRepository(sqlite()),
-    identityLookup: () => new SqliteIdentityLookup(sqlite()),
-    storedRecords: () => new SqliteStoredRecords(sqlite()),
-    trackMerges: (repos) => new SqliteTrackMergeStore(sqlite(), repos.tracks),
-    identityAttempts: () => new SqliteIdentityAttempts(sqlite()),
-    playlists: () => new TypeOrmPlaylistRepository(sqlite()),
-    trackMetrics: () => new SqliteTrackMetricRepository(sqlite()),
-    likes: () => new TypeOrmLikeRepository(sqlite()),
-    library: () => new SqliteLibraryStore(sqlite()),
+    tracks: () => new TypeOrmTrackRepository(db),
+    connectorTracks: () => new TypeOrmConnectorTrackRepository(db),
+    trackMappings: () => new TypeOrmTrackMappingRepository(db),
+    identityLookup: () => new SqliteIdentityLookup(db),
+    storedRecords: () => new SqliteStoredRecords(db),
+    trackMerges: (repos) => new SqliteTrackMergeStore(db, repos.tracks),
+    identityAttempts: () => new SqliteIdentityAttempts(db),
+    playlists: () => new TypeOrmPlaylistRepository(db),
+    trackMetrics: () => new SqliteTrackMetricRepository(db),
+    likes: () => new TypeOrmLikeRepository(db),
+    library: () => new SqliteLibraryStore(db),
     listenRecording: () => new SqliteListenRecordingStore(db),
     provisionalTracks: () => new SqlProvisionalTrackStore(db),
     playHistory: () => new SqlitePlayHistoryQuery(db),
     scrobbleBackfill: () => new SqliteScrobbleBackfillStore(db),
     listenExport: () => new SqliteListenExportStore(db),
     ledgerPresence: () => new SqliteLedgerPresence(db),
-    listeningStats: () => new SqliteListeningStats(sqlite()),
+    listeningStats: () => new SqliteListeningStats(db),
     importRuns: () => new TypeOrmImportRunRepository(db),
     syncCheckpoints: () => new TypeOrmSyncCheckpointRepository(db),
     workflowRuns: () => new TypeOrmWorkflowRunRepository(db),
-    responseCache: () => new TypeOrmResponseCache(sqlite()),
+    responseCache: () => new TypeOrmResponseCache(db),
     unitOfWork: () => db.unitOfWork,
     databaseInfo: () => db,
   });

@@ -31,6 +31,9 @@ export { onPostgres } from './postgres-test-database.js';
 // Each test file's PostgreSQL database goes when the file is done.
 if (onPostgres) afterAll(dropFileDatabase);
 
+/** The driver's code for a foreign key violation on the engine of this run. */
+export const FOREIGN_KEY_VIOLATION = onPostgres ? '23503' : 'SQLITE_CONSTRAINT_FOREIGNKEY';
+
 /** The open database; `sqlite` is the raw handle of the SQLite run (a SQLite-only test's business). */
 export type TestDatabase = EngineDatabase & { readonly sqlite: Database.Database };
 

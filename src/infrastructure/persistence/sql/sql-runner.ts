@@ -34,12 +34,19 @@ export function sqlList(values: readonly (string | number)[]): SqlList {
 export interface Dialect {
   /** `IN (...)` over one `sqlList(...)` parameter (`?` or `@name` as given) of integers or texts. */
   inList(param: string, type: 'integer' | 'text'): string;
+  /**
+   * `IN (...)` over pairs of texts, for a row value such as `(m."service", m."external_id")`: the one
+   * parameter is a JSON array of `[a, b]` pairs (`JSON.stringify`), on both engines.
+   */
+  inTextPairs(param: string): string;
   /** The UTC calendar date `YYYY-MM-DD` of an epoch-ms expression. */
   utcDate(epochMs: string): string;
   /** The text at `key` of a JSON object held in a text column (NULL when absent). */
   jsonText(column: string, key: string): string;
   /** Tells SQLite not to use an index for this table reference (nothing on PostgreSQL). */
   readonly notIndexed: string;
+  /** Text ordered byte by byte, as SQLite's default BINARY collation does (PostgreSQL's follows the locale). */
+  bytewise(expression: string): string;
   /** An expression to group or compare text without ASCII case. */
   caseless(expression: string): string;
 }
