@@ -51,9 +51,14 @@ export function tempFolder(): string {
   return mkdtempSync(join(tmpdir(), 'narada-persistence-'));
 }
 
-export async function openTempDatabase(): Promise<TempDatabase> {
+/** Which engine a test opens: the run's (default), or SQLite in both runs for SQLite's own machinery. */
+export interface TempDatabaseOptions {
+  readonly sqliteOnly?: boolean;
+}
+
+export async function openTempDatabase(options: TempDatabaseOptions = {}): Promise<TempDatabase> {
   const folder = tempFolder();
-  const { db, drop } = await openTestDatabase(join(folder, 'narada.db'));
+  const { db, drop } = await openTestDatabase(join(folder, 'narada.db'), options);
   return {
     folder,
     db,
@@ -73,8 +78,9 @@ export async function openTempDatabase(): Promise<TempDatabase> {
  */
 export async function openTestDatabase(
   path: string,
+  options: TempDatabaseOptions = {},
 ): Promise<{ db: TestDatabase; url: string | null; drop: () => Promise<void> }> {
-  if (!onPostgres) {
+  if (!onPostgres || options.sqliteOnly === true) {
     const db = await openDatabase({ path });
     return { db, url: null, drop: () => Promise.resolve() };
   }
@@ -92,10 +98,10 @@ export async function openTestDatabase(
  * A fresh database for each test of the enclosing describe, disposed after it. What is returned stands
  * for whichever is open, so a describe names it once instead of opening and disposing it by hand.
  */
-export function tempDatabasePerTest(): Omit<TempDatabase, 'dispose'> {
+export function tempDatabasePerTest(options: TempDatabaseOptions = {}): Omit<TempDatabase, 'dispose'> {
   let current: TempDatabase | undefined;
   beforeEach(async () => {
-    current = await openTempDatabase();
+    current = await openTempDatabase(options);
   });
   afterEach(async () => {
     await current?.dispose();
