@@ -1,10 +1,20 @@
-// Runs the built CLI as a user would: a subprocess with its own NARADA_HOME and environment.
-import { expect } from '@jest/globals';
+// Runs the built CLI as a user would: a subprocess with its own NARADA_HOME and environment. In the
+// PostgreSQL run (NARADA_TEST_DATABASE_URL set) each home gets its own schema as DATABASE_URL.
+import { afterAll, expect } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { EngineDatabase } from '../../src/infrastructure/persistence/engine-database.js';
+import { openDatabase } from '../../src/infrastructure/persistence/open-database.js';
+import {
+  dropFileDatabase,
+  onPostgres,
+  schemaUrlFor,
+} from '../integration/persistence/postgres-test-database.js';
+
+if (onPostgres) afterAll(dropFileDatabase);
 
 export const NARADA_BIN = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -37,6 +47,17 @@ export function cleanEnv(home: string, extra: Readonly<Record<string, string>> =
   return { PATH: process.env.PATH ?? '', HOME: home, NARADA_HOME: home, LANG: 'C.UTF-8', ...extra };
 }
 
+/**
+ * A clean environment pinned to the home's SQLite file in both runs, for tests of SQLite's own
+ * machinery (file modes, damaged files, the write lock); such tests are named `SQLite: ...`.
+ */
+export function sqliteEnv(
+  home: string,
+  extra: Readonly<Record<string, string>> = {},
+): Record<string, string> {
+  return cleanEnv(home, { DATABASE_URL: `sqlite:${join(home, 'narada.db')}`, ...extra });
+}
+
 /** Exit 0, or the failure's stderr in the test report (a bare code says nothing of why). */
 export function expectSuccess(result: CliResult): void {
   expect({ code: result.code, stderr: result.code === 0 ? '' : result.stderr }).toEqual({
@@ -45,10 +66,32 @@ export function expectSuccess(result: CliResult): void {
   });
 }
 
-export function runNarada(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+/**
+ * Opens the database the CLI uses for `home`: its narada.db, or in the PostgreSQL run the home's schema.
+ * Read it with `db.sql.all/one(...)` so the test runs on both engines.
+ */
+export async function openHomeDatabase(home: string): Promise<EngineDatabase> {
+  return openDatabase({ path: join(home, 'narada.db'), url: onPostgres ? await schemaUrlFor(home) : null });
+}
+
+/**
+ * The environment with the home's PostgreSQL schema as DATABASE_URL, in the PostgreSQL run (unchanged
+ * in the SQLite run); for CLI processes a test spawns itself.
+ */
+export async function withDatabase(
+  env: Readonly<Record<string, string>> | undefined,
+): Promise<Readonly<Record<string, string>>> {
+  const base = env ?? { PATH: process.env.PATH ?? '' };
+  const home = base['NARADA_HOME'];
+  if (!onPostgres || home === undefined || base['DATABASE_URL'] !== undefined) return base;
+  return { ...base, DATABASE_URL: await schemaUrlFor(home) };
+}
+
+export async function runNarada(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  const env = await withDatabase(options.env);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [NARADA_BIN, ...args], {
-      env: options.env ?? { PATH: process.env.PATH ?? '' },
+      env,
       cwd: options.cwd ?? tmpdir(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });

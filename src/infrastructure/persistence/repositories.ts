@@ -32,7 +32,7 @@ import type { WorkflowRunRepository } from '../../application/ports/workflow-run
 import { SqliteListenExportStore } from './history/sqlite-listen-export-store.js';
 import { SqliteListenRecordingStore } from './history/sqlite-listen-recording-store.js';
 import { SqlitePlayHistoryQuery } from './history/sqlite-play-history-query.js';
-import { SqliteProvisionalTrackStore } from './history/sqlite-provisional-track-store.js';
+import { SqlProvisionalTrackStore } from './history/sql-provisional-track-store.js';
 import { SqliteScrobbleBackfillStore } from './history/sqlite-scrobble-backfill-store.js';
 import { SqliteLedgerPresence } from './history/sqlite-ledger-presence.js';
 import { TypeOrmImportRunRepository } from './history/typeorm-import-run-repository.js';
@@ -40,7 +40,7 @@ import { TypeOrmResponseCache } from './http-cache/typeorm-response-cache.js';
 import { SqliteLibraryStore } from './library/sqlite-library-store.js';
 import { SqliteListenLinkStore } from './library/sqlite-listen-link-store.js';
 import { TypeOrmLikeRepository } from './likes/typeorm-like-repository.js';
-import { asSqliteDatabase, type NaradaDatabase } from './open-database.js';
+import { asEngineDatabase, type NaradaDatabase } from './open-database.js';
 import { TypeOrmPlaylistRepository } from './playlist/typeorm-playlist-repository.js';
 import { SqliteScheduleStore } from './schedules/sqlite-schedule-store.js';
 import { SqliteListeningStats } from './stats/sqlite-listening-stats.js';
@@ -87,7 +87,7 @@ export interface Repositories {
 }
 
 export function createRepositories(database: NaradaDatabase): Repositories {
-  const db = asSqliteDatabase(database);
+  const db = asEngineDatabase(database);
   return onFirstUse<Repositories>({
     tracks: () => new TypeOrmTrackRepository(db),
     connectorTracks: () => new TypeOrmConnectorTrackRepository(db),
@@ -102,7 +102,7 @@ export function createRepositories(database: NaradaDatabase): Repositories {
     library: () => new SqliteLibraryStore(db),
     listenLinks: () => new SqliteListenLinkStore(db),
     listenRecording: () => new SqliteListenRecordingStore(db),
-    provisionalTracks: () => new SqliteProvisionalTrackStore(db),
+    provisionalTracks: () => new SqlProvisionalTrackStore(db),
     playHistory: () => new SqlitePlayHistoryQuery(db),
     scrobbleBackfill: () => new SqliteScrobbleBackfillStore(db),
     listenExport: () => new SqliteListenExportStore(db),

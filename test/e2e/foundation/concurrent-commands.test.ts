@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { aReckonerListen, exportText } from '../../fixtures/history/spotify-export-rows.js';
 import { aScrobbleSeries } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import { expectedByPlays, fakeServiceEnv, seedDemoLibrary } from '../../fakes/seed/demo-library.js';
-import { cleanEnv, NARADA_BIN, runNarada, tempDir, type CliResult } from '../cli-harness.js';
+import { cleanEnv, NARADA_BIN, runNarada, sqliteEnv, tempDir, type CliResult } from '../cli-harness.js';
 import { startWorld, workflowFile, type RunJson } from '../workflow/workflow-e2e-kit.js';
 
 const home = tempDir('narada-e2e-concurrent-');
@@ -91,7 +91,7 @@ describe('several narada processes on one data folder', () => {
     }
   }, 180_000);
 
-  it('names the other command when it holds the write lock past NARADA_DB_WAIT_SECONDS, and changes nothing', async () => {
+  it('SQLite: names the other command when it holds the write lock past NARADA_DB_WAIT_SECONDS, and changes nothing', async () => {
     const folder = join(home.path, 'busy');
     mkdirSync(folder);
     const database = join(folder, 'narada.db');
@@ -124,7 +124,7 @@ describe('several narada processes on one data folder', () => {
       writeFileSync(export2025, exportText([aReckonerListen()]));
 
       const result = await runNarada(['history', 'import', 'spotify', export2025], {
-        env: cleanEnv(folder, { NARADA_DB_WAIT_SECONDS: '1' }),
+        env: sqliteEnv(folder, { NARADA_DB_WAIT_SECONDS: '1' }),
       });
 
       expect(result.code).toBe(1);
@@ -136,7 +136,7 @@ describe('several narada processes on one data folder', () => {
       holder.stdin.end();
       await once(holder, 'exit');
     }
-    const status = (await runNarada(['status', '--json'], { env: cleanEnv(folder) })).json<Status>();
+    const status = (await runNarada(['status', '--json'], { env: sqliteEnv(folder) })).json<Status>();
     expect(status.database.rowCounts.listening_events).toBe(0);
   });
 });

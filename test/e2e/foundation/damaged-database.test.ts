@@ -5,10 +5,10 @@ import Database from 'better-sqlite3';
 import { copyFileSync, openSync, closeSync, statSync, writeSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aReckonerListen, exportText } from '../../fixtures/history/spotify-export-rows.js';
-import { cleanEnv, runNarada, tempDir } from '../cli-harness.js';
+import { runNarada, sqliteEnv, tempDir } from '../cli-harness.js';
 
 const home = tempDir('narada-e2e-damaged-');
-const env = cleanEnv(home.path);
+const env = sqliteEnv(home.path);
 const database = join(home.path, 'narada.db');
 const saved = join(home.path, 'saved-copy.db');
 const exportFile = join(home.path, 'Streaming_History_Audio_2025.json');
@@ -46,7 +46,7 @@ function damageMiddlePages(file: string): void {
   }
 }
 
-describe('a database file with damaged pages', () => {
+describe('SQLite: a database file with damaged pages', () => {
   it('is reported by `narada status`, naming the file and how to recover it', async () => {
     const json = await runNarada(['status', '--json'], { env });
     expect(json.code).toBe(0);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { aScrobbleSeries } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import { fakeServiceEnv, seedDemoLibrary } from '../../fakes/seed/demo-library.js';
-import { cleanEnv, runNarada, tempDir, type CliResult } from '../cli-harness.js';
+import { runNarada, sqliteEnv, tempDir, type CliResult } from '../cli-harness.js';
 import { startWorld, type E2eWorld } from '../workflow/workflow-e2e-kit.js';
 
 let world: E2eWorld;
@@ -44,12 +44,12 @@ function expectSuccess(result: CliResult): void {
   });
 }
 
-describe('the files narada writes', () => {
+describe('SQLite: the files narada writes', () => {
   it('are mode 0600 in an existing data folder: database, logs, backups and charts', async () => {
     const home = join(world.home, 'existing');
     mkdirSync(home, { mode: 0o755 });
     writeFileSync(join(home, '.env'), '# an existing data folder\n', { mode: 0o644 });
-    const env = cleanEnv(home, fakeServiceEnv(world.spotify, world.lastfm));
+    const env = sqliteEnv(home, fakeServiceEnv(world.spotify, world.lastfm));
     const library = seedDemoLibrary(world.spotify, world.lastfm);
     world.lastfm.addScrobbles('demo-listener', aScrobbleSeries(20, { newest: 1_717_200_000 }));
     const svg = join(outputs.path, 'eras.svg');
@@ -85,7 +85,7 @@ describe('the files narada writes', () => {
 
   it('narrows the database and the log file when older ones were readable by others', async () => {
     const home = join(world.home, 'loose');
-    const env = cleanEnv(home);
+    const env = sqliteEnv(home);
     expectSuccess(await runNarada(['status', '--json'], { env }));
     const loosened = filesUnder(home);
     for (const file of loosened) chmodSync(file, 0o644);

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { onPostgres } from '../../integration/persistence/postgres-test-database.js';
 import { cleanEnv, runNarada, tempDir } from '../cli-harness.js';
 
 const home = tempDir();
@@ -43,8 +44,13 @@ describe('narada (foundation commands, run as a user would)', () => {
     expect(result.code).toBe(0);
     const status = result.json<StatusJson>();
     expect(status.dataFolder).toBe(fresh);
-    expect(status.database.path).toBe(join(fresh, 'narada.db'));
-    expect(existsSync(status.database.path)).toBe(true);
+    if (onPostgres) {
+      // The PostgreSQL run: the database the harness gave this home, named without a password.
+      expect(status.database.path).toMatch(/^postgres:\/\/[^:@/]+@127\.0\.0\.1:\d+\/narada_test_[0-9a-f]+$/);
+    } else {
+      expect(status.database.path).toBe(join(fresh, 'narada.db'));
+      expect(existsSync(status.database.path)).toBe(true);
+    }
     expect(status.database.schemaVersion).toBeGreaterThanOrEqual(1);
     expect(status.database.pendingMigrations).toBe(0);
     expect(status.database.rowCounts).toMatchObject({ tracks: 0, listening_events: 0, playlists: 0 });

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { aScrobbleSeries } from '../../fakes/lastfm/fake-lastfm-builders.js';
-import { NARADA_BIN, runNarada, tempDir } from '../cli-harness.js';
+import { NARADA_BIN, runNarada, withDatabase, tempDir } from '../cli-harness.js';
 import { useFakeServices } from '../kit.js';
 
 /** 2024-06-01T00:00:00Z: every scrobble lies in 2024. */
@@ -29,12 +29,12 @@ const fakes = useFakeServices({ lastfm: {}, homePrefix: 'narada-e2e-killed-' });
  * Starts `narada history import lastfm` of `user`'s TOTAL scrobbles in `home`, held by the fake Last.fm
  * on page 4 (pages are read 1, 10, 9, ...: the older pages are read by then) until the fault is cleared.
  */
-function importHeldOnPage4(user: string, home: string, extra: Record<string, string> = {}) {
+async function importHeldOnPage4(user: string, home: string, extra: Record<string, string> = {}) {
   fakes.lastfm.addScrobbles(user, aScrobbleSeries(TOTAL, { newest: NEWEST }));
   const env = fakes.envFor(home, { LASTFM_USERNAME: user, ...extra });
   const slow = fakes.lastfm.fault('user.getRecentTracks', 'hold', { page: 4, times: 'always' });
   const child = spawn(process.execPath, [NARADA_BIN, 'history', 'import', 'lastfm', '--no-progress'], {
-    env,
+    env: await withDatabase(env),
     cwd: tmpdir(),
     stdio: 'ignore',
   });
@@ -45,7 +45,7 @@ function importHeldOnPage4(user: string, home: string, extra: Record<string, str
 describe('a killed narada history import lastfm', () => {
   it('holds no write lock while it waits on Last.fm: a local import meanwhile writes at once', async () => {
     const local = tempDir('narada-e2e-lock-');
-    const { env, slow, child, exited } = importHeldOnPage4('ida', local.path, {
+    const { env, slow, child, exited } = await importHeldOnPage4('ida', local.path, {
       NARADA_DB_WAIT_SECONDS: '3',
     });
     try {
@@ -62,13 +62,13 @@ describe('a killed narada history import lastfm', () => {
   }, 120_000);
 
   it('is waited for while alive, marked interrupted once dead, and resumed by the waiting import to every scrobble once', async () => {
-    const { env, slow, child, exited } = importHeldOnPage4('hal', fakes.home);
+    const { env, slow, child, exited } = await importHeldOnPage4('hal', fakes.home);
     await slow.reached;
 
     const second = spawn(
       process.execPath,
       [NARADA_BIN, 'history', 'import', 'lastfm', '--json', '--no-progress'],
-      { env, cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] },
+      { env: await withDatabase(env), cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let secondOut = '';
     let secondErr = '';

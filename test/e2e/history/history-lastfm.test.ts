@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { aScrobbleSeries } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import type { FakeLastfmFault } from '../../fakes/lastfm/fake-lastfm-faults.js';
-import { NARADA_BIN, runNarada, tempDir } from '../cli-harness.js';
+import { NARADA_BIN, runNarada, withDatabase, tempDir } from '../cli-harness.js';
 import { useFakeServices } from '../kit.js';
 
 /** 2024-06-01T00:00:00Z: every scrobble lies in 2024. */
@@ -86,7 +86,7 @@ describe('narada history import lastfm', () => {
     const before = fakes.lastfm.calls('user.getRecentTracks').length;
 
     const child = spawn(process.execPath, [NARADA_BIN, 'history', 'import', 'lastfm', '--no-progress'], {
-      env: environment,
+      env: await withDatabase(environment),
       cwd: tmpdir(),
       stdio: 'ignore',
     });

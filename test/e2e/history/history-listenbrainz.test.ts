@@ -12,7 +12,7 @@ import {
   type FakeListenBrainz,
 } from '../../fakes/listenbrainz/fake-listenbrainz.js';
 import { anExtendedRow, exportText, spotifyTrackUri } from '../../fixtures/history/spotify-export-rows.js';
-import { cleanEnv, expectSuccess, NARADA_BIN, runNarada, tempDir } from '../cli-harness.js';
+import { cleanEnv, expectSuccess, NARADA_BIN, runNarada, tempDir, withDatabase } from '../cli-harness.js';
 
 const TOTAL = 2500;
 const T0 = Date.UTC(2024, 0, 1);
@@ -115,7 +115,7 @@ describe('narada history backfill listenbrainz', () => {
     const child = spawn(
       process.execPath,
       [NARADA_BIN, 'history', 'backfill', 'listenbrainz', '--user', 'dee'],
-      { env, cwd: tmpdir(), stdio: 'ignore' },
+      { env: await withDatabase(env), cwd: tmpdir(), stdio: 'ignore' },
     );
     const exited = new Promise((resolve) => child.on('exit', resolve));
     await hanging;

@@ -6,10 +6,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exportRowBytes } from '../../../src/infrastructure/importers/export-row-text.js';
-import { openDatabase } from '../../../src/infrastructure/persistence/open-database.js';
 import { anExtendedRow, exportText } from '../../fixtures/history/spotify-export-rows.js';
 import { buildZip, writeZipBomb } from '../../fixtures/history/zip-writer.js';
-import { cleanEnv, runNarada, tempDir, type CliResult } from '../cli-harness.js';
+import { cleanEnv, openHomeDatabase, runNarada, tempDir, type CliResult } from '../cli-harness.js';
 
 const files = tempDir('narada-e2e-spotify-refusals-');
 const homes: { remove(): void }[] = [];
@@ -162,14 +161,14 @@ describe('narada history import spotify refuses what it cannot import', () => {
     const result = await importSpotify(path);
 
     expect(result.code).toBe(0);
-    const db = await openDatabase({ path: join(result.home, 'narada.db') });
+    const db = await openHomeDatabase(result.home);
     try {
-      const { payload } = db.sqlite.prepare('SELECT "payload" FROM "listening_events"').get() as {
-        payload: string;
-      };
+      const { payload } = (await db.sql.one<{ payload: string }>(
+        'SELECT "payload" FROM "listening_events"',
+      ))!;
       const row = bytes.subarray(bytes.indexOf('{'), bytes.lastIndexOf('}') + 1);
       expect(exportRowBytes(payload).equals(row)).toBe(true);
-      expect(db.sqlite.prepare('SELECT "title" FROM "tracks"').get()).toEqual({ title: 'Café' });
+      expect(await db.sql.one('SELECT "title" FROM "tracks"')).toEqual({ title: 'Café' });
     } finally {
       await db.close();
     }

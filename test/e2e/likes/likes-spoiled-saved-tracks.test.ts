@@ -2,13 +2,11 @@
 // the built CLI against the fakes. A partial saved-tracks list must not pass for the whole one, or
 // `sync --mirror` would unlove on Last.fm, and `import` forget locally, every like on the lost page.
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { join } from 'node:path';
-import { openDatabase } from '../../../src/infrastructure/persistence/open-database.js';
 import { aCatalogTrack } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import { aFakeTrack } from '../../fakes/spotify/fake-spotify-builders.js';
 import { isoSeconds } from '../../fakes/spotify/fake-spotify-context.js';
 import { lovesOn } from '../../fakes/seed/likes-library.js';
-import { runNarada, type CliResult, expectSuccess } from '../cli-harness.js';
+import { runNarada, type CliResult, expectSuccess, openHomeDatabase } from '../cli-harness.js';
 import { useFakeServices } from '../kit.js';
 
 const USER = 'listener';
@@ -52,10 +50,10 @@ const spotifyWrites = () => fakes.spotify.callsTo(/^(PUT|DELETE) \/me\/library$/
 
 /** The stored likes (every column) and the number of tracks, straight from the database file. */
 async function stored(): Promise<{ likes: unknown[]; tracks: number }> {
-  const db = await openDatabase({ path: join(fakes.home, 'narada.db') });
+  const db = await openHomeDatabase(fakes.home);
   try {
-    const likes = db.sqlite.prepare('SELECT * FROM "likes" ORDER BY "service", "external_id"').all();
-    const { n } = db.sqlite.prepare('SELECT COUNT(*) AS n FROM "tracks"').get() as { n: number };
+    const likes = await db.sql.all('SELECT * FROM "likes" ORDER BY "service", "external_id"');
+    const { n } = (await db.sql.one<{ n: number }>('SELECT COUNT(*) AS "n" FROM "tracks"'))!;
     return { likes, tracks: n };
   } finally {
     await db.close();

@@ -1,13 +1,11 @@
 // The identity lifecycle as a user drives it: resolve a small library through the fake MusicBrainz,
 // look at the evidence, decide the review queue, undo and redo a merge, pin a match by hand.
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { join } from 'node:path';
 import { IngestConnectorTracks } from '../../../src/application/tracks/ingest-connector-tracks.js';
-import { openDatabase } from '../../../src/infrastructure/persistence/open-database.js';
 import { createRepositories } from '../../../src/infrastructure/persistence/repositories.js';
 import { aClock, aConnectorTrack } from '../../builders/index.js';
 import { MusicBrainzCatalog } from '../../fakes/musicbrainz/musicbrainz-catalog.js';
-import { runNarada } from '../cli-harness.js';
+import { openHomeDatabase, runNarada } from '../cli-harness.js';
 import { useFakeServices } from '../kit.js';
 
 const catalog = new MusicBrainzCatalog();
@@ -24,7 +22,7 @@ const fakes = useFakeServices({ musicbrainz: { catalog } });
 const narada = (...args: string[]) => runNarada([...args, '--json'], { env: fakes.env });
 
 beforeAll(async () => {
-  const db = await openDatabase({ path: join(fakes.home, 'narada.db') });
+  const db = await openHomeDatabase(fakes.home);
   const repos = createRepositories(db);
   await new IngestConnectorTracks({
     tracks: repos.tracks,

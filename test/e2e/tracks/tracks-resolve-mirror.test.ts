@@ -2,14 +2,12 @@
 // and MUSICBRAINZ_RATE_LIMIT=unlimited lifts the public server's 1 request/second; a bad value stops
 // every command with a configuration error naming the variable.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { join } from 'node:path';
 import { IngestConnectorTracks } from '../../../src/application/tracks/ingest-connector-tracks.js';
-import { openDatabase } from '../../../src/infrastructure/persistence/open-database.js';
 import { createRepositories } from '../../../src/infrastructure/persistence/repositories.js';
 import { aClock, aConnectorTrack } from '../../builders/index.js';
 import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz/fake-musicbrainz.js';
 import { MusicBrainzCatalog } from '../../fakes/musicbrainz/musicbrainz-catalog.js';
-import { cleanEnv, runNarada, tempDir } from '../cli-harness.js';
+import { cleanEnv, openHomeDatabase, runNarada, tempDir } from '../cli-harness.js';
 
 const home = tempDir();
 let mirror: FakeMusicBrainz;
@@ -35,7 +33,7 @@ beforeAll(async () => {
   );
   // A mirror sets no rate limit of its own.
   mirror = await startFakeMusicBrainz({ catalog, enforceRateLimit: false });
-  const db = await openDatabase({ path: join(home.path, 'narada.db') });
+  const db = await openHomeDatabase(home.path);
   const repos = createRepositories(db);
   await new IngestConnectorTracks({
     tracks: repos.tracks,

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase } from '../../../src/infrastructure/persistence/open-database.js';
+import { openHomeDatabase } from '../cli-harness.js';
 import { createRepositories } from '../../../src/infrastructure/persistence/repositories.js';
 import { trackUri } from '../../fakes/spotify/fake-spotify-builders.js';
 import { useSeededWorld, taskOf, type RunJson } from './workflow-e2e-kit.js';
@@ -53,7 +53,7 @@ describe('narada workflow run with destination.update_playlist', () => {
 
   /** Items of Narada's copy of Spotify playlist `id`, read from the database the CLI wrote. */
   async function inNarada(id: string): Promise<number> {
-    const db = await openDatabase({ path: join(world.home, 'narada.db') });
+    const db = await openHomeDatabase(world.home);
     try {
       const copy = await createRepositories(db).playlists.findByExternal('spotify', id);
       if (copy === null) throw new Error(`Narada has no copy of ${id}`);

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { startFakeLastfm, type FakeLastfm } from '../../fakes/lastfm/fake-lastfm.js';
 import { fakeServiceEnv, seedDemoLibrary, type DemoLibrary } from '../../fakes/seed/demo-library.js';
 import { startFakeSpotify, type FakeSpotify } from '../../fakes/spotify/fake-spotify.js';
-import { cleanEnv, NARADA_BIN, runNarada, tempDir } from '../cli-harness.js';
+import { cleanEnv, NARADA_BIN, runNarada, tempDir, withDatabase } from '../cli-harness.js';
 import type { RunJson } from './workflow-e2e-kit.js';
 
 interface ListedRun extends RunJson {
@@ -50,7 +50,11 @@ describe('a killed narada workflow run', () => {
       `playlist_id=${library.playlistId}`,
       '--dry-run',
     ];
-    const child = spawn(process.execPath, [NARADA_BIN, ...args], { env, cwd: home.path, stdio: 'ignore' });
+    const child = spawn(process.execPath, [NARADA_BIN, ...args], {
+      env: await withDatabase(env),
+      cwd: home.path,
+      stdio: 'ignore',
+    });
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
     await slow.reached;
 

@@ -20,11 +20,13 @@ export interface HistoryKit extends TempDatabase {
   readonly store: ListenRecordingStore;
   readonly recorder: ListenRecorder;
   readonly playHistory: PlayHistoryQuery;
-  count(table: 'listening_events' | 'plays' | 'tracks' | 'connector_tracks' | 'track_mappings'): number;
+  count(
+    table: 'listening_events' | 'plays' | 'tracks' | 'connector_tracks' | 'track_mappings',
+  ): Promise<number>;
   /** Plays that count as listens (not duplicates of another capture). */
-  countedPlays(): number;
+  countedPlays(): Promise<number>;
   /** Sum of daily listen counts. */
-  dailyTotal(): number;
+  dailyTotal(): Promise<number>;
 }
 
 export async function openHistoryKit(now: () => number = () => FIXED_NOW): Promise<HistoryKit> {
@@ -37,14 +39,14 @@ export async function openHistoryKit(now: () => number = () => FIXED_NOW): Promi
     unitOfWork: temp.repos.unitOfWork,
     clock,
   });
-  const scalar = (sql: string) => (temp.db.sqlite.prepare(sql).get() as { n: number | null }).n ?? 0;
+  const scalar = async (sql: string) => (await temp.query<{ n: number | null }>(sql))[0]?.n ?? 0;
   return {
     ...temp,
     clock,
     store,
     recorder,
     playHistory: temp.repos.playHistory,
-    count: (table) => scalar(`SELECT COUNT(*) AS n FROM "${table}"`),
+    count: (table) => scalar(`SELECT COUNT(*) AS "n" FROM "${table}"`),
     countedPlays: () => scalar(`SELECT COUNT(*) AS n FROM "plays" WHERE "duplicate_of" IS NULL`),
     dailyTotal: () => scalar(`SELECT SUM("listen_count") AS n FROM "daily_listens"`),
   };

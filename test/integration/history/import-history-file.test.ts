@@ -74,12 +74,12 @@ describe('ImportHistoryFile', () => {
       ['listenbrainz_export', 'ListenBrainz export of shoko1 (1 month file(s))', 'ana', 5, 5],
     ]);
     expect(summary.sameAsOtherSource).toBe(5);
-    expect(kit.count('listening_events')).toBe(10);
-    expect(kit.countedPlays()).toBe(5);
-    expect(kit.dailyTotal()).toBe(5);
-    const payloads = kit.db.sqlite
-      .prepare(`SELECT "source", "payload" FROM "listening_events" ORDER BY "played_at", "source"`)
-      .all() as Array<{ source: string; payload: string }>;
+    expect(await kit.count('listening_events')).toBe(10);
+    expect(await kit.countedPlays()).toBe(5);
+    expect(await kit.dailyTotal()).toBe(5);
+    const payloads = (await kit.query(
+      `SELECT "source", "payload" FROM "listening_events" ORDER BY "played_at", "source"`,
+    )) as Array<{ source: string; payload: string }>;
     expect(payloads[0]).toEqual({
       source: 'lastfm_csv',
       payload: JSON.stringify({ csv_row: 'OurR,Desert,Desert,13 Jun 2025 02:10' }),
@@ -88,7 +88,7 @@ describe('ImportHistoryFile', () => {
 
     const again = await importer().run({ paths: [zip, csv], user: 'ana' });
     expect(again).toMatchObject({ rows: 10, new: 0, alreadyPresent: 10 });
-    expect(kit.count('listening_events')).toBe(10);
+    expect(await kit.count('listening_events')).toBe(10);
   });
 
   it("files a ListenBrainz export under its own user, and meets the Last.fm API's scrobbles of the same listens", async () => {
@@ -120,7 +120,7 @@ describe('ImportHistoryFile', () => {
     const summary = await importer().run({ paths: [exportFile(kit, 'lb.zip', lbZip())] });
 
     expect(summary.files[0]).toMatchObject({ user: 'shoko1', new: 5, sameAsOtherSource: 5 });
-    expect(kit.countedPlays()).toBe(5);
+    expect(await kit.countedPlays()).toBe(5);
   });
 
   it('reads plain ListenBrainz JSONL and headed CSVs under the default listener', async () => {
@@ -164,9 +164,9 @@ describe('ImportHistoryFile', () => {
       exportText([anExtendedRow({ ts: '2025-03-01T10:04:00Z', msPlayed: 240_000, uri: spotifyTrackUri(1) })]),
     );
     await importer().run({ paths: [csv], user: 'ana' });
-    const runCount = () =>
-      (kit.db.sqlite.prepare('SELECT COUNT(*) AS n FROM "import_runs"').get() as { n: number }).n;
-    const runsBefore = runCount();
+    const runCount = async () =>
+      ((await kit.query('SELECT COUNT(*) AS n FROM "import_runs"'))[0] as { n: number }).n;
+    const runsBefore = await runCount();
 
     const dry = await importer().run({ paths: [csv, zip, spotify], user: 'ana', dryRun: true });
 
@@ -176,9 +176,9 @@ describe('ImportHistoryFile', () => {
       ['lastfm_csv', 'would_import', 5, 0, 5],
       ['listenbrainz_export', 'would_import', 5, 5, 0],
     ]);
-    expect(runCount()).toBe(runsBefore);
-    expect(kit.count('listening_events')).toBe(5);
-    expect(kit.count('plays')).toBe(5);
+    expect(await runCount()).toBe(runsBefore);
+    expect(await kit.count('listening_events')).toBe(5);
+    expect(await kit.count('plays')).toBe(5);
   });
 
   it("imports ListenBrainz's older single JSON list as the same listens its zip export holds", async () => {
@@ -192,7 +192,7 @@ describe('ImportHistoryFile', () => {
 
     expect(first.files[0]).toMatchObject({ format: 'listenbrainz_json', user: 'shoko1', rows: 5, new: 5 });
     expect(zip.files[0]).toMatchObject({ user: 'shoko1', new: 0, alreadyPresent: 5 });
-    expect(kit.countedPlays()).toBe(5);
+    expect(await kit.countedPlays()).toBe(5);
   });
 
   it('stores a dump of Last.fm pages as the very scrobbles `history import lastfm` stores', async () => {
@@ -209,7 +209,7 @@ describe('ImportHistoryFile', () => {
 
     expect(summary.files[0]).toMatchObject({ format: 'lastfm_json', user: 'shoko2', rows: 10, new: 10 });
     expect(fromApi).toEqual({ inserted: 0, existing: 10, sameAsHeld: 0 });
-    const sources = kit.db.sqlite.prepare(`SELECT DISTINCT "source" FROM "listening_events"`).all();
+    const sources = await kit.query(`SELECT DISTINCT "source" FROM "listening_events"`);
     expect(sources).toEqual([{ source: 'lastfm' }]);
   });
 
@@ -221,7 +221,7 @@ describe('ImportHistoryFile', () => {
       code: 'HISTORY.UNRECOGNISED_FILE',
       message: expect.stringContaining(`${other} is not a listening history Narada can read`),
     });
-    expect(kit.count('listening_events')).toBe(0);
+    expect(await kit.count('listening_events')).toBe(0);
   });
 
   it('refuses a file with a malformed line whole, naming the file and the line, and imports the others', async () => {
@@ -236,8 +236,8 @@ describe('ImportHistoryFile', () => {
       [good, 'imported', 5],
       [bad, 'corrupt', 0],
     ]);
-    expect(kit.count('listening_events')).toBe(5);
-    const runs = kit.db.sqlite.prepare(`SELECT "kind", "status" FROM "import_runs" ORDER BY "id"`).all();
+    expect(await kit.count('listening_events')).toBe(5);
+    const runs = await kit.query(`SELECT "kind", "status" FROM "import_runs" ORDER BY "id"`);
     expect(runs).toEqual([
       { kind: 'history:file:listenbrainz_jsonl', status: 'completed' },
       { kind: 'history:file:lastfm_csv', status: 'failed' },
@@ -258,6 +258,6 @@ describe('ImportHistoryFile', () => {
     expect(summary.corrupt[0]!.message).toContain(
       `${path} cannot be read (line 2): track_metadata.artist_name is missing`,
     );
-    expect(kit.count('listening_events')).toBe(0);
+    expect(await kit.count('listening_events')).toBe(0);
   });
 });

@@ -46,10 +46,10 @@ describe('ImportLastfmHistory when Last.fm fails a page', () => {
     });
   }
 
-  function distinctListens(): number {
-    const row = kit.db.sqlite
-      .prepare('SELECT COUNT(DISTINCT "played_at" || "track_key") AS n FROM "listening_events"')
-      .get() as { n: number };
+  async function distinctListens(): Promise<number> {
+    const row = (
+      await kit.query('SELECT COUNT(DISTINCT "played_at" || "track_key") AS n FROM "listening_events"')
+    )[0] as { n: number };
     return row.n;
   }
 
@@ -60,8 +60,8 @@ describe('ImportLastfmHistory when Last.fm fails a page', () => {
 
     expect(handle.hits()).toBe(2);
     expect(summary).toMatchObject({ received: TOTAL, new: TOTAL, skipped: { unreadable: 0 } });
-    expect(kit.count('listening_events')).toBe(TOTAL);
-    expect(kit.countedPlays()).toBe(TOTAL);
+    expect(await kit.count('listening_events')).toBe(TOTAL);
+    expect(await kit.countedPlays()).toBe(TOTAL);
   });
 
   it.each(FAULTS)(
@@ -83,8 +83,8 @@ describe('ImportLastfmHistory when Last.fm fails a page', () => {
       expect(message).toContain('run the same command again to resume');
       // Pages 5 and 4 (the 400 oldest scrobbles) are stored; nothing of page 3 and newer is.
       expect(message).toContain(`Scrobbles up to ${new Date((NEWEST - 600 * 240) * 1000).toISOString()}`);
-      expect(kit.count('listening_events')).toBe(400);
-      const run = kit.db.sqlite.prepare('SELECT "status", "progress" FROM "import_runs"').get() as {
+      expect(await kit.count('listening_events')).toBe(400);
+      const run = (await kit.query('SELECT "status", "progress" FROM "import_runs"'))[0] as {
         status: string;
         progress: string;
       };
@@ -96,10 +96,10 @@ describe('ImportLastfmHistory when Last.fm fails a page', () => {
 
       expect(resumed.runs[0]).toMatchObject({ resumedRun: 1 });
       expect(resumed.new).toBe(TOTAL - 400);
-      expect(kit.count('listening_events')).toBe(TOTAL);
-      expect(distinctListens()).toBe(TOTAL);
-      expect(kit.countedPlays()).toBe(TOTAL);
-      expect(kit.dailyTotal()).toBe(TOTAL);
+      expect(await kit.count('listening_events')).toBe(TOTAL);
+      expect(await distinctListens()).toBe(TOTAL);
+      expect(await kit.countedPlays()).toBe(TOTAL);
+      expect(await kit.dailyTotal()).toBe(TOTAL);
     },
   );
 });

@@ -54,11 +54,11 @@ describe('ImportLastfmHistory against the fake Last.fm', () => {
     });
   }
 
-  function ledgerTimes(): number[] {
+  async function ledgerTimes(): Promise<number[]> {
     return (
-      kit.db.sqlite
-        .prepare('SELECT "played_at" AS t FROM "listening_events" ORDER BY "played_at"')
-        .all() as Array<{ t: number }>
+      (await kit.query('SELECT "played_at" AS t FROM "listening_events" ORDER BY "played_at"')) as Array<{
+        t: number;
+      }>
     ).map((r) => r.t);
   }
 
@@ -78,13 +78,13 @@ describe('ImportLastfmHistory against the fake Last.fm', () => {
       resyncs: 0,
     });
     expect(lastfm.fake.calls('user.getRecentTracks').map((c) => c.params.page)).toEqual(['1', '3', '2', '1']);
-    expect(kit.count('listening_events')).toBe(450);
-    expect(kit.dailyTotal()).toBe(450);
-    const live = kit.db.sqlite
-      .prepare(`SELECT COUNT(*) AS n FROM "listening_events" WHERE "payload" LIKE '%Live Now%'`)
-      .get() as { n: number };
+    expect(await kit.count('listening_events')).toBe(450);
+    expect(await kit.dailyTotal()).toBe(450);
+    const live = (
+      await kit.query(`SELECT COUNT(*) AS n FROM "listening_events" WHERE "payload" LIKE '%Live Now%'`)
+    )[0] as { n: number };
     expect(live.n).toBe(0);
-    const [run] = kit.db.sqlite.prepare(`SELECT * FROM "import_runs"`).all() as Array<{
+    const [run] = (await kit.query(`SELECT * FROM "import_runs"`)) as Array<{
       status: string;
       progress: string;
       range_to: number;
@@ -105,7 +105,7 @@ describe('ImportLastfmHistory against the fake Last.fm', () => {
     const scrobble = aFakeScrobble({ timestamp: NEWEST });
     lastfm.fake.addScrobbles('listener', [scrobble]);
     await importer().run();
-    const { payload } = kit.db.sqlite.prepare('SELECT "payload" FROM "listening_events"').get() as {
+    const { payload } = (await kit.query('SELECT "payload" FROM "listening_events"'))[0] as {
       payload: string;
     };
     expect(payload).toBe(escapeSlashes(JSON.stringify(recentTrackWire(scrobble, false, false))));
@@ -121,8 +121,8 @@ describe('ImportLastfmHistory against the fake Last.fm', () => {
     await importer().run();
     const again = await importer().run();
     expect(again).toMatchObject({ new: 0, alreadyPresent: 250 });
-    expect(kit.count('listening_events')).toBe(250);
-    expect(kit.count('plays')).toBe(250);
+    expect(await kit.count('listening_events')).toBe(250);
+    expect(await kit.count('plays')).toBe(250);
   });
 
   it('resumes a failed run where it stopped: exact count, no duplicates', async () => {
@@ -132,7 +132,7 @@ describe('ImportLastfmHistory against the fake Last.fm', () => {
       if (call === 3) lastfm.fake.errorNext(1, 26);
     });
     await expect(importer(failing).run()).rejects.toThrow();
-    expect(kit.count('listening_events')).toBe(400);
+    expect(await kit.count('listening_events')).toBe(400);
 
     const resumed = await importer().run();
 
@@ -141,11 +141,11 @@ describe('ImportLastfmHistory against the fake Last.fm', () => {
     const firstResumed = lastfm.fake.calls('user.getRecentTracks').find((c) => c.params.from !== undefined);
     expect(firstResumed?.params.from).toBe(String(NEWEST - 600 * 240));
     expect(resumed.new).toBe(600);
-    expect(kit.count('listening_events')).toBe(1000);
-    expect(new Set(ledgerTimes()).size).toBe(1000);
-    expect(kit.countedPlays()).toBe(1000);
-    expect(kit.dailyTotal()).toBe(1000);
-    const statuses = kit.db.sqlite.prepare('SELECT "status" FROM "import_runs" ORDER BY "id"').all();
+    expect(await kit.count('listening_events')).toBe(1000);
+    expect(new Set(await ledgerTimes()).size).toBe(1000);
+    expect(await kit.countedPlays()).toBe(1000);
+    expect(await kit.dailyTotal()).toBe(1000);
+    const statuses = await kit.query('SELECT "status" FROM "import_runs" ORDER BY "id"');
     expect(statuses).toEqual([{ status: 'interrupted' }, { status: 'completed' }, { status: 'completed' }]);
   });
 
@@ -169,13 +169,13 @@ describe('ImportLastfmHistory against the fake Last.fm', () => {
       clock: kit.clock,
     });
     await expect(importer(lastfm.client, recorder).run()).rejects.toThrow('disk full');
-    expect(kit.count('listening_events')).toBe(200);
-    expect(kit.count('plays')).toBe(200);
+    expect(await kit.count('listening_events')).toBe(200);
+    expect(await kit.count('plays')).toBe(200);
 
     await importer().run();
-    expect(kit.count('listening_events')).toBe(600);
-    expect(kit.countedPlays()).toBe(600);
-    expect(kit.dailyTotal()).toBe(600);
+    expect(await kit.count('listening_events')).toBe(600);
+    expect(await kit.countedPlays()).toBe(600);
+    expect(await kit.dailyTotal()).toBe(600);
   });
 
   it('re-reads from the cursor when the range changes under it (a scrobble deleted, one back-dated)', async () => {
@@ -194,8 +194,8 @@ describe('ImportLastfmHistory against the fake Last.fm', () => {
     expect(summary.resyncs).toBe(2);
     const upstream = user.scrobbles.map((s) => s.timestamp * 1000);
     // The deleted scrobble had not been read before it went; the back-dated one was caught.
-    expect(ledgerTimes()).toEqual(upstream.sort((a, b) => a - b));
-    expect(kit.countedPlays()).toBe(700);
+    expect(await ledgerTimes()).toEqual(upstream.sort((a, b) => a - b));
+    expect(await kit.countedPlays()).toBe(700);
   });
 
   it('leaves scrobbles made during the import to the next one, without shifting pages', async () => {
@@ -223,6 +223,6 @@ describe('ImportLastfmHistory against the fake Last.fm', () => {
     lastfm.fake.addScrobbles('listener', aScrobbleSeries(100, { newest: NEWEST, stepSeconds: 100 }));
     const summary = await importer().run({ since: (NEWEST - 999) * 1000, until: (NEWEST - 499) * 1000 });
     expect(summary.new).toBe(5);
-    expect(ledgerTimes()).toEqual([900, 800, 700, 600, 500].map((d) => (NEWEST - d) * 1000));
+    expect(await ledgerTimes()).toEqual([900, 800, 700, 600, 500].map((d) => (NEWEST - d) * 1000));
   });
 });

@@ -34,10 +34,10 @@ describe('ImportSpotifyHistory refusals', () => {
   });
   afterEach(() => kit.dispose());
   const file = (name: string, content: string | Buffer) => exportFile(kit, name, content);
-  const runStatuses = () =>
-    (
-      kit.db.sqlite.prepare('SELECT "status" FROM "import_runs" ORDER BY "id"').all() as { status: string }[]
-    ).map((r) => r.status);
+  const runStatuses = async () =>
+    ((await kit.query('SELECT "status" FROM "import_runs" ORDER BY "id"')) as { status: string }[]).map(
+      (r) => r.status,
+    );
 
   it.each([
     ['ms_played 1e300', { ms_played: 1e300 }, '"ms_played" is 1e+300 ms, more than a day'],
@@ -59,8 +59,8 @@ describe('ImportSpotifyHistory refusals', () => {
           new RegExp(`^${escape(path)} cannot be read \\(row 2, byte \\d+\\): ${escape(reason)}`),
         ),
       ]);
-      expect(kit.count('listening_events')).toBe(0);
-      expect(runStatuses()).toEqual(['failed']);
+      expect(await kit.count('listening_events')).toBe(0);
+      expect(await runStatuses()).toEqual(['failed']);
     },
   );
 
@@ -88,7 +88,7 @@ describe('ImportSpotifyHistory refusals', () => {
       category: 'input',
       message: `${path}: looked at 3 file(s) (a.json, b.txt, Spotify Account Data/Userdata.json), none of them streaming history; ${EXPECTED}`,
     });
-    expect(runStatuses()).toEqual([]);
+    expect(await runStatuses()).toEqual([]);
   });
 
   it('refuses an empty zip and a folder without history, before importing any of the paths given', async () => {
@@ -104,8 +104,8 @@ describe('ImportSpotifyHistory refusals', () => {
     await expect(spotifyImporter(kit).run({ paths: [folder] })).rejects.toThrow(
       `${folder}: looked at 2 file(s) (other.zip › Playlist1.json, ReadMeFirst.pdf), none of them streaming history`,
     );
-    expect(runStatuses()).toEqual([]);
-    expect(kit.count('listening_events')).toBe(0);
+    expect(await runStatuses()).toEqual([]);
+    expect(await kit.count('listening_events')).toBe(0);
   });
 
   it('refuses a zip entry that inflates more than a genuine export could, naming the zip, entry and limit', async () => {
@@ -124,7 +124,7 @@ describe('ImportSpotifyHistory refusals', () => {
         ),
       ),
     ]);
-    expect(kit.count('listening_events')).toBe(0);
+    expect(await kit.count('listening_events')).toBe(0);
   });
 
   it('refuses a file that is not JSON, naming the byte without a row', async () => {
@@ -154,14 +154,14 @@ describe('ImportSpotifyHistory refusals', () => {
       ['imported', 1],
       ['corrupt', 0],
     ]);
-    expect(kit.count('listening_events')).toBe(1);
+    expect(await kit.count('listening_events')).toBe(1);
 
     file('Streaming_History_Audio_2025.json', text);
     const again = await spotifyImporter(kit).run({ paths: [first, cut] });
 
     expect(again).toMatchObject({ new: 2500, alreadyPresent: 1, corrupt: [] });
-    expect(kit.count('listening_events')).toBe(2501);
-    expect(runStatuses()).toEqual(['completed', 'failed', 'completed', 'completed']);
+    expect(await kit.count('listening_events')).toBe(2501);
+    expect(await runStatuses()).toEqual(['completed', 'failed', 'completed', 'completed']);
   });
 });
 

@@ -89,9 +89,9 @@ describe('ImportSpotifyHistory on files, zips and folders', () => {
       skipped: { short: 2, podcast: 1, audiobook: 1, no_track: 2 },
       corrupt: [],
     });
-    const first = kit.db.sqlite
-      .prepare('SELECT * FROM "listening_events" ORDER BY "played_at" LIMIT 1')
-      .get() as Record<string, unknown>;
+    const first = (
+      await kit.query('SELECT * FROM "listening_events" ORDER BY "played_at" LIMIT 1')
+    )[0] as Record<string, unknown>;
     expect(first).toMatchObject({
       user: 'ana',
       source: 'spotify_export',
@@ -120,12 +120,12 @@ describe('ImportSpotifyHistory on files, zips and folders', () => {
 
     expect(await importer().run({ paths: [path] })).toMatchObject({ new: 1, corrupt: [] });
 
-    const { payload } = kit.db.sqlite.prepare('SELECT "payload" FROM "listening_events"').get() as {
+    const { payload } = (await kit.query('SELECT "payload" FROM "listening_events"'))[0] as {
       payload: string;
     };
     expect(payload).not.toContain('\uFFFD');
     expect(exportRowBytes(payload).equals(row)).toBe(true);
-    expect(kit.db.sqlite.prepare('SELECT "title", "primary_artist" FROM "tracks"').get()).toEqual({
+    expect((await kit.query('SELECT "title", "primary_artist" FROM "tracks"'))[0]).toEqual({
       title: 'Café ’OK’',
       primary_artist: 'Beyoncé',
     });
@@ -177,7 +177,7 @@ describe('ImportSpotifyHistory on files, zips and folders', () => {
 
     const again = await importer().run({ paths: [path] });
     expect(again).toMatchObject({ new: 0, alreadyPresent: 4 });
-    expect(kit.count('plays')).toBe(4);
+    expect(await kit.count('plays')).toBe(4);
   });
 
   it('finds the history files of an unzipped export folder', async () => {
@@ -210,9 +210,9 @@ describe('ImportSpotifyHistory on files, zips and folders', () => {
         /Streaming_History_Audio_2025_2\.json cannot be read \(row 2, byte \d+\): the row has neither/,
       ),
     ]);
-    expect(kit.count('listening_events')).toBe(1);
-    expect(kit.count('plays')).toBe(1);
-    const statuses = kit.db.sqlite.prepare('SELECT "status" FROM "import_runs" ORDER BY "id"').all();
+    expect(await kit.count('listening_events')).toBe(1);
+    expect(await kit.count('plays')).toBe(1);
+    const statuses = await kit.query('SELECT "status" FROM "import_runs" ORDER BY "id"');
     expect(statuses).toEqual([{ status: 'completed' }, { status: 'failed' }, { status: 'failed' }]);
   });
 
@@ -225,7 +225,7 @@ describe('ImportSpotifyHistory on files, zips and folders', () => {
     );
     const summary = await importer().run({ paths: [path] });
     expect(summary.corrupt[0]?.file).toBe(`${path} › Streaming_History_Audio_2025.json`);
-    expect(kit.count('listening_events')).toBe(0);
+    expect(await kit.count('listening_events')).toBe(0);
   });
 
   it('files the listens under the Last.fm user, or "me" when there is none', async () => {

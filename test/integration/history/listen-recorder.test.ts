@@ -69,11 +69,11 @@ describe('ListenRecorder on a real database', () => {
     const outcome = await kit.recorder.record([spotifyRow(T0 + 250_000, 245_000)]);
 
     expect(outcome).toEqual({ inserted: 1, existing: 0, sameAsHeld: 1 });
-    expect(kit.count('listening_events')).toBe(2);
-    expect(kit.count('plays')).toBe(2);
-    expect(kit.countedPlays()).toBe(1);
-    expect(kit.dailyTotal()).toBe(1);
-    const daily = kit.db.sqlite.prepare('SELECT "total_ms_played" AS ms FROM "daily_listens"').get() as {
+    expect(await kit.count('listening_events')).toBe(2);
+    expect(await kit.count('plays')).toBe(2);
+    expect(await kit.countedPlays()).toBe(1);
+    expect(await kit.dailyTotal()).toBe(1);
+    const daily = (await kit.query('SELECT "total_ms_played" AS ms FROM "daily_listens"'))[0] as {
       ms: number;
     };
     expect(daily.ms).toBe(245_000);
@@ -82,8 +82,8 @@ describe('ListenRecorder on a real database', () => {
   it('keeps two plays in a row apart, each paired with its own scrobble', async () => {
     await kit.recorder.record([scrobble(T0), scrobble(T0 + 245_000)]);
     await kit.recorder.record([spotifyRow(T0 + 245_000, 245_000), spotifyRow(T0 + 490_000, 245_000)]);
-    expect(kit.countedPlays()).toBe(2);
-    expect(kit.dailyTotal()).toBe(2);
+    expect(await kit.countedPlays()).toBe(2);
+    expect(await kit.dailyTotal()).toBe(2);
   });
 
   it('counts a repeat import as already present and recounts nothing', async () => {
@@ -92,14 +92,14 @@ describe('ListenRecorder on a real database', () => {
     const again = await kit.recorder.record(batch);
 
     expect(again).toEqual({ inserted: 0, existing: 2, sameAsHeld: 0 });
-    expect(kit.count('plays')).toBe(2);
-    expect(kit.dailyTotal()).toBe(2);
+    expect(await kit.count('plays')).toBe(2);
+    expect(await kit.dailyTotal()).toBe(2);
   });
 
   it('creates one provisional track per upstream record, with its connector record and an accepted mapping', async () => {
     await kit.recorder.record([scrobble(T0), scrobble(T0 + 600_000), spotifyRow(T0 + 2_000_000, 200_000)]);
 
-    expect(kit.count('tracks')).toBe(2);
+    expect(await kit.count('tracks')).toBe(2);
     const lastfm = await kit.repos.trackMappings.find(
       'lastfm',
       lastfmTrackKey('fripSide', 'only my railgun'),
@@ -160,7 +160,7 @@ describe('ListenRecorder on a real database', () => {
 
     await kit.recorder.record([spotifyRow(T0 + 300_000, 250_000)]);
 
-    expect(kit.count('tracks')).toBe(1);
+    expect(await kit.count('tracks')).toBe(1);
     expect((await kit.playHistory.forTracks([existing.id]))[0]?.totalPlays).toBe(1);
     expect((await kit.repos.connectorTracks.find('spotify', '3aJ2aJz5xL03hpaqdPS7Ah'))?.raw).toEqual({
       from: 'web api',
@@ -177,7 +177,7 @@ describe('ListenRecorder on a real database', () => {
     ]);
 
     expect(outcome.sameAsHeld).toBe(1);
-    expect(kit.countedPlays()).toBe(1);
+    expect(await kit.countedPlays()).toBe(1);
   });
 
   it('re-points listens when resolution merges tracks, and recounts nothing', async () => {
@@ -192,7 +192,7 @@ describe('ListenRecorder on a real database', () => {
 
     await kit.repos.tracks.recordMerge(merged.mergeInto(survivor, T0));
 
-    expect(kit.dailyTotal()).toBe(2);
+    expect(await kit.dailyTotal()).toBe(2);
     const [fromSurvivor, fromMerged] = await kit.playHistory.forTracks([survivor.id, merged.id]);
     expect(fromSurvivor).toMatchObject({ totalPlays: 2, lastPlayedAt: T0 + 9_000_000 - 200_000 });
     expect(fromMerged).toMatchObject({ trackId: merged.id, totalPlays: 2 });

@@ -2,20 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { RawListeningEvent } from '../../../src/domain/history/listening-event.js';
 import { SqliteListenRecordingStore } from '../../../src/infrastructure/persistence/history/sqlite-listen-recording-store.js';
 import { aListeningEvent } from '../../builders/index.js';
-import { AT, openTempDatabase, rowCount, type TempDatabase } from './temp-database.js';
+import { AT, FOREIGN_KEY_VIOLATION, openTempDatabase, rowCount, type TempDatabase } from './temp-database.js';
 
 describe('the listening-event ledger', () => {
   let temp: TempDatabase;
 
   /** The ledger as stored, in the order stored. */
-  function ledger(): (RawListeningEvent & { id: number })[] {
-    return temp.db.sqlite
-      .prepare<[], RawListeningEvent & { id: number }>(
-        `SELECT "id", "user", "source", "played_at" AS playedAt, "track_key" AS trackKey,
-                "ms_played" AS msPlayed, "payload", "import_run_id" AS importRunId
-           FROM "listening_events" ORDER BY "id"`,
-      )
-      .all();
+  function ledger(): Promise<(RawListeningEvent & { id: number })[]> {
+    return temp.query<RawListeningEvent & { id: number }>(
+      `SELECT "id", "user", "source", "played_at" AS "playedAt", "track_key" AS "trackKey",
+              "ms_played" AS "msPlayed", "payload", "import_run_id" AS "importRunId"
+         FROM "listening_events" ORDER BY "id"`,
+    );
   }
 
   beforeEach(async () => {
@@ -64,7 +62,7 @@ describe('the listening-event ledger', () => {
     ];
     const ids = await temp.repos.listenRecording.appendEvents(events);
 
-    const stored = ledger();
+    const stored = await ledger();
     expect(stored.map((e) => e.id)).toEqual(ids);
     expect(stored.map(({ id: _id, ...raw }) => raw)).toEqual(events);
     expect(stored[0]!.payload).toBe(payload);
@@ -76,7 +74,7 @@ describe('the listening-event ledger', () => {
     events[14_999] = { ...events[14_999]!, importRunId: 424242 };
 
     await expect(temp.repos.listenRecording.appendEvents(events)).rejects.toMatchObject({
-      code: 'SQLITE_CONSTRAINT_FOREIGNKEY',
+      code: FOREIGN_KEY_VIOLATION,
     });
     expect(await rowCount(temp.repos, 'listening_events')).toBe(0);
   });
@@ -84,7 +82,7 @@ describe('the listening-event ledger', () => {
   it('links events to the import run that brought them', async () => {
     const run = await temp.repos.importRuns.start('history:lastfm', { from: null, to: null }, AT);
     await temp.repos.listenRecording.appendEvents([aListeningEvent({ importRunId: run.id })]);
-    expect(ledger().map((e) => e.importRunId)).toEqual([run.id]);
+    expect((await ledger()).map((e) => e.importRunId)).toEqual([run.id]);
   });
 
   it('offers no way to change or remove a recorded listen', () => {
@@ -96,10 +94,8 @@ describe('the listening-event ledger', () => {
 
   it('has the database itself refuse an UPDATE or DELETE of a recorded listen', async () => {
     await temp.repos.listenRecording.appendEvents([aListeningEvent()]);
-    expect(() => temp.db.sqlite.prepare(`UPDATE listening_events SET ms_played = 1`).run()).toThrow(
-      /append-only/,
-    );
-    expect(() => temp.db.sqlite.prepare(`DELETE FROM listening_events`).run()).toThrow(/append-only/);
+    await expect(temp.query(`UPDATE listening_events SET ms_played = 1`)).rejects.toThrow(/append-only/);
+    await expect(temp.query(`DELETE FROM listening_events`)).rejects.toThrow(/append-only/);
     expect(await rowCount(temp.repos, 'listening_events')).toBe(1);
   });
 });

@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { TrackId } from '../../../src/domain/track/track.js';
-import { aPlaylistDraft, aTrackDraft, AT, tempDatabasePerTest } from './temp-database.js';
+import {
+  aPlaylistDraft,
+  aTrackDraft,
+  AT,
+  FOREIGN_KEY_VIOLATION,
+  tempDatabasePerTest,
+} from './temp-database.js';
 
 describe('TypeOrmPlaylistRepository', () => {
   const temp = tempDatabasePerTest();
@@ -53,7 +59,7 @@ describe('TypeOrmPlaylistRepository', () => {
 
     // Track 999 does not exist: the item insert fails after the header and the old items were changed.
     const broken = { ...saved, name: 'Broken', items: [{ ...saved.items[0]!, trackId: 999 }] };
-    await expect(playlists.save(broken)).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY' });
+    await expect(playlists.save(broken)).rejects.toMatchObject({ code: FOREIGN_KEY_VIOLATION });
 
     expect(await playlists.findById(saved.id)).toEqual(saved);
   });

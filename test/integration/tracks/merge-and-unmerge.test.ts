@@ -27,21 +27,21 @@ const TABLES: Readonly<Record<string, string>> = {
   connector_tracks: `SELECT * FROM "connector_tracks" ORDER BY "service", "external_id"`,
 };
 
-function dump(world: IdentityWorld): Record<string, Row[]> {
-  return Object.fromEntries(
-    Object.entries(TABLES).map(([table, sql]) => [table, world.temp.db.sqlite.prepare<[], Row>(sql).all()]),
-  );
+async function dump(world: IdentityWorld): Promise<Record<string, Row[]>> {
+  const tables: [string, Row[]][] = [];
+  for (const [table, sql] of Object.entries(TABLES)) tables.push([table, await world.temp.query<Row>(sql)]);
+  return Object.fromEntries(tables);
 }
 
-function totals(world: IdentityWorld): Row | undefined {
-  return world.temp.db.sqlite
-    .prepare<[], Row>(
+async function totals(world: IdentityWorld): Promise<Row | undefined> {
+  return (
+    await world.temp.query<Row>(
       `SELECT (SELECT COUNT(*) FROM "plays") AS plays, (SELECT COUNT(*) FROM "likes") AS likes,
          (SELECT COUNT(*) FROM "playlist_items") AS items, (SELECT SUM("listen_count") FROM "daily_listens") AS listens,
          (SELECT SUM("total_ms_played") FROM "daily_listens") AS ms, (SELECT COUNT(*) FROM "listening_events") AS events,
          (SELECT COUNT(*) FROM "connector_tracks") AS records`,
     )
-    .get();
+  )[0];
 }
 
 describe('merging two tracks and undoing it', () => {
@@ -93,14 +93,14 @@ describe('merging two tracks and undoing it', () => {
   });
 
   it('re-points everything at the survivor, sums the counts and keeps the merged record', async () => {
-    const before = totals(world);
-    const ledger = dump(world);
+    const before = await totals(world);
+    const ledger = await dump(world);
 
     const merge = await new MergeTracks(world.stores).run(keep.id, fold.id);
 
     expect(merge).toMatchObject({ survivorId: keep.id, mergedId: fold.id, previousStatus: 'provisional' });
-    expect(totals(world)).toEqual(before);
-    const after = dump(world);
+    expect(await totals(world)).toEqual(before);
+    const after = await dump(world);
     expect(after['listening_events']).toEqual(ledger['listening_events']);
     expect(after['connector_tracks']).toEqual(ledger['connector_tracks']);
     expect(await world.stores.tracks.findById(fold.id)).toMatchObject({
@@ -116,19 +116,19 @@ describe('merging two tracks and undoing it', () => {
   });
 
   it('puts every row back exactly as it was on unmerge', async () => {
-    const before = dump(world);
+    const before = await dump(world);
     await new MergeTracks(world.stores).run(keep.id, fold.id);
     world.clock.advance(1000);
 
     const undone = await new UnmergeTrack(world.stores).run(fold.id);
 
     expect(undone.undoneAt).toBe(AT + 1000);
-    expect(dump(world)).toEqual(before);
+    expect(await dump(world)).toEqual(before);
     expect(await world.stores.merges.undonePairs()).toEqual([[fold.id, keep.id]]);
   });
 
   it('undoes a merge exactly even after the survivor was itself merged into a third track', async () => {
-    const before = dump(world);
+    const before = await dump(world);
     const third = await world.stores.tracks.insert(aTrackDraft({ title: 'Teardrop' }), AT);
     await new MergeTracks(world.stores).run(keep.id, fold.id);
     await new MergeTracks(world.stores).run(third.id, keep.id);
@@ -136,7 +136,7 @@ describe('merging two tracks and undoing it', () => {
     await new UnmergeTrack(world.stores).run(keep.id);
     await new UnmergeTrack(world.stores).run(fold.id);
 
-    const { tracks: trackRows, ...rest } = dump(world);
+    const { tracks: trackRows, ...rest } = await dump(world);
     const { tracks: beforeTracks, ...beforeRest } = before;
     expect(rest).toEqual(beforeRest);
     expect(trackRows).toEqual([

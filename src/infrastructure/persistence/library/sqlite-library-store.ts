@@ -1,6 +1,5 @@
-// The media library's files on the raw SQLite handle: one row per path. A file's track is shown as the
+// The media library's files: one row per path. A file's track is shown as the
 // track that now stands for it (one merge followed), so a merged track's files group with the survivor.
-import type Database from 'better-sqlite3';
 import type {
   LibraryDuplicateGroup,
   LibraryFile,
@@ -8,7 +7,7 @@ import type {
   LibraryFileStamp,
   LibraryStore,
 } from '../../../application/ports/library-store.port.js';
-import type { SqliteDatabase } from '../open-database.js';
+import type { EngineDatabase } from '../engine-database.js';
 import { readJson } from '../stored-value.js';
 
 const COLUMNS = [
@@ -54,83 +53,76 @@ interface StoredRow extends Row {
 }
 
 export class SqliteLibraryStore implements LibraryStore {
-  private readonly stampsOf: Database.Statement<[], LibraryFileStamp>;
-  private readonly upsertOne: Database.Statement<[Row]>;
-  private readonly relocateOne: Database.Statement<[Row & { from_path: string }]>;
-  private readonly removeOne: Database.Statement<[string]>;
-  private readonly all: Database.Statement<[{ under: string | null }], StoredRow>;
-  private readonly byKey: Database.Statement<[{ key: string; id: number | null }], StoredRow>;
-  private readonly sameAudio: Database.Statement<[], StoredRow>;
-  private readonly sameTrack: Database.Statement<[], StoredRow>;
+  private readonly stampsOf = `SELECT "path" AS "path", "size_bytes" AS "sizeBytes", "modified_ms" AS "modifiedMs",
+       "audio_hash" AS "audioHash" FROM "library_files"`;
+  private readonly upsertOne = `INSERT INTO "library_files" (${COLUMNS.map((c) => `"${c}"`).join(', ')})
+     VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})
+     ON CONFLICT ("path") DO UPDATE SET ${SET}`;
+  private readonly relocateOne = `UPDATE "library_files" SET ${SET} WHERE "path" = @from_path`;
+  private readonly removeOne = `DELETE FROM "library_files" WHERE "path" = ?`;
+  private readonly all: string;
+  private readonly byKey = `${SELECT} WHERE f."id" = @id OR f."path" = @key OR f."audio_hash" = @key ORDER BY f."id" LIMIT 1`;
+  private readonly sameAudio: string;
+  private readonly sameTrack: string;
 
-  constructor(db: SqliteDatabase) {
-    const { sqlite } = db;
-    this.stampsOf = sqlite.prepare(
-      `SELECT "path", "size_bytes" AS sizeBytes, "modified_ms" AS modifiedMs, "audio_hash" AS audioHash
-         FROM "library_files"`,
-    );
-    this.upsertOne = sqlite.prepare(
-      `INSERT INTO "library_files" (${COLUMNS.map((c) => `"${c}"`).join(', ')})
-       VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})
-       ON CONFLICT ("path") DO UPDATE SET ${SET}`,
-    );
-    this.relocateOne = sqlite.prepare(`UPDATE "library_files" SET ${SET} WHERE "path" = @from_path`);
-    this.removeOne = sqlite.prepare(`DELETE FROM "library_files" WHERE "path" = ?`);
-    this.all = sqlite.prepare(
-      `${SELECT} WHERE @under IS NULL OR substr(f."path", 1, length(@under)) = @under ORDER BY f."path"`,
-    );
-    this.byKey = sqlite.prepare(
-      `${SELECT} WHERE f."id" = @id OR f."path" = @key OR f."audio_hash" = @key ORDER BY f."id" LIMIT 1`,
-    );
-    this.sameAudio = sqlite.prepare(
-      `${SELECT} WHERE f."audio_hash" IN
-         (SELECT "audio_hash" FROM "library_files" GROUP BY "audio_hash" HAVING COUNT(*) > 1)
-       ORDER BY f."audio_hash", f."path"`,
-    );
+  constructor(private readonly db: EngineDatabase) {
+    const bytewise = db.sql.dialect.bytewise;
+    this.all = `${SELECT} WHERE CAST(@under AS text) IS NULL OR substr(f."path", 1, length(@under)) = @under
+      ORDER BY ${bytewise('f."path"')}`;
+    this.sameAudio = `${SELECT} WHERE f."audio_hash" IN
+       (SELECT "audio_hash" FROM "library_files" GROUP BY "audio_hash" HAVING COUNT(*) > 1)
+     ORDER BY ${bytewise('f."audio_hash"')}, ${bytewise('f."path"')}`;
     // Files of one track whose audio differs (same-audio copies are the other kind of duplicate).
-    this.sameTrack = sqlite.prepare(
-      `${SELECT} WHERE COALESCE(t."merged_into", f."track_id") IN
-         (SELECT COALESCE(t2."merged_into", f2."track_id") FROM "library_files" f2
-            JOIN "tracks" t2 ON t2."id" = f2."track_id"
-           GROUP BY 1 HAVING COUNT(DISTINCT f2."audio_hash") > 1)
-       ORDER BY COALESCE(s."id", t."id"), f."path"`,
-    );
+    this.sameTrack = `${SELECT} WHERE COALESCE(t."merged_into", f."track_id") IN
+       (SELECT COALESCE(t2."merged_into", f2."track_id") FROM "library_files" f2
+          JOIN "tracks" t2 ON t2."id" = f2."track_id"
+         GROUP BY 1 HAVING COUNT(DISTINCT f2."audio_hash") > 1)
+     ORDER BY COALESCE(s."id", t."id"), ${bytewise('f."path"')}`;
   }
 
   stamps(): Promise<LibraryFileStamp[]> {
-    return Promise.resolve(this.stampsOf.all());
+    return this.db.sql.all<LibraryFileStamp>(this.stampsOf);
   }
 
-  upsert(files: readonly LibraryFileDraft[]): Promise<void> {
-    for (const file of files) this.upsertOne.run(toRow(file));
-    return Promise.resolve();
+  async upsert(files: readonly LibraryFileDraft[]): Promise<void> {
+    await this.db.unitOfWork.write(async () => {
+      for (const file of files) await this.db.sql.run(this.upsertOne, toRow(file));
+    });
   }
 
-  relocate(moves: readonly { readonly fromPath: string; readonly file: LibraryFileDraft }[]): Promise<void> {
-    for (const move of moves) this.relocateOne.run({ ...toRow(move.file), from_path: move.fromPath });
-    return Promise.resolve();
+  async relocate(
+    moves: readonly { readonly fromPath: string; readonly file: LibraryFileDraft }[],
+  ): Promise<void> {
+    await this.db.unitOfWork.write(async () => {
+      for (const move of moves) {
+        await this.db.sql.run(this.relocateOne, { ...toRow(move.file), from_path: move.fromPath });
+      }
+    });
   }
 
-  remove(paths: readonly string[]): Promise<void> {
-    for (const path of paths) this.removeOne.run(path);
-    return Promise.resolve();
+  async remove(paths: readonly string[]): Promise<void> {
+    await this.db.unitOfWork.write(async () => {
+      for (const path of paths) await this.db.sql.run(this.removeOne, [path]);
+    });
   }
 
-  list(under?: string): Promise<LibraryFile[]> {
-    return Promise.resolve(this.all.all({ under: under ?? null }).map(fromRow));
+  async list(under?: string): Promise<LibraryFile[]> {
+    return (await this.db.sql.all<StoredRow>(this.all, { under: under ?? null })).map(fromRow);
   }
 
-  find(key: string): Promise<LibraryFile | null> {
+  async find(key: string): Promise<LibraryFile | null> {
     const id = /^\d+$/.test(key) ? Number(key) : null;
-    const row = this.byKey.get({ key, id });
-    return Promise.resolve(row === undefined ? null : fromRow(row));
+    const row = await this.db.sql.one<StoredRow>(this.byKey, { key, id });
+    return row === undefined ? null : fromRow(row);
   }
 
-  duplicates(): Promise<LibraryDuplicateGroup[]> {
-    return Promise.resolve([
-      ...groups('audio', this.sameAudio.all().map(fromRow), (file) => file.audioHash),
-      ...groups('track', this.sameTrack.all().map(fromRow), (file) => String(file.trackId)),
-    ]);
+  async duplicates(): Promise<LibraryDuplicateGroup[]> {
+    const sameAudio = (await this.db.sql.all<StoredRow>(this.sameAudio)).map(fromRow);
+    const sameTrack = (await this.db.sql.all<StoredRow>(this.sameTrack)).map(fromRow);
+    return [
+      ...groups('audio', sameAudio, (file) => file.audioHash),
+      ...groups('track', sameTrack, (file) => String(file.trackId)),
+    ];
   }
 }
 

@@ -1,22 +1,26 @@
-// Likes over TypeORM; the bulk upsert runs on the raw connection.
-import type { Repository } from 'typeorm';
+// Likes: read per service, written by the bulk upsert.
 import type { LikeRepository } from '../../../application/ports/like-repository.port.js';
 import type { Like } from '../../../domain/likes/like.js';
 import type { ServiceName } from '../../../domain/shared/service.js';
 import { BulkWriter } from '../bulk-writer.js';
+import type { EngineDatabase } from '../engine-database.js';
+import { EntitySql } from '../sql/entity-sql.js';
 import { LikeEntity } from './like.entity.js';
 import { likeToDomain, likeToRow } from './like.mapper.js';
-import type { SqliteDatabase } from '../open-database.js';
+
+const ROWS = new EntitySql(LikeEntity);
+const REMOVE = `DELETE FROM ${ROWS.table} WHERE "service" = ? AND "external_id" = ?`;
 
 export class TypeOrmLikeRepository implements LikeRepository {
-  private readonly rows: Repository<LikeEntity>;
   private readonly upserts: BulkWriter<LikeEntity>;
+  private readonly ofService: string;
 
-  constructor(private readonly db: SqliteDatabase) {
-    this.rows = db.dataSource.getRepository(LikeEntity);
-    this.upserts = BulkWriter.for(db.dataSource, db.sqlite, LikeEntity, {
+  constructor(private readonly db: EngineDatabase) {
+    this.upserts = BulkWriter.for(db, LikeEntity, {
       conflict: { kind: 'update', keys: ['service', 'externalId'] },
     });
+    this.ofService = `SELECT ${ROWS.select()} FROM ${ROWS.table} WHERE "service" = ?
+      ORDER BY "liked_at" DESC NULLS LAST, ${db.sql.dialect.bytewise('"external_id"')}`;
   }
 
   async upsertMany(likes: readonly Like[]): Promise<void> {
@@ -25,15 +29,12 @@ export class TypeOrmLikeRepository implements LikeRepository {
   }
 
   async list(service: ServiceName): Promise<Like[]> {
-    const rows = await this.rows.find({
-      where: { service },
-      order: { likedAt: { direction: 'DESC', nulls: 'LAST' }, externalId: 'ASC' },
-    });
-    return rows.map(likeToDomain);
+    const rows = await this.db.sql.all<Record<string, unknown>>(this.ofService, [service]);
+    return rows.map((row) => likeToDomain(ROWS.read(row)));
   }
 
   async remove(service: ServiceName, externalId: string): Promise<boolean> {
-    const { affected } = await this.db.unitOfWork.write(() => this.rows.delete({ service, externalId }));
-    return (affected ?? 0) > 0;
+    const { changes } = await this.db.unitOfWork.write(() => this.db.sql.run(REMOVE, [service, externalId]));
+    return changes > 0;
   }
 }

@@ -1,6 +1,4 @@
-// Playlists over TypeORM: a save replaces the item list in the same transaction as the header.
-import type Database from 'better-sqlite3';
-import type { Repository } from 'typeorm';
+// Playlists: a save replaces the item list in the same transaction as the header.
 import type {
   PlaylistRepository,
   PlaylistSummary,
@@ -9,6 +7,8 @@ import type { Playlist, PlaylistDraft, PlaylistId } from '../../../domain/playli
 import { NaradaError } from '../../../domain/shared/errors.js';
 import type { ServiceName } from '../../../domain/shared/service.js';
 import { BulkWriter } from '../bulk-writer.js';
+import type { EngineDatabase } from '../engine-database.js';
+import { EntitySql } from '../sql/entity-sql.js';
 import { PlaylistItemEntity } from './playlist-item.entity.js';
 import { PlaylistEntity } from './playlist.entity.js';
 import {
@@ -17,30 +17,31 @@ import {
   playlistToDomain,
   playlistToRow,
 } from './playlist.mapper.js';
-import type { SqliteDatabase } from '../open-database.js';
+
+const PLAYLISTS = new EntitySql(PlaylistEntity);
+const ITEMS = new EntitySql(PlaylistItemEntity);
+const HEADER = `SELECT ${PLAYLISTS.select()} FROM ${PLAYLISTS.table}`;
+const ITEMS_OF = `SELECT ${ITEMS.select()} FROM ${ITEMS.table} WHERE "playlist_id" = ? ORDER BY "position"`;
+const ITEM_COUNTS = `SELECT "playlist_id" AS "playlistId", COUNT(*) AS "itemCount" FROM "playlist_items" GROUP BY "playlist_id"`;
+const INSERT = `${PLAYLISTS.insert(['id'])} RETURNING "id" AS "id"`;
+const HEADER_COLUMNS = PLAYLISTS.columns
+  .map((c) => c.property as keyof PlaylistEntity & string)
+  .filter((p) => p !== 'id');
 
 export class TypeOrmPlaylistRepository implements PlaylistRepository {
-  private readonly playlists: Repository<PlaylistEntity>;
-  private readonly items: Repository<PlaylistItemEntity>;
   private readonly newItems: BulkWriter<PlaylistItemEntity>;
-  private readonly itemCounts: Database.Statement<[], { playlistId: number; itemCount: number }>;
+  private readonly byName: string;
 
-  constructor(private readonly db: SqliteDatabase) {
-    this.playlists = db.dataSource.getRepository(PlaylistEntity);
-    this.items = db.dataSource.getRepository(PlaylistItemEntity);
-    this.newItems = BulkWriter.for(db.dataSource, db.sqlite, PlaylistItemEntity, {
-      conflict: { kind: 'fail' },
-    });
-    this.itemCounts = db.sqlite.prepare(
-      `SELECT "playlist_id" AS playlistId, COUNT(*) AS itemCount FROM "playlist_items" GROUP BY "playlist_id"`,
-    );
+  constructor(private readonly db: EngineDatabase) {
+    this.newItems = BulkWriter.for(db, PlaylistItemEntity, { conflict: { kind: 'fail' } });
+    this.byName = `${HEADER} ORDER BY ${db.sql.dialect.bytewise('"name"')}, "id"`;
   }
 
   async save(playlist: Playlist | PlaylistDraft): Promise<Playlist> {
     return this.db.unitOfWork.transaction(async () => {
       const row = playlistToRow(playlist);
       const id = await this.storeHeader('id' in playlist ? playlist.id : null, row);
-      await this.items.delete({ playlistId: id });
+      await this.db.sql.run(`DELETE FROM "playlist_items" WHERE "playlist_id" = ?`, [id]);
       const itemRows = playlist.items.map((item) => playlistItemToRow(id, item));
       await this.db.unitOfWork.bulk(() => this.newItems.write(itemRows));
       return Object.freeze({ ...playlist, id, items: Object.freeze([...playlist.items]) });
@@ -48,21 +49,31 @@ export class TypeOrmPlaylistRepository implements PlaylistRepository {
   }
 
   async findById(id: PlaylistId): Promise<Playlist | null> {
-    const row = await this.playlists.findOneBy({ id });
+    const row = await this.header(`${HEADER} WHERE "id" = ?`, [id]);
     return row === null ? null : this.withItems(row);
   }
 
   async findByExternal(service: ServiceName, externalId: string): Promise<Playlist | null> {
-    const row = await this.playlists.findOneBy({ service, externalId });
+    const row = await this.header(`${HEADER} WHERE "service" = ? AND "external_id" = ?`, [
+      service,
+      externalId,
+    ]);
     return row === null ? null : this.withItems(row);
   }
 
   async list(): Promise<PlaylistSummary[]> {
-    const rows = await this.playlists.find({ order: { name: 'ASC', id: 'ASC' } });
-    const counts = new Map(this.itemCounts.all().map((c) => [c.playlistId, c.itemCount]));
-    return rows.map((row) =>
-      Object.freeze({ ...playlistHeaderToDomain(row), itemCount: counts.get(row.id) ?? 0 }),
-    );
+    const rows = await this.db.sql.all<Record<string, unknown>>(this.byName);
+    const counts = await this.db.sql.all<{ playlistId: number; itemCount: number }>(ITEM_COUNTS);
+    const byId = new Map(counts.map((c) => [c.playlistId, c.itemCount]));
+    return rows.map((raw) => {
+      const row = PLAYLISTS.read(raw);
+      return Object.freeze({ ...playlistHeaderToDomain(row), itemCount: byId.get(row.id) ?? 0 });
+    });
+  }
+
+  private async header(sql: string, params: readonly (string | number)[]): Promise<PlaylistEntity | null> {
+    const row = await this.db.sql.one<Record<string, unknown>>(sql, params);
+    return row === undefined ? null : PLAYLISTS.read(row);
   }
 
   /** Updates the playlist with `id`, or the known one with the same service id, or inserts it. */
@@ -70,15 +81,22 @@ export class TypeOrmPlaylistRepository implements PlaylistRepository {
     const known =
       id ??
       (row.service !== null && row.externalId !== null
-        ? ((await this.playlists.findOneBy({ service: row.service, externalId: row.externalId }))?.id ?? null)
+        ? ((
+            await this.header(`${HEADER} WHERE "service" = ? AND "external_id" = ?`, [
+              row.service,
+              row.externalId,
+            ])
+          )?.id ?? null)
         : null);
     if (known === null) {
-      const result = await this.playlists.insert(row);
-      // TypeORM types generated keys loosely; the entity's primary key is the integer `id`.
-      return Number((result.identifiers[0] as { id: number }).id);
+      const inserted = await this.db.sql.one<{ id: number }>(INSERT, PLAYLISTS.params(row));
+      return inserted!.id;
     }
-    const { affected } = await this.playlists.update({ id: known }, row);
-    if (affected === 0) {
+    const { changes } = await this.db.sql.run(
+      PLAYLISTS.update(HEADER_COLUMNS, `"id" = @id`),
+      PLAYLISTS.params({ ...row, id: known }),
+    );
+    if (changes === 0) {
       throw new NaradaError(
         'DATABASE.NOT_FOUND',
         `Playlist ${known} is not in the database; save it without an id to add it`,
@@ -90,7 +108,10 @@ export class TypeOrmPlaylistRepository implements PlaylistRepository {
   }
 
   private async withItems(row: PlaylistEntity): Promise<Playlist> {
-    const items = await this.items.find({ where: { playlistId: row.id }, order: { position: 'ASC' } });
-    return playlistToDomain(row, items);
+    const items = await this.db.sql.all<Record<string, unknown>>(ITEMS_OF, [row.id]);
+    return playlistToDomain(
+      row,
+      items.map((item) => ITEMS.read(item)),
+    );
   }
 }

@@ -1,12 +1,12 @@
-// StoredRecordCheck on the raw SQLite handle: one statement reads the stored records without their wire
+// StoredRecordCheck: one statement reads the stored records without their wire
 // JSON (most of each row), and an unchanged record gets only its fetch time written, not the whole row.
-import type Database from 'better-sqlite3';
 import type { StoredRecordCheck } from '../../../application/ports/stored-record-check.port.js';
 import type { ConnectorTrack } from '../../../domain/track/connector-track.js';
 import { ConnectorTrackEntity } from './connector-track.entity.js';
 import { connectorTrackToRow } from './connector-track.mapper.js';
-import type { SqliteDatabase } from '../open-database.js';
-import { jsonList } from './identity-rows.js';
+import type { EngineDatabase } from '../engine-database.js';
+import { entityTable } from '../sql/entity-columns.js';
+import { jsonPairs } from './identity-rows.js';
 
 type StoredRow = Readonly<Record<string, unknown>> & {
   readonly service: string;
@@ -15,28 +15,23 @@ type StoredRow = Readonly<Record<string, unknown>> & {
 };
 
 export class SqliteStoredRecords implements StoredRecordCheck {
-  private readonly stored: Database.Statement<[string], StoredRow>;
-  private readonly touch: Database.Statement<[number, string, string]>;
+  private readonly stored: string;
+  private readonly touch = `UPDATE "connector_tracks" SET "fetched_at" = ? WHERE "service" = ? AND "external_id" = ?`;
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(private readonly db: EngineDatabase) {
     // Every column but `raw`, named after the entity's properties, so a new column is compared too.
-    const metadata = db.dataSource.getMetadata(ConnectorTrackEntity);
-    const columns = metadata.columns
-      .filter((column) => column.propertyName !== 'raw')
-      .map((column) => `c."${column.databaseName}" AS "${column.propertyName}"`);
-    this.stored = db.sqlite.prepare(
-      `SELECT ${columns.join(', ')} FROM "connector_tracks" c WHERE (c."service", c."external_id") IN
-         (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))`,
-    );
-    this.touch = db.sqlite.prepare(
-      `UPDATE "connector_tracks" SET "fetched_at" = ? WHERE "service" = ? AND "external_id" = ?`,
-    );
+    const columns = entityTable(ConnectorTrackEntity)
+      .columns.filter((column) => column.property !== 'raw')
+      .map((column) => `c."${column.name}" AS "${column.property}"`);
+    this.stored = `SELECT ${columns.join(', ')} FROM "connector_tracks" c
+       WHERE (c."service", c."external_id") ${db.sql.dialect.inTextPairs('?')}`;
   }
 
   async refreshUnchanged(records: readonly ConnectorTrack[]): Promise<ReadonlySet<ConnectorTrack>> {
     if (records.length === 0) return new Set();
     const stored = new Map<string, StoredRow>();
-    for (const row of this.stored.all(jsonList(records.map((r) => [r.service, r.externalId])))) {
+    const pairs = jsonPairs(records.map((r) => [r.service, r.externalId] as const));
+    for (const row of await this.db.sql.all<StoredRow>(this.stored, [pairs])) {
       stored.set(keyOf(row.service, row.externalId), row);
     }
     const unchanged = new Set<ConnectorTrack>();
@@ -49,8 +44,10 @@ export class SqliteStoredRecords implements StoredRecordCheck {
       if (row.fetchedAt !== record.fetchedAt) moved.push(record);
     }
     if (moved.length > 0) {
-      await this.db.unitOfWork.bulk(() => {
-        for (const record of moved) this.touch.run(record.fetchedAt, record.service, record.externalId);
+      await this.db.unitOfWork.bulk(async () => {
+        for (const record of moved) {
+          await this.db.sql.run(this.touch, [record.fetchedAt, record.service, record.externalId]);
+        }
       });
     }
     return unchanged;

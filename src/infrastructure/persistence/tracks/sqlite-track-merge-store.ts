@@ -1,6 +1,5 @@
 // Merges through the track repository's own merge path, with a journal row beside each so that
 // `narada tracks unmerge` can put back exactly what moved.
-import type Database from 'better-sqlite3';
 import type {
   TrackMergeRecord,
   TrackMergeStore,
@@ -9,7 +8,7 @@ import type { TrackRepository } from '../../../application/ports/track-repositor
 import { NaradaError } from '../../../domain/shared/errors.js';
 import type { IdentityStatus, Track, TrackId } from '../../../domain/track/track.js';
 import type { EpochMs } from '../../../domain/values/time.js';
-import type { SqliteDatabase } from '../open-database.js';
+import type { EngineDatabase } from '../engine-database.js';
 import { MergeJournalStatements, type MergeJournal } from './merge-journal.js';
 
 interface MergeRow {
@@ -23,41 +22,26 @@ interface MergeRow {
   readonly undoneAt: number | null;
 }
 
-const MERGE_COLUMNS = `"id" AS id, "merged_id" AS mergedId, "survivor_id" AS survivorId,
-  "previous_status" AS previousStatus, "reason" AS reason, "journal" AS journal,
-  "merged_at" AS mergedAt, "undone_at" AS undoneAt`;
+const MERGE_COLUMNS = `"id" AS "id", "merged_id" AS "mergedId", "survivor_id" AS "survivorId",
+  "previous_status" AS "previousStatus", "reason" AS "reason", "journal" AS "journal",
+  "merged_at" AS "mergedAt", "undone_at" AS "undoneAt"`;
+const INSERT_MERGE = `INSERT INTO "track_merges" ("merged_id", "survivor_id", "previous_status", "reason", "journal", "merged_at")
+   VALUES (@mergedId, @survivorId, @previousStatus, @reason, @journal, @mergedAt) RETURNING "id" AS "id"`;
+const MARK_UNDONE = `UPDATE "track_merges" SET "undone_at" = @at WHERE "id" = @id`;
+const STANDING_MERGE = `SELECT ${MERGE_COLUMNS} FROM "track_merges" WHERE "merged_id" = ? AND "undone_at" IS NULL ORDER BY "id" DESC LIMIT 1`;
+const BY_TRACK = `SELECT ${MERGE_COLUMNS} FROM "track_merges" WHERE "merged_id" = ? OR "survivor_id" = ? ORDER BY "id" DESC`;
+const UNDONE = `SELECT "merged_id" AS "mergedId", "survivor_id" AS "survivorId" FROM "track_merges" WHERE "undone_at" IS NOT NULL`;
+const MERGED_INTO = `SELECT "merged_into" AS "mergedInto" FROM "tracks" WHERE "id" = ?`;
 const STANDING: readonly string[] = ['provisional', 'resolved', 'canonical'];
 
 export class SqliteTrackMergeStore implements TrackMergeStore {
   private readonly journal: MergeJournalStatements;
-  private readonly insertMerge: Database.Statement<[Omit<MergeRow, 'id' | 'undoneAt'>]>;
-  private readonly markUndone: Database.Statement<[{ id: number; at: number }]>;
-  private readonly standing: Database.Statement<[number], MergeRow>;
-  private readonly byTrack: Database.Statement<[number, number], MergeRow>;
-  private readonly undone: Database.Statement<[], { mergedId: number; survivorId: number }>;
-  private readonly mergedInto: Database.Statement<[number], { mergedInto: number | null }>;
 
   constructor(
-    private readonly db: SqliteDatabase,
+    private readonly db: EngineDatabase,
     private readonly tracks: TrackRepository,
   ) {
-    const { sqlite } = db;
-    this.journal = new MergeJournalStatements(sqlite);
-    this.insertMerge = sqlite.prepare(
-      `INSERT INTO "track_merges" ("merged_id", "survivor_id", "previous_status", "reason", "journal", "merged_at")
-       VALUES (@mergedId, @survivorId, @previousStatus, @reason, @journal, @mergedAt)`,
-    );
-    this.markUndone = sqlite.prepare(`UPDATE "track_merges" SET "undone_at" = @at WHERE "id" = @id`);
-    this.standing = sqlite.prepare(
-      `SELECT ${MERGE_COLUMNS} FROM "track_merges" WHERE "merged_id" = ? AND "undone_at" IS NULL ORDER BY "id" DESC LIMIT 1`,
-    );
-    this.byTrack = sqlite.prepare(
-      `SELECT ${MERGE_COLUMNS} FROM "track_merges" WHERE "merged_id" = ? OR "survivor_id" = ? ORDER BY "id" DESC`,
-    );
-    this.undone = sqlite.prepare(
-      `SELECT "merged_id" AS mergedId, "survivor_id" AS survivorId FROM "track_merges" WHERE "undone_at" IS NOT NULL`,
-    );
-    this.mergedInto = sqlite.prepare(`SELECT "merged_into" AS mergedInto FROM "tracks" WHERE "id" = ?`);
+    this.journal = new MergeJournalStatements(db);
   }
 
   merge(
@@ -69,7 +53,7 @@ export class SqliteTrackMergeStore implements TrackMergeStore {
     if (survivor === null)
       throw new Error(`Track ${merged.id} is not merged; make it with track.mergeInto(survivor)`);
     return this.db.unitOfWork.transaction(async () => {
-      const journal = this.journal.capture(merged.id, survivor);
+      const journal = await this.journal.capture(merged.id, survivor);
       await this.tracks.recordMerge(merged);
       const row = {
         mergedId: merged.id,
@@ -79,15 +63,20 @@ export class SqliteTrackMergeStore implements TrackMergeStore {
         journal: JSON.stringify(journal),
         mergedAt: merged.updatedAt,
       };
-      const id = await this.db.unitOfWork.bulk(() => Number(this.insertMerge.run(row).lastInsertRowid));
+      const inserted = await this.db.unitOfWork.bulk(() =>
+        this.db.sql.one<{ id: number }>(INSERT_MERGE, row),
+      );
+      const id = inserted!.id;
       return toRecord({ ...row, id, undoneAt: null });
     });
   }
 
   unmerge(merge: TrackMergeRecord, restored: Track, at: EpochMs): Promise<TrackMergeRecord> {
     return this.db.unitOfWork.transaction(async () => {
-      const row = this.standing.get(merge.mergedId);
-      const root = this.mergedInto.get(merge.mergedId)?.mergedInto ?? null;
+      const row = await this.db.sql.one<MergeRow>(STANDING_MERGE, [merge.mergedId]);
+      const root =
+        (await this.db.sql.one<{ mergedInto: number | null }>(MERGED_INTO, [merge.mergedId]))?.mergedInto ??
+        null;
       if (row === undefined || row.id !== merge.id || root === null) {
         throw new NaradaError(
           'IDENTITY.NOT_MERGED',
@@ -96,9 +85,9 @@ export class SqliteTrackMergeStore implements TrackMergeStore {
         );
       }
       const journal = JSON.parse(row.journal) as MergeJournal;
-      await this.db.unitOfWork.bulk(() => {
-        this.journal.undo(journal, merge.mergedId, root);
-        this.markUndone.run({ id: merge.id, at });
+      await this.db.unitOfWork.bulk(async () => {
+        await this.journal.undo(journal, merge.mergedId, root);
+        await this.db.sql.run(MARK_UNDONE, { id: merge.id, at });
       });
       await this.tracks.update(restored);
       return { ...merge, undoneAt: at };
@@ -106,16 +95,17 @@ export class SqliteTrackMergeStore implements TrackMergeStore {
   }
 
   async standingMerge(trackId: TrackId): Promise<TrackMergeRecord | null> {
-    const row = this.standing.get(trackId);
+    const row = await this.db.sql.one<MergeRow>(STANDING_MERGE, [trackId]);
     return row === undefined ? null : toRecord(row);
   }
 
   async history(trackId: TrackId): Promise<TrackMergeRecord[]> {
-    return this.byTrack.all(trackId, trackId).map(toRecord);
+    return (await this.db.sql.all<MergeRow>(BY_TRACK, [trackId, trackId])).map(toRecord);
   }
 
   async undonePairs(): Promise<ReadonlyArray<readonly [TrackId, TrackId]>> {
-    return this.undone.all().map((row) => [row.mergedId, row.survivorId] as const);
+    const rows = await this.db.sql.all<{ mergedId: number; survivorId: number }>(UNDONE);
+    return rows.map((row) => [row.mergedId, row.survivorId] as const);
   }
 }
 

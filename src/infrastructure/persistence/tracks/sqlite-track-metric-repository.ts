@@ -1,6 +1,5 @@
-// Track metrics: the bulk upsert and the bulk read both run on the raw connection, since a workflow
+// Track metrics: the bulk upsert and the bulk read both run through the SQL runner, since a workflow
 // asks for tens of thousands of rows at once and TypeORM's `find` costs more than the query itself.
-import type Database from 'better-sqlite3';
 import type { TrackMetricRepository } from '../../../application/ports/track-metric-repository.port.js';
 import type { MetricName, TrackMetric } from '../../../domain/track/track-metric.js';
 import type { TrackId } from '../../../domain/track/track.js';
@@ -8,19 +7,15 @@ import { BulkWriter } from '../bulk-writer.js';
 import { chunks, IN_LIST_CHUNK } from '../chunks.js';
 import { TrackMetricEntity } from './track-metric.entity.js';
 import { trackMetricToDomain, trackMetricToRow } from './track-metric.mapper.js';
-import type { SqliteDatabase } from '../open-database.js';
+import type { EngineDatabase } from '../engine-database.js';
 
-const COLUMNS = `"track_id" AS trackId, "name" AS name, "value" AS value, "source" AS source,
-  "fetched_at" AS fetchedAt`;
+const COLUMNS = `"track_id" AS "trackId", "name" AS "name", "value" AS "value", "source" AS "source",
+  "fetched_at" AS "fetchedAt"`;
 
 export class SqliteTrackMetricRepository implements TrackMetricRepository {
   private readonly upserts: BulkWriter<TrackMetricEntity>;
-  /** Prepared reads by number of names; every chunk of ids is padded to the full IN-list length. */
-  private readonly reads = new Map<number, Database.Statement<unknown[], TrackMetricEntity>>();
-  private prefixRead: Database.Statement<unknown[], TrackMetricEntity> | undefined;
-
-  constructor(private readonly db: SqliteDatabase) {
-    this.upserts = BulkWriter.for(db.dataSource, db.sqlite, TrackMetricEntity, {
+  constructor(private readonly db: EngineDatabase) {
+    this.upserts = BulkWriter.for(db, TrackMetricEntity, {
       conflict: { kind: 'update', keys: ['trackId', 'name'] },
     });
   }
@@ -39,36 +34,31 @@ export class SqliteTrackMetricRepository implements TrackMetricRepository {
     for (const chunk of chunks([...new Set(trackIds)])) {
       // Repeating an id pads the list without changing the result, so one statement serves every chunk.
       const ids = [...chunk, ...Array.from({ length: IN_LIST_CHUNK - chunk.length }, () => chunk[0])];
-      for (const row of read.all(...ids, ...wanted)) found.push(trackMetricToDomain(row));
+      for (const row of await this.db.sql.all<TrackMetricEntity>(read, [...ids, ...wanted])) {
+        found.push(trackMetricToDomain(row));
+      }
     }
     return found;
   }
 
-  /** `substr` rather than LIKE, so a prefix holding `%` or `_` means itself. */
+  /** `substr` rather than LIKE, so a prefix holding `%` or `_` means itself (plain SQL on both engines). */
   async withPrefix(trackIds: readonly TrackId[], prefix: string): Promise<TrackMetric[]> {
     const found: TrackMetric[] = [];
-    this.prefixRead ??= this.db.sqlite.prepare<unknown[], TrackMetricEntity>(
-      `SELECT ${COLUMNS} FROM "track_metrics" WHERE "track_id" IN (${placeholders(IN_LIST_CHUNK)})
-       AND substr("name", 1, ?) = ? ORDER BY "track_id", "name"`,
-    );
+    const read = `SELECT ${COLUMNS} FROM "track_metrics" WHERE "track_id" IN (${placeholders(IN_LIST_CHUNK)})
+       AND substr("name", 1, ?) = ? ORDER BY "track_id", "name"`;
     for (const chunk of chunks([...new Set(trackIds)])) {
       const ids = [...chunk, ...Array.from({ length: IN_LIST_CHUNK - chunk.length }, () => chunk[0])];
-      for (const row of this.prefixRead.all(...ids, prefix.length, prefix))
+      for (const row of await this.db.sql.all<TrackMetricEntity>(read, [...ids, prefix.length, prefix])) {
         found.push(trackMetricToDomain(row));
+      }
     }
     return found;
   }
 
-  private readFor(names: number): Database.Statement<unknown[], TrackMetricEntity> {
-    let statement = this.reads.get(names);
-    if (statement === undefined) {
-      statement = this.db.sqlite.prepare<unknown[], TrackMetricEntity>(
-        `SELECT ${COLUMNS} FROM "track_metrics" WHERE "track_id" IN (${placeholders(IN_LIST_CHUNK)})
-         AND "name" IN (${placeholders(names)}) ORDER BY "track_id", "name"`,
-      );
-      this.reads.set(names, statement);
-    }
-    return statement;
+  /** The read for a number of names; every chunk of ids is padded to the full IN-list length (one statement). */
+  private readFor(names: number): string {
+    return `SELECT ${COLUMNS} FROM "track_metrics" WHERE "track_id" IN (${placeholders(IN_LIST_CHUNK)})
+         AND "name" IN (${placeholders(names)}) ORDER BY "track_id", "name"`;
   }
 }
 

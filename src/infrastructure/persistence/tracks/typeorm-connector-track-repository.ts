@@ -1,20 +1,21 @@
-// Services' own track records over TypeORM; the bulk upsert runs on the raw connection.
-import type { Repository } from 'typeorm';
+// Services' own track records: read by key, written by the bulk upsert.
 import type { ConnectorTrackRepository } from '../../../application/ports/connector-track-repository.port.js';
 import type { ServiceName } from '../../../domain/shared/service.js';
 import type { ConnectorTrack } from '../../../domain/track/connector-track.js';
 import { BulkWriter } from '../bulk-writer.js';
 import { ConnectorTrackEntity } from './connector-track.entity.js';
 import { connectorTrackToDomain, connectorTrackToRow } from './connector-track.mapper.js';
-import type { SqliteDatabase } from '../open-database.js';
+import type { EngineDatabase } from '../engine-database.js';
+import { EntitySql } from '../sql/entity-sql.js';
+
+const ROWS = new EntitySql(ConnectorTrackEntity);
+const FIND = `SELECT ${ROWS.select()} FROM ${ROWS.table} WHERE "service" = ? AND "external_id" = ?`;
 
 export class TypeOrmConnectorTrackRepository implements ConnectorTrackRepository {
-  private readonly rows: Repository<ConnectorTrackEntity>;
   private readonly upserts: BulkWriter<ConnectorTrackEntity>;
 
-  constructor(private readonly db: SqliteDatabase) {
-    this.rows = db.dataSource.getRepository(ConnectorTrackEntity);
-    this.upserts = BulkWriter.for(db.dataSource, db.sqlite, ConnectorTrackEntity, {
+  constructor(private readonly db: EngineDatabase) {
+    this.upserts = BulkWriter.for(db, ConnectorTrackEntity, {
       conflict: { kind: 'update', keys: ['service', 'externalId'] },
     });
   }
@@ -25,7 +26,7 @@ export class TypeOrmConnectorTrackRepository implements ConnectorTrackRepository
   }
 
   async find(service: ServiceName, externalId: string): Promise<ConnectorTrack | null> {
-    const row = await this.rows.findOneBy({ service, externalId });
-    return row === null ? null : connectorTrackToDomain(row);
+    const row = await this.db.sql.one<Record<string, unknown>>(FIND, [service, externalId]);
+    return row === undefined ? null : connectorTrackToDomain(ROWS.read(row));
   }
 }
