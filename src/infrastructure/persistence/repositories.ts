@@ -38,11 +38,11 @@ import { SqliteLedgerPresence } from './history/sqlite-ledger-presence.js';
 import { TypeOrmImportRunRepository } from './history/typeorm-import-run-repository.js';
 import { TypeOrmResponseCache } from './http-cache/typeorm-response-cache.js';
 import { SqliteLibraryStore } from './library/sqlite-library-store.js';
-import { SqliteListenLinkStore } from './library/sqlite-listen-link-store.js';
+import { SqlListenLinkStore } from './library/sql-listen-link-store.js';
 import { TypeOrmLikeRepository } from './likes/typeorm-like-repository.js';
 import { asEngineDatabase, type NaradaDatabase } from './open-database.js';
 import { TypeOrmPlaylistRepository } from './playlist/typeorm-playlist-repository.js';
-import { SqliteScheduleStore } from './schedules/sqlite-schedule-store.js';
+import { SqlScheduleStore } from './schedules/sql-schedule-store.js';
 import { SqliteListeningStats } from './stats/sqlite-listening-stats.js';
 import { TypeOrmSyncCheckpointRepository } from './sync-checkpoints/typeorm-sync-checkpoint-repository.js';
 import { SqliteIdentityAttempts } from './tracks/sqlite-identity-attempts.js';
@@ -54,7 +54,7 @@ import { TypeOrmConnectorTrackRepository } from './tracks/typeorm-connector-trac
 import { TypeOrmTrackMappingRepository } from './tracks/typeorm-track-mapping-repository.js';
 import { TypeOrmTrackRepository } from './tracks/typeorm-track-repository.js';
 import { TypeOrmWorkflowRunRepository } from './workflow/typeorm-workflow-run-repository.js';
-import { SqliteServerUserStore } from './users/sqlite-server-user-store.js';
+import { SqlServerUserStore } from './users/sql-server-user-store.js';
 
 export interface Repositories {
   readonly tracks: TrackRepository;
@@ -100,7 +100,7 @@ export function createRepositories(database: NaradaDatabase): Repositories {
     trackMetrics: () => new SqliteTrackMetricRepository(db),
     likes: () => new TypeOrmLikeRepository(db),
     library: () => new SqliteLibraryStore(db),
-    listenLinks: () => new SqliteListenLinkStore(db),
+    listenLinks: () => new SqlListenLinkStore(db),
     listenRecording: () => new SqliteListenRecordingStore(db),
     provisionalTracks: () => new SqlProvisionalTrackStore(db),
     playHistory: () => new SqlitePlayHistoryQuery(db),
@@ -112,8 +112,8 @@ export function createRepositories(database: NaradaDatabase): Repositories {
     syncCheckpoints: () => new TypeOrmSyncCheckpointRepository(db),
     workflowRuns: () => new TypeOrmWorkflowRunRepository(db),
     responseCache: () => new TypeOrmResponseCache(db),
-    serverUsers: () => new SqliteServerUserStore(db),
-    schedules: () => new SqliteScheduleStore(db),
+    serverUsers: () => new SqlServerUserStore(db),
+    schedules: () => new SqlScheduleStore(db),
     unitOfWork: () => db.unitOfWork,
     databaseInfo: () => db,
   });

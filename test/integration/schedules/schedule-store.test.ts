@@ -1,5 +1,6 @@
-// Schedules on a real SQLite file: stored and read back, and claimed atomically, so that of two
-// connections (two `run-due` processes) that read a due schedule together only one runs it. A claim
+// Schedules on a real database (a SQLite file, or PostgreSQL in the test:postgres run): stored and read
+// back, and claimed atomically, so that of two connections (two `run-due` processes) that read a due
+// schedule together only one runs it. A claim
 // whose process ended, or that is older than the stale bound, may be taken over; the loser's finish
 // is then refused.
 import { afterEach, describe, expect, it } from '@jest/globals';
@@ -8,10 +9,11 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { ScheduleDraft } from '../../../src/domain/schedules/schedule.js';
 import type { RunOwner } from '../../../src/domain/shared/run-owner.js';
-import { openDatabase, type SqliteDatabase } from '../../../src/infrastructure/persistence/open-database.js';
+import type { EngineDatabase } from '../../../src/infrastructure/persistence/engine-database.js';
+import { openDatabase } from '../../../src/infrastructure/persistence/open-database.js';
 import { systemProcesses } from '../../../src/infrastructure/persistence/run-owners.js';
-import { SqliteScheduleStore } from '../../../src/infrastructure/persistence/schedules/sqlite-schedule-store.js';
-import { AT, tempDatabasePerTest } from '../persistence/temp-database.js';
+import { SqlScheduleStore } from '../../../src/infrastructure/persistence/schedules/sql-schedule-store.js';
+import { AT, openTestDatabase, tempDatabasePerTest } from '../persistence/temp-database.js';
 
 const HOUR = 3_600_000;
 
@@ -58,9 +60,9 @@ async function endedProcess(): Promise<RunOwner> {
 describe('the schedule store', () => {
   const temp = tempDatabasePerTest();
   const store = () => temp.repos.schedules;
-  const others: SqliteDatabase[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
   afterEach(async () => {
-    for (const db of others.splice(0)) await db.close();
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
   it('stores a schedule and reads it back by id or name, with its rule and parameters', async () => {
@@ -94,20 +96,25 @@ describe('the schedule store', () => {
   });
 
   it('gives a due schedule to one of two connections that claim it together', async () => {
-    const schedule = (await store().add(aDraft()))!;
-    const second = await openDatabase({ path: join(temp.folder, 'narada.db') });
-    others.push(second);
-    const otherStore = new SqliteScheduleStore(second);
-    const [seenHere] = await store().due(AT, AT - HOUR);
+    // Two handles on one database: the same SQLite file, or two pools on one PostgreSQL schema.
+    const path = join(temp.folder, 'shared.db');
+    const first = await openTestDatabase(path);
+    cleanups.push(first.drop, () => first.db.close());
+    const second: EngineDatabase = await openDatabase({ path, url: first.url });
+    cleanups.push(() => second.close());
+    const hereStore = new SqlScheduleStore(first.db);
+    const otherStore = new SqlScheduleStore(second);
+    const schedule = (await hereStore.add(aDraft()))!;
+    const [seenHere] = await hereStore.due(AT, AT - HOUR);
     const [seenThere] = await otherStore.due(AT, AT - HOUR);
 
     const claims = await Promise.all([
-      store().claim(seenHere!, AT + 1, AT - HOUR),
+      hereStore.claim(seenHere!, AT + 1, AT - HOUR),
       otherStore.claim(seenThere!, AT + 1, AT - HOUR),
     ]);
 
     expect(claims.filter((claim) => claim !== null)).toHaveLength(1);
-    expect((await store().find(String(schedule.id)))?.runningSince).toBe(AT + 1);
+    expect((await otherStore.find(String(schedule.id)))?.runningSince).toBe(AT + 1);
     // Claimed by a live process: not due for anyone else.
     expect(await otherStore.due(AT + 2, AT - HOUR)).toEqual([]);
   });
@@ -143,7 +150,7 @@ describe('the schedule store', () => {
 
   it('lets the claim of a process that has ended be taken over at once', async () => {
     const ended = await endedProcess();
-    const deadStore = new SqliteScheduleStore(temp.db, { ...systemProcesses, current: () => ended });
+    const deadStore = new SqlScheduleStore(temp.db, { ...systemProcesses, current: () => ended });
     const schedule = (await store().add(aDraft()))!;
     expect(await deadStore.claim(schedule, AT, AT - HOUR)).not.toBeNull();
     expect((await store().due(AT + 1, AT - HOUR)).map((s) => s.id)).toEqual([schedule.id]);

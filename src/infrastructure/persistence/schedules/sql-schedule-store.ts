@@ -1,9 +1,8 @@
-// Schedules on the raw SQLite handle, in portable SQL. The claim is one conditional UPDATE in a write
-// transaction: it succeeds only while the schedule is still due at the time read and holds no live
-// claim (none, one older than the stale bound, or one whose process has ended), so of two processes
-// that read a due schedule together exactly one gets it.
+// Schedules over the SQL runner, in portable SQL (SQLite and PostgreSQL). The claim is one conditional
+// UPDATE in a write transaction, its changed rows counted: it succeeds only while the schedule is still
+// due at the time read and holds no live claim (none, one older than the stale bound, or one whose
+// process has ended), so of two processes that read a due schedule together exactly one gets it.
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type {
   ScheduleClaim,
   ScheduleFinish,
@@ -13,7 +12,7 @@ import type { Schedule, ScheduleDraft } from '../../../domain/schedules/schedule
 import type { ScheduleRule } from '../../../domain/schedules/schedule-rule.js';
 import type { RunOwner } from '../../../domain/shared/run-owner.js';
 import type { EpochMs } from '../../../domain/values/time.js';
-import type { SqliteDatabase } from '../open-database.js';
+import type { EngineDatabase } from '../engine-database.js';
 import { systemProcesses, type ProcessTable } from '../run-owners.js';
 import { readChoice, readJson } from '../stored-value.js';
 
@@ -87,92 +86,77 @@ interface FinishParams {
   readonly last_workflow_run_id: number | null;
 }
 
-export class SqliteScheduleStore implements ScheduleStore {
-  private readonly insert: Database.Statement<[DraftRow], { id: number }>;
-  private readonly all: Database.Statement<[], Row>;
-  private readonly byKey: Database.Statement<[{ id: number | null; name: string }], Row>;
-  private readonly byId: Database.Statement<[number], Row>;
-  private readonly deleteOne: Database.Statement<[number]>;
-  private readonly dueAt: Database.Statement<[number], Row>;
-  private readonly claimOne: Database.Statement<[ClaimParams]>;
-  private readonly finishOne: Database.Statement<[FinishParams]>;
-
-  constructor(
-    private readonly db: SqliteDatabase,
-    private readonly processes: ProcessTable = systemProcesses,
-  ) {
-    const { sqlite } = db;
-    this.insert = sqlite.prepare(
-      `INSERT INTO "schedules" (${DRAFT_COLUMNS.map((c) => `"${c}"`).join(', ')})
+export class SqlScheduleStore implements ScheduleStore {
+  private readonly insert = `INSERT INTO "schedules" (${DRAFT_COLUMNS.map((c) => `"${c}"`).join(', ')})
        VALUES (${DRAFT_COLUMNS.map((c) => `@${c}`).join(', ')})
        ON CONFLICT ("name") DO NOTHING
-       RETURNING "id"`,
-    );
-    this.all = sqlite.prepare(`SELECT * FROM "schedules" ORDER BY "id"`);
-    this.byKey = sqlite.prepare(
-      `SELECT * FROM "schedules" WHERE "id" = @id OR "name" = @name ORDER BY "id" LIMIT 1`,
-    );
-    this.byId = sqlite.prepare(`SELECT * FROM "schedules" WHERE "id" = ?`);
-    this.deleteOne = sqlite.prepare(`DELETE FROM "schedules" WHERE "id" = ?`);
-    this.dueAt = sqlite.prepare(
-      `SELECT * FROM "schedules" WHERE "next_due_at" <= ? ORDER BY "next_due_at", "id"`,
-    );
-    this.claimOne = sqlite.prepare(
-      `UPDATE "schedules"
+       RETURNING "id" AS "id"`;
+  private readonly all = `SELECT * FROM "schedules" ORDER BY "id"`;
+  private readonly byKey = `SELECT * FROM "schedules" WHERE "id" = @id OR "name" = @name ORDER BY "id" LIMIT 1`;
+  private readonly byId = `SELECT * FROM "schedules" WHERE "id" = ?`;
+  private readonly deleteOne = `DELETE FROM "schedules" WHERE "id" = ?`;
+  private readonly dueAt = `SELECT * FROM "schedules" WHERE "next_due_at" <= ? ORDER BY "next_due_at", "id"`;
+  // One statement: PostgreSQL re-checks the WHERE on the row a concurrent claim just wrote (read
+  // committed), SQLite runs it under the write lock, so on both only one claim counts a changed row.
+  private readonly claimOne = `UPDATE "schedules"
           SET "running_since" = @at, "claim_token" = @token, "claim_pid" = @pid, "claim_host" = @host,
               "claim_started_at" = @started_at
         WHERE "id" = @id AND "next_due_at" = @due
-          AND ("claim_token" IS NULL OR "running_since" < @stale_before OR "claim_token" = @abandoned)`,
-    );
-    this.finishOne = sqlite.prepare(
-      `UPDATE "schedules"
+          AND ("claim_token" IS NULL OR "running_since" < @stale_before
+               OR "claim_token" = CAST(@abandoned AS text))`;
+  private readonly finishOne = `UPDATE "schedules"
           SET "running_since" = NULL, "claim_token" = NULL, "claim_pid" = NULL, "claim_host" = NULL,
               "claim_started_at" = NULL, "next_due_at" = @next_due_at, "workflow_path" = @workflow_path,
               "content_hash" = @content_hash, "run_count" = "run_count" + 1,
               "last_started_at" = @last_started_at, "last_finished_at" = @last_finished_at,
               "last_outcome" = @last_outcome, "last_reason" = @last_reason,
               "last_workflow_run_id" = @last_workflow_run_id
-        WHERE "id" = @id AND "claim_token" = @token`,
-    );
-  }
+        WHERE "id" = @id AND "claim_token" = @token`;
+
+  constructor(
+    private readonly db: EngineDatabase,
+    private readonly processes: ProcessTable = systemProcesses,
+  ) {}
 
   async add(draft: ScheduleDraft): Promise<Schedule | null> {
-    const inserted = await this.db.unitOfWork.write(() => this.insert.get(toRow(draft)));
+    const inserted = await this.db.unitOfWork.write(() =>
+      this.db.sql.one<{ id: number }>(this.insert, toRow(draft)),
+    );
     if (inserted === undefined) return null;
     return this.require(inserted.id);
   }
 
-  list(): Promise<Schedule[]> {
-    return Promise.resolve(this.all.all().map(toDomain));
+  async list(): Promise<Schedule[]> {
+    return (await this.db.sql.all<Row>(this.all)).map(toDomain);
   }
 
-  find(idOrName: string): Promise<Schedule | null> {
-    const id = /^\d+$/.test(idOrName) ? Number(idOrName) : null;
-    const row = this.byKey.get({ id, name: idOrName });
-    return Promise.resolve(row === undefined ? null : toDomain(row));
+  async find(idOrName: string): Promise<Schedule | null> {
+    const id = /^\d+$/.test(idOrName) && Number.isSafeInteger(Number(idOrName)) ? Number(idOrName) : null;
+    const row = await this.db.sql.one<Row>(this.byKey, { id, name: idOrName });
+    return row === undefined ? null : toDomain(row);
   }
 
   async remove(id: number): Promise<boolean> {
-    const { changes } = await this.db.unitOfWork.write(() => this.deleteOne.run(id));
+    const { changes } = await this.db.unitOfWork.write(() => this.db.sql.run(this.deleteOne, [id]));
     return changes > 0;
   }
 
-  due(now: EpochMs, staleBefore: EpochMs): Promise<Schedule[]> {
-    const rows = this.dueAt.all(now).filter((row) => this.claimable(row, staleBefore));
-    return Promise.resolve(rows.map(toDomain));
+  async due(now: EpochMs, staleBefore: EpochMs): Promise<Schedule[]> {
+    const rows = await this.db.sql.all<Row>(this.dueAt, [now]);
+    return rows.filter((row) => this.claimable(row, staleBefore)).map(toDomain);
   }
 
   async claim(schedule: Schedule, at: EpochMs, staleBefore: EpochMs): Promise<ScheduleClaim | null> {
     const owner = this.processes.current();
     const token = randomUUID();
-    const { changes } = await this.db.unitOfWork.write(() => {
+    const { changes } = await this.db.unitOfWork.write(async () => {
       // Read in the write transaction: the claim judged abandoned is the one the UPDATE may replace.
-      const row = this.byId.get(schedule.id);
+      const row = await this.db.sql.one<Row>(this.byId, [schedule.id]);
       const abandoned =
         row !== undefined && row.claim_token !== null && this.processes.hasEnded(claimOwner(row))
           ? row.claim_token
           : null;
-      return this.claimOne.run({
+      return this.db.sql.run(this.claimOne, {
         id: schedule.id,
         due: schedule.nextDueAt,
         at,
@@ -182,7 +166,7 @@ export class SqliteScheduleStore implements ScheduleStore {
         pid: owner.pid,
         host: owner.host,
         started_at: owner.startedAt,
-      });
+      } satisfies ClaimParams);
     });
     return changes === 0 ? null : { scheduleId: schedule.id, token, claimedAt: at };
   }
@@ -190,7 +174,7 @@ export class SqliteScheduleStore implements ScheduleStore {
   async finish(claim: ScheduleClaim, result: ScheduleFinish): Promise<boolean> {
     const { lastRun } = result;
     const { changes } = await this.db.unitOfWork.write(() =>
-      this.finishOne.run({
+      this.db.sql.run(this.finishOne, {
         id: claim.scheduleId,
         token: claim.token,
         next_due_at: result.nextDueAt,
@@ -201,7 +185,7 @@ export class SqliteScheduleStore implements ScheduleStore {
         last_outcome: lastRun.outcome,
         last_reason: lastRun.reason,
         last_workflow_run_id: lastRun.workflowRunId,
-      }),
+      } satisfies FinishParams),
     );
     return changes > 0;
   }
@@ -211,8 +195,8 @@ export class SqliteScheduleStore implements ScheduleStore {
     return row.running_since < staleBefore || this.processes.hasEnded(claimOwner(row));
   }
 
-  private require(id: number): Schedule {
-    const row = this.byId.get(id);
+  private async require(id: number): Promise<Schedule> {
+    const row = await this.db.sql.one<Row>(this.byId, [id]);
     if (row === undefined) throw new Error(`schedule ${id} vanished right after it was added`);
     return toDomain(row);
   }
