@@ -24,7 +24,7 @@ export interface IntakeKit extends HistoryKit {
   /** POSTs `body` (an object as JSON, or text as is) to /1/submit-listens with USER's token unless given. */
   submit(body: unknown, authorization?: string | null): Promise<Response>;
   /** The ledger's events of source `submission`, oldest first. */
-  submissions(): Array<{ user: string; played_at: number; track_key: string; payload: string }>;
+  submissions(): Promise<Array<{ user: string; played_at: number; track_key: string; payload: string }>>;
   close(): Promise<void>;
 }
 
@@ -59,12 +59,10 @@ export async function openIntakeKit(): Promise<IntakeKit> {
         body: typeof body === 'string' ? body : JSON.stringify(body),
       }),
     submissions: () =>
-      kit.db.sqlite
-        .prepare(
-          `SELECT "user", "played_at", "track_key", "payload" FROM "listening_events"
-            WHERE "source" = 'submission' ORDER BY "played_at", "id"`,
-        )
-        .all() as Array<{ user: string; played_at: number; track_key: string; payload: string }>,
+      kit.query<{ user: string; played_at: number; track_key: string; payload: string }>(
+        `SELECT "user", "played_at", "track_key", "payload" FROM "listening_events"
+          WHERE "source" = 'submission' ORDER BY "played_at", "id"`,
+      ),
     close: async () => {
       await app.close();
       await kit.dispose();

@@ -62,14 +62,18 @@ describe('linking listens to library tracks', () => {
     });
   const review = () =>
     new ReviewListenLinks({ store: kit.repos.listenLinks, unitOfWork: kit.repos.unitOfWork, clock });
-  const linkOf = (title: string): LinkRow =>
-    kit.db.sqlite
-      .prepare(
-        `SELECT l.* FROM "listen_links" l JOIN "plays" p ON p."id" = l."play_id"
+  // `by_user` as 0/1 on both engines (PostgreSQL holds a boolean).
+  const linkOf = async (title: string): Promise<LinkRow> =>
+    (
+      await kit.query<LinkRow>(
+        `SELECT l."status", l."track_id", l."confidence", l."method", l."reason", l."candidates",
+                CASE WHEN l."by_user" THEN 1 ELSE 0 END AS "by_user"
+           FROM "listen_links" l JOIN "plays" p ON p."id" = l."play_id"
            JOIN "listening_events" e ON e."id" = p."event_id"
           WHERE e."payload" = ?`,
+        [JSON.stringify({ title })],
       )
-      .get(JSON.stringify({ title })) as LinkRow;
+    )[0]!;
   const trackOfFile = async (name: string) =>
     (await kit.repos.library.find(join(music, name)))?.trackId ?? null;
   const scrobble = (at: number, title: string) => {
@@ -102,21 +106,25 @@ describe('linking listens to library tracks', () => {
       decided: { linked: 2, ambiguous: 1, unlinked: 1 },
       totals: { linked: 2, ambiguous: 1, unlinked: 1 },
     });
-    const one = linkOf('One');
+    const one = await linkOf('One');
     expect(one).toMatchObject({
       status: 'linked',
       track_id: await trackOfFile('one.mp3'),
       method: 'artist_title',
     });
     expect(one.confidence).toBeGreaterThanOrEqual(85);
-    const twin = linkOf('Twin');
+    const twin = await linkOf('Twin');
     expect(twin).toMatchObject({ status: 'ambiguous', track_id: null, confidence: null });
     expect(twin.reason).toBe('2 library tracks match equally well');
     const candidates = JSON.parse(twin.candidates) as { trackId: number }[];
     expect(candidates.map((c) => c.trackId).sort()).toEqual(
       [await trackOfFile('twin-a.mp3'), await trackOfFile('twin-b.mp3')].sort(),
     );
-    expect(linkOf('Nothing Like It')).toMatchObject({ status: 'unlinked', track_id: null, candidates: '[]' });
+    expect(await linkOf('Nothing Like It')).toMatchObject({
+      status: 'unlinked',
+      track_id: null,
+      candidates: '[]',
+    });
   });
 
   it("links a listen whose play's track is the library track by the file's mapping", async () => {
@@ -124,14 +132,12 @@ describe('linking listens to library tracks', () => {
     const stores = identityStoresOf(kit.repos, clock);
     const fileTrack = await trackOfFile('two.wav');
     const [libraryTrack] = await stores.tracks.findByIds([fileTrack!]);
-    const playTrackId = (
-      kit.db.sqlite
-        .prepare(
-          `SELECT p."track_id" AS id FROM "plays" p JOIN "listening_events" e ON e."id" = p."event_id"
-            WHERE e."payload" = ?`,
-        )
-        .get(JSON.stringify({ title: 'Two' })) as { id: number }
-    ).id;
+    const [played] = await kit.query<{ id: number }>(
+      `SELECT p."track_id" AS "id" FROM "plays" p JOIN "listening_events" e ON e."id" = p."event_id"
+        WHERE e."payload" = ?`,
+      [JSON.stringify({ title: 'Two' })],
+    );
+    const playTrackId = played!.id;
     const [playTrack] = await stores.tracks.findByIds([playTrackId]);
     await kit.repos.unitOfWork.transaction(() =>
       new TrackMerger(stores).mergeInto(libraryTrack!, playTrack!, 'the same recording'),
@@ -139,10 +145,10 @@ describe('linking listens to library tracks', () => {
 
     await linker().run();
 
-    const mapping = kit.db.sqlite
-      .prepare(`SELECT "confidence", "method" FROM "track_mappings" WHERE "service" = 'local'`)
-      .all() as { confidence: number; method: string }[];
-    const two = linkOf('Two');
+    const mapping = await kit.query<{ confidence: number; method: string }>(
+      `SELECT "confidence", "method" FROM "track_mappings" WHERE "service" = 'local'`,
+    );
+    const two = await linkOf('Two');
     expect(two).toMatchObject({ status: 'linked', track_id: fileTrack, method: 'same_track' });
     expect(mapping.map((m) => m.confidence)).toContain(two.confidence);
     expect(two.reason).toMatch(/^same track as 1 library file\(s\), mapped by /);
@@ -174,13 +180,13 @@ describe('linking listens to library tracks', () => {
       examined: 4,
       decided: { linked: 2, ambiguous: 1, unlinked: 1 },
     });
-    expect(kit.db.sqlite.prepare(`SELECT COUNT(*) AS n FROM "listen_links"`).get()).toEqual({ n: 0 });
+    expect(await kit.query(`SELECT COUNT(*) AS "n" FROM "listen_links"`)).toEqual([{ n: 0 }]);
   });
 
   it('review lists the ambiguous listens; an accepted candidate stands when the library changes', async () => {
     await aLibraryAndListens();
     await linker().run();
-    const twinTrack = linkOf('Twin');
+    const twinTrack = await linkOf('Twin');
     const [item] = await review().queue();
     expect(item).toMatchObject({ listens: 1 });
     expect(item!.candidates.map((c) => [c.id, c.track?.title])).toEqual([
@@ -191,7 +197,7 @@ describe('linking listens to library tracks', () => {
 
     const chosen = item!.candidates[1]!.trackId;
     expect(await review().accept(`${item!.id}.2`)).toBe(1);
-    expect(linkOf('Twin')).toMatchObject({
+    expect(await linkOf('Twin')).toMatchObject({
       status: 'linked',
       track_id: chosen,
       method: 'manual',
@@ -203,7 +209,7 @@ describe('linking listens to library tracks', () => {
     writeMp3(join(music, 'other.mp3'), { title: 'Other', artist: 'Band' }, { fill: 4 });
     await scan();
     await linker().run();
-    expect(linkOf('Twin')).toMatchObject({ status: 'linked', track_id: chosen, by_user: 1 });
+    expect(await linkOf('Twin')).toMatchObject({ status: 'linked', track_id: chosen, by_user: 1 });
   });
 
   it('an id not in the queue is refused with what to give instead', async () => {

@@ -1,6 +1,8 @@
-// The LastYear server as `narada serve` builds it (the real container: SQLite in a temp folder, the
-// Last.fm and MusicBrainz clients over HTTP to the fakes), listening on 127.0.0.1 on a free port,
-// with real HTTP to it: fetch, and an event-stream reader over fetch.
+// The LastYear server as `narada serve` builds it (the real container: SQLite in a temp folder, or a
+// fresh PostgreSQL schema in the test:postgres run; the Last.fm and MusicBrainz clients over HTTP to the
+// fakes), listening on 127.0.0.1 on a free port, with real HTTP to it: fetch, and an event-stream reader
+// over fetch.
+import { afterAll } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +19,10 @@ import { aFakeScrobble } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import { startFakeLastfm, type FakeLastfm, type FakeLastfmOptions } from '../../fakes/lastfm/fake-lastfm.js';
 import type { FakeScrobble } from '../../fakes/lastfm/fake-lastfm-state.js';
 import { startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz/fake-musicbrainz.js';
+import { dropFileDatabase, freshSchemaUrl, onPostgres } from '../persistence/postgres-test-database.js';
+
+// Each test file's PostgreSQL database goes when the file is done.
+if (onPostgres) afterAll(dropFileDatabase);
 
 export interface LastYearWorld {
   readonly lastfm: FakeLastfm;
@@ -33,7 +39,13 @@ export async function startLastYearWorld(options: FakeLastfmOptions = {}): Promi
   const lastfm = await startFakeLastfm(options);
   const musicbrainz = await startFakeMusicBrainz();
   const folder = mkdtempSync(join(tmpdir(), 'narada-lastyear-it-'));
-  const env = { NARADA_HOME: folder, ...lastfmEnv(lastfm), ...musicbrainzEnv(musicbrainz) };
+  const schema = onPostgres ? await freshSchemaUrl() : null;
+  const env = {
+    NARADA_HOME: folder,
+    ...(schema === null ? {} : { DATABASE_URL: schema.url }),
+    ...lastfmEnv(lastfm),
+    ...musicbrainzEnv(musicbrainz),
+  };
   const logger = new JsonLinesLogger({ dir: join(folder, 'logs'), redactor: new Redactor([]) });
   const container = createAppContainer({
     config: loadConfig({ env, cwd: folder, homeDir: folder }),
@@ -56,6 +68,7 @@ export async function startLastYearWorld(options: FakeLastfmOptions = {}): Promi
     async close() {
       await server.close();
       await container.close();
+      await schema?.drop();
       logger.close();
       await lastfm.close();
       await musicbrainz.close();
