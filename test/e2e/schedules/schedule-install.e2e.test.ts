@@ -12,6 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { onPostgres, schemaUrlFor } from '../../integration/persistence/postgres-test-database.js';
 import { cleanEnv, expectSuccess, NARADA_BIN, runNarada, tempDir } from '../cli-harness.js';
 
 interface InstallJson {
@@ -113,10 +114,14 @@ describe('narada schedule install', () => {
     expectSuccess(again);
     expect(again.stdout).toContain('Installed in your crontab:');
 
+    // In the PostgreSQL run the harness gives the home a DATABASE_URL, which the line carries (quoted,
+    // with cron's % escaped).
+    const url = onPostgres ? await schemaUrlFor(box.narada) : null;
+    const carried = url === null ? '' : ` DATABASE_URL='${url.replace(/%/g, '\\%')}'`;
     const lines = readFileSync(table, 'utf8').trimEnd().split('\n');
     expect(lines).toEqual([
       '0 3 * * * /usr/bin/backup',
-      `0 * * * * cd ${box.home} && NARADA_HOME=${box.narada} ${process.execPath} ${NARADA_BIN} schedule run-due --no-progress >> ${join(box.narada, 'logs', 'schedule-run-due.log')} 2>&1 # narada-schedules`,
+      `0 * * * * cd ${box.home} && NARADA_HOME=${box.narada}${carried} ${process.execPath} ${NARADA_BIN} schedule run-due --no-progress >> ${join(box.narada, 'logs', 'schedule-run-due.log')} 2>&1 # narada-schedules`,
     ]);
   });
 

@@ -2,11 +2,17 @@
 // workflow runs and its outcome is recorded; a failing one is recorded with its reason and tried again
 // at its next due time, not at once; two run-due processes started together run a schedule once.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeServiceEnv } from '../../fakes/seed/demo-library.js';
-import { cleanEnv, expectSuccess, runNarada, tempDir, type CliResult } from '../cli-harness.js';
+import {
+  cleanEnv,
+  expectSuccess,
+  openHomeDatabase,
+  runNarada,
+  tempDir,
+  type CliResult,
+} from '../cli-harness.js';
 import { logEntries, useSeededWorld, type RunJson } from '../workflow/workflow-e2e-kit.js';
 
 interface ScheduleJson {
@@ -53,12 +59,15 @@ describe('narada schedule', () => {
       return listed.json<{ schedules: ScheduleJson[] }>().schedules;
     };
     /** As if the clock had moved past the schedule's due time: its next due time set into the past. */
-    const makeDue = (name: string): void => {
-      const db = new Database(join(home.path, 'narada.db'));
+    const makeDue = async (name: string): Promise<void> => {
+      const db = await openHomeDatabase(home.path);
       try {
-        db.prepare(`UPDATE "schedules" SET "next_due_at" = ? WHERE "name" = ?`).run(Date.now() - 1000, name);
+        await db.sql.run(`UPDATE "schedules" SET "next_due_at" = ? WHERE "name" = ?`, [
+          Date.now() - 1000,
+          name,
+        ]);
       } finally {
-        db.close();
+        await db.close();
       }
     };
     return { path: home.path, narada, file, schedules, makeDue };
@@ -202,7 +211,7 @@ describe('narada schedule', () => {
     expectSuccess(notYet);
     expect(notYet.json<RunDueJson>().runs).toEqual([]);
 
-    home.makeDue('missing_playlist');
+    await home.makeDue('missing_playlist');
     const retried = await home.narada(['schedule', 'run-due', '--json']);
     expect(retried.code).toBe(1);
     expect(retried.json<RunDueJson>().runs.map((r) => r.status)).toEqual(['failed']);

@@ -5,14 +5,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { expectSuccess, NARADA_BIN, runNarada } from '../cli-harness.js';
+import { expectSuccess, NARADA_BIN, runNarada, withDatabase } from '../cli-harness.js';
 import { useFakeServices } from '../kit.js';
 
 const fakes = useFakeServices({ lastfm: {}, musicbrainz: {}, homePrefix: 'narada-e2e-intake-' });
 
 async function serve(): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
   const child = spawn(process.execPath, [NARADA_BIN, 'serve', '--port', '0', '--json'], {
-    env: fakes.env,
+    env: await withDatabase(fakes.env),
     cwd: tmpdir(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,12 +1,13 @@
 // `narada users` as a user runs it: the built CLI adds a user and prints their token once, keeps only
-// its SHA-256 in the database file (the token's text is nowhere in it, nor in the logs), lists users
-// without tokens, refuses a name twice (exit 2, naming --rotate), rotates and removes.
+// its SHA-256 in the database (the token's text is nowhere in it, nor in the logs: on SQLite every byte
+// of the home's files, on PostgreSQL every row of the home's schema), lists users without tokens,
+// refuses a name twice (exit 2, naming --rotate), rotates and removes.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { cleanEnv, expectSuccess, runNarada, tempDir } from '../cli-harness.js';
+import { onPostgres } from '../../integration/persistence/postgres-test-database.js';
+import { cleanEnv, expectSuccess, openHomeDatabase, runNarada, tempDir } from '../cli-harness.js';
 
 const home = tempDir('narada-e2e-users-');
 const env = cleanEnv(home.path);
@@ -23,25 +24,44 @@ interface AddedJson {
   readonly tokenIssuedAt: number;
 }
 
-/** Every byte Narada keeps in NARADA_HOME: the database file, its WAL, and the logs. */
-function storedText(): string {
+/**
+ * Everything Narada keeps: every byte in NARADA_HOME (the SQLite file, its WAL, and the logs), and in
+ * the PostgreSQL run every row of every table in the home's schema, as text.
+ */
+async function storedText(): Promise<string> {
   const files = readdirSync(home.path, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name));
-  expect(files.some((file) => file.endsWith('narada.db'))).toBe(true);
-  return files.map((file) => readFileSync(file).toString('latin1')).join('\n');
+  const texts = files.map((file) => readFileSync(file).toString('latin1'));
+  if (!onPostgres) {
+    expect(files.some((file) => file.endsWith('narada.db'))).toBe(true);
+    return texts.join('\n');
+  }
+  const db = await openHomeDatabase(home.path);
+  try {
+    const tables = await db.sql.all<{ name: string }>(
+      `SELECT table_name AS "name" FROM information_schema.tables WHERE table_schema = current_schema()`,
+    );
+    expect(tables.map((t) => t.name)).toContain('server_users');
+    for (const { name } of tables) {
+      const rows = await db.sql.all<{ row: string }>(`SELECT CAST(t AS text) AS "row" FROM "${name}" t`);
+      texts.push(...rows.map((r) => r.row));
+    }
+    return texts.join('\n');
+  } finally {
+    await db.close();
+  }
 }
 
-function storedHashes(): Record<string, string> {
-  const db = new Database(join(home.path, 'narada.db'), { readonly: true });
+async function storedHashes(): Promise<Record<string, string>> {
+  const db = await openHomeDatabase(home.path);
   try {
-    const rows = db.prepare(`SELECT "name", "token_hash" FROM "server_users"`).all() as Array<{
-      name: string;
-      token_hash: string;
-    }>;
+    const rows = await db.sql.all<{ name: string; token_hash: string }>(
+      `SELECT "name", "token_hash" FROM "server_users"`,
+    );
     return Object.fromEntries(rows.map((row) => [row.name, row.token_hash]));
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -66,8 +86,8 @@ describe('narada users', () => {
     expect(added.stdout.split(aliceToken)).toHaveLength(2);
     expect(added.stderr).not.toContain(aliceToken);
 
-    expect(storedHashes()).toEqual({ alice: sha256(aliceToken) });
-    expect(storedText()).not.toContain(aliceToken);
+    expect(await storedHashes()).toEqual({ alice: sha256(aliceToken) });
+    expect(await storedText()).not.toContain(aliceToken);
   });
 
   it('prints the token once in words, and says it will not be shown again', async () => {
@@ -76,8 +96,8 @@ describe('narada users', () => {
     const tokens = added.stdout.match(/[0-9a-f]{8}-[0-9a-f-]{27}/g) ?? [];
     expect(tokens).toHaveLength(1);
     expect(added.stdout).toContain('shown only now');
-    expect(storedHashes().bob).toBe(sha256(tokens[0]!));
-    expect(storedText()).not.toContain(tokens[0]!);
+    expect((await storedHashes()).bob).toBe(sha256(tokens[0]!));
+    expect(await storedText()).not.toContain(tokens[0]!);
   });
 
   it('refuses a name that is taken with exit 2, naming --rotate, and keeps the token', async () => {
@@ -86,7 +106,7 @@ describe('narada users', () => {
     expect(again.stderr).toContain('A user named "alice" already exists');
     expect(again.stderr).toContain('narada users add alice --rotate');
     expect(again.stdout).toBe('');
-    expect(storedHashes().alice).toBe(sha256(aliceToken));
+    expect((await storedHashes()).alice).toBe(sha256(aliceToken));
   });
 
   it('refuses a name with spaces with exit 2', async () => {
@@ -114,15 +134,15 @@ describe('narada users', () => {
     const json = rotated.json<AddedJson>();
     expect(json).toMatchObject({ name: 'alice', rotated: true, token: expect.stringMatching(UUID) });
     expect(json.token).not.toBe(aliceToken);
-    expect(storedHashes().alice).toBe(sha256(json.token));
+    expect((await storedHashes()).alice).toBe(sha256(json.token));
   });
 
   it('removes a user, and refuses to remove one that is not there', async () => {
     expectSuccess(await runNarada(['users', 'remove', 'bob'], { env }));
-    expect(Object.keys(storedHashes())).toEqual(['alice']);
+    expect(Object.keys(await storedHashes())).toEqual(['alice']);
     const missing = await runNarada(['users', 'remove', 'bob'], { env });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('No user is named "bob"');
-    expect(existsSync(join(home.path, 'narada.db'))).toBe(true);
+    if (!onPostgres) expect(existsSync(join(home.path, 'narada.db'))).toBe(true);
   });
 });
