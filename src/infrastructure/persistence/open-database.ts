@@ -62,9 +62,9 @@ export function asEngineDatabase(database: NaradaDatabase): EngineDatabase {
  * its display form, without password), else the SQLite file at `path`.
  */
 export async function openDatabase(
-  options: OpenDatabaseOptions & { readonly url: string },
-): Promise<EngineDatabase>;
-export async function openDatabase(options: OpenDatabaseOptions): Promise<SqliteDatabase>;
+  options: OpenDatabaseOptions & { readonly url?: undefined },
+): Promise<SqliteDatabase>;
+export async function openDatabase(options: OpenDatabaseOptions): Promise<EngineDatabase>;
 export async function openDatabase(options: OpenDatabaseOptions): Promise<EngineDatabase> {
   if (options.url !== undefined && options.url !== null) {
     const { openPostgresDatabase } = await import('./postgres/postgres-database.js');

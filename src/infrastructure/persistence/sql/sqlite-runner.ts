@@ -24,16 +24,25 @@ export class SqliteRunner implements SqlRunner {
     return statement;
   }
 
+  /** A statement that returns no rows (UPDATE without RETURNING) runs and yields none, as on PostgreSQL. */
   allSync<T>(sql: string, params?: Params): T[] {
-    return this.prepare(sql).all(...bound(params)) as T[];
+    const statement = this.prepare(sql);
+    if (!statement.reader) {
+      statement.run(...bound(params));
+      return [];
+    }
+    return statement.all(...bound(params)) as T[];
   }
 
-  all<T>(sql: string, params?: Params): Promise<T[]> {
-    return Promise.resolve(this.allSync<T>(sql, params));
+  // async: a failing statement rejects the promise, as on PostgreSQL, instead of throwing at the call.
+  async all<T>(sql: string, params?: Params): Promise<T[]> {
+    return this.allSync<T>(sql, params);
   }
 
-  one<T>(sql: string, params?: Params): Promise<T | undefined> {
-    return Promise.resolve(this.prepare(sql).get(...bound(params)) as T | undefined);
+  async one<T>(sql: string, params?: Params): Promise<T | undefined> {
+    const statement = this.prepare(sql);
+    if (!statement.reader) return this.allSync<T>(sql, params)[0];
+    return statement.get(...bound(params)) as T | undefined;
   }
 
   runSync(sql: string, params?: Params): RunResult {
@@ -42,8 +51,8 @@ export class SqliteRunner implements SqlRunner {
     return { changes: statement.run(...bound(params)).changes };
   }
 
-  run(sql: string, params?: Params): Promise<RunResult> {
-    return Promise.resolve(this.runSync(sql, params));
+  async run(sql: string, params?: Params): Promise<RunResult> {
+    return this.runSync(sql, params);
   }
 }
 
