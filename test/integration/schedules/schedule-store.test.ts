@@ -119,6 +119,28 @@ describe('the schedule store', () => {
     expect(await otherStore.due(AT + 2, AT - HOUR)).toEqual([]);
   });
 
+  it('gives each of three due schedules to exactly one of four connections claiming them all at once', async () => {
+    const path = join(temp.folder, 'four.db');
+    const first = await openTestDatabase(path);
+    cleanups.push(first.drop, () => first.db.close());
+    const handles: EngineDatabase[] = [first.db];
+    for (let n = 1; n < 4; n++) {
+      const db: EngineDatabase = await openDatabase({ path, url: first.url });
+      cleanups.push(() => db.close());
+      handles.push(db);
+    }
+    const stores = handles.map((db) => new SqlScheduleStore(db));
+    for (const name of ['a', 'b', 'c']) await stores[0]!.add(aDraft({ name }));
+    const seen = await Promise.all(stores.map((store) => store.due(AT, AT - HOUR)));
+
+    const claims = await Promise.all(
+      stores.flatMap((store, n) => seen[n]!.map((schedule) => store.claim(schedule, AT + 1, AT - HOUR))),
+    );
+
+    const won = claims.filter((claim) => claim !== null).map((claim) => claim.scheduleId);
+    expect(won.sort()).toEqual(seen[0]!.map((schedule) => schedule.id).sort());
+  });
+
   it('records the run on finishing, releases the claim and moves the due time, so it cannot be claimed again for that time', async () => {
     const schedule = (await store().add(aDraft()))!;
     const claim = (await store().claim(schedule, AT, AT - HOUR))!;
