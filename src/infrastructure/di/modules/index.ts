@@ -1,5 +1,6 @@
 // Every feature module, in one list the container loads. Add one line per feature.
 import type { FeatureModule } from './feature-module.js';
+import { bindDb } from './db.module.js';
 import { bindHistory } from './history.module.js';
 import { bindLibrary } from './library.module.js';
 import { bindLikes } from './likes.module.js';
@@ -18,4 +19,5 @@ export const FEATURE_MODULES: readonly FeatureModule[] = [
   bindLikes,
   bindWorkflow,
   bindLibrary,
+  bindDb,
 ];
