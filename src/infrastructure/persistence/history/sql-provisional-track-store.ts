@@ -20,6 +20,7 @@ import { trackMappingToRow } from '../tracks/track-mapping.mapper.js';
 import { type NewTrackRow, trackDraftToRow } from '../tracks/track.mapper.js';
 import type { EngineDatabase } from '../engine-database.js';
 import { sqlList } from '../sql/sql-runner.js';
+import { lockUpstreamKeys } from './upstream-key-locks.js';
 
 /** A track made from one service's record is only that service's word for it (as identity ingestion has it). */
 const PROVISIONAL_CONFIDENCE = 50;
@@ -51,6 +52,10 @@ export class SqlProvisionalTrackStore implements ProvisionalTrackStore {
 
   tracksFor(records: readonly UpstreamTrack[], at: EpochMs): Promise<ReadonlyMap<string, TrackId>> {
     return this.db.unitOfWork.write(async () => {
+      await lockUpstreamKeys(
+        this.db,
+        records.map((r) => upstreamKey(r.service, r.externalId)),
+      );
       const found = await this.findMapped(records);
       const missing = records.filter((r) => !found.has(upstreamKey(r.service, r.externalId)));
       if (missing.length > 0) await this.create(missing, at, found);
