@@ -62,7 +62,12 @@ export interface CopySide {
   wipe(): Promise<void>;
   readCheckpoint(): Promise<CopyCheckpoint | null>;
   /** Inserts `rows` (ids kept) and saves `checkpoint`, in one transaction. */
-  writePage(table: CopyTable, rows: readonly (readonly CopyValue[])[], checkpoint: CopyCheckpoint, now: number): Promise<void>;
+  writePage(
+    table: CopyTable,
+    rows: readonly (readonly CopyValue[])[],
+    checkpoint: CopyCheckpoint,
+    now: number,
+  ): Promise<void>;
   saveCheckpoint(checkpoint: CopyCheckpoint, now: number): Promise<void>;
   clearCheckpoint(): Promise<void>;
   /** After rows came in with their ids: generated ids continue after the largest. */

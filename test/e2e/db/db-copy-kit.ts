@@ -15,7 +15,11 @@ export const SPOTIFY_EXPORT = fileURLToPath(
   new URL('../../fixtures/exports/Streaming_History_Audio_2025.json', import.meta.url),
 );
 
-export async function seedLibrary(fakes: FakeServices, env: Record<string, string>, user: string): Promise<void> {
+export async function seedLibrary(
+  fakes: FakeServices,
+  env: Record<string, string>,
+  user: string,
+): Promise<void> {
   fakes.lastfm.addScrobbles(user, aScrobbleSeries(SCROBBLES, { newest: 1_717_200_000 }));
   expectSuccess(await runNarada(['history', 'import', 'lastfm', '--no-progress'], { env }));
   expectSuccess(await runNarada(['history', 'import', 'spotify', SPOTIFY_EXPORT, '--no-progress'], { env }));
@@ -27,14 +31,18 @@ export interface CopyCheckpointRow {
 }
 
 /** The unfinished copy's checkpoint in the target (null: none). */
-export async function copyCheckpoint(target: { sqlite?: string; postgres?: string }): Promise<CopyCheckpointRow | null> {
+export async function copyCheckpoint(target: {
+  sqlite?: string;
+  postgres?: string;
+}): Promise<CopyCheckpointRow | null> {
   const sql = `SELECT "cursor" FROM "sync_checkpoints" WHERE "key" = 'narada.db-copy'`;
   let cursor: string | undefined;
   if (target.sqlite !== undefined) {
     const db = new Database(target.sqlite, { readonly: true, fileMustExist: true });
     try {
       const exists = db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'sync_checkpoints'`).get();
-      cursor = exists === undefined ? undefined : (db.prepare(sql).get() as { cursor: string } | undefined)?.cursor;
+      cursor =
+        exists === undefined ? undefined : (db.prepare(sql).get() as { cursor: string } | undefined)?.cursor;
     } finally {
       db.close();
     }
@@ -43,7 +51,8 @@ export async function copyCheckpoint(target: { sqlite?: string; postgres?: strin
     await client.connect();
     try {
       const exists = await client.query(`SELECT to_regclass('"sync_checkpoints"') IS NOT NULL AS "e"`);
-      if ((exists.rows[0] as { e: boolean }).e) cursor = (await client.query(sql)).rows[0]?.cursor as string | undefined;
+      if ((exists.rows[0] as { e: boolean }).e)
+        cursor = (await client.query(sql)).rows[0]?.cursor as string | undefined;
     } finally {
       await client.end();
     }
@@ -62,11 +71,15 @@ export async function copyKilledInTheLedger(
   env: Record<string, string>,
   target: { sqlite?: string; postgres?: string },
 ): Promise<CopyCheckpointRow> {
-  const child = spawn(process.execPath, [NARADA_BIN, 'db', 'copy', ...args, '--page-size', '50', '--no-progress'], {
-    env: { ...env, NARADA_TEST_COPY_PAGE_DELAY_MS: '150' },
-    cwd: tmpdir(),
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    process.execPath,
+    [NARADA_BIN, 'db', 'copy', ...args, '--page-size', '50', '--no-progress'],
+    {
+      env: { ...env, NARADA_TEST_COPY_PAGE_DELAY_MS: '150' },
+      cwd: tmpdir(),
+      stdio: 'ignore',
+    },
+  );
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   let seen: CopyCheckpointRow | null = null;
   try {
@@ -79,6 +92,7 @@ export async function copyKilledInTheLedger(
     child.kill('SIGKILL');
     await exited;
   }
-  if (seen?.table !== 'listening_events') throw new Error('the copy never reached the ledger before being killed');
+  if (seen?.table !== 'listening_events')
+    throw new Error('the copy never reached the ledger before being killed');
   return seen;
 }

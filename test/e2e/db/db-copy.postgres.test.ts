@@ -57,7 +57,9 @@ describe('narada db copy between SQLite and PostgreSQL', () => {
     expect(killed.done).toContain('tracks');
     const anotherEnv = { ...env, DATABASE_URL: `sqlite:${join(fakes.home, 'another.db')}` };
     expectSuccess(await runNarada(['db', 'migrate'], { env: anotherEnv }));
-    const refusedOther = await runNarada(['db', 'copy', '--to', target, '--no-progress'], { env: anotherEnv });
+    const refusedOther = await runNarada(['db', 'copy', '--to', target, '--no-progress'], {
+      env: anotherEnv,
+    });
     // Another source does not continue this copy: the target holds data.
     expect(refusedOther.code).toBe(2);
     expect(refusedOther.stderr).toContain(display);
@@ -107,8 +109,17 @@ describe('narada db copy between SQLite and PostgreSQL', () => {
     const refused = await runNarada(['db', 'copy', '--to', target, '--json'], { env });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(display);
-    const seen = [resumed.stdout, resumed.stderr, refused.stdout, refused.stderr, pgStatus.stdout, again.stderr];
-    const logs = readdirSync(join(fakes.home, 'logs')).map((f) => readFileSync(join(fakes.home, 'logs', f), 'utf8'));
+    const seen = [
+      resumed.stdout,
+      resumed.stderr,
+      refused.stdout,
+      refused.stderr,
+      pgStatus.stdout,
+      again.stderr,
+    ];
+    const logs = readdirSync(join(fakes.home, 'logs')).map((f) =>
+      readFileSync(join(fakes.home, 'logs', f), 'utf8'),
+    );
     for (const text of [...seen, ...logs]) expect(text).not.toContain(PASSWORD);
   }, 300_000);
 

@@ -27,10 +27,18 @@ describe('SQLite: narada db copy between two files', () => {
     const other = tempDir('narada-e2e-copy-target-');
     try {
       const targetFile = join(other.path, 'copy.db');
-      const copied = await runNarada(['db', 'copy', '--to', `sqlite:${targetFile}`, '--json', '--no-progress'], { env });
+      const copied = await runNarada(
+        ['db', 'copy', '--to', `sqlite:${targetFile}`, '--json', '--no-progress'],
+        { env },
+      );
       expectSuccess(copied);
       const summary = copied.json<CopySummary>();
-      expect(summary).toMatchObject({ source: sourceFile, target: targetFile, resumed: false, verified: true });
+      expect(summary).toMatchObject({
+        source: sourceFile,
+        target: targetFile,
+        resumed: false,
+        verified: true,
+      });
       const rows = Object.fromEntries(summary.tables.map((t) => [t.table, t.rows]));
       expect(rows['listening_events']).toBeGreaterThanOrEqual(SCROBBLES);
       expect(rows['plays']).toBe(rows['listening_events']);
@@ -45,12 +53,16 @@ describe('SQLite: narada db copy between two files', () => {
 
       // The copy is the same library: what `status` counts on it is what it counts on the source.
       const counts = async (database: string) =>
-        (await runNarada(['status', '--json'], { env: { ...env, DATABASE_URL: `sqlite:${database}` } })).json<{
+        (
+          await runNarada(['status', '--json'], { env: { ...env, DATABASE_URL: `sqlite:${database}` } })
+        ).json<{
           database: { rowCounts: Record<string, number> };
         }>().database.rowCounts;
       expect(await counts(targetFile)).toEqual(await counts(sourceFile));
 
-      const refused = await runNarada(['db', 'copy', '--to', `sqlite:${targetFile}`, '--no-progress'], { env });
+      const refused = await runNarada(['db', 'copy', '--to', `sqlite:${targetFile}`, '--no-progress'], {
+        env,
+      });
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain(targetFile);
       expect(refused.stderr).toContain('--replace');
@@ -60,9 +72,12 @@ describe('SQLite: narada db copy between two files', () => {
         sqlite: targetFile,
       });
       expect(killed.done).toContain('import_runs');
-      const resumed = await runNarada(['db', 'copy', '--to', `sqlite:${targetFile}`, '--json', '--no-progress'], {
-        env,
-      });
+      const resumed = await runNarada(
+        ['db', 'copy', '--to', `sqlite:${targetFile}`, '--json', '--no-progress'],
+        {
+          env,
+        },
+      );
       expectSuccess(resumed);
       const finished = resumed.json<CopySummary>();
       expect(finished).toMatchObject({ resumed: true, verified: true, rows: summary.rows });
@@ -70,11 +85,16 @@ describe('SQLite: narada db copy between two files', () => {
       expect(await copyCheckpoint({ sqlite: targetFile })).toBeNull();
       expect(await counts(targetFile)).toEqual(await counts(sourceFile));
 
-      const lines = await runNarada(['db', 'copy', '--to', `sqlite:${targetFile}`, '--replace', '--no-progress'], {
-        env,
-      });
+      const lines = await runNarada(
+        ['db', 'copy', '--to', `sqlite:${targetFile}`, '--replace', '--no-progress'],
+        {
+          env,
+        },
+      );
       expectSuccess(lines);
-      expect(lines.stdout).toContain(`verified: ${summary.tables.length} tables, ${summary.rows} rows, ledger checksum ${summary.ledger.sha256.slice(0, 16)}`);
+      expect(lines.stdout).toContain(
+        `verified: ${summary.tables.length} tables, ${summary.rows} rows, ledger checksum ${summary.ledger.sha256.slice(0, 16)}`,
+      );
     } finally {
       other.remove();
     }

@@ -14,7 +14,10 @@ import { systemClock } from '../../../src/infrastructure/clock/system-clock.js';
 import { CallCounter } from '../../../src/infrastructure/connectors/http/call-counter.js';
 import { LastfmApiClient } from '../../../src/infrastructure/connectors/lastfm/lastfm-api-client.js';
 import type { EngineDatabase } from '../../../src/infrastructure/persistence/engine-database.js';
-import { createRepositories, type Repositories } from '../../../src/infrastructure/persistence/repositories.js';
+import {
+  createRepositories,
+  type Repositories,
+} from '../../../src/infrastructure/persistence/repositories.js';
 import { aScrobbleSeries } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import { startFakeLastfm } from '../../fakes/lastfm/fake-lastfm.js';
 import { lastfmHttp } from '../lastfm/lastfm-test-kit.js';
@@ -41,13 +44,24 @@ export async function importsAndErasAtOnce(
   const fake = await startFakeLastfm();
   const handles: EngineDatabase[] = [];
   try {
-    for (const user of USERS) fake.addScrobbles(user, aScrobbleSeries(PER_USER, { newest: NEWEST, stepSeconds: 180 }));
+    for (const user of USERS)
+      fake.addScrobbles(user, aScrobbleSeries(PER_USER, { newest: NEWEST, stepSeconds: 180 }));
     for (let i = 0; i < 3; i++) handles.push(await open());
-    const [first, second, reader] = handles.map((db) => createRepositories(db)) as [Repositories, Repositories, Repositories];
+    const [first, second, reader] = handles.map((db) => createRepositories(db)) as [
+      Repositories,
+      Repositories,
+      Repositories,
+    ];
     const importer = (repos: Repositories, user: string) =>
       new ImportLastfmHistory({
         lastfm: new LastfmApiClient({
-          config: { apiUrl: fake.url, apiKey: fake.apiKey, apiSecret: fake.secret, username: user, sessionKey: null },
+          config: {
+            apiUrl: fake.url,
+            apiKey: fake.apiKey,
+            apiSecret: fake.secret,
+            username: user,
+            sessionKey: null,
+          },
           http: lastfmHttp(new CallCounter()),
         }),
         runs: repos.importRuns,

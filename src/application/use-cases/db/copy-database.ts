@@ -61,7 +61,10 @@ export class CopyDatabase {
   async run(request: CopyDatabaseRequest): Promise<CopyDatabaseResult> {
     const pageSize = request.pageSize ?? DEFAULT_COPY_PAGE_SIZE;
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 50_000) {
-      throw new InvalidInputError('DB_COPY.PAGE_SIZE', `--page-size ${pageSize} is not a whole number from 1 to 50000`);
+      throw new InvalidInputError(
+        'DB_COPY.PAGE_SIZE',
+        `--page-size ${pageSize} is not a whole number from 1 to 50000`,
+      );
     }
     const configured = await this.deps.endpoints.configured();
     const other = await this.deps.endpoints.other(request.url);
@@ -103,7 +106,12 @@ export class CopyDatabase {
     const resumed = checkpoint !== null;
     const tables = await source.tables();
     await checkSameTables(tables, await target.tables(), target.display);
-    let state: CopyCheckpoint = checkpoint ?? { source: source.display, done: [], current: null, state: 'copying' };
+    let state: CopyCheckpoint = checkpoint ?? {
+      source: source.display,
+      done: [],
+      current: null,
+      state: 'copying',
+    };
     if (state.state === 'copying') {
       for (const table of tables) {
         if (state.done.includes(table.name)) continue;
@@ -143,7 +151,8 @@ export class CopyDatabase {
       const phases = table.selfReferences.length > 0 ? [0, 1] : [0];
       for (const phase of phases) {
         if (position !== null && phase < position.phase) continue;
-        let after: readonly CopyValue[] | null = position !== null && phase === position.phase ? position.after : null;
+        let after: readonly CopyValue[] | null =
+          position !== null && phase === position.phase ? position.after : null;
         for (;;) {
           const page = await source.page(table, phase, after, request.pageSize);
           if (page.rows.length === 0 || page.last === null) break;
@@ -201,11 +210,16 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((name, i) => name === b[i]);
 }
 
-async function checkSameTables(source: readonly CopyTable[], target: readonly CopyTable[], display: string): Promise<void> {
+async function checkSameTables(
+  source: readonly CopyTable[],
+  target: readonly CopyTable[],
+  display: string,
+): Promise<void> {
   const byName = new Map(target.map((t) => [t.name, t]));
   for (const table of source) {
     const other = byName.get(table.name);
-    const missing = other === undefined ? ['(the table)'] : table.columns.filter((c) => !other.columns.includes(c));
+    const missing =
+      other === undefined ? ['(the table)'] : table.columns.filter((c) => !other.columns.includes(c));
     if (missing.length > 0) {
       throw new NaradaError(
         'DB_COPY.SCHEMA_DIFFERS',

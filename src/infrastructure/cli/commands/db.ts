@@ -40,7 +40,10 @@ interface CopyArgs extends GlobalArgs {
 
 const COPY_EXAMPLES: [string, string][] = [
   ['$0 db copy --to postgres://narada@db.home:5432/narada', 'Move this library into PostgreSQL'],
-  ['$0 db copy --from postgres://narada@db.home:5432/narada', 'Bring a PostgreSQL library back into this database'],
+  [
+    '$0 db copy --from postgres://narada@db.home:5432/narada',
+    'Bring a PostgreSQL library back into this database',
+  ],
   ['$0 db copy --to sqlite:/backups/narada.db --replace', 'Overwrite another SQLite file with this library'],
 ];
 
@@ -49,7 +52,10 @@ const copyCommand: CommandModule<GlobalArgs, CopyArgs> = {
   describe: 'Copy the whole library to or from another database (SQLite or PostgreSQL), verified',
   builder: (yargs: Argv<GlobalArgs>) =>
     documented(yargs, { examples: COPY_EXAMPLES, env: DATA_ENV }).options({
-      to: { type: 'string', describe: 'Copy the configured database into this one (postgres://… or sqlite:/path)' },
+      to: {
+        type: 'string',
+        describe: 'Copy the configured database into this one (postgres://… or sqlite:/path)',
+      },
       from: { type: 'string', describe: 'Copy this database into the configured one' },
       replace: {
         type: 'boolean',
@@ -89,7 +95,12 @@ function sqliteRelativeToCwd(url: string, cwd: string): string {
   return `sqlite:${resolvePath(cwd, match[1]!)}`;
 }
 
-export const dbCommand = commandGroup<GlobalArgs>('db', 'Manage the database', [migrateCommand, copyCommand], {
-  examples: [['$0 db migrate', 'Bring the database schema up to date'], ...COPY_EXAMPLES],
-  env: DATA_ENV,
-});
+export const dbCommand = commandGroup<GlobalArgs>(
+  'db',
+  'Manage the database',
+  [migrateCommand, copyCommand],
+  {
+    examples: [['$0 db migrate', 'Bring the database schema up to date'], ...COPY_EXAMPLES],
+    env: DATA_ENV,
+  },
+);

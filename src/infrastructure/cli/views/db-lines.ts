@@ -3,7 +3,8 @@ import type { CopyDatabaseResult } from '../../../application/use-cases/db/copy-
 
 export function copyLines(result: CopyDatabaseResult): string[] {
   const width = Math.max(...result.tables.map((t) => t.table.length), 5);
-  const checksum = result.ledger === null ? 'no ledger' : `ledger checksum ${result.ledger.sha256.slice(0, 16)}…`;
+  const checksum =
+    result.ledger === null ? 'no ledger' : `ledger checksum ${result.ledger.sha256.slice(0, 16)}…`;
   return [
     `${result.resumed ? 'Finished the unfinished copy' : 'Copied'} ${result.source} → ${result.target}`,
     ...result.tables.map((t) => `  ${t.table.padEnd(width)}  ${t.rows}`),

@@ -84,7 +84,9 @@ async function sqliteApplied(path: string): Promise<string[]> {
     );
   }
   try {
-    const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(MIGRATIONS_TABLE);
+    const table = db
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
+      .get(MIGRATIONS_TABLE);
     if (table === undefined) return [];
     const rows = db.prepare(`SELECT "name" FROM "${MIGRATIONS_TABLE}" ORDER BY "timestamp", "id"`).all() as {
       name: string;

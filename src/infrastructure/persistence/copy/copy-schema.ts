@@ -37,7 +37,10 @@ async function sqliteTables(sql: SqlRunner): Promise<TableShape[]> {
       shape(
         name,
         columns.map((c) => ({ name: c.name, type: c.type })),
-        columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name),
+        columns
+          .filter((c) => c.pk > 0)
+          .sort((a, b) => a.pk - b.pk)
+          .map((c) => c.name),
         foreign,
       ),
     );

@@ -80,7 +80,9 @@ export class EngineCopySide implements CopySide {
 
   async hasRows(): Promise<boolean> {
     for (const table of await this.tables()) {
-      const row = await this.db.sql.one(`SELECT 1 AS "one" FROM ${q(table.name)}${reserved(table.name, 'WHERE')} LIMIT 1`);
+      const row = await this.db.sql.one(
+        `SELECT 1 AS "one" FROM ${q(table.name)}${reserved(table.name, 'WHERE')} LIMIT 1`,
+      );
       if (row !== undefined) return true;
     }
     return false;
@@ -170,7 +172,9 @@ export class EngineCopySide implements CopySide {
         after === null ? [] : [after],
       );
       for (const row of page) {
-        hash.update(JSON.stringify(columns.map((c) => canonical(row[c] ?? null, shape.types[c] === 'boolean'))));
+        hash.update(
+          JSON.stringify(columns.map((c) => canonical(row[c] ?? null, shape.types[c] === 'boolean'))),
+        );
         hash.update('\n');
       }
       rows += page.length;

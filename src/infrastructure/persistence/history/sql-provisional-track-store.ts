@@ -52,12 +52,19 @@ export class SqlProvisionalTrackStore implements ProvisionalTrackStore {
 
   tracksFor(records: readonly UpstreamTrack[], at: EpochMs): Promise<ReadonlyMap<string, TrackId>> {
     return this.db.unitOfWork.write(async () => {
-      await lockUpstreamKeys(
-        this.db,
-        records.map((r) => upstreamKey(r.service, r.externalId)),
-      );
       const found = await this.findMapped(records);
-      const missing = records.filter((r) => !found.has(upstreamKey(r.service, r.externalId)));
+      let missing = records.filter((r) => !found.has(upstreamKey(r.service, r.externalId)));
+      if (
+        missing.length > 0 &&
+        (await lockUpstreamKeys(
+          this.db,
+          missing.map((r) => upstreamKey(r.service, r.externalId)),
+        ))
+      ) {
+        // Locked (PostgreSQL): another import may have made some of them meanwhile.
+        for (const [key, id] of await this.findMapped(missing)) found.set(key, id);
+        missing = missing.filter((r) => !found.has(upstreamKey(r.service, r.externalId)));
+      }
       if (missing.length > 0) await this.create(missing, at, found);
       return found;
     });
