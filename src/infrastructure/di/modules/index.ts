@@ -1,5 +1,6 @@
 // Every feature module, in one list the container loads. Add one line per feature.
 import type { FeatureModule } from './feature-module.js';
+import { bindDb } from './db.module.js';
 import { bindHistory } from './history.module.js';
 import { bindIntake } from './intake.module.js';
 import { bindLastyear } from './lastyear.module.js';
@@ -26,4 +27,5 @@ export const FEATURE_MODULES: readonly FeatureModule[] = [
   bindIntake,
   bindSchedules,
   bindLastyear,
+  bindDb,
 ];

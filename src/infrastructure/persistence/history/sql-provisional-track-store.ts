@@ -20,6 +20,7 @@ import { trackMappingToRow } from '../tracks/track-mapping.mapper.js';
 import { type NewTrackRow, trackDraftToRow } from '../tracks/track.mapper.js';
 import type { EngineDatabase } from '../engine-database.js';
 import { sqlList } from '../sql/sql-runner.js';
+import { lockUpstreamKeys } from './upstream-key-locks.js';
 
 /** A track made from one service's record is only that service's word for it (as identity ingestion has it). */
 const PROVISIONAL_CONFIDENCE = 50;
@@ -52,7 +53,18 @@ export class SqlProvisionalTrackStore implements ProvisionalTrackStore {
   tracksFor(records: readonly UpstreamTrack[], at: EpochMs): Promise<ReadonlyMap<string, TrackId>> {
     return this.db.unitOfWork.write(async () => {
       const found = await this.findMapped(records);
-      const missing = records.filter((r) => !found.has(upstreamKey(r.service, r.externalId)));
+      let missing = records.filter((r) => !found.has(upstreamKey(r.service, r.externalId)));
+      if (
+        missing.length > 0 &&
+        (await lockUpstreamKeys(
+          this.db,
+          missing.map((r) => upstreamKey(r.service, r.externalId)),
+        ))
+      ) {
+        // Locked (PostgreSQL): another import may have made some of them meanwhile.
+        for (const [key, id] of await this.findMapped(missing)) found.set(key, id);
+        missing = missing.filter((r) => !found.has(upstreamKey(r.service, r.externalId)));
+      }
       if (missing.length > 0) await this.create(missing, at, found);
       return found;
     });
