@@ -16,6 +16,8 @@ export default {
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swcOptions] },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
+  // `*.postgres.test.ts` need a PostgreSQL server: `npm run test:postgres` (jest.postgres.config.js) runs them.
+  testPathIgnorePatterns: ['/node_modules/', '\\.postgres\\.test\\.ts$'],
   setupFiles: ['<rootDir>/test/setup.ts'],
   testTimeout: 30000,
   maxWorkers: 2,

@@ -1,10 +1,18 @@
-// Runs the built CLI as a user would: a subprocess with its own NARADA_HOME and environment.
-import { expect } from '@jest/globals';
+// Runs the built CLI as a user would: a subprocess with its own NARADA_HOME and environment. In the
+// PostgreSQL run (NARADA_TEST_DATABASE_URL set) each home gets its own schema as DATABASE_URL.
+import { afterAll, expect } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  dropFileDatabase,
+  onPostgres,
+  schemaUrlFor,
+} from '../integration/persistence/postgres-test-database.js';
+
+if (onPostgres) afterAll(dropFileDatabase);
 
 export const NARADA_BIN = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -45,10 +53,21 @@ export function expectSuccess(result: CliResult): void {
   });
 }
 
-export function runNarada(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+/** The environment with the home's PostgreSQL schema as DATABASE_URL, in the PostgreSQL run. */
+async function withDatabase(
+  env: Readonly<Record<string, string>> | undefined,
+): Promise<Readonly<Record<string, string>>> {
+  const base = env ?? { PATH: process.env.PATH ?? '' };
+  const home = base['NARADA_HOME'];
+  if (!onPostgres || home === undefined || base['DATABASE_URL'] !== undefined) return base;
+  return { ...base, DATABASE_URL: await schemaUrlFor(home) };
+}
+
+export async function runNarada(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  const env = await withDatabase(options.env);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [NARADA_BIN, ...args], {
-      env: options.env ?? { PATH: process.env.PATH ?? '' },
+      env,
       cwd: options.cwd ?? tmpdir(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,8 +1,9 @@
 // The whole configuration, from the environment and `.env` files (cwd, then NARADA_HOME; the real
 // environment wins). Nothing else in Narada reads process.env.
 import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ConfigurationError, InvalidInputError } from '../../domain/shared/errors.js';
+import { parseDatabaseUrl } from './database-url.js';
 import { readDotenv } from './dotenv.js';
 import { naradaVersion, PROJECT_URL } from './version.js';
 
@@ -39,7 +40,10 @@ export interface ListenBrainzConfig {
 export interface NaradaConfig {
   readonly version: string;
   readonly home: string;
+  /** The SQLite file, or for PostgreSQL its display URL `postgres://user@host:port/db` (no password). */
   readonly databasePath: string;
+  /** The PostgreSQL connection URL from DATABASE_URL (a secret: it may hold a password); null for SQLite. */
+  readonly databaseUrl: string | null;
   readonly logDir: string;
   readonly backupDir: string;
   readonly workflowsDir: string;
@@ -74,12 +78,14 @@ export function loadConfig({ env: realEnv, cwd, homeDir = homedir() }: ConfigSou
     return v === undefined || v === '' ? null : v;
   };
   const version = naradaVersion();
+  const database = parseDatabaseUrl(value('DATABASE_URL'), home, cwd);
   const userAgent = `narada/${version} ( ${PROJECT_URL} )`;
 
   return Object.freeze({
     version,
     home,
-    databasePath: parseDatabaseUrl(value('DATABASE_URL'), home, cwd),
+    databasePath: database.path,
+    databaseUrl: database.url,
     logDir: join(home, 'logs'),
     backupDir: join(home, 'backups'),
     workflowsDir: join(home, 'workflows'),
@@ -131,26 +137,9 @@ export function configSecrets(config: NaradaConfig): string[] {
     config.lastfm.apiSecret,
     config.lastfm.sessionKey,
     config.listenbrainz.token,
+    config.databaseUrl,
+    config.databaseUrl === null ? null : parseDatabaseUrl(config.databaseUrl, '', '').secret,
   ].filter((s): s is string => s !== null && s.length >= 4);
-}
-
-function parseDatabaseUrl(url: string | null, home: string, cwd: string): string {
-  if (url === null) return join(home, 'narada.db');
-  if (/^postgres(ql)?:\/\//i.test(url)) {
-    throw new ConfigurationError(
-      'CONFIG.DATABASE_UNSUPPORTED',
-      'DATABASE_URL points at PostgreSQL, which Narada does not support yet; use sqlite:/path/to/narada.db or unset DATABASE_URL',
-    );
-  }
-  const match = /^sqlite:(?:\/\/)?(.+)$/i.exec(url);
-  if (!match || match[1]!.trim() === '') {
-    throw new InvalidInputError(
-      'CONFIG.DATABASE_URL',
-      `DATABASE_URL "${url}" is not understood; use sqlite:/absolute/path/narada.db or sqlite:relative/path.db`,
-    );
-  }
-  const path = match[1]!;
-  return path === ':memory:' ? path : isAbsolute(path) ? path : resolve(cwd, path);
 }
 
 function checkedUrl(url: string, key: string): string {

@@ -60,7 +60,11 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
 
   wiring.bind(TOKENS.Database, async () => {
     const { openDatabase } = await import('../persistence/open-database.js');
-    database = await openDatabase({ path: config.databasePath, lockWaitMs: config.databaseWaitMs });
+    database = await openDatabase({
+      path: config.databasePath,
+      url: config.databaseUrl,
+      lockWaitMs: config.databaseWaitMs,
+    });
     return database;
   });
   wiring.bind(TOKENS.Repositories, async (get) => {

@@ -1,15 +1,12 @@
-// Opens Narada's SQLite database: creates its folder, sets the pragmas, applies pending migrations,
-// and hands out the TypeORM DataSource beside the raw better-sqlite3 handle of the same connection.
-// Other Narada processes may have the same file open: writes wait for each other (write-lock.ts).
+// Opens Narada's database: PostgreSQL for a postgres:// DATABASE_URL (postgres/postgres-database.ts),
+// else the SQLite file: creates its folder, sets the pragmas, applies pending migrations, and hands out
+// the TypeORM DataSource beside the raw better-sqlite3 handle of the same connection. Other Narada
+// processes may have the same file open: writes wait for each other (write-lock.ts).
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
-import type {
-  DatabaseFacts,
-  DatabaseInfo,
-  DatabaseIntegrity,
-} from '../../application/ports/database-info.port.js';
+import type { DatabaseFacts, DatabaseIntegrity } from '../../application/ports/database-info.port.js';
 import { ConfigurationError } from '../../domain/shared/errors.js';
 import { createDataSource } from './data-source.js';
 import { ActivityBoard, currentActivity } from './database-activity.js';
@@ -19,6 +16,8 @@ import { readDatabaseFacts } from './database-facts.js';
 import { keepPrivate, preparePrivateFile, PRIVATE_FOLDER } from '../files/private-files.js';
 import { applyPendingMigrations } from './schema-migrations.js';
 import { SqliteUnitOfWork } from './sqlite-unit-of-work.js';
+import type { EngineDatabase, NaradaDatabase } from './engine-database.js';
+import { SqliteRunner } from './sql/sqlite-runner.js';
 import { DEFAULT_LOCK_WAIT_MS, type WriteLockOptions } from './write-lock.js';
 
 export interface OpenDatabaseOptions {
@@ -28,19 +27,16 @@ export interface OpenDatabaseOptions {
   readonly lockWaitMs?: number;
   /** What this process does, shown to another one that waits too long (default: its command words). */
   readonly activity?: string;
+  /** A postgres:// URL (password included): selects PostgreSQL instead of the file at `path`. */
+  readonly url?: string | null;
 }
 
-/** The open database as the rest of Narada holds it (the container, `narada db`): no engine types. */
-export interface NaradaDatabase extends DatabaseInfo {
-  readonly path: string;
-  /** Applies pending migrations; returns the names applied (none when up to date). */
-  migrate(): Promise<string[]>;
-  info(): Promise<DatabaseFacts>;
-  close(): Promise<void>;
-}
+export type { NaradaDatabase } from './engine-database.js';
 
 /** What the SQLite adapters work with, only inside persistence/ (repositories.ts hands them out). */
-export interface SqliteDatabase extends NaradaDatabase {
+export interface SqliteDatabase extends EngineDatabase {
+  readonly engine: 'sqlite';
+  readonly sql: SqliteRunner;
   readonly dataSource: DataSource;
   /** The connection TypeORM uses, for bulk paths (prepared statements in one transaction). */
   readonly sqlite: Database.Database;
@@ -51,10 +47,33 @@ export interface SqliteDatabase extends NaradaDatabase {
 /** The SQLite side of a database openDatabase opened; anything else is a programming error. */
 export function asSqliteDatabase(database: NaradaDatabase): SqliteDatabase {
   if (database instanceof OpenedDatabase) return database;
+  throw new Error(`${database.path} was not opened by openDatabase on SQLite`);
+}
+
+/** The engine side of a database openDatabase opened, for the stores. */
+export function asEngineDatabase(database: NaradaDatabase): EngineDatabase {
+  const engine = (database as Partial<EngineDatabase>).engine;
+  if (engine === 'sqlite' || engine === 'postgres') return database as EngineDatabase;
   throw new Error(`${database.path} was not opened by openDatabase`);
 }
 
-export async function openDatabase(options: OpenDatabaseOptions): Promise<SqliteDatabase> {
+/**
+ * Opens the database `DATABASE_URL` names: PostgreSQL when `url` is a postgres:// URL (`path` is then
+ * its display form, without password), else the SQLite file at `path`.
+ */
+export async function openDatabase(
+  options: OpenDatabaseOptions & { readonly url: string },
+): Promise<EngineDatabase>;
+export async function openDatabase(options: OpenDatabaseOptions): Promise<SqliteDatabase>;
+export async function openDatabase(options: OpenDatabaseOptions): Promise<EngineDatabase> {
+  if (options.url !== undefined && options.url !== null) {
+    const { openPostgresDatabase } = await import('./postgres/postgres-database.js');
+    return openPostgresDatabase({ url: options.url, activity: options.activity });
+  }
+  return openSqliteDatabase(options);
+}
+
+async function openSqliteDatabase(options: OpenDatabaseOptions): Promise<SqliteDatabase> {
   const file = resolve(options.path);
   const opened: { connection?: Database.Database } = {};
   const dataSource = createDataSource(file, (connection) => (opened.connection = connection));
@@ -94,7 +113,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Sqlite
 }
 
 class OpenedDatabase implements SqliteDatabase {
+  readonly engine = 'sqlite' as const;
   readonly unitOfWork: SqliteUnitOfWork;
+  readonly sql: SqliteRunner;
 
   constructor(
     readonly path: string,
@@ -105,6 +126,7 @@ class OpenedDatabase implements SqliteDatabase {
     private readonly damage: DamageMarker,
   ) {
     this.unitOfWork = new SqliteUnitOfWork(sqlite, lock, damage);
+    this.sql = new SqliteRunner(sqlite);
   }
 
   migrate(): Promise<string[]> {

@@ -29,14 +29,14 @@ import type { WorkflowRunRepository } from '../../application/ports/workflow-run
 import { SqliteListenExportStore } from './history/sqlite-listen-export-store.js';
 import { SqliteListenRecordingStore } from './history/sqlite-listen-recording-store.js';
 import { SqlitePlayHistoryQuery } from './history/sqlite-play-history-query.js';
-import { SqliteProvisionalTrackStore } from './history/sqlite-provisional-track-store.js';
+import { SqlProvisionalTrackStore } from './history/sql-provisional-track-store.js';
 import { SqliteScrobbleBackfillStore } from './history/sqlite-scrobble-backfill-store.js';
 import { SqliteLedgerPresence } from './history/sqlite-ledger-presence.js';
 import { TypeOrmImportRunRepository } from './history/typeorm-import-run-repository.js';
 import { TypeOrmResponseCache } from './http-cache/typeorm-response-cache.js';
 import { SqliteLibraryStore } from './library/sqlite-library-store.js';
 import { TypeOrmLikeRepository } from './likes/typeorm-like-repository.js';
-import { asSqliteDatabase, type NaradaDatabase } from './open-database.js';
+import { asEngineDatabase, asSqliteDatabase, type NaradaDatabase } from './open-database.js';
 import { TypeOrmPlaylistRepository } from './playlist/typeorm-playlist-repository.js';
 import { SqliteListeningStats } from './stats/sqlite-listening-stats.js';
 import { TypeOrmSyncCheckpointRepository } from './sync-checkpoints/typeorm-sync-checkpoint-repository.js';
@@ -78,30 +78,32 @@ export interface Repositories {
 }
 
 export function createRepositories(database: NaradaDatabase): Repositories {
-  const db = asSqliteDatabase(database);
+  const db = asEngineDatabase(database);
+  // Stores not yet written over the SQL runner: SQLite only.
+  const sqlite = () => asSqliteDatabase(database);
   return onFirstUse<Repositories>({
-    tracks: () => new TypeOrmTrackRepository(db),
-    connectorTracks: () => new TypeOrmConnectorTrackRepository(db),
-    trackMappings: () => new TypeOrmTrackMappingRepository(db),
-    identityLookup: () => new SqliteIdentityLookup(db),
-    storedRecords: () => new SqliteStoredRecords(db),
-    trackMerges: (repos) => new SqliteTrackMergeStore(db, repos.tracks),
-    identityAttempts: () => new SqliteIdentityAttempts(db),
-    playlists: () => new TypeOrmPlaylistRepository(db),
-    trackMetrics: () => new SqliteTrackMetricRepository(db),
-    likes: () => new TypeOrmLikeRepository(db),
-    library: () => new SqliteLibraryStore(db),
+    tracks: () => new TypeOrmTrackRepository(sqlite()),
+    connectorTracks: () => new TypeOrmConnectorTrackRepository(sqlite()),
+    trackMappings: () => new TypeOrmTrackMappingRepository(sqlite()),
+    identityLookup: () => new SqliteIdentityLookup(sqlite()),
+    storedRecords: () => new SqliteStoredRecords(sqlite()),
+    trackMerges: (repos) => new SqliteTrackMergeStore(sqlite(), repos.tracks),
+    identityAttempts: () => new SqliteIdentityAttempts(sqlite()),
+    playlists: () => new TypeOrmPlaylistRepository(sqlite()),
+    trackMetrics: () => new SqliteTrackMetricRepository(sqlite()),
+    likes: () => new TypeOrmLikeRepository(sqlite()),
+    library: () => new SqliteLibraryStore(sqlite()),
     listenRecording: () => new SqliteListenRecordingStore(db),
-    provisionalTracks: () => new SqliteProvisionalTrackStore(db),
+    provisionalTracks: () => new SqlProvisionalTrackStore(db),
     playHistory: () => new SqlitePlayHistoryQuery(db),
     scrobbleBackfill: () => new SqliteScrobbleBackfillStore(db),
     listenExport: () => new SqliteListenExportStore(db),
     ledgerPresence: () => new SqliteLedgerPresence(db),
-    listeningStats: () => new SqliteListeningStats(db),
+    listeningStats: () => new SqliteListeningStats(sqlite()),
     importRuns: () => new TypeOrmImportRunRepository(db),
     syncCheckpoints: () => new TypeOrmSyncCheckpointRepository(db),
     workflowRuns: () => new TypeOrmWorkflowRunRepository(db),
-    responseCache: () => new TypeOrmResponseCache(db),
+    responseCache: () => new TypeOrmResponseCache(sqlite()),
     unitOfWork: () => db.unitOfWork,
     databaseInfo: () => db,
   });

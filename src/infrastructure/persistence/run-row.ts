@@ -1,6 +1,6 @@
 // What import_runs and workflow_runs share: the run's status and times, and the `owner_*` columns
-// naming the process that runs it, with RunOwner ↔ those columns and the id TypeORM hands back.
-import { Column, PrimaryGeneratedColumn, type InsertResult } from 'typeorm';
+// naming the process that runs it, with RunOwner ↔ those columns.
+import { Column, PrimaryGeneratedColumn } from 'typeorm';
 import type { RunOwner } from '../../domain/shared/run-owner.js';
 
 /** The columns of a run row; each table's entity adds its own and its status check. */
@@ -42,10 +42,4 @@ export function ownerToDomain(row: OwnerColumns): RunOwner | null {
 
 export function ownerToColumns(owner: RunOwner): OwnerColumns {
   return { ownerPid: owner.pid, ownerHost: owner.host, ownerStartedAt: owner.startedAt };
-}
-
-/** The id of the run row an insert stored. */
-export function insertedRunId(result: InsertResult): number {
-  // TypeORM types generated keys loosely; the primary key of a run row is the integer `id`.
-  return Number((result.identifiers[0] as { id: number }).id);
 }

@@ -5,11 +5,11 @@
 // that read first could not wait for another process's commit and would fail with SQLITE_BUSY.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
-import type { UnitOfWork } from '../../application/ports/unit-of-work.port.js';
 import type { DamageMarker } from './database-damage.js';
+import type { EngineUnitOfWork } from './engine-database.js';
 import { beginWrite, type WriteLockOptions } from './write-lock.js';
 
-export class SqliteUnitOfWork implements UnitOfWork {
+export class SqliteUnitOfWork implements EngineUnitOfWork {
   /** The savepoint depth of the unit the current async context runs in (absent: none). */
   private readonly depth = new AsyncLocalStorage<number>();
   private tail: Promise<unknown> = Promise.resolve();
@@ -20,7 +20,7 @@ export class SqliteUnitOfWork implements UnitOfWork {
     private readonly damage: DamageMarker,
   ) {}
 
-  transaction<T>(work: () => Promise<T>): Promise<T> {
+  transaction<T>(work: () => Promise<T> | T): Promise<T> {
     const depth = this.depth.getStore();
     if (depth === undefined) return this.write(work);
     // Nested units become savepoints: an inner failure undoes only the inner unit.
@@ -52,11 +52,11 @@ export class SqliteUnitOfWork implements UnitOfWork {
   }
 
   /**
-   * Runs synchronous raw-handle writes (the bulk paths) atomically: all rows or none. Inside an open
-   * unit better-sqlite3 makes it a savepoint of that unit, so its failure leaves the unit usable.
+   * Runs raw-handle writes (the bulk paths) atomically: all rows or none. Inside an open unit it is
+   * a savepoint of that unit, so its failure leaves the unit usable.
    */
-  bulk<T>(work: () => T): Promise<T> {
-    if (this.depth.getStore() !== undefined) return this.write(() => this.sqlite.transaction(work)());
+  bulk<T>(work: () => Promise<T> | T): Promise<T> {
+    if (this.depth.getStore() !== undefined) return this.transaction(work);
     return this.write(work);
   }
 

@@ -20,23 +20,21 @@ describe('BulkWriter with the `add` conflict policy (counters)', () => {
     totalMsPlayed,
   });
 
-  it('adds to the rows a key already has, in multi-row statements and in the single-row remainder', () => {
+  it('adds to the rows a key already has, in multi-row statements and in the single-row remainder', async () => {
     const { db } = temp;
-    const writer = BulkWriter.for(db.dataSource, db.sqlite, DailyListensEntity, {
+    const writer = BulkWriter.for(db, DailyListensEntity, {
       conflict: { kind: 'add', keys: ['user', 'date', 'trackId'] },
     });
     // 120 rows over 30 days: two full statements of 50 rows and 20 single ones, each day four times,
     // so keys repeat inside one statement as well as across statements and calls.
     const days = Array.from({ length: 30 }, (_, d) => `2024-01-${String(d + 1).padStart(2, '0')}`);
     const rows = Array.from({ length: 120 }, (_, i) => row(days[i % 30]!, 1, 100));
-    db.sqlite.transaction(() => writer.write(rows))();
-    db.sqlite.transaction(() => writer.write([row('2024-01-01', 2, 50)]))();
+    await db.unitOfWork.bulk(() => writer.write(rows));
+    await db.unitOfWork.bulk(() => writer.write([row('2024-01-01', 2, 50)]));
 
-    const stored = db.sqlite
-      .prepare(
-        `SELECT "date", "listen_count" AS n, "total_ms_played" AS ms FROM "daily_listens" ORDER BY "date"`,
-      )
-      .all() as Array<{ date: string; n: number; ms: number }>;
+    const stored = await temp.query<{ date: string; n: number; ms: number }>(
+      `SELECT "date", "listen_count" AS "n", "total_ms_played" AS "ms" FROM "daily_listens" ORDER BY "date"`,
+    );
     expect(stored).toHaveLength(30);
     expect(stored[0]).toEqual({ date: '2024-01-01', n: 6, ms: 450 });
     expect(stored.slice(1).every((r) => r.n === 4 && r.ms === 400)).toBe(true);

@@ -7,6 +7,12 @@ import { TypeOrmImportRunRepository } from '../../../src/infrastructure/persiste
 import { TypeOrmWorkflowRunRepository } from '../../../src/infrastructure/persistence/workflow/typeorm-workflow-run-repository.js';
 import { systemProcesses } from '../../../src/infrastructure/persistence/run-owners.js';
 import type { RunOwner } from '../../../src/domain/shared/run-owner.js';
+import { join } from 'node:path';
+import { openDatabase, type SqliteDatabase } from '../../../src/infrastructure/persistence/open-database.js';
+import {
+  createRepositories,
+  type Repositories,
+} from '../../../src/infrastructure/persistence/repositories.js';
 import { AT, tempDatabasePerTest } from './temp-database.js';
 
 /** A process that has surely ended: started, waited for and reaped. */
@@ -55,7 +61,7 @@ describe('run owners and abandoned runs', () => {
       finishedAt: AT + 5,
       error: `its process (pid ${ended.pid} on ${hostname()}) ended before the run finished`,
     });
-    const statuses = temp.db.sqlite.prepare('SELECT "id", "status" FROM "import_runs" ORDER BY "id"').all();
+    const statuses = await temp.query('SELECT "id", "status" FROM "import_runs" ORDER BY "id"');
     expect(statuses).toEqual([
       { id: abandoned.id, status: 'interrupted' },
       { id: live.id, status: 'running' },
@@ -108,48 +114,56 @@ describe('run owners and abandoned runs', () => {
     expect(await temp.repos.workflowRuns.get(live.id)).toMatchObject({ status: 'running' });
   });
 
-  it('migrates runs recorded before owners (schema 3) and takes them back', async () => {
-    const { sqlite, dataSource } = temp.db;
-    await dataSource.undoLastMigration(); // the library's files
-    await dataSource.undoLastMigration();
-    sqlite
-      .prepare(
-        `INSERT INTO workflow_runs (workflow_id, workflow_name, status, dry_run, parameters, tasks, api_calls, started_at)
-         VALUES ('w', 'W', 'running', 0, '{}', '[]', '{}', 1)`,
-      )
-      .run();
-    sqlite
-      .prepare(
-        `INSERT INTO import_runs (kind, status, progress, started_at) VALUES ('history:lastfm:ann', 'running', '{}', 1)`,
-      )
-      .run();
-
-    expect(await temp.db.migrate()).toEqual(['RunOwners1795564800000', 'LibraryFiles1795651200000']);
-
-    // Recorded by no process: no Narada can still be running them.
-    expect((await temp.repos.workflowRuns.interruptAbandoned(AT)).map((r) => r.owner)).toEqual([null]);
-    expect((await temp.repos.importRuns.interruptAbandoned(AT)).map((r) => r.status)).toEqual([
-      'interrupted',
-    ]);
-    await temp.repos.workflowRuns.save({
-      workflowId: 'w2',
-      workflowName: 'W2',
-      status: 'running',
-      dryRun: false,
-      parameters: {},
-      tasks: [],
-      apiCalls: {},
-      startedAt: AT,
-      finishedAt: null,
-      error: null,
-    });
-
-    await dataSource.undoLastMigration(); // the library's files
-    await dataSource.undoLastMigration();
-    const statuses = sqlite.prepare('SELECT "status" FROM "workflow_runs" ORDER BY "id"').all();
-    expect(statuses).toEqual([{ status: 'failed' }, { status: 'running' }]);
-    const columns = sqlite.prepare(`SELECT name FROM pragma_table_info('import_runs')`).all();
-    expect(columns).not.toContainEqual({ name: 'owner_pid' });
-    await temp.db.migrate();
+  // SQLite in both runs: it steps the schema back with TypeORM's migration undo.
+  it('SQLite: migrates runs recorded before owners (schema 3) and takes them back', async () => {
+    const db = await openDatabase({ path: join(temp.folder, 'schema-3.db') });
+    try {
+      await fromSchema3(db, createRepositories(db));
+    } finally {
+      await db.close();
+    }
   });
 });
+
+async function fromSchema3(db: SqliteDatabase, repos: Repositories): Promise<void> {
+  const { sqlite, dataSource } = db;
+  await dataSource.undoLastMigration(); // the library's files
+  await dataSource.undoLastMigration();
+  sqlite
+    .prepare(
+      `INSERT INTO workflow_runs (workflow_id, workflow_name, status, dry_run, parameters, tasks, api_calls, started_at)
+         VALUES ('w', 'W', 'running', 0, '{}', '[]', '{}', 1)`,
+    )
+    .run();
+  sqlite
+    .prepare(
+      `INSERT INTO import_runs (kind, status, progress, started_at) VALUES ('history:lastfm:ann', 'running', '{}', 1)`,
+    )
+    .run();
+
+  expect(await db.migrate()).toEqual(['RunOwners1795564800000', 'LibraryFiles1795651200000']);
+
+  // Recorded by no process: no Narada can still be running them.
+  expect((await repos.workflowRuns.interruptAbandoned(AT)).map((r) => r.owner)).toEqual([null]);
+  expect((await repos.importRuns.interruptAbandoned(AT)).map((r) => r.status)).toEqual(['interrupted']);
+  await repos.workflowRuns.save({
+    workflowId: 'w2',
+    workflowName: 'W2',
+    status: 'running',
+    dryRun: false,
+    parameters: {},
+    tasks: [],
+    apiCalls: {},
+    startedAt: AT,
+    finishedAt: null,
+    error: null,
+  });
+
+  await dataSource.undoLastMigration(); // the library's files
+  await dataSource.undoLastMigration();
+  const statuses = sqlite.prepare('SELECT "status" FROM "workflow_runs" ORDER BY "id"').all();
+  expect(statuses).toEqual([{ status: 'failed' }, { status: 'running' }]);
+  const columns = sqlite.prepare(`SELECT name FROM pragma_table_info('import_runs')`).all();
+  expect(columns).not.toContainEqual({ name: 'owner_pid' });
+  await db.migrate();
+}

@@ -1,5 +1,7 @@
-// A real Narada database file in a fresh temp folder, with every repository over it.
-import { afterEach, beforeEach } from '@jest/globals';
+// A real Narada database in a fresh temp folder, with every repository over it: a SQLite file, or in
+// the PostgreSQL run (NARADA_TEST_DATABASE_URL set) a fresh schema in this test file's own database.
+import { afterAll, afterEach, beforeEach } from '@jest/globals';
+import type Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +9,9 @@ import type { RawListeningEvent } from '../../../src/domain/history/listening-ev
 import type { DailyListens } from '../../../src/domain/history/play.js';
 import type { PlaylistDraft } from '../../../src/domain/playlist/playlist.js';
 import type { TrackDraft, TrackId } from '../../../src/domain/track/track.js';
-import { openDatabase, type SqliteDatabase } from '../../../src/infrastructure/persistence/open-database.js';
+import type { EngineDatabase } from '../../../src/infrastructure/persistence/engine-database.js';
+import { openDatabase } from '../../../src/infrastructure/persistence/open-database.js';
+import type { Params } from '../../../src/infrastructure/persistence/sql/sql-runner.js';
 import {
   createRepositories,
   type Repositories,
@@ -20,11 +24,22 @@ import {
   type PlaylistOverrides,
   type TrackOverrides,
 } from '../../builders/index.js';
+import { dropFileDatabase, freshSchemaUrl, onPostgres } from './postgres-test-database.js';
+
+export { onPostgres } from './postgres-test-database.js';
+
+// Each test file's PostgreSQL database goes when the file is done.
+if (onPostgres) afterAll(dropFileDatabase);
+
+/** The open database; `sqlite` is the raw handle of the SQLite run (a SQLite-only test's business). */
+export type TestDatabase = EngineDatabase & { readonly sqlite: Database.Database };
 
 export interface TempDatabase {
   readonly folder: string;
-  readonly db: SqliteDatabase;
+  readonly db: TestDatabase;
   readonly repos: Repositories;
+  /** Rows of any SQL with `?` or `@name` placeholders, on whichever engine is open. */
+  query<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]>;
   /** Closes the database and removes the folder. */
   dispose(): Promise<void>;
 }
@@ -35,16 +50,39 @@ export function tempFolder(): string {
 
 export async function openTempDatabase(): Promise<TempDatabase> {
   const folder = tempFolder();
-  const db = await openDatabase({ path: join(folder, 'narada.db') });
+  const { db, drop } = await openTestDatabase(join(folder, 'narada.db'));
   return {
     folder,
     db,
     repos: createRepositories(db),
+    query: (sql, params) => db.sql.all(sql, params),
     dispose: async () => {
       await db.close();
+      await drop();
       rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Opens the database of this run at `path` (SQLite) or in a fresh schema (PostgreSQL); `drop` removes
+ * the schema after `close`.
+ */
+export async function openTestDatabase(
+  path: string,
+): Promise<{ db: TestDatabase; url: string | null; drop: () => Promise<void> }> {
+  if (!onPostgres) {
+    const db = await openDatabase({ path });
+    return { db, url: null, drop: () => Promise.resolve() };
+  }
+  const schema = await freshSchemaUrl();
+  const db = await openDatabase({ path, url: schema.url });
+  const sqliteOnly = Object.defineProperty(db, 'sqlite', {
+    get: () => {
+      throw new Error('This test reads SQLite directly: use temp.query(...) to run on PostgreSQL too');
+    },
+  }) as TestDatabase;
+  return { db: sqliteOnly, url: schema.url, drop: schema.drop };
 }
 
 /**
@@ -74,6 +112,7 @@ export function tempDatabasePerTest(): Omit<TempDatabase, 'dispose'> {
     get repos() {
       return open().repos;
     },
+    query: (sql, params) => open().query(sql, params),
   };
 }
 

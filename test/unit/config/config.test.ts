@@ -65,9 +65,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ env: { DATABASE_URL: 'mysql://x' }, cwd })).toThrow(
       /DATABASE_URL "mysql:\/\/x".*sqlite:/,
     );
-    expect(() => loadConfig({ env: { DATABASE_URL: 'postgres://u@h/db' }, cwd })).toThrow(
-      /PostgreSQL.*not support/,
+    expect(() => loadConfig({ env: { DATABASE_URL: 'postgres://u:pw@h' }, cwd })).toThrow(
+      /postgres:\/\/u@h:5432 names no host or no database/,
     );
+  });
+
+  it('selects PostgreSQL for a postgres:// DATABASE_URL, shown and logged without its password', () => {
+    const url = 'postgres://ann:s3cret-pw@db.example:6543/narada';
+    const config = loadConfig({ env: { DATABASE_URL: url }, cwd: dir('db-pg') });
+    expect(config.databasePath).toBe('postgres://ann@db.example:6543/narada');
+    expect(config.databaseUrl).toBe(url);
+    expect(configSecrets(config)).toEqual(expect.arrayContaining([url, 's3cret-pw']));
   });
 
   it('strips trailing slashes from base URLs but keeps the Last.fm endpoint whole', () => {

@@ -2,45 +2,40 @@
 // costs the same however deep into the history — with the track's names, ISRC, recording MBID and
 // the Spotify id of its accepted mapping (local files, `spotify:local:…`, have none). A play's
 // duplicates lie within the same-listen window of it, so `notFrom` looks only there (the user/time index).
-import type Database from 'better-sqlite3';
 import type {
   ExportedListen,
   ListenExportStore,
   ListenPageQuery,
 } from '../../../application/ports/listen-export-store.port.js';
 import { MAX_WINDOW_MS } from '../../../domain/history/same-listen.js';
-import type { SqliteDatabase } from '../open-database.js';
-
-type Params = Record<string, string | number | null>;
+import type { EngineDatabase } from '../engine-database.js';
 
 export class SqliteListenExportStore implements ListenExportStore {
-  private readonly statement: Database.Statement<[Params], ExportedListen>;
+  private readonly statement: string;
 
-  constructor(db: SqliteDatabase) {
-    this.statement = db.sqlite.prepare(
-      `SELECT p."id" AS playId, p."user" AS user, p."played_at" AS playedAt, p."ms_played" AS msPlayed,
-              e."source" AS source, p."track_id" AS trackId, t."primary_artist" AS artist, t."title" AS title,
-              t."album" AS album, t."duration_ms" AS durationMs, t."isrc" AS isrc, t."mbid" AS recordingMbid,
+  constructor(private readonly db: EngineDatabase) {
+    this.statement = `SELECT p."id" AS "playId", p."user" AS "user", p."played_at" AS "playedAt", p."ms_played" AS "msPlayed",
+              e."source" AS "source", p."track_id" AS "trackId", t."primary_artist" AS "artist", t."title" AS "title",
+              t."album" AS "album", t."duration_ms" AS "durationMs", t."isrc" AS "isrc", t."mbid" AS "recordingMbid",
               (SELECT MIN(m."external_id") FROM "track_mappings" m
                 WHERE m."track_id" = p."track_id" AND m."service" = 'spotify' AND m."status" = 'accepted'
-                  AND m."external_id" NOT LIKE 'spotify:%') AS spotifyId
+                  AND m."external_id" NOT LIKE 'spotify:%') AS "spotifyId"
          FROM "plays" p JOIN "listening_events" e ON e."id" = p."event_id" JOIN "tracks" t ON t."id" = p."track_id"
         WHERE p."duplicate_of" IS NULL
-          AND (@user IS NULL OR p."user" = @user)
-          AND (@since IS NULL OR p."played_at" >= @since)
-          AND (@until IS NULL OR p."played_at" < @until)
-          AND (@afterAt IS NULL OR p."played_at" > @afterAt OR (p."played_at" = @afterAt AND p."id" > @afterId))
-          AND (@notFrom IS NULL OR (e."source" <> @notFrom AND NOT EXISTS (
+          AND (CAST(@user AS text) IS NULL OR p."user" = @user)
+          AND (CAST(@since AS bigint) IS NULL OR p."played_at" >= @since)
+          AND (CAST(@until AS bigint) IS NULL OR p."played_at" < @until)
+          AND (CAST(@afterAt AS bigint) IS NULL OR p."played_at" > @afterAt OR (p."played_at" = @afterAt AND p."id" > @afterId))
+          AND (CAST(@notFrom AS text) IS NULL OR (e."source" <> @notFrom AND NOT EXISTS (
                 SELECT 1 FROM "plays" d JOIN "listening_events" de ON de."id" = d."event_id"
                  WHERE d."user" = p."user" AND d."played_at" BETWEEN p."played_at" - ${MAX_WINDOW_MS} AND p."played_at" + ${MAX_WINDOW_MS}
                    AND d."duplicate_of" = p."id" AND de."source" = @notFrom)))
         ORDER BY p."played_at", p."id"
-        LIMIT @limit`,
-    );
+        LIMIT @limit`;
   }
 
   async page(query: ListenPageQuery): Promise<ExportedListen[]> {
-    return this.statement.all({
+    return this.db.sql.all<ExportedListen>(this.statement, {
       user: query.user ?? null,
       since: query.since ?? null,
       until: query.until ?? null,

@@ -1,6 +1,6 @@
-// The ledger-and-roll-up side of recording listens, on the raw connection: appends that report each
-// new event's id, the plays around new listens, new plays, and daily roll-ups that add, not replace.
-import type Database from 'better-sqlite3';
+// The ledger-and-roll-up side of recording listens: appends that report each new event's id, the
+// plays around new listens, new plays, and daily roll-ups that add, not replace. The append is the one
+// engine-specific path: row by row on SQLite, one unnest statement per page on PostgreSQL.
 import type {
   HeldPlay,
   ListenRecordingStore,
@@ -9,8 +9,10 @@ import type {
 } from '../../../application/ports/listen-recording-store.port.js';
 import type { ListeningSource, RawListeningEvent } from '../../../domain/history/listening-event.js';
 import type { DailyListens } from '../../../domain/history/play.js';
-import type { SqliteDatabase } from '../open-database.js';
+import type { EngineDatabase } from '../engine-database.js';
 import { BulkWriter } from '../bulk-writer.js';
+import { type PostgresRunner } from '../sql/postgres-runner.js';
+import { SqliteRunner } from '../sql/sqlite-runner.js';
 import { DailyListensEntity } from './daily-listens.entity.js';
 import { PlayEntity } from './play.entity.js';
 import { dailyListensToRow, type NewPlayRow, playToRow } from './play.mapper.js';
@@ -28,62 +30,41 @@ interface HeldPlayRow {
   primaryArtist: string;
 }
 
+const PLAYS_BETWEEN = `SELECT p."id" AS "playId", p."user" AS "user", p."track_id" AS "trackId",
+       p."played_at" AS "playedAt", p."ms_played" AS "msPlayed", p."duplicate_of" AS "duplicateOf",
+       e."source" AS "source", e."track_key" AS "trackKey", t."title" AS "title",
+       t."primary_artist" AS "primaryArtist"
+  FROM "plays" p
+  JOIN "listening_events" e ON e."id" = p."event_id"
+  JOIN "tracks" t ON t."id" = p."track_id"
+ WHERE p."user" = ? AND p."played_at" BETWEEN ? AND ?`;
+
+type Append = (events: readonly RawListeningEvent[]) => Promise<(number | null)[]>;
+
 export class SqliteListenRecordingStore implements ListenRecordingStore {
-  private readonly appendOne: Database.Statement;
-  private readonly playsBetween: Database.Statement<[string, number, number], HeldPlayRow>;
+  private readonly append: Append;
   private readonly newPlays: BulkWriter<NewPlayRow>;
   private readonly addDaily: BulkWriter<DailyListensEntity>;
 
-  constructor(private readonly db: SqliteDatabase) {
-    const { sqlite } = db;
-    // Row by row: `changes` and the rowid say which events are new (measured faster here than
-    // multi-row inserts with RETURNING, whose keys must be matched back).
-    this.appendOne = sqlite.prepare(
-      `INSERT OR IGNORE INTO "listening_events"
-         ("user", "source", "played_at", "track_key", "ms_played", "payload", "import_run_id")
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.playsBetween = sqlite.prepare(
-      `SELECT p."id" AS playId, p."user" AS user, p."track_id" AS trackId, p."played_at" AS playedAt,
-              p."ms_played" AS msPlayed, p."duplicate_of" AS duplicateOf, e."source" AS source,
-              e."track_key" AS trackKey, t."title" AS title, t."primary_artist" AS primaryArtist
-         FROM "plays" p
-         JOIN "listening_events" e ON e."id" = p."event_id"
-         JOIN "tracks" t ON t."id" = p."track_id"
-        WHERE p."user" = ? AND p."played_at" BETWEEN ? AND ?`,
-    );
+  constructor(private readonly db: EngineDatabase) {
+    this.append =
+      db.sql instanceof SqliteRunner ? sqliteAppend(db.sql) : postgresAppend(db.sql as PostgresRunner);
     // A ledger event is one play at most (unique event_id).
-    this.newPlays = BulkWriter.for(db.dataSource, sqlite, PlayEntity, {
-      omit: ['id'],
-      conflict: { kind: 'ignore' },
-    });
+    this.newPlays = BulkWriter.for(db, PlayEntity, { omit: ['id'], conflict: { kind: 'ignore' } });
     // Roll-ups add to what a day already holds.
-    this.addDaily = BulkWriter.for(db.dataSource, sqlite, DailyListensEntity, {
+    this.addDaily = BulkWriter.for(db, DailyListensEntity, {
       conflict: { kind: 'add', keys: ['user', 'date', 'trackId'] },
     });
   }
 
   appendEvents(events: readonly RawListeningEvent[]): Promise<(number | null)[]> {
-    return this.db.unitOfWork.write(() =>
-      events.map((e) => {
-        const { changes, lastInsertRowid } = this.appendOne.run(
-          e.user,
-          e.source,
-          e.playedAt,
-          e.trackKey,
-          e.msPlayed,
-          e.payload,
-          e.importRunId,
-        );
-        return changes === 0 ? null : Number(lastInsertRowid);
-      }),
-    );
+    return this.db.unitOfWork.write(() => this.append(events));
   }
 
   async playsWithin(user: string, spans: readonly TimeSpan[]): Promise<HeldPlay[]> {
     const found: HeldPlay[] = [];
     for (const span of spans) {
-      for (const row of this.playsBetween.iterate(user, span.from, span.to)) {
+      for (const row of await this.db.sql.all<HeldPlayRow>(PLAYS_BETWEEN, [user, span.from, span.to])) {
         // Written from a ListeningSource by the ledger's own mapper.
         found.push({ ...row, source: row.source as ListeningSource });
       }
@@ -100,4 +81,84 @@ export class SqliteListenRecordingStore implements ListenRecordingStore {
     const rows = deltas.map(dailyListensToRow);
     await this.db.unitOfWork.write(() => this.addDaily.write(rows));
   }
+}
+
+/**
+ * SQLite: row by row, `changes` and the rowid say which events are new (measured faster here than
+ * multi-row inserts with RETURNING, whose keys must be matched back).
+ */
+function sqliteAppend(sql: SqliteRunner): Append {
+  const appendOne = sql.prepare(
+    `INSERT OR IGNORE INTO "listening_events"
+       ("user", "source", "played_at", "track_key", "ms_played", "payload", "import_run_id")
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return (events) =>
+    Promise.resolve(
+      events.map((e) => {
+        const { changes, lastInsertRowid } = appendOne.run(
+          e.user,
+          e.source,
+          e.playedAt,
+          e.trackKey,
+          e.msPlayed,
+          e.payload,
+          e.importRunId,
+        );
+        return changes === 0 ? null : Number(lastInsertRowid);
+      }),
+    );
+}
+
+/** Rows per append statement on PostgreSQL (7 array parameters whatever the count). */
+const APPEND_CHUNK = 5000;
+
+/**
+ * PostgreSQL: one INSERT ... SELECT FROM unnest(...) ON CONFLICT DO NOTHING per chunk; RETURNING
+ * names the new rows by their natural key, which is matched back to the first event holding it (a
+ * later event with the same key is a duplicate, as SQLite's row-by-row insert finds it).
+ */
+function postgresAppend(sql: PostgresRunner): Append {
+  const statement = `INSERT INTO "listening_events"
+      ("user", "source", "played_at", "track_key", "ms_played", "payload", "import_run_id")
+    SELECT * FROM unnest(CAST($1 AS text[]), CAST($2 AS text[]), CAST($3 AS bigint[]), CAST($4 AS text[]),
+                         CAST($5 AS bigint[]), CAST($6 AS text[]), CAST($7 AS bigint[]))
+    ON CONFLICT ("user", "source", "played_at", "track_key") DO NOTHING
+    RETURNING "id", "user", "source", "played_at", "track_key"`;
+  const key = (user: string, source: string, playedAt: number, trackKey: string) =>
+    `${user}\u0000${source}\u0000${playedAt}\u0000${trackKey}`;
+  return async (events) => {
+    const ids = new Array<number | null>(events.length).fill(null);
+    for (let start = 0; start < events.length; start += APPEND_CHUNK) {
+      const chunk = events.slice(start, start + APPEND_CHUNK);
+      const result = await sql.raw(statement, [
+        chunk.map((e) => e.user),
+        chunk.map((e) => e.source),
+        chunk.map((e) => e.playedAt),
+        chunk.map((e) => e.trackKey),
+        chunk.map((e) => e.msPlayed),
+        chunk.map((e) => e.payload),
+        chunk.map((e) => e.importRunId),
+      ]);
+      const created = new Map<string, number>();
+      for (const row of result.rows as {
+        id: number;
+        user: string;
+        source: string;
+        played_at: number;
+        track_key: string;
+      }[]) {
+        created.set(key(row.user, row.source, row.played_at, row.track_key), row.id);
+      }
+      chunk.forEach((e, i) => {
+        const k = key(e.user, e.source, e.playedAt, e.trackKey);
+        const id = created.get(k);
+        if (id !== undefined) {
+          ids[start + i] = id;
+          created.delete(k);
+        }
+      });
+    }
+    return ids;
+  };
 }

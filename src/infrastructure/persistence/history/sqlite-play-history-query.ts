@@ -1,13 +1,13 @@
 // Local play counts per track, straight from interpreted plays: each listen once (duplicates from
 // other captures are left out), exact to the millisecond for any period.
-import type Database from 'better-sqlite3';
 import type {
   PlayHistoryOptions,
   PlayHistoryQuery,
   TrackPlayHistory,
 } from '../../../application/ports/play-history-query.port.js';
 import type { TrackId } from '../../../domain/track/track.js';
-import type { SqliteDatabase } from '../open-database.js';
+import type { EngineDatabase } from '../engine-database.js';
+import { sqlList } from '../sql/sql-runner.js';
 
 interface CountRow {
   trackId: number;
@@ -17,22 +17,19 @@ interface CountRow {
 }
 
 export class SqlitePlayHistoryQuery implements PlayHistoryQuery {
-  private readonly survivors: Database.Statement<[string], { id: number; survivor: number }>;
-  private readonly counts: Database.Statement<[Record<string, string | number | null>], CountRow>;
+  private readonly survivors: string;
+  private readonly counts: string;
 
-  constructor(db: SqliteDatabase) {
-    this.survivors = db.sqlite.prepare(
-      `SELECT "id" AS id, COALESCE("merged_into", "id") AS survivor
-         FROM "tracks" WHERE "id" IN (SELECT value FROM json_each(?))`,
-    );
-    this.counts = db.sqlite.prepare(
-      `SELECT "track_id" AS trackId, COUNT(*) AS totalPlays, MAX("played_at") AS lastPlayedAt,
-              SUM(CASE WHEN "played_at" >= @from AND "played_at" < @to THEN 1 ELSE 0 END) AS playsInPeriod
+  constructor(private readonly db: EngineDatabase) {
+    const { dialect } = db.sql;
+    this.survivors = `SELECT "id" AS "id", COALESCE("merged_into", "id") AS "survivor"
+         FROM "tracks" WHERE "id" ${dialect.inList('?', 'integer')}`;
+    this.counts = `SELECT "track_id" AS "trackId", COUNT(*) AS "totalPlays", MAX("played_at") AS "lastPlayedAt",
+              SUM(CASE WHEN "played_at" >= @from AND "played_at" < @to THEN 1 ELSE 0 END) AS "playsInPeriod"
          FROM "plays"
-        WHERE "track_id" IN (SELECT value FROM json_each(@ids)) AND "duplicate_of" IS NULL
-          AND (@user IS NULL OR "user" = @user)
-        GROUP BY "track_id"`,
-    );
+        WHERE "track_id" ${dialect.inList('@ids', 'integer')} AND "duplicate_of" IS NULL
+          AND (CAST(@user AS text) IS NULL OR "user" = @user)
+        GROUP BY "track_id"`;
   }
 
   async forTracks(
@@ -41,12 +38,14 @@ export class SqlitePlayHistoryQuery implements PlayHistoryQuery {
   ): Promise<TrackPlayHistory[]> {
     if (trackIds.length === 0) return [];
     const survivorOf = new Map<TrackId, TrackId>();
-    for (const row of this.survivors.iterate(JSON.stringify([...new Set(trackIds)])))
-      survivorOf.set(row.id, row.survivor);
+    const survivors = await this.db.sql.all<{ id: number; survivor: number }>(this.survivors, [
+      sqlList([...new Set(trackIds)]),
+    ]);
+    for (const row of survivors) survivorOf.set(row.id, row.survivor);
     const wanted = [...new Set(trackIds.map((id) => survivorOf.get(id) ?? id))];
     const byTrack = new Map<TrackId, CountRow>();
-    const rows = this.counts.iterate({
-      ids: JSON.stringify(wanted),
+    const rows = await this.db.sql.all<CountRow>(this.counts, {
+      ids: sqlList(wanted),
       from: options.period?.from ?? Number.MIN_SAFE_INTEGER,
       to: options.period?.to ?? Number.MAX_SAFE_INTEGER,
       user: options.user ?? null,

@@ -14,7 +14,7 @@ export class TypeOrmLikeRepository implements LikeRepository {
 
   constructor(private readonly db: SqliteDatabase) {
     this.rows = db.dataSource.getRepository(LikeEntity);
-    this.upserts = BulkWriter.for(db.dataSource, db.sqlite, LikeEntity, {
+    this.upserts = BulkWriter.for(db, LikeEntity, {
       conflict: { kind: 'update', keys: ['service', 'externalId'] },
     });
   }

@@ -28,7 +28,7 @@ export class TypeOrmPlaylistRepository implements PlaylistRepository {
   constructor(private readonly db: SqliteDatabase) {
     this.playlists = db.dataSource.getRepository(PlaylistEntity);
     this.items = db.dataSource.getRepository(PlaylistItemEntity);
-    this.newItems = BulkWriter.for(db.dataSource, db.sqlite, PlaylistItemEntity, {
+    this.newItems = BulkWriter.for(db, PlaylistItemEntity, {
       conflict: { kind: 'fail' },
     });
     this.itemCounts = db.sqlite.prepare(

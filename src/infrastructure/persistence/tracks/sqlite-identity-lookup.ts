@@ -46,7 +46,7 @@ export class SqliteIdentityLookup implements IdentityLookup {
     this.standingPage = sqlite.prepare(
       `SELECT ${TRACK_COLUMNS} FROM "tracks" t WHERE t."id" > ? AND t."status" != 'merged' ORDER BY t."id" LIMIT ?`,
     );
-    this.upserts = BulkWriter.for(db.dataSource, sqlite, TrackMappingEntity, {
+    this.upserts = BulkWriter.for(db, TrackMappingEntity, {
       conflict: { kind: 'update', keys: ['service', 'externalId', 'trackId'], keep: ['createdAt'] },
     });
   }

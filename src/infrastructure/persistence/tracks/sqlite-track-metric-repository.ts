@@ -19,7 +19,7 @@ export class SqliteTrackMetricRepository implements TrackMetricRepository {
   private readonly reads = new Map<number, Database.Statement<unknown[], TrackMetricEntity>>();
 
   constructor(private readonly db: SqliteDatabase) {
-    this.upserts = BulkWriter.for(db.dataSource, db.sqlite, TrackMetricEntity, {
+    this.upserts = BulkWriter.for(db, TrackMetricEntity, {
       conflict: { kind: 'update', keys: ['trackId', 'name'] },
     });
   }

@@ -14,7 +14,7 @@ export class TypeOrmConnectorTrackRepository implements ConnectorTrackRepository
 
   constructor(private readonly db: SqliteDatabase) {
     this.rows = db.dataSource.getRepository(ConnectorTrackEntity);
-    this.upserts = BulkWriter.for(db.dataSource, db.sqlite, ConnectorTrackEntity, {
+    this.upserts = BulkWriter.for(db, ConnectorTrackEntity, {
       conflict: { kind: 'update', keys: ['service', 'externalId'] },
     });
   }

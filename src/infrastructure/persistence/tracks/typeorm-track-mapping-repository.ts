@@ -15,7 +15,7 @@ export class TypeOrmTrackMappingRepository implements TrackMappingRepository {
 
   constructor(private readonly db: SqliteDatabase) {
     this.rows = db.dataSource.getRepository(TrackMappingEntity);
-    this.upserts = BulkWriter.for(db.dataSource, db.sqlite, TrackMappingEntity, {
+    this.upserts = BulkWriter.for(db, TrackMappingEntity, {
       conflict: { kind: 'update', keys: ['service', 'externalId', 'trackId'], keep: ['createdAt'] },
     });
   }

@@ -23,7 +23,7 @@ export class TypeOrmTrackRepository implements TrackRepository {
 
   constructor(private readonly db: SqliteDatabase) {
     this.rows = db.dataSource.getRepository(TrackEntity);
-    this.newRows = BulkWriter.for(db.dataSource, db.sqlite, TrackEntity, {
+    this.newRows = BulkWriter.for(db, TrackEntity, {
       omit: ['id'],
       conflict: { kind: 'fail' },
     });

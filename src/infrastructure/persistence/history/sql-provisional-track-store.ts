@@ -1,7 +1,6 @@
 // Bulk find-or-create of the internal tracks behind listens: one look-up per service for a batch's
 // records through their accepted mappings, then new provisional tracks (with connector record and
 // creating mapping) for the rest, all in one transaction. Known connector records are kept as they are.
-import type Database from 'better-sqlite3';
 import {
   type ProvisionalTrackStore,
   type UpstreamTrack,
@@ -19,49 +18,47 @@ import { TrackEntity } from '../tracks/track.entity.js';
 import { connectorTrackToRow } from '../tracks/connector-track.mapper.js';
 import { trackMappingToRow } from '../tracks/track-mapping.mapper.js';
 import { type NewTrackRow, trackDraftToRow } from '../tracks/track.mapper.js';
-import type { SqliteDatabase } from '../open-database.js';
+import type { EngineDatabase } from '../engine-database.js';
+import { sqlList } from '../sql/sql-runner.js';
 
 /** A track made from one service's record is only that service's word for it (as identity ingestion has it). */
 const PROVISIONAL_CONFIDENCE = 50;
 
-export class SqliteProvisionalTrackStore implements ProvisionalTrackStore {
-  private readonly mapped: Database.Statement<[string, string], { externalId: string; trackId: number }>;
+export class SqlProvisionalTrackStore implements ProvisionalTrackStore {
+  private readonly mapped: string;
   private readonly newTracks: BulkWriter<NewTrackRow>;
   private readonly newRecords: BulkWriter<ConnectorTrackEntity>;
   private readonly newMappings: BulkWriter<TrackMappingEntity>;
 
-  constructor(private readonly db: SqliteDatabase) {
-    const { dataSource, sqlite } = db;
+  constructor(private readonly db: EngineDatabase) {
     // A merged track's mappings are re-pointed by the merge; following merged_into keeps a stale one harmless.
-    this.mapped = sqlite.prepare(
-      `SELECT m."external_id" AS externalId, COALESCE(t."merged_into", t."id") AS trackId
+    this.mapped = `SELECT m."external_id" AS "externalId", COALESCE(t."merged_into", t."id") AS "trackId"
          FROM "track_mappings" m JOIN "tracks" t ON t."id" = m."track_id"
         WHERE m."service" = ? AND m."status" = 'accepted'
-          AND m."external_id" IN (SELECT value FROM json_each(?))
-        ORDER BY m."track_id"`,
-    );
-    this.newTracks = BulkWriter.for(dataSource, sqlite, TrackEntity, {
+          AND m."external_id" ${db.sql.dialect.inList('?', 'text')}
+        ORDER BY m."track_id"`;
+    this.newTracks = BulkWriter.for(db, TrackEntity, {
       omit: ['id'],
       conflict: { kind: 'fail' },
     });
-    this.newRecords = BulkWriter.for(dataSource, sqlite, ConnectorTrackEntity, {
+    this.newRecords = BulkWriter.for(db, ConnectorTrackEntity, {
       conflict: { kind: 'ignore' },
     });
-    this.newMappings = BulkWriter.for(dataSource, sqlite, TrackMappingEntity, {
+    this.newMappings = BulkWriter.for(db, TrackMappingEntity, {
       conflict: { kind: 'ignore' },
     });
   }
 
   tracksFor(records: readonly UpstreamTrack[], at: EpochMs): Promise<ReadonlyMap<string, TrackId>> {
-    return this.db.unitOfWork.write(() => {
-      const found = this.findMapped(records);
+    return this.db.unitOfWork.write(async () => {
+      const found = await this.findMapped(records);
       const missing = records.filter((r) => !found.has(upstreamKey(r.service, r.externalId)));
-      if (missing.length > 0) this.create(missing, at, found);
+      if (missing.length > 0) await this.create(missing, at, found);
       return found;
     });
   }
 
-  private findMapped(records: readonly UpstreamTrack[]): Map<string, TrackId> {
+  private async findMapped(records: readonly UpstreamTrack[]): Promise<Map<string, TrackId>> {
     const found = new Map<string, TrackId>();
     const byService = new Map<ServiceName, string[]>();
     for (const r of records) {
@@ -71,7 +68,11 @@ export class SqliteProvisionalTrackStore implements ProvisionalTrackStore {
     }
     for (const [service, ids] of byService) {
       for (const chunk of chunks(ids)) {
-        for (const row of this.mapped.iterate(service, JSON.stringify(chunk))) {
+        const rows = await this.db.sql.all<{ externalId: string; trackId: number }>(this.mapped, [
+          service,
+          sqlList(chunk),
+        ]);
+        for (const row of rows) {
           const key = upstreamKey(service, row.externalId);
           if (!found.has(key)) found.set(key, row.trackId);
         }
@@ -80,8 +81,12 @@ export class SqliteProvisionalTrackStore implements ProvisionalTrackStore {
     return found;
   }
 
-  private create(records: readonly UpstreamTrack[], at: EpochMs, found: Map<string, TrackId>): void {
-    const ids = this.newTracks.insertEach(
+  private async create(
+    records: readonly UpstreamTrack[],
+    at: EpochMs,
+    found: Map<string, TrackId>,
+  ): Promise<void> {
+    const ids = await this.newTracks.insertEach(
       records.map((r) =>
         trackDraftToRow(
           {
@@ -99,7 +104,7 @@ export class SqliteProvisionalTrackStore implements ProvisionalTrackStore {
         ),
       ),
     );
-    this.newRecords.write(
+    await this.newRecords.write(
       records.map((r) =>
         connectorTrackToRow({
           service: r.service,
@@ -116,7 +121,7 @@ export class SqliteProvisionalTrackStore implements ProvisionalTrackStore {
         }),
       ),
     );
-    this.newMappings.write(
+    await this.newMappings.write(
       records.map((r, i) =>
         trackMappingToRow(
           trackMapping({

@@ -1,0 +1,56 @@
+// The SQL runner on PostgreSQL: `$n` placeholders, and every statement on the client of the unit of
+// work the caller runs in (outside a unit: any pooled connection, each statement its own transaction).
+import type pg from 'pg';
+import { POSTGRES_DIALECT } from './dialects.js';
+import { toPostgres } from './placeholders.js';
+import { type Params, type RunResult, SqlList, type SqlRunner, type SqlValue } from './sql-runner.js';
+
+export interface ClientSource {
+  /** The client of the unit the caller runs in, or the pool outside one. */
+  current(): pg.Pool | pg.PoolClient;
+}
+
+export class PostgresRunner implements SqlRunner {
+  readonly engine = 'postgres' as const;
+  readonly dialect = POSTGRES_DIALECT;
+
+  constructor(private readonly clients: ClientSource) {}
+
+  async all<T>(sql: string, params?: Params): Promise<T[]> {
+    return (await this.query(sql, params)).rows as T[];
+  }
+
+  async one<T>(sql: string, params?: Params): Promise<T | undefined> {
+    return (await this.query(sql, params)).rows[0] as T | undefined;
+  }
+
+  async run(sql: string, params?: Params): Promise<RunResult> {
+    return { changes: (await this.query(sql, params)).rowCount ?? 0 };
+  }
+
+  query(sql: string, params?: Params): Promise<pg.QueryResult> {
+    const { text, names } = toPostgres(sql);
+    return this.clients.current().query(text, postgresValues(names, params));
+  }
+
+  /** A statement already written with `$n` placeholders (the bulk writer's). */
+  raw(text: string, values: readonly unknown[]): Promise<pg.QueryResult> {
+    return this.clients.current().query(text, values as unknown[]);
+  }
+}
+
+export function postgresValues(names: readonly string[], params: Params | undefined): unknown[] {
+  if (params === undefined) return [];
+  if (Array.isArray(params)) return (params as readonly SqlValue[]).map(postgresValue);
+  const named = params as Readonly<Record<string, SqlValue>>;
+  return names.map((name) => {
+    if (!(name in named)) throw new Error(`Missing named parameter @${name}`);
+    return postgresValue(named[name]);
+  });
+}
+
+function postgresValue(value: SqlValue): unknown {
+  if (value === undefined) return null;
+  if (value instanceof SqlList) return value.values;
+  return value;
+}
