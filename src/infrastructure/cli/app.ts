@@ -16,6 +16,7 @@ import { serveCommand } from './commands/serve.js';
 import { statsCommand } from './commands/stats.js';
 import { statusCommand } from './commands/status.js';
 import { tracksCommand } from './commands/tracks.js';
+import { workerCommand } from './commands/worker.js';
 import { workflowCommand } from './commands/workflow.js';
 import { GLOBAL_OPTIONS } from './global-options.js';
 import { documented, MISSING_SUBCOMMAND, MissingSubcommandError, needsSubcommand } from './help.js';
@@ -41,6 +42,7 @@ export function buildCli(argv: readonly string[]): Argv {
     .command(tracksCommand)
     .command(libraryCommand)
     .command(serveCommand)
+    .command(workerCommand)
     // Prints a bash script, or a zsh one when SHELL is zsh; it asks `narada --get-yargs-completions`.
     .completion('completion', 'Print a shell completion script (bash, or zsh when SHELL is zsh)')
     .recommendCommands()

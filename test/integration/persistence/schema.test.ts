@@ -5,8 +5,8 @@ import { ENTITIES } from '../../../src/infrastructure/persistence/data-source.js
 import { openDatabase } from '../../../src/infrastructure/persistence/open-database.js';
 import { tempFolder } from './temp-database.js';
 
-/** Tables only raw-SQL adapters use (no TypeORM entity): identity's and the library's. */
-const RAW_SQL_TABLES = ['identity_attempts', 'library_files', 'track_merges'];
+/** Tables only raw-SQL adapters use (no TypeORM entity): identity's, the library's and the jobs'. */
+const RAW_SQL_TABLES = ['identity_attempts', 'job_events', 'library_files', 'rate_limit_slots', 'track_merges'];
 
 const EXPECTED_TABLES = [
   'connector_tracks',
@@ -61,7 +61,7 @@ describe('opening the database', () => {
     try {
       expect(await db.migrate()).toEqual([]);
       const info = await db.info();
-      expect(info.schemaVersion).toBe(5);
+      expect(info.schemaVersion).toBe(6);
       expect(info.pendingMigrations).toBe(0);
     } finally {
       await db.close();

@@ -4,6 +4,7 @@ import { IdentitySchema1795392000000 } from './1795392000000-identity-schema.js'
 import { DailyListensByDay1795478400000 } from './1795478400000-daily-listens-by-day.js';
 import { RunOwners1795564800000 } from './1795564800000-run-owners.js';
 import { LibraryFiles1795651200000 } from './1795651200000-library-files.js';
+import { JobEvents1796169600000 } from './1796169600000-job-events.js';
 
 export const MIGRATIONS = [
   InitialSchema1795219200000,
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   DailyListensByDay1795478400000,
   RunOwners1795564800000,
   LibraryFiles1795651200000,
+  JobEvents1796169600000,
 ];
