@@ -93,11 +93,11 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
   ): Promise<RateLimiter | null> => {
     const shared = await get(TOKENS.Coordination);
     if (shared === null) return null;
-    const { PostgresRateLimiter } = await import('../jobs/postgres-rate-limiter.js');
+    const { PostgresRateLimiter, SLOT_MARGIN } = await import('../jobs/postgres-rate-limiter.js');
     return new PostgresRateLimiter({
       coordination: shared,
       service,
-      intervalMs,
+      intervalMs: intervalMs * SLOT_MARGIN,
       burst,
       clock: systemClock,
       onError: (error) =>
@@ -130,29 +130,18 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
     const { createMusicBrainzHttpClient, sharedMusicBrainzLimiter, MUSICBRAINZ_INTERVAL_MS } =
       await import('../connectors/musicbrainz/musicbrainz-http.js');
     const perSecond = config.musicbrainz.requestsPerSecond;
-    // One request at a time in this process, as on SQLite, and slots 1/s across processes; the
-    // 2.5% margin covers the round trip between claiming a slot and the request leaving.
+    // One request at a time in this process, as on SQLite, then a slot shared by every process.
     const shared =
       perSecond === null
         ? null
-        : await sharedLimiter(get, 'musicbrainz', (MUSICBRAINZ_INTERVAL_MS * 1.025) / perSecond, 1);
-    const local = sharedMusicBrainzLimiter(perSecond);
+        : await sharedLimiter(get, 'musicbrainz', MUSICBRAINZ_INTERVAL_MS / perSecond, 1);
+    const { inTurn } = await import('../jobs/postgres-rate-limiter.js');
     return new MusicBrainzClient({
       baseUrl: config.musicbrainz.apiUrl,
       http: createMusicBrainzHttpClient({
         userAgent: config.musicbrainz.userAgent,
         requestsPerSecond: perSecond,
-        ...(shared === null
-          ? {}
-          : {
-              limiter: {
-                schedule: (task) => local.schedule(() => shared.schedule(task)),
-                pauseFor: (ms) => {
-                  local.pauseFor(ms);
-                  shared.pauseFor(ms);
-                },
-              } satisfies RateLimiter,
-            }),
+        ...(shared === null ? {} : { limiter: inTurn(sharedMusicBrainzLimiter(perSecond), shared) }),
         calls: await get(TOKENS.CallCounter),
         ...hooks,
       }),

@@ -20,6 +20,23 @@ export interface PostgresRateLimiterOptions {
   readonly onError?: (error: unknown) => void;
 }
 
+/**
+ * Slots are spaced by the service's interval plus 2.5%: a request leaves a round trip after its slot
+ * was computed, and the two round trips of two processes differ by a few milliseconds.
+ */
+export const SLOT_MARGIN = 1.025;
+
+/** `local` first (this process's own pacing), then a slot of `shared`; a pause holds both. */
+export function inTurn(local: RateLimiter, shared: RateLimiter): RateLimiter {
+  return {
+    schedule: (task) => local.schedule(() => shared.schedule(task)),
+    pauseFor: (ms) => {
+      local.pauseFor(ms);
+      shared.pauseFor(ms);
+    },
+  };
+}
+
 const NOW_MS = `CAST(FLOOR(EXTRACT(EPOCH FROM clock_timestamp()) * 1000) AS bigint)`;
 
 export class PostgresRateLimiter implements RateLimiter {
