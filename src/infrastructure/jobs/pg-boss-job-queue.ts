@@ -85,6 +85,7 @@ export class PgBossJobQueue implements JobQueue {
       schedule: false,
     });
     this.boss.on('error', (error: unknown) => options.onError?.(error));
+    options.coordination.onClose(() => this.stop());
   }
 
   async enqueue<P>(request: JobRequest<P>): Promise<JobState> {

@@ -13,6 +13,9 @@ export interface PostgresCoordination {
   readonly notifyChannel: string;
   /** pg-boss's own schema: `pgboss`, or `<schema>_pgboss`. */
   readonly jobSchema: string;
+  /** Runs `closer` when the coordination closes, before its pool (the queue, the listening connection). */
+  onClose(closer: () => Promise<void>): void;
+  /** Closes what registered with `onClose`, last first, then the pool. */
   close(): Promise<void>;
 }
 
@@ -42,11 +45,17 @@ export function openPostgresCoordination(url: string, connections = 3): Postgres
   // An idle client that loses its server is dropped, not thrown at the process.
   pool.on('error', () => undefined);
   let closing: Promise<void> | null = null;
+  const closers: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const closer of closers.splice(0).reverse()) await closer().catch(() => undefined);
+    await pool.end();
+  };
   return {
     url,
     pool,
     notifyChannel: schema === null ? 'narada_jobs' : `narada_jobs_${schema}`,
     jobSchema: schema === null ? 'pgboss' : `${schema}_pgboss`,
-    close: () => (closing ??= pool.end()),
+    onClose: (closer) => void closers.push(closer),
+    close: () => (closing ??= close()),
   };
 }

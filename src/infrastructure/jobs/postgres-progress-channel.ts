@@ -38,7 +38,9 @@ export class PostgresProgressChannel implements ProgressChannel {
   private listening: Promise<pg.Client> | null = null;
   private closed = false;
 
-  constructor(private readonly options: PostgresProgressChannelOptions) {}
+  constructor(private readonly options: PostgresProgressChannelOptions) {
+    options.coordination.onClose(() => this.close());
+  }
 
   async publish(channel: string, event: JobEvent): Promise<void> {
     const { pool, notifyChannel } = this.options.coordination;
