@@ -13,8 +13,8 @@ describe('DatabaseInfo', () => {
 
     expect(info).toMatchObject({
       path: temp.db.path,
-      schemaVersion: 5,
-      latestMigration: 'LibraryFiles1795651200000',
+      schemaVersion: 6,
+      latestMigration: 'JobEvents1796169600000',
       pendingMigrations: 0,
     });
     expect(info.rowCounts).toEqual({

@@ -127,6 +127,7 @@ describe('run owners and abandoned runs', () => {
 
 async function fromSchema3(db: SqliteDatabase, repos: Repositories): Promise<void> {
   const { sqlite, dataSource } = db;
+  await dataSource.undoLastMigration(); // the jobs' events and rate-limit slots
   await dataSource.undoLastMigration(); // the library's files
   await dataSource.undoLastMigration();
   sqlite
@@ -141,7 +142,11 @@ async function fromSchema3(db: SqliteDatabase, repos: Repositories): Promise<voi
     )
     .run();
 
-  expect(await db.migrate()).toEqual(['RunOwners1795564800000', 'LibraryFiles1795651200000']);
+  expect(await db.migrate()).toEqual([
+    'RunOwners1795564800000',
+    'LibraryFiles1795651200000',
+    'JobEvents1796169600000',
+  ]);
 
   // Recorded by no process: no Narada can still be running them.
   expect((await repos.workflowRuns.interruptAbandoned(AT)).map((r) => r.owner)).toEqual([null]);
@@ -159,6 +164,7 @@ async function fromSchema3(db: SqliteDatabase, repos: Repositories): Promise<voi
     error: null,
   });
 
+  await dataSource.undoLastMigration(); // the jobs' events and rate-limit slots
   await dataSource.undoLastMigration(); // the library's files
   await dataSource.undoLastMigration();
   const statuses = sqlite.prepare('SELECT "status" FROM "workflow_runs" ORDER BY "id"').all();

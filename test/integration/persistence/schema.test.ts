@@ -6,7 +6,13 @@ import { openDatabase } from '../../../src/infrastructure/persistence/open-datab
 import { tempFolder } from './temp-database.js';
 
 /** Tables only raw-SQL adapters use (no TypeORM entity): identity's, the library's and the jobs'. */
-const RAW_SQL_TABLES = ['identity_attempts', 'job_events', 'library_files', 'rate_limit_slots', 'track_merges'];
+const RAW_SQL_TABLES = [
+  'identity_attempts',
+  'job_events',
+  'library_files',
+  'rate_limit_slots',
+  'track_merges',
+];
 
 const EXPECTED_TABLES = [
   'connector_tracks',
@@ -48,7 +54,7 @@ describe('opening the database', () => {
         .map((t) => t.name);
       expect(tables).toEqual([...EXPECTED_TABLES, ...RAW_SQL_TABLES, 'migrations'].sort());
       const info = await db.info();
-      expect(info).toMatchObject({ schemaVersion: 5, latestMigration: 'LibraryFiles1795651200000' });
+      expect(info).toMatchObject({ schemaVersion: 6, latestMigration: 'JobEvents1796169600000' });
     } finally {
       await db.close();
     }
@@ -107,7 +113,9 @@ describe('opening the database', () => {
     const db = await openDatabase({ path });
     try {
       const { sqlite, dataSource } = db;
-      // Back to before migration 3 (migrations 5, library files, and 4, run owners, are undone first).
+      // Back to before migration 3 (migrations 6, job events, 5, library files, and 4, run owners, are
+      // undone first).
+      await dataSource.undoLastMigration();
       await dataSource.undoLastMigration();
       await dataSource.undoLastMigration();
       await dataSource.undoLastMigration();
@@ -136,6 +144,7 @@ describe('opening the database', () => {
         'DailyListensByDay1795478400000',
         'RunOwners1795564800000',
         'LibraryFiles1795651200000',
+        'JobEvents1796169600000',
       ]);
       expect(shape()).toHaveLength(1);
       expect(shape()[0]).toMatch(/PRIMARY KEY \("user", "date", "track_id"\)\) WITHOUT ROWID$/);
@@ -150,6 +159,7 @@ describe('opening the database', () => {
         sqlite.prepare(`INSERT INTO daily_listens VALUES ('u', 999, '2024-01-03', 1, 1)`).run(),
       ).toThrow(/FOREIGN KEY/);
 
+      await dataSource.undoLastMigration();
       await dataSource.undoLastMigration();
       await dataSource.undoLastMigration();
       await dataSource.undoLastMigration();
