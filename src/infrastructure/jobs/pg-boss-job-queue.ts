@@ -175,7 +175,16 @@ export class PgBossJobQueue implements JobQueue {
     };
     for (let attempt = 0; ; attempt++) {
       try {
-        if ((await this.boss.getQueue(kind)) === null) await this.boss.createQueue(kind, queue);
+        const existing = await this.boss.getQueue(kind);
+        if (existing === null) await this.boss.createQueue(kind, queue);
+        // Settings changed (NARADA_JOB_SLICE_SECONDS): jobs sent from now on take the new ones.
+        else if (
+          existing.policy !== queue.policy ||
+          existing.expireInSeconds !== queue.expireInSeconds ||
+          existing.retryLimit !== queue.retryLimit ||
+          existing.retryDelay !== queue.retryDelay
+        )
+          await this.boss.updateQueue(kind, queue);
         return;
       } catch (error) {
         // Two processes creating the queue at once: the loser finds it made.

@@ -177,4 +177,19 @@ describe('pg-boss job queue', () => {
     expect(ended?.status).toBe('completed');
     expect(done).toEqual(Array.from({ length: 20 }, (_, i) => `handed#${i}`));
   }, 40_000);
+
+  it("takes a process's new slice length as the queue's expiry (three slices)", async () => {
+    const url = await freshLibrary();
+    const expiry = async () => {
+      const coordination = aProcess(url);
+      const { rows } = await coordination.pool.query<{ expire: number }>(
+        `SELECT "expire_seconds" AS "expire" FROM "${coordination.jobSchema}"."queue" WHERE "name" = 'count'`,
+      );
+      return rows[0]?.expire;
+    };
+    await queueOf(url, { sliceMs: 60_000 }).enqueue(request('a'));
+    expect(await expiry()).toBe(180);
+    await queueOf(url, { sliceMs: 2_000 }).enqueue(request('b'));
+    expect(await expiry()).toBe(6);
+  });
 });
