@@ -18,6 +18,7 @@ import type {
   JobState,
   JobStatus,
 } from '../../application/ports/job-queue.port.js';
+import { NaradaError } from '../../domain/shared/errors.js';
 import type { PostgresCoordination } from './postgres-coordination.js';
 
 export interface PgBossJobQueueOptions {
@@ -30,6 +31,8 @@ export interface PgBossJobQueueOptions {
   readonly retryLimit?: number;
   /** Seconds before a failed job is tried again; default 10. */
   readonly retryDelaySeconds?: number;
+  /** Jobs that may wait for a turn (all processes); beyond it `enqueue` refuses (JOBS.BUSY). Default 500. */
+  readonly maxWaiting?: number;
   /** How long `stop` waits for running jobs to reach a checkpoint; default 10 s. */
   readonly stopGraceMs?: number;
   /** Told of every failed attempt (the log). */
@@ -93,6 +96,11 @@ export class PgBossJobQueue implements JobQueue {
     const live = await this.liveRow(request.kind, request.singletonKey);
     if (live !== null) return stateOf(live);
     if (this.stopping) throw new Error('the job queue is stopped');
+    if ((await this.boss.getQueueSize(request.kind)) >= (this.options.maxWaiting ?? 500)) {
+      throw new NaradaError('JOBS.BUSY', 'Too many jobs are waiting; try again in a few minutes', 'failure', {
+        retryable: true,
+      });
+    }
     const envelope: Envelope = { payload: request.payload, continued: false };
     const id = await this.boss.send(request.kind, envelope as object, { singletonKey: request.singletonKey });
     // null: another process queued the key's job in the meantime (the policy kept it to one); join it.

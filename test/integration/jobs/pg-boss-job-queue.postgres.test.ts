@@ -192,4 +192,13 @@ describe('pg-boss job queue', () => {
     await queueOf(url, { sliceMs: 2_000 }).enqueue(request('b'));
     expect(await expiry()).toBe(6);
   });
+
+  it('refuses a new job while too many wait, across processes (JOBS.BUSY), and still joins a live one', async () => {
+    const url = await freshLibrary();
+    const [one, two] = [queueOf(url, { maxWaiting: 2 }), queueOf(url, { maxWaiting: 2 })];
+    await one.enqueue(request('w1'));
+    await two.enqueue(request('w2'));
+    await expect(one.enqueue(request('w3'))).rejects.toMatchObject({ code: 'JOBS.BUSY' });
+    expect((await two.enqueue(request('w1'))).status).toBe('pending');
+  });
 });

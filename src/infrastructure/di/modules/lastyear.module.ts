@@ -1,6 +1,6 @@
 // The LastYear page (`narada serve`): Last.fm user facts, the caches, the job queue and progress
-// channel (in-process on SQLite; pg-boss and NOTIFY on PostgreSQL), the year job built from the history import and the era statistics,
-// the doors the web routes call, and the web server itself.
+// channel (in-process on SQLite; pg-boss and NOTIFY on PostgreSQL), the year job built from the
+// history import and the era statistics, the doors the web routes call, and the web server itself.
 import type { LastYearJobPayload } from '../../../application/lastyear/lastyear-job.js';
 import type { JobState } from '../../../application/ports/job-queue.port.js';
 import { HISTORY } from '../history.tokens.js';
