@@ -35,6 +35,8 @@ type Listener = (event: JobEvent) => void;
 
 export class PostgresProgressChannel implements ProgressChannel {
   private readonly listeners = new Map<string, Set<Listener>>();
+  /** The last event handed out per watched channel: the same event by notification and by re-read goes out once. */
+  private readonly delivered = new Map<string, string>();
   private listening: Promise<pg.Client> | null = null;
   private closed = false;
 
@@ -101,7 +103,10 @@ export class PostgresProgressChannel implements ProgressChannel {
   private remove(channel: string, listener: Listener): void {
     const set = this.listeners.get(channel);
     set?.delete(listener);
-    if (set?.size === 0) this.listeners.delete(channel);
+    if (set?.size === 0) {
+      this.listeners.delete(channel);
+      this.delivered.delete(channel);
+    }
   }
 
   private listen(): Promise<pg.Client> {
@@ -172,6 +177,9 @@ export class PostgresProgressChannel implements ProgressChannel {
   }
 
   private dispatch(channel: string, event: JobEvent): void {
+    const text = JSON.stringify(event);
+    if (this.delivered.get(channel) === text) return;
+    this.delivered.set(channel, text);
     for (const listener of [...(this.listeners.get(channel) ?? [])]) listener(event);
   }
 }

@@ -89,13 +89,15 @@ describe('PostgreSQL progress channel', () => {
       async () => seen,
       (names) => names.includes('completed'),
     );
-    expect(seen.at(-1)).toBe('completed');
+    // Once, though it may come both by the new LISTEN and by the re-read after reconnecting.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(seen).toEqual(['progress', 'completed']);
     // And it goes on listening: a later event arrives by notification.
     await job.publish('lastyear:tess:2022', progress(9));
     await eventually(
       async () => seen.length,
       (n) => n >= 3,
     );
-    expect(seen.at(-1)).toBe('progress');
+    expect(seen).toEqual(['progress', 'completed', 'progress']);
   });
 });
