@@ -67,14 +67,16 @@ export class YearJobs {
 
   private viewOf(user: string, year: number, state: JobState, latest: JobEvent | null): YearView {
     const progress = latest?.name === 'progress' ? (latest.data as unknown as YearProgress) : NO_PROGRESS;
-    const status: YearPhase =
-      state.status === 'failed'
-        ? 'failed'
-        : state.status === 'pending'
-          ? 'pending'
-          : progress.phase === 'augmenting'
-            ? 'augmenting'
-            : 'fetching';
+    // A queue in the database records a job's end after its handler returns, so the job's own
+    // `failed` event can arrive first: the page and its JSON follow the event, as the stream does.
+    const failed = state.status === 'failed' || (state.status === 'running' && latest?.name === 'failed');
+    const status: YearPhase = failed
+      ? 'failed'
+      : state.status === 'pending'
+        ? 'pending'
+        : progress.phase === 'augmenting'
+          ? 'augmenting'
+          : 'fetching';
     return {
       status,
       user,
@@ -84,12 +86,7 @@ export class YearJobs {
       distribution: [],
       progress: { ...progress, phase: status },
       // The job's own `failed` event says why in words for the page; the queue's error is the fallback.
-      reason:
-        state.status !== 'failed'
-          ? null
-          : latest?.name === 'failed'
-            ? String(latest.data.reason)
-            : state.error,
+      reason: !failed ? null : latest?.name === 'failed' ? String(latest.data.reason) : state.error,
       report: null,
     };
   }

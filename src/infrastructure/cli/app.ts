@@ -18,6 +18,7 @@ import { statsCommand } from './commands/stats.js';
 import { statusCommand } from './commands/status.js';
 import { tracksCommand } from './commands/tracks.js';
 import { usersCommand } from './commands/users.js';
+import { workerCommand } from './commands/worker.js';
 import { workflowCommand } from './commands/workflow.js';
 import { GLOBAL_OPTIONS } from './global-options.js';
 import { documented, MISSING_SUBCOMMAND, MissingSubcommandError, needsSubcommand } from './help.js';
@@ -45,6 +46,7 @@ export function buildCli(argv: readonly string[]): Argv {
     .command(usersCommand)
     .command(scheduleCommand)
     .command(serveCommand)
+    .command(workerCommand)
     // Prints a bash script, or a zsh one when SHELL is zsh; it asks `narada --get-yargs-completions`.
     .completion('completion', 'Print a shell completion script (bash, or zsh when SHELL is zsh)')
     .recommendCommands()

@@ -56,6 +56,8 @@ export interface NaradaConfig {
   readonly maxRetryAfterMs: number;
   /** Longest a command waits for another Narada process's writes to the database (NARADA_DB_WAIT_SECONDS). */
   readonly databaseWaitMs: number;
+  /** On PostgreSQL, longest a job runs before a fresh job continues it from its cursor (NARADA_JOB_SLICE_SECONDS). */
+  readonly jobSliceMs: number;
   readonly userAgent: string;
 }
 
@@ -125,6 +127,7 @@ export function loadConfig({ env: realEnv, cwd, homeDir = homedir() }: ConfigSou
       amount('NARADA_MAX_RETRY_AFTER_MINUTES', value('NARADA_MAX_RETRY_AFTER_MINUTES'), 10, 'minutes') *
       60_000,
     databaseWaitMs: amount('NARADA_DB_WAIT_SECONDS', value('NARADA_DB_WAIT_SECONDS'), 60, 'seconds') * 1000,
+    jobSliceMs: amount('NARADA_JOB_SLICE_SECONDS', value('NARADA_JOB_SLICE_SECONDS'), 60, 'seconds') * 1000,
     userAgent,
   });
 }

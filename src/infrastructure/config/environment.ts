@@ -19,6 +19,8 @@ export const ENVIRONMENT = {
   LISTENBRAINZ_API_URL: 'ListenBrainz API base (default https://api.listenbrainz.org)',
   NARADA_MAX_RETRY_AFTER_MINUTES: 'Longest Retry-After waited out before stopping (default 10)',
   NARADA_DB_WAIT_SECONDS: "Longest wait for another Narada command's database writes (default 60)",
+  NARADA_JOB_SLICE_SECONDS:
+    'On PostgreSQL, longest a job runs before a fresh job goes on from its cursor (default 60)',
 } as const;
 
 export type EnvVar = keyof typeof ENVIRONMENT;

@@ -5,6 +5,8 @@
 import { systemClock } from '../clock/system-clock.js';
 import type { RetryListener } from '../connectors/http/http-client.js';
 import { describeLongWait, type LongWaitListener } from '../connectors/http/long-wait.js';
+import type { RateLimiter } from '../connectors/http/rate-limiter.js';
+import type { PostgresCoordination } from '../jobs/postgres-coordination.js';
 import type { NaradaDatabase } from '../persistence/open-database.js';
 import type { AppContainerDeps } from './modules/feature-module.js';
 import { FEATURE_MODULES } from './modules/index.js';
@@ -20,6 +22,7 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
   const { config, logger, progress } = deps;
   const wiring = new Wiring();
   let database: NaradaDatabase | null = null;
+  let coordination: PostgresCoordination | null = null;
   const retry = { maxRetryAfterMs: config.maxRetryAfterMs };
   // A paused command must not look hung: long waits of any service are said, and logged.
   const onLongWait: LongWaitListener = (wait) => {
@@ -72,11 +75,43 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
     return createRepositories(await get(TOKENS.Database));
   });
 
+  wiring.bind(TOKENS.Coordination, async (get) => {
+    if (config.databaseUrl === null) return null;
+    // Opened after the database, whose migrations create the tables it uses.
+    await get(TOKENS.Database);
+    const { openPostgresCoordination } = await import('../jobs/postgres-coordination.js');
+    coordination = openPostgresCoordination(config.databaseUrl);
+    return coordination;
+  });
+  // On PostgreSQL a service's limit holds across every process of the database (serve and workers on
+  // any machine): the limiter claims its slots in the database; on SQLite it is the process's own.
+  const sharedLimiter = async (
+    get: <T>(token: Token<T>) => Promise<T>,
+    service: string,
+    intervalMs: number,
+    burst: number,
+  ): Promise<RateLimiter | null> => {
+    const shared = await get(TOKENS.Coordination);
+    if (shared === null) return null;
+    const { PostgresRateLimiter, SLOT_MARGIN } = await import('../jobs/postgres-rate-limiter.js');
+    return new PostgresRateLimiter({
+      coordination: shared,
+      service,
+      intervalMs: intervalMs * SLOT_MARGIN,
+      burst,
+      clock: systemClock,
+      onError: (error) =>
+        logger.record('warn', `${service}: a pause could not be shared with other processes`, {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+    });
+  };
+
   wiring.bind(TOKENS.LastfmHttp, async (get) => {
     const { tokenBucketLimiter } = await import('../connectors/http/rate-limiter.js');
     const { createLastfmHttpClient } = await import('../connectors/lastfm/lastfm-http.js');
     return createLastfmHttpClient({
-      limiter: tokenBucketLimiter(5, 5),
+      limiter: (await sharedLimiter(get, 'lastfm', 200, 5)) ?? tokenBucketLimiter(5, 5),
       calls: await get(TOKENS.CallCounter),
       userAgent: config.userAgent,
       ...hooks,
@@ -92,12 +127,21 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
   });
   wiring.bind(TOKENS.MusicBrainz, async (get) => {
     const { MusicBrainzClient } = await import('../connectors/musicbrainz/musicbrainz-client.js');
-    const { createMusicBrainzHttpClient } = await import('../connectors/musicbrainz/musicbrainz-http.js');
+    const { createMusicBrainzHttpClient, sharedMusicBrainzLimiter, MUSICBRAINZ_INTERVAL_MS } =
+      await import('../connectors/musicbrainz/musicbrainz-http.js');
+    const perSecond = config.musicbrainz.requestsPerSecond;
+    // One request at a time in this process, as on SQLite, then a slot shared by every process.
+    const shared =
+      perSecond === null
+        ? null
+        : await sharedLimiter(get, 'musicbrainz', MUSICBRAINZ_INTERVAL_MS / perSecond, 1);
+    const { inTurn } = await import('../jobs/postgres-rate-limiter.js');
     return new MusicBrainzClient({
       baseUrl: config.musicbrainz.apiUrl,
       http: createMusicBrainzHttpClient({
         userAgent: config.musicbrainz.userAgent,
-        requestsPerSecond: config.musicbrainz.requestsPerSecond,
+        requestsPerSecond: perSecond,
+        ...(shared === null ? {} : { limiter: inTurn(sharedMusicBrainzLimiter(perSecond), shared) }),
         calls: await get(TOKENS.CallCounter),
         ...hooks,
       }),
@@ -145,6 +189,8 @@ export function createAppContainer(deps: AppContainerDeps): AppContainer {
   return {
     get: <T>(token: Token<T>) => wiring.get(token),
     close: async () => {
+      await coordination?.close();
+      coordination = null;
       await database?.close();
       database = null;
     },

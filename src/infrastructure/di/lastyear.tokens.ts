@@ -16,9 +16,9 @@ export const LASTYEAR = {
   Users: token<LastfmUsers>('lastyear.Users'),
   Caches: token<LastYearCaches>('lastyear.Caches'),
   Lookup: token<UserYearsLookup>('lastyear.Lookup'),
-  /** The job queue: in-process on SQLite. */
+  /** The job queue: in-process on SQLite, pg-boss on PostgreSQL. */
   Jobs: token<JobQueue>('lastyear.Jobs'),
-  /** Job progress: in-process events on SQLite. */
+  /** Job progress: in-process events on SQLite, LISTEN/NOTIFY on PostgreSQL. */
   Channel: token<ProgressChannel>('lastyear.Channel'),
   YearJobs: token<YearJobs>('lastyear.YearJobs'),
   FetchYear: token<FetchYear>('lastyear.FetchYear'),

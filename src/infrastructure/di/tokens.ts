@@ -12,6 +12,7 @@ import type { SpotifyPort } from '../../application/ports/spotify.port.js';
 import type { NaradaConfig } from '../config/config.js';
 import type { CallCounter } from '../connectors/http/call-counter.js';
 import type { HttpClient } from '../connectors/http/http-client.js';
+import type { PostgresCoordination } from '../jobs/postgres-coordination.js';
 import type { NaradaDatabase } from '../persistence/open-database.js';
 import type { Repositories } from '../persistence/repositories.js';
 
@@ -31,6 +32,8 @@ export const TOKENS = {
   CredentialStore: token<CredentialStore>('CredentialStore'),
   Database: token<NaradaDatabase>('Database'),
   Repositories: token<Repositories>('Repositories'),
+  /** On PostgreSQL, what processes coordinate through (job queue, progress, shared rate limits); null on SQLite. */
+  Coordination: token<PostgresCoordination | null>('Coordination'),
   CallCounter: token<CallCounter>('CallCounter'),
   LastfmHttp: token<HttpClient>('LastfmHttp'),
   Lastfm: token<LastfmPort>('Lastfm'),

@@ -10,6 +10,7 @@ import type { RunningWebServer, WebServerOptions } from './web-server-types.js';
 
 export interface WebServerDeps {
   readonly get: Get;
+  readonly workJobs?: boolean;
   /** Default: every module of route-modules.ts. */
   readonly modules?: readonly WebRouteModule[];
 }
@@ -26,7 +27,8 @@ export async function buildWebServer(deps: WebServerDeps): Promise<FastifyInstan
   app.setNotFoundHandler((request, reply) =>
     replyWithError(request, reply, { status: 404, code: 'WEB.NOT_FOUND', message: 'There is no page here' }),
   );
-  for (const module of deps.modules ?? ROUTE_MODULES) await app.register((scope) => module(scope, deps.get));
+  for (const module of deps.modules ?? ROUTE_MODULES)
+    await app.register((scope) => module(scope, deps.get, { workJobs: deps.workJobs ?? true }));
   return app;
 }
 

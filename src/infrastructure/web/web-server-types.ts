@@ -4,6 +4,13 @@ export interface WebServerOptions {
   readonly host: string;
   /** 0 picks a free port. */
   readonly port: number;
+  /** Whether this process works the jobs (default true); on PostgreSQL `narada worker`s can instead. */
+  readonly workJobs?: boolean;
+}
+
+export interface WebRouteSettings {
+  /** Whether this process works the jobs its routes queue (`narada serve --no-jobs`: other processes do). */
+  readonly workJobs: boolean;
 }
 
 export interface RunningWebServer {

@@ -9,8 +9,10 @@ import { tempFolder } from './temp-database.js';
 /** Tables only raw-SQL adapters use (no TypeORM entity): identity's, the library's, schedules' and the server users'. */
 const RAW_SQL_TABLES = [
   'identity_attempts',
+  'job_events',
   'library_files',
   'listen_links',
+  'rate_limit_slots',
   'schedules',
   'server_users',
   'track_merges',

@@ -7,11 +7,13 @@ import { LASTYEAR } from '../../di/lastyear.tokens.js';
 import { withContext } from '../command.js';
 import type { GlobalArgs } from '../global-options.js';
 import { documented } from '../help.js';
+import { stopSignal } from '../stop-signal.js';
 import { DATA_ENV, MUSICBRAINZ_ENV } from '../../config/environment.js';
 
 interface ServeArgs extends GlobalArgs {
   readonly host: string;
   readonly port: number;
+  readonly jobs: boolean;
 }
 
 export const serveCommand: CommandModule<GlobalArgs, ServeArgs> = {
@@ -22,11 +24,17 @@ export const serveCommand: CommandModule<GlobalArgs, ServeArgs> = {
       yargs.options({
         host: { type: 'string', default: '127.0.0.1', describe: 'Address to listen on' },
         port: { type: 'number', default: 8080, describe: 'Port to listen on (0: any free port)' },
+        jobs: {
+          type: 'boolean',
+          default: true,
+          describe: 'Work the jobs in this process too (--no-jobs: on PostgreSQL, `narada worker`s do)',
+        },
       }),
       {
         examples: [
           ['$0 serve', 'Serve on http://127.0.0.1:8080; open /user/<name>/<year>'],
           ['$0 serve --port 0 --json', 'Any free port; prints {"url": ...}'],
+          ['$0 serve --no-jobs', 'On PostgreSQL: serve pages only; `narada worker`s work the jobs'],
         ],
         env: [...DATA_ENV, 'LASTFM_API_KEY', ...MUSICBRAINZ_ENV],
       },
@@ -37,6 +45,12 @@ export const serveCommand: CommandModule<GlobalArgs, ServeArgs> = {
         'CLI.BAD_PORT',
         `--port must be a whole number from 0 to 65535, not ${args.port}`,
       );
+    if (!args.jobs && ctx.config.databaseUrl === null) {
+      throw new InvalidInputError(
+        'CLI.NO_JOBS_NEEDS_POSTGRES',
+        '--no-jobs leaves the jobs to `narada worker`, which needs DATABASE_URL=postgres://...; on SQLite serve works them itself, so drop --no-jobs',
+      );
+    }
     if (ctx.config.lastfm.apiKey === null) {
       throw new ConfigurationError(
         'LASTFM.NO_API_KEY',
@@ -44,23 +58,16 @@ export const serveCommand: CommandModule<GlobalArgs, ServeArgs> = {
       );
     }
     const stopped = stopSignal();
-    const server = await (await ctx.get(LASTYEAR.WebServer))({ host: args.host, port: args.port });
+    const server = await (
+      await ctx.get(LASTYEAR.WebServer)
+    )({
+      host: args.host,
+      port: args.port,
+      workJobs: args.jobs,
+    });
     ctx.output.result({ url: server.url }, (r) => `Serving the LastYear page at ${r.url}/ (Ctrl-C stops it)`);
     const signal = await stopped;
     ctx.output.note(`${signal}: stopping; running jobs stop at their next checkpoint`);
     await server.close();
   }),
 };
-
-/** The first SIGINT or SIGTERM; a second one ends the process at once (the database stays whole). */
-function stopSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}

@@ -1,7 +1,8 @@
 // The LastYear page (`narada serve`): Last.fm user facts, the caches, the job queue and progress
-// channel (in-process on SQLite), the year job built from the history import and the era statistics,
-// the doors the web routes call, and the web server itself.
+// channel (in-process on SQLite; pg-boss and NOTIFY on PostgreSQL), the year job built from the
+// history import and the era statistics, the doors the web routes call, and the web server itself.
 import type { LastYearJobPayload } from '../../../application/lastyear/lastyear-job.js';
+import type { JobState } from '../../../application/ports/job-queue.port.js';
 import { HISTORY } from '../history.tokens.js';
 import { LASTYEAR } from '../lastyear.tokens.js';
 import { STATS } from '../stats.tokens.js';
@@ -28,22 +29,48 @@ export const bindLastyear: FeatureModule = (wiring) => {
       clock: await get(TOKENS.Clock),
     });
   });
-  wiring.bind(LASTYEAR.Channel, async () => {
+  // The one place the jobs' engine is chosen: in-process on SQLite; on PostgreSQL pg-boss and
+  // LISTEN/NOTIFY, shared by every `narada serve` and `narada worker` of the database.
+  wiring.bind(LASTYEAR.Channel, async (get) => {
+    const coordination = await get(TOKENS.Coordination);
+    if (coordination !== null) {
+      const { PostgresProgressChannel } = await import('../../jobs/postgres-progress-channel.js');
+      const logger = await get(TOKENS.Logger);
+      return new PostgresProgressChannel({
+        coordination,
+        clock: await get(TOKENS.Clock),
+        onError: (error) =>
+          logger.record('warn', 'job progress: the listening connection was lost; listening again', {
+            error: error instanceof Error ? error.message : String(error),
+          }),
+      });
+    }
     const { EventEmitterProgressChannel } = await import('../../jobs/event-emitter-progress-channel.js');
     return new EventEmitterProgressChannel();
   });
   wiring.bind(LASTYEAR.Jobs, async (get) => {
-    const { InProcessJobQueue } = await import('../../jobs/in-process-job-queue.js');
     const logger = await get(TOKENS.Logger);
-    return new InProcessJobQueue({
-      clock: await get(TOKENS.Clock),
-      concurrency: JOB_CONCURRENCY,
-      onFailure: (state, error) =>
-        logger.record('warn', `job ${state.singletonKey} failed`, {
-          job: state.id,
-          error: error instanceof Error ? error.message : String(error),
-        }),
-    });
+    const onFailure = (state: JobState, error: unknown) =>
+      logger.record('warn', `job ${state.singletonKey} failed`, {
+        job: state.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    const coordination = await get(TOKENS.Coordination);
+    if (coordination !== null) {
+      const { PgBossJobQueue } = await import('../../jobs/pg-boss-job-queue.js');
+      return new PgBossJobQueue({
+        coordination,
+        concurrency: JOB_CONCURRENCY,
+        sliceMs: (await get(TOKENS.Config)).jobSliceMs,
+        onFailure,
+        onError: (error) =>
+          logger.record('warn', 'job queue: pg-boss reported an error', {
+            error: error instanceof Error ? error.message : String(error),
+          }),
+      });
+    }
+    const { InProcessJobQueue } = await import('../../jobs/in-process-job-queue.js');
+    return new InProcessJobQueue({ clock: await get(TOKENS.Clock), concurrency: JOB_CONCURRENCY, onFailure });
   });
   wiring.bind(LASTYEAR.YearJobs, async (get) => {
     const { YearJobs } = await import('../../../application/lastyear/year-jobs.js');

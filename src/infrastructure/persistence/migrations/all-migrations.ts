@@ -7,6 +7,7 @@ import { LibraryFiles1795651200000 } from './1795651200000-library-files.js';
 import { Schedules1795737600000 } from './1795737600000-schedules.js';
 import { ServerUsers1795910400000 } from './1795910400000-server-users.js';
 import { ListenLinks1795996800000 } from './1795996800000-listen-links.js';
+import { JobEvents1796169600000 } from './1796169600000-job-events.js';
 
 export const MIGRATIONS = [
   InitialSchema1795219200000,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Schedules1795737600000,
   ServerUsers1795910400000,
   ListenLinks1795996800000,
+  JobEvents1796169600000,
 ];

@@ -9,6 +9,7 @@ import { LASTYEAR } from '../../di/lastyear.tokens.js';
 import { TOKENS } from '../../di/tokens.js';
 import type { Get } from '../../di/wiring.js';
 import { wantsJson } from '../web-errors.js';
+import type { WebRouteSettings } from '../web-server-types.js';
 import type { ChartView } from './lastyear-charts.js';
 
 type UserParams = { username: string };
@@ -19,7 +20,11 @@ const HTML = 'text/html; charset=utf-8';
 /** A comment line now and then keeps proxies from closing a quiet stream. */
 const HEARTBEAT_MS = 15_000;
 
-export async function registerLastyearRoutes(app: FastifyInstance, get: Get): Promise<void> {
+export async function registerLastyearRoutes(
+  app: FastifyInstance,
+  get: Get,
+  settings: WebRouteSettings = { workJobs: true },
+): Promise<void> {
   const [showUserYears, openYear, watchYear, jobs, clock] = await Promise.all([
     get(LASTYEAR.ShowUserYears),
     get(LASTYEAR.OpenYear),
@@ -29,7 +34,7 @@ export async function registerLastyearRoutes(app: FastifyInstance, get: Get): Pr
   ]);
   const pages = await import('./lastyear-pages.js');
   const { chartSvg } = await import('./lastyear-charts.js');
-  await (await get(LASTYEAR.Worker)).start();
+  if (settings.workJobs) await (await get(LASTYEAR.Worker)).start();
   const streams = new Set<ServerResponse>();
   app.addHook('preClose', async () => {
     for (const stream of streams) stream.end();
