@@ -17,7 +17,9 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
   // `*.postgres.test.ts` need a PostgreSQL server: `npm run test:postgres` (jest.postgres.config.js) runs them.
-  testPathIgnorePatterns: ['/node_modules/', '\\.postgres\\.test\\.ts$'],
+  // PostgreSQL-only tests run under `npm run test:postgres`, the browser's under `npm run test:browser`
+  // (each needs a server or a browser that .ci/run provides; `npm test` needs neither).
+  testPathIgnorePatterns: ['/node_modules/', '\\.postgres\\.test\\.ts$', '<rootDir>/test/browser/'],
   setupFiles: ['<rootDir>/test/setup.ts'],
   testTimeout: 30000,
   maxWorkers: 2,
