@@ -58,6 +58,8 @@ export interface NaradaConfig {
   readonly databaseWaitMs: number;
   /** On PostgreSQL, longest a job runs before a fresh job continues it from its cursor (NARADA_JOB_SLICE_SECONDS). */
   readonly jobSliceMs: number;
+  /** How often `narada serve` and `narada worker` look for due schedules (NARADA_SCHEDULE_TICK_SECONDS). */
+  readonly scheduleTickMs: number;
   readonly userAgent: string;
 }
 
@@ -128,6 +130,8 @@ export function loadConfig({ env: realEnv, cwd, homeDir = homedir() }: ConfigSou
       60_000,
     databaseWaitMs: amount('NARADA_DB_WAIT_SECONDS', value('NARADA_DB_WAIT_SECONDS'), 60, 'seconds') * 1000,
     jobSliceMs: amount('NARADA_JOB_SLICE_SECONDS', value('NARADA_JOB_SLICE_SECONDS'), 60, 'seconds') * 1000,
+    scheduleTickMs:
+      amount('NARADA_SCHEDULE_TICK_SECONDS', value('NARADA_SCHEDULE_TICK_SECONDS'), 60, 'seconds') * 1000,
     userAgent,
   });
 }

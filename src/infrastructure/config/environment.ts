@@ -21,6 +21,7 @@ export const ENVIRONMENT = {
   NARADA_DB_WAIT_SECONDS: "Longest wait for another Narada command's database writes (default 60)",
   NARADA_JOB_SLICE_SECONDS:
     'On PostgreSQL, longest a job runs before a fresh job goes on from its cursor (default 60)',
+  NARADA_SCHEDULE_TICK_SECONDS: 'How often serve and worker look for due schedules (default 60)',
 } as const;
 
 export type EnvVar = keyof typeof ENVIRONMENT;

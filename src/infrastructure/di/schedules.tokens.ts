@@ -6,6 +6,7 @@ import type { RemoveSchedule } from '../../application/use-cases/schedules/remov
 import type { RunDueSchedules } from '../../application/use-cases/schedules/run-due-schedules.js';
 import type { WorkflowRunner } from '../../application/ports/workflow-runner.port.js';
 import type { WorkflowSource } from '../../application/ports/workflow-source.port.js';
+import type { ScheduleTicker } from '../schedules/schedule-ticker.js';
 import { token } from './tokens.js';
 
 export const SCHEDULES = {
@@ -15,4 +16,6 @@ export const SCHEDULES = {
   RunDue: token<RunDueSchedules>('schedules.RunDue'),
   Source: token<WorkflowSource>('schedules.Source'),
   Runner: token<WorkflowRunner>('schedules.Runner'),
+  /** Queues and works due schedules inside `narada serve` and `narada worker`. */
+  Ticker: token<ScheduleTicker>('schedules.Ticker'),
 } as const;

@@ -17,7 +17,7 @@ import { TrackMetricEntity } from './tracks/track-metric.entity.js';
 import { TrackEntity } from './tracks/track.entity.js';
 import { WorkflowRunEntity } from './workflow/workflow-run.entity.js';
 import { MIGRATIONS } from './migrations/all-migrations.js';
-import { BUSY_SLICE_MS } from './write-lock.js';
+import { BUSY_SLICE_MS, DEFAULT_LOCK_WAIT_MS } from './write-lock.js';
 
 export const ENTITIES = [
   TrackEntity,
@@ -40,8 +40,9 @@ export const MIGRATIONS_TABLE = 'migrations';
 
 /** Applied on the connection TypeORM opens, before any query; also hands out that connection. */
 export function applyPragmas(connection: Database.Database): void {
-  // Turning a new file to WAL needs a moment of exclusive access, which a second first start may hold.
-  connection.pragma('busy_timeout = 5000');
+  // Turning a new file to WAL needs a moment of exclusive access, which a second first start may hold
+  // for as long as it applies every migration (seconds on a busy machine): wait as long as a write would.
+  connection.pragma(`busy_timeout = ${DEFAULT_LOCK_WAIT_MS}`);
   connection.pragma('journal_mode = WAL');
   // Then a short wait per attempt: write transactions retry BEGIN IMMEDIATE themselves (write-lock.ts).
   connection.pragma(`busy_timeout = ${BUSY_SLICE_MS}`);

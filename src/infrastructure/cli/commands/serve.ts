@@ -4,6 +4,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { ConfigurationError, InvalidInputError } from '../../../domain/shared/errors.js';
 import { LASTYEAR } from '../../di/lastyear.tokens.js';
+import { SCHEDULES } from '../../di/schedules.tokens.js';
 import { withContext } from '../command.js';
 import type { GlobalArgs } from '../global-options.js';
 import { documented } from '../help.js';
@@ -65,9 +66,13 @@ export const serveCommand: CommandModule<GlobalArgs, ServeArgs> = {
       port: args.port,
       workJobs: args.jobs,
     });
+    // Due schedules run where jobs run: here, unless --no-jobs leaves them to the workers.
+    const schedules = args.jobs ? await ctx.get(SCHEDULES.Ticker) : null;
+    await schedules?.start();
     ctx.output.result({ url: server.url }, (r) => `Serving the LastYear page at ${r.url}/ (Ctrl-C stops it)`);
     const signal = await stopped;
     ctx.output.note(`${signal}: stopping; running jobs stop at their next checkpoint`);
+    await schedules?.stop();
     await server.close();
   }),
 };

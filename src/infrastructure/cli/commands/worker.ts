@@ -1,10 +1,11 @@
 // `narada worker`: on PostgreSQL, works the jobs that `narada serve` processes queue (the LastYear
-// year jobs), next to them and on other machines, until SIGINT or SIGTERM; then each running job stops
+// year jobs and due schedules), next to them and on other machines, until SIGINT or SIGTERM; then each running job stops
 // at its next checkpoint and is queued again from its cursor for whichever process is free. On SQLite
 // `narada serve` works its jobs in its own process, so a worker has nothing to share: it exits 2.
 import type { Argv, CommandModule } from 'yargs';
 import { ConfigurationError, InvalidInputError } from '../../../domain/shared/errors.js';
 import { LASTYEAR } from '../../di/lastyear.tokens.js';
+import { SCHEDULES } from '../../di/schedules.tokens.js';
 import { withContext } from '../command.js';
 import type { GlobalArgs } from '../global-options.js';
 import { documented } from '../help.js';
@@ -37,12 +38,15 @@ export const workerCommand: CommandModule<GlobalArgs, GlobalArgs> = {
     const stopped = stopSignal();
     const jobs = await ctx.get(LASTYEAR.Jobs);
     await (await ctx.get(LASTYEAR.Worker)).start();
+    const schedules = await ctx.get(SCHEDULES.Ticker);
+    await schedules.start();
     ctx.output.result(
       { database: ctx.config.databasePath, working: true },
       (r) => `Working the jobs of ${r.database} (Ctrl-C stops)`,
     );
     const signal = await stopped;
     ctx.output.note(`${signal}: stopping; running jobs stop at their next checkpoint and are queued again`);
+    await schedules.stop();
     await jobs.stop();
   }),
 };

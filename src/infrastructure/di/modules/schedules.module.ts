@@ -2,6 +2,7 @@
 // workflow feature's run door).
 import { SCHEDULES } from '../schedules.tokens.js';
 import { TOKENS } from '../tokens.js';
+import { LASTYEAR } from '../lastyear.tokens.js';
 import { WORKFLOW } from '../workflow.tokens.js';
 import type { FeatureModule } from './feature-module.js';
 
@@ -40,5 +41,12 @@ export const bindSchedules: FeatureModule = (wiring, deps) => {
       clock: await get(TOKENS.Clock),
       logger: await get(TOKENS.Logger),
     });
+  });
+  wiring.bind(SCHEDULES.Ticker, async (get) => {
+    const { ScheduledRuns } = await import('../../../application/schedules/scheduled-runs.js');
+    const { ScheduleTicker } = await import('../../schedules/schedule-ticker.js');
+    // The engine's job queue: in-process on SQLite, pg-boss on PostgreSQL (chosen in lastyear.module.ts).
+    const runs = new ScheduledRuns({ runDue: await get(SCHEDULES.RunDue), jobs: await get(LASTYEAR.Jobs) });
+    return new ScheduleTicker(runs, await get(TOKENS.Logger), deps.config.scheduleTickMs);
   });
 };

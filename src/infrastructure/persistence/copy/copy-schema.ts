@@ -1,10 +1,16 @@
 // What `narada db copy` reads of a database's schema, from the database itself (not a hand-kept list):
-// its tables (all but the migrations bookkeeping), their columns and types, primary keys and the
+// its tables (all but the migrations bookkeeping and the transient job tables), their columns and types, primary keys and the
 // foreign keys that order them parents first.
 import type { CopyTable } from '../../../application/ports/database-copy.port.js';
 import type { SqlRunner } from '../sql/sql-runner.js';
 
 export const MIGRATIONS_TABLE = 'migrations';
+
+/**
+ * What a database keeps for the processes using it now, not the library: the last progress event of
+ * each job and the shared rate-limit slots (docs/SERVE.md). Neither side's are copied or compared.
+ */
+export const TRANSIENT_TABLES: readonly string[] = ['job_events', 'rate_limit_slots'];
 
 export interface TableShape extends CopyTable {
   /** Lower-case declared type per column: `boolean` columns are converted between engines. */
@@ -15,7 +21,7 @@ export interface TableShape extends CopyTable {
 
 export async function readTables(sql: SqlRunner): Promise<TableShape[]> {
   const shapes = sql.engine === 'sqlite' ? await sqliteTables(sql) : await postgresTables(sql);
-  return parentsFirst(shapes);
+  return parentsFirst(shapes.filter((table) => !TRANSIENT_TABLES.includes(table.name)));
 }
 
 async function sqliteTables(sql: SqlRunner): Promise<TableShape[]> {
