@@ -203,7 +203,7 @@ class PostgresBulkWriter<R extends object> implements BulkWriter<R> {
     let changes = 0;
     for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
       const chunk = this.distinct(rows.slice(start, start + ROWS_PER_CHUNK));
-      const result = await this.runner.raw(this.sql, this.arrays(chunk));
+      const result = await this.runner.prepared(this.sql, this.arrays(chunk));
       changes += result.rowCount ?? 0;
     }
     return changes;
@@ -217,7 +217,7 @@ class PostgresBulkWriter<R extends object> implements BulkWriter<R> {
     const ids: number[] = [];
     for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
       const chunk = rows.slice(start, start + ROWS_PER_CHUNK);
-      const result = await this.runner.raw(this.returning, this.arrays(chunk));
+      const result = await this.runner.prepared(this.returning, this.arrays(chunk));
       for (const row of result.rows as { id: number }[]) ids.push(row.id);
     }
     return ids;

@@ -150,7 +150,7 @@ function postgresAppend(sql: PostgresRunner, statistics: TableStatistics): Appen
     for (let start = 0; start < events.length; start += APPEND_CHUNK) {
       const chunk = events.slice(start, start + APPEND_CHUNK);
       // One JSON text (native JSON.stringify) instead of seven pg array literals escaped in JavaScript.
-      const result = await sql.raw(statement, [JSON.stringify(chunk)]);
+      const result = await sql.prepared(statement, [JSON.stringify(chunk)]);
       statistics.grew(result.rowCount ?? 0);
       const created = new Map<string, number>();
       for (const row of result.rows as {
