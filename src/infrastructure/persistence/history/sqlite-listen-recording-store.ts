@@ -1,6 +1,6 @@
 // The ledger-and-roll-up side of recording listens: appends that report each new event's id, the
 // plays around new listens, new plays, and daily roll-ups that add, not replace. The append is the one
-// engine-specific path: row by row on SQLite, one unnest statement per page on PostgreSQL.
+// engine-specific path: row by row on SQLite, one statement per page on PostgreSQL.
 import type {
   HeldPlay,
   ListenRecordingStore,
@@ -11,6 +11,8 @@ import type { ListeningSource, RawListeningEvent } from '../../../domain/history
 import type { DailyListens } from '../../../domain/history/play.js';
 import type { EngineDatabase } from '../engine-database.js';
 import { BulkWriter } from '../bulk-writer.js';
+import type { PostgresDatabase } from '../postgres/postgres-database.js';
+import { TableStatistics } from '../postgres/table-statistics.js';
 import { type PostgresRunner } from '../sql/postgres-runner.js';
 import { SqliteRunner } from '../sql/sqlite-runner.js';
 import { DailyListensEntity } from './daily-listens.entity.js';
@@ -39,6 +41,16 @@ const PLAYS_BETWEEN = `SELECT p."id" AS "playId", p."user" AS "user", p."track_i
   JOIN "tracks" t ON t."id" = p."track_id"
  WHERE p."user" = ? AND p."played_at" BETWEEN ? AND ?`;
 
+/** The tables an import fills, whose planner statistics are kept up on PostgreSQL. */
+const IMPORT_TABLES = [
+  'listening_events',
+  'plays',
+  'daily_listens',
+  'tracks',
+  'connector_tracks',
+  'track_mappings',
+];
+
 type Append = (events: readonly RawListeningEvent[]) => Promise<(number | null)[]>;
 
 export class SqliteListenRecordingStore implements ListenRecordingStore {
@@ -48,7 +60,12 @@ export class SqliteListenRecordingStore implements ListenRecordingStore {
 
   constructor(private readonly db: EngineDatabase) {
     this.append =
-      db.sql instanceof SqliteRunner ? sqliteAppend(db.sql) : postgresAppend(db.sql as PostgresRunner);
+      db.sql instanceof SqliteRunner
+        ? sqliteAppend(db.sql)
+        : postgresAppend(
+            db.sql as PostgresRunner,
+            new TableStatistics((db as PostgresDatabase).pool, IMPORT_TABLES),
+          );
     // A ledger event is one play at most (unique event_id).
     this.newPlays = BulkWriter.for(db, PlayEntity, { omit: ['id'], conflict: { kind: 'ignore' } });
     // Roll-ups add to what a day already holds.
@@ -110,19 +127,20 @@ function sqliteAppend(sql: SqliteRunner): Append {
     );
 }
 
-/** Rows per append statement on PostgreSQL (7 array parameters whatever the count). */
+/** Rows per append statement on PostgreSQL (one JSON parameter whatever the count). */
 const APPEND_CHUNK = 5000;
 
 /**
- * PostgreSQL: one INSERT ... SELECT FROM unnest(...) ON CONFLICT DO NOTHING per chunk; RETURNING
+ * PostgreSQL: one INSERT ... SELECT FROM json_to_recordset(...) ON CONFLICT DO NOTHING per chunk; RETURNING
  * names the new rows by their natural key, which is matched back to the first event holding it (a
  * later event with the same key is a duplicate, as SQLite's row-by-row insert finds it).
  */
-function postgresAppend(sql: PostgresRunner): Append {
+function postgresAppend(sql: PostgresRunner, statistics: TableStatistics): Append {
   const statement = `INSERT INTO "listening_events"
       ("user", "source", "played_at", "track_key", "ms_played", "payload", "import_run_id")
-    SELECT * FROM unnest(CAST($1 AS text[]), CAST($2 AS text[]), CAST($3 AS bigint[]), CAST($4 AS text[]),
-                         CAST($5 AS bigint[]), CAST($6 AS text[]), CAST($7 AS bigint[]))
+    SELECT e."user", e."source", e."playedAt", e."trackKey", e."msPlayed", e."payload", e."importRunId"
+      FROM json_to_recordset(CAST($1 AS json)) AS e("user" text, "source" text, "playedAt" bigint,
+           "trackKey" text, "msPlayed" bigint, "payload" text, "importRunId" bigint)
     ON CONFLICT ("user", "source", "played_at", "track_key") DO NOTHING
     RETURNING "id", "user", "source", "played_at", "track_key"`;
   const key = (user: string, source: string, playedAt: number, trackKey: string) =>
@@ -131,15 +149,9 @@ function postgresAppend(sql: PostgresRunner): Append {
     const ids = new Array<number | null>(events.length).fill(null);
     for (let start = 0; start < events.length; start += APPEND_CHUNK) {
       const chunk = events.slice(start, start + APPEND_CHUNK);
-      const result = await sql.raw(statement, [
-        chunk.map((e) => e.user),
-        chunk.map((e) => e.source),
-        chunk.map((e) => e.playedAt),
-        chunk.map((e) => e.trackKey),
-        chunk.map((e) => e.msPlayed),
-        chunk.map((e) => e.payload),
-        chunk.map((e) => e.importRunId),
-      ]);
+      // One JSON text (native JSON.stringify) instead of seven pg array literals escaped in JavaScript.
+      const result = await sql.prepared(statement, [JSON.stringify(chunk)]);
+      statistics.grew(result.rowCount ?? 0);
       const created = new Map<string, number>();
       for (const row of result.rows as {
         id: number;
