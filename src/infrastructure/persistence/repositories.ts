@@ -29,31 +29,31 @@ import type { TrackMetricRepository } from '../../application/ports/track-metric
 import type { TrackRepository } from '../../application/ports/track-repository.port.js';
 import type { UnitOfWork } from '../../application/ports/unit-of-work.port.js';
 import type { WorkflowRunRepository } from '../../application/ports/workflow-run-repository.port.js';
-import { SqliteListenExportStore } from './history/sqlite-listen-export-store.js';
-import { SqliteListenRecordingStore } from './history/sqlite-listen-recording-store.js';
-import { SqlitePlayHistoryQuery } from './history/sqlite-play-history-query.js';
+import { SqlListenExportStore } from './history/sql-listen-export-store.js';
+import { SqlListenRecordingStore } from './history/sql-listen-recording-store.js';
+import { SqlPlayHistoryQuery } from './history/sql-play-history-query.js';
 import { SqlProvisionalTrackStore } from './history/sql-provisional-track-store.js';
-import { SqliteScrobbleBackfillStore } from './history/sqlite-scrobble-backfill-store.js';
-import { SqliteLedgerPresence } from './history/sqlite-ledger-presence.js';
-import { TypeOrmImportRunRepository } from './history/typeorm-import-run-repository.js';
-import { TypeOrmResponseCache } from './http-cache/typeorm-response-cache.js';
-import { SqliteLibraryStore } from './library/sqlite-library-store.js';
+import { SqlScrobbleBackfillStore } from './history/sql-scrobble-backfill-store.js';
+import { SqlLedgerPresence } from './history/sql-ledger-presence.js';
+import { SqlImportRunRepository } from './history/sql-import-run-repository.js';
+import { SqlResponseCache } from './http-cache/sql-response-cache.js';
+import { SqlLibraryStore } from './library/sql-library-store.js';
 import { SqlListenLinkStore } from './library/sql-listen-link-store.js';
-import { TypeOrmLikeRepository } from './likes/typeorm-like-repository.js';
+import { SqlLikeRepository } from './likes/sql-like-repository.js';
 import { asEngineDatabase, type NaradaDatabase } from './open-database.js';
-import { TypeOrmPlaylistRepository } from './playlist/typeorm-playlist-repository.js';
+import { SqlPlaylistRepository } from './playlist/sql-playlist-repository.js';
 import { SqlScheduleStore } from './schedules/sql-schedule-store.js';
-import { SqliteListeningStats } from './stats/sqlite-listening-stats.js';
-import { TypeOrmSyncCheckpointRepository } from './sync-checkpoints/typeorm-sync-checkpoint-repository.js';
-import { SqliteIdentityAttempts } from './tracks/sqlite-identity-attempts.js';
-import { SqliteIdentityLookup } from './tracks/sqlite-identity-lookup.js';
-import { SqliteStoredRecords } from './tracks/sqlite-stored-records.js';
-import { SqliteTrackMergeStore } from './tracks/sqlite-track-merge-store.js';
-import { SqliteTrackMetricRepository } from './tracks/sqlite-track-metric-repository.js';
-import { TypeOrmConnectorTrackRepository } from './tracks/typeorm-connector-track-repository.js';
-import { TypeOrmTrackMappingRepository } from './tracks/typeorm-track-mapping-repository.js';
-import { TypeOrmTrackRepository } from './tracks/typeorm-track-repository.js';
-import { TypeOrmWorkflowRunRepository } from './workflow/typeorm-workflow-run-repository.js';
+import { SqlListeningStats } from './stats/sql-listening-stats.js';
+import { SqlSyncCheckpointRepository } from './sync-checkpoints/sql-sync-checkpoint-repository.js';
+import { SqlIdentityAttempts } from './tracks/sql-identity-attempts.js';
+import { SqlIdentityLookup } from './tracks/sql-identity-lookup.js';
+import { SqlStoredRecords } from './tracks/sql-stored-records.js';
+import { SqlTrackMergeStore } from './tracks/sql-track-merge-store.js';
+import { SqlTrackMetricRepository } from './tracks/sql-track-metric-repository.js';
+import { SqlConnectorTrackRepository } from './tracks/sql-connector-track-repository.js';
+import { SqlTrackMappingRepository } from './tracks/sql-track-mapping-repository.js';
+import { SqlTrackRepository } from './tracks/sql-track-repository.js';
+import { SqlWorkflowRunRepository } from './workflow/sql-workflow-run-repository.js';
 import { SqlServerUserStore } from './users/sql-server-user-store.js';
 
 export interface Repositories {
@@ -89,29 +89,29 @@ export interface Repositories {
 export function createRepositories(database: NaradaDatabase): Repositories {
   const db = asEngineDatabase(database);
   return onFirstUse<Repositories>({
-    tracks: () => new TypeOrmTrackRepository(db),
-    connectorTracks: () => new TypeOrmConnectorTrackRepository(db),
-    trackMappings: () => new TypeOrmTrackMappingRepository(db),
-    identityLookup: () => new SqliteIdentityLookup(db),
-    storedRecords: () => new SqliteStoredRecords(db),
-    trackMerges: (repos) => new SqliteTrackMergeStore(db, repos.tracks),
-    identityAttempts: () => new SqliteIdentityAttempts(db),
-    playlists: () => new TypeOrmPlaylistRepository(db),
-    trackMetrics: () => new SqliteTrackMetricRepository(db),
-    likes: () => new TypeOrmLikeRepository(db),
-    library: () => new SqliteLibraryStore(db),
+    tracks: () => new SqlTrackRepository(db),
+    connectorTracks: () => new SqlConnectorTrackRepository(db),
+    trackMappings: () => new SqlTrackMappingRepository(db),
+    identityLookup: () => new SqlIdentityLookup(db),
+    storedRecords: () => new SqlStoredRecords(db),
+    trackMerges: (repos) => new SqlTrackMergeStore(db, repos.tracks),
+    identityAttempts: () => new SqlIdentityAttempts(db),
+    playlists: () => new SqlPlaylistRepository(db),
+    trackMetrics: () => new SqlTrackMetricRepository(db),
+    likes: () => new SqlLikeRepository(db),
+    library: () => new SqlLibraryStore(db),
     listenLinks: () => new SqlListenLinkStore(db),
-    listenRecording: () => new SqliteListenRecordingStore(db),
+    listenRecording: () => new SqlListenRecordingStore(db),
     provisionalTracks: () => new SqlProvisionalTrackStore(db),
-    playHistory: () => new SqlitePlayHistoryQuery(db),
-    scrobbleBackfill: () => new SqliteScrobbleBackfillStore(db),
-    listenExport: () => new SqliteListenExportStore(db),
-    ledgerPresence: () => new SqliteLedgerPresence(db),
-    listeningStats: () => new SqliteListeningStats(db),
-    importRuns: () => new TypeOrmImportRunRepository(db),
-    syncCheckpoints: () => new TypeOrmSyncCheckpointRepository(db),
-    workflowRuns: () => new TypeOrmWorkflowRunRepository(db),
-    responseCache: () => new TypeOrmResponseCache(db),
+    playHistory: () => new SqlPlayHistoryQuery(db),
+    scrobbleBackfill: () => new SqlScrobbleBackfillStore(db),
+    listenExport: () => new SqlListenExportStore(db),
+    ledgerPresence: () => new SqlLedgerPresence(db),
+    listeningStats: () => new SqlListeningStats(db),
+    importRuns: () => new SqlImportRunRepository(db),
+    syncCheckpoints: () => new SqlSyncCheckpointRepository(db),
+    workflowRuns: () => new SqlWorkflowRunRepository(db),
+    responseCache: () => new SqlResponseCache(db),
     serverUsers: () => new SqlServerUserStore(db),
     schedules: () => new SqlScheduleStore(db),
     unitOfWork: () => db.unitOfWork,

@@ -202,7 +202,7 @@ describe('ListenRecorder on a real database', () => {
   });
 });
 
-describe('SqlitePlayHistoryQuery', () => {
+describe('SqlPlayHistoryQuery', () => {
   let kit: HistoryKit;
   beforeEach(async () => {
     kit = await openHistoryKit();

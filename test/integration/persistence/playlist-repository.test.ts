@@ -8,7 +8,7 @@ import {
   tempDatabasePerTest,
 } from './temp-database.js';
 
-describe('TypeOrmPlaylistRepository', () => {
+describe('SqlPlaylistRepository', () => {
   const temp = tempDatabasePerTest();
   let trackIds: TrackId[];
 

@@ -3,8 +3,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { hostname } from 'node:os';
-import { TypeOrmImportRunRepository } from '../../../src/infrastructure/persistence/history/typeorm-import-run-repository.js';
-import { TypeOrmWorkflowRunRepository } from '../../../src/infrastructure/persistence/workflow/typeorm-workflow-run-repository.js';
+import { SqlImportRunRepository } from '../../../src/infrastructure/persistence/history/sql-import-run-repository.js';
+import { SqlWorkflowRunRepository } from '../../../src/infrastructure/persistence/workflow/sql-workflow-run-repository.js';
 import { systemProcesses } from '../../../src/infrastructure/persistence/run-owners.js';
 import type { RunOwner } from '../../../src/domain/shared/run-owner.js';
 import { join } from 'node:path';
@@ -43,8 +43,8 @@ describe('run owners and abandoned runs', () => {
 
   it('marks interrupted only the import runs whose process ended, on this machine', async () => {
     const ended = await endedProcess();
-    const dead = new TypeOrmImportRunRepository(temp.db, ownedBy(ended));
-    const otherHost = new TypeOrmImportRunRepository(
+    const dead = new SqlImportRunRepository(temp.db, ownedBy(ended));
+    const otherHost = new SqlImportRunRepository(
       temp.db,
       ownedBy({ pid: ended.pid, host: `${hostname()}-elsewhere`, startedAt: ended.startedAt }),
     );
@@ -73,7 +73,7 @@ describe('run owners and abandoned runs', () => {
   });
 
   it('takes a reused process id for an ended process when the process started at another time', async () => {
-    const reused = new TypeOrmImportRunRepository(
+    const reused = new SqlImportRunRepository(
       temp.db,
       ownedBy({ ...systemProcesses.current(), startedAt: systemProcesses.current().startedAt - 3_600_000 }),
     );
@@ -86,7 +86,7 @@ describe('run owners and abandoned runs', () => {
 
   it('marks interrupted a workflow run whose process ended and keeps what it recorded', async () => {
     const ended = await endedProcess();
-    const dead = new TypeOrmWorkflowRunRepository(temp.db, ownedBy(ended));
+    const dead = new SqlWorkflowRunRepository(temp.db, ownedBy(ended));
     const draft = {
       workflowId: 'sort_by_plays',
       workflowName: 'Sort by plays',

@@ -6,7 +6,7 @@ import { PartialDate } from '../../../src/domain/values/partial-date.js';
 import { mbidFor } from '../../builders/index.js';
 import { aTrackDraft, AT, tempDatabasePerTest } from './temp-database.js';
 
-describe('TypeOrmTrackRepository', () => {
+describe('SqlTrackRepository', () => {
   const temp = tempDatabasePerTest();
 
   it('round-trips a track with its ISRC, MBID, partial release date and credited artists', async () => {

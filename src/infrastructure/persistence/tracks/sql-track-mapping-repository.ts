@@ -12,7 +12,7 @@ import { EntitySql } from '../sql/entity-sql.js';
 const ROWS = new EntitySql(TrackMappingEntity);
 const SELECT = `SELECT ${ROWS.select()} FROM ${ROWS.table}`;
 
-export class TypeOrmTrackMappingRepository implements TrackMappingRepository {
+export class SqlTrackMappingRepository implements TrackMappingRepository {
   private readonly upserts: BulkWriter<TrackMappingEntity>;
 
   constructor(private readonly db: EngineDatabase) {

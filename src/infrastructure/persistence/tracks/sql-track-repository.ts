@@ -19,7 +19,7 @@ const TRACK_PAGE_SIZE = 1000;
 const ROWS = new EntitySql(TrackEntity);
 const SELECT = `SELECT ${ROWS.select()} FROM ${ROWS.table}`;
 
-export class TypeOrmTrackRepository implements TrackRepository {
+export class SqlTrackRepository implements TrackRepository {
   private readonly newRows: BulkWriter<NewTrackRow>;
   private readonly merges: TrackMergeStatements;
   private readonly byIds: string;

@@ -28,7 +28,7 @@ const HEADER_COLUMNS = PLAYLISTS.columns
   .map((c) => c.property as keyof PlaylistEntity & string)
   .filter((p) => p !== 'id');
 
-export class TypeOrmPlaylistRepository implements PlaylistRepository {
+export class SqlPlaylistRepository implements PlaylistRepository {
   private readonly newItems: BulkWriter<PlaylistItemEntity>;
   private readonly byName: string;
 

@@ -52,7 +52,7 @@ interface StoredRow extends Row {
   readonly track_artists: string | null;
 }
 
-export class SqliteLibraryStore implements LibraryStore {
+export class SqlLibraryStore implements LibraryStore {
   private readonly stampsOf = `SELECT "path" AS "path", "size_bytes" AS "sizeBytes", "modified_ms" AS "modifiedMs",
        "audio_hash" AS "audioHash" FROM "library_files"`;
   private readonly upsertOne = `INSERT INTO "library_files" (${COLUMNS.map((c) => `"${c}"`).join(', ')})

@@ -14,7 +14,7 @@ type StoredRow = Readonly<Record<string, unknown>> & {
   readonly fetchedAt: number;
 };
 
-export class SqliteStoredRecords implements StoredRecordCheck {
+export class SqlStoredRecords implements StoredRecordCheck {
   private readonly stored: string;
   private readonly touch = `UPDATE "connector_tracks" SET "fetched_at" = ? WHERE "service" = ? AND "external_id" = ?`;
 

@@ -34,7 +34,7 @@ const UNDONE = `SELECT "merged_id" AS "mergedId", "survivor_id" AS "survivorId" 
 const MERGED_INTO = `SELECT "merged_into" AS "mergedInto" FROM "tracks" WHERE "id" = ?`;
 const STANDING: readonly string[] = ['provisional', 'resolved', 'canonical'];
 
-export class SqliteTrackMergeStore implements TrackMergeStore {
+export class SqlTrackMergeStore implements TrackMergeStore {
   private readonly journal: MergeJournalStatements;
 
   constructor(

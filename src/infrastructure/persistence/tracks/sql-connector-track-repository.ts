@@ -11,7 +11,7 @@ import { EntitySql } from '../sql/entity-sql.js';
 const ROWS = new EntitySql(ConnectorTrackEntity);
 const FIND = `SELECT ${ROWS.select()} FROM ${ROWS.table} WHERE "service" = ? AND "external_id" = ?`;
 
-export class TypeOrmConnectorTrackRepository implements ConnectorTrackRepository {
+export class SqlConnectorTrackRepository implements ConnectorTrackRepository {
   private readonly upserts: BulkWriter<ConnectorTrackEntity>;
 
   constructor(private readonly db: EngineDatabase) {

@@ -16,7 +16,7 @@ import { sqlList } from '../sql/sql-runner.js';
 
 const IN_DAYS = `d."date" BETWEEN @from AND @to AND (CAST(@user AS text) IS NULL OR d."user" = @user)`;
 
-export class SqliteListeningStats implements ListeningStats {
+export class SqlListeningStats implements ListeningStats {
   private readonly byTrack: string;
   private readonly dating: string;
   private readonly tracks: string;

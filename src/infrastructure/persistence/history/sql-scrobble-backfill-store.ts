@@ -16,7 +16,7 @@ type ListenRow = Omit<UnscrobbledListen, 'capture'> & { source: string; trackKey
 const SCROBBLED = `SELECT d."duplicate_of" FROM "plays" d JOIN "listening_events" de ON de."id" = d."event_id"
   WHERE d."duplicate_of" IS NOT NULL AND de."source" IN ('lastfm', 'lastfm_csv')`;
 
-export class SqliteScrobbleBackfillStore implements ScrobbleBackfillStore {
+export class SqlScrobbleBackfillStore implements ScrobbleBackfillStore {
   private readonly listens: string;
   private readonly scrobbledNear: string;
   private readonly countBefore: string;

@@ -17,7 +17,7 @@ const ROWS = new EntitySql(WorkflowRunEntity);
 const INSERT = `${ROWS.insert(['id'])} RETURNING "id" AS "id"`;
 const SELECT = `SELECT ${ROWS.select()} FROM ${ROWS.table}`;
 
-export class TypeOrmWorkflowRunRepository implements WorkflowRunRepository {
+export class SqlWorkflowRunRepository implements WorkflowRunRepository {
   constructor(
     private readonly db: EngineDatabase,
     private readonly processes: ProcessTable = systemProcesses,

@@ -12,7 +12,7 @@ import type { EngineDatabase } from '../engine-database.js';
 const COLUMNS = `"track_id" AS "trackId", "name" AS "name", "value" AS "value", "source" AS "source",
   "fetched_at" AS "fetchedAt"`;
 
-export class SqliteTrackMetricRepository implements TrackMetricRepository {
+export class SqlTrackMetricRepository implements TrackMetricRepository {
   private readonly upserts: BulkWriter<TrackMetricEntity>;
   constructor(private readonly db: EngineDatabase) {
     this.upserts = BulkWriter.for(db, TrackMetricEntity, {

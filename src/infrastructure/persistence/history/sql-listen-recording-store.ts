@@ -53,7 +53,7 @@ const IMPORT_TABLES = [
 
 type Append = (events: readonly RawListeningEvent[]) => Promise<(number | null)[]>;
 
-export class SqliteListenRecordingStore implements ListenRecordingStore {
+export class SqlListenRecordingStore implements ListenRecordingStore {
   private readonly append: Append;
   private readonly newPlays: BulkWriter<NewPlayRow>;
   private readonly addDaily: BulkWriter<DailyListensEntity>;

@@ -6,7 +6,7 @@ const GET = `SELECT "body" AS "body", "fetched_at" AS "fetchedAt" FROM "http_cac
 const PUT = `INSERT INTO "http_cache" ("service", "key", "body", "fetched_at") VALUES (?, ?, ?, ?)
   ON CONFLICT ("service", "key") DO UPDATE SET "body" = excluded."body", "fetched_at" = excluded."fetched_at"`;
 
-export class TypeOrmResponseCache implements ResponseCache {
+export class SqlResponseCache implements ResponseCache {
   constructor(private readonly db: EngineDatabase) {}
 
   async get(service: string, key: string): Promise<CachedResponse | null> {

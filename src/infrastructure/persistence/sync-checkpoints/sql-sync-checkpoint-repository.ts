@@ -12,7 +12,7 @@ const PUT = `${ROWS.insert()}
   ON CONFLICT ("key") DO UPDATE SET "cursor" = excluded."cursor", "state" = excluded."state",
     "updated_at" = excluded."updated_at"`;
 
-export class TypeOrmSyncCheckpointRepository implements SyncCheckpointRepository {
+export class SqlSyncCheckpointRepository implements SyncCheckpointRepository {
   constructor(private readonly db: EngineDatabase) {}
 
   async get(key: string): Promise<SyncCheckpoint | null> {

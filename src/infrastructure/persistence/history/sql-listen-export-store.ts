@@ -10,7 +10,7 @@ import type {
 import { MAX_WINDOW_MS } from '../../../domain/history/same-listen.js';
 import type { EngineDatabase } from '../engine-database.js';
 
-export class SqliteListenExportStore implements ListenExportStore {
+export class SqlListenExportStore implements ListenExportStore {
   private readonly statement: string;
 
   constructor(private readonly db: EngineDatabase) {

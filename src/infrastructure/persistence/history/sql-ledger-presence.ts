@@ -7,7 +7,7 @@ import type { EngineDatabase } from '../engine-database.js';
 const HELD = `SELECT 1 AS "one" FROM "listening_events"
   WHERE "user" = ? AND "source" = ? AND "played_at" = ? AND "track_key" = ?`;
 
-export class SqliteLedgerPresence implements LedgerPresence {
+export class SqlLedgerPresence implements LedgerPresence {
   constructor(private readonly db: EngineDatabase) {}
 
   async countHeld(events: readonly RawListeningEvent[]): Promise<number> {

@@ -11,7 +11,7 @@ import { likeToDomain, likeToRow } from './like.mapper.js';
 const ROWS = new EntitySql(LikeEntity);
 const REMOVE = `DELETE FROM ${ROWS.table} WHERE "service" = ? AND "external_id" = ?`;
 
-export class TypeOrmLikeRepository implements LikeRepository {
+export class SqlLikeRepository implements LikeRepository {
   private readonly upserts: BulkWriter<LikeEntity>;
   private readonly ofService: string;
 

@@ -33,7 +33,7 @@ interface AttemptRow {
   readonly detail: string | null;
 }
 
-export class SqliteIdentityAttempts implements IdentityAttemptRepository {
+export class SqlIdentityAttempts implements IdentityAttemptRepository {
   private readonly upsert = `INSERT INTO "identity_attempts" ("track_id", "service", "tried_at", "outcome", "attempts", "detail")
      VALUES (@trackId, @service, @triedAt, @outcome, 1, @detail)
      ON CONFLICT ("track_id", "service") DO UPDATE SET "tried_at" = excluded."tried_at",

@@ -18,7 +18,7 @@ import {
   type RawMappingRow,
 } from './identity-rows.js';
 
-export class SqliteIdentityLookup implements IdentityLookup {
+export class SqlIdentityLookup implements IdentityLookup {
   private readonly accepted: string;
   private readonly ofTracks: string;
   private readonly byIsrc: string;

@@ -25,7 +25,7 @@ const LATEST = `SELECT ${ROWS.select()} FROM ${ROWS.table} WHERE "kind" = ?
   ORDER BY "started_at" DESC, "id" DESC LIMIT 1`;
 const RUNNING = `SELECT ${ROWS.select()} FROM ${ROWS.table} WHERE "status" = 'running' ORDER BY "id"`;
 
-export class TypeOrmImportRunRepository implements ImportRunRepository {
+export class SqlImportRunRepository implements ImportRunRepository {
   constructor(
     private readonly db: EngineDatabase,
     private readonly processes: ProcessTable = systemProcesses,

@@ -16,7 +16,7 @@ interface CountRow {
   playsInPeriod: number;
 }
 
-export class SqlitePlayHistoryQuery implements PlayHistoryQuery {
+export class SqlPlayHistoryQuery implements PlayHistoryQuery {
   private readonly survivors: string;
   private readonly counts: string;
 
