@@ -2,11 +2,11 @@
 // look for due schedules every second, and the due workflow runs once (one job per due time; the
 // schedule's claim in the database the last guard), its outcome recorded on the schedule.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeServiceEnv } from '../../fakes/seed/demo-library.js';
-import { cleanEnv, expectSuccess, NARADA_BIN, runNarada, tempDir, withDatabase } from '../cli-harness.js';
+import { cleanEnv, expectSuccess, runNarada, tempDir } from '../cli-harness.js';
+import { startNarada } from '../serve/long-running-cli.js';
 import { useSeededWorld } from '../workflow/workflow-e2e-kit.js';
 
 interface ScheduleJson {
@@ -17,28 +17,6 @@ interface ScheduleJson {
 
 const home = tempDir('narada-schedule-served-');
 afterAll(() => home.remove());
-
-async function serve(
-  env: Readonly<Record<string, string>>,
-): Promise<{ child: ChildProcess; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, [NARADA_BIN, 'serve', '--port', '0', '--json'], {
-    env: await withDatabase(env),
-    cwd: home.path,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (stdout.includes('"url"')) resolve();
-    });
-    void exited.then((code) => reject(new Error(`narada serve exited ${code}: ${stderr}`)));
-  });
-  return { child, exited };
-}
 
 describe('narada serve runs due schedules', () => {
   const world = useSeededWorld();
@@ -73,7 +51,10 @@ describe('narada serve runs due schedules', () => {
     // Due at once (the first run is at the next look), then every 12 hours.
     expectSuccess(await narada(['schedule', 'add', 'top.json', '--every', '12h']));
 
-    const servers = [await serve(env), await serve(env)];
+    const servers = [
+      await startNarada(['serve', '--port', '0'], env, home.path),
+      await startNarada(['serve', '--port', '0'], env, home.path),
+    ];
     let listed: ScheduleJson[] = [];
     try {
       for (let tries = 0; tries < 120; tries++) {

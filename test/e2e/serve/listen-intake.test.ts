@@ -3,36 +3,11 @@
 // (401) and a bad payload (400, nothing stored), and the submitted listens are in the history that
 // `narada history export` writes out.
 import { describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { expectSuccess, NARADA_BIN, runNarada, withDatabase } from '../cli-harness.js';
+import { expectSuccess, runNarada } from '../cli-harness.js';
 import { useFakeServices } from '../kit.js';
+import { startNarada } from './long-running-cli.js';
 
 const fakes = useFakeServices({ lastfm: {}, musicbrainz: {}, homePrefix: 'narada-e2e-intake-' });
-
-async function serve(): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, [NARADA_BIN, 'serve', '--port', '0', '--json'], {
-    env: await withDatabase(fakes.env),
-    cwd: tmpdir(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      try {
-        resolve((JSON.parse(stdout) as { url: string }).url);
-      } catch {
-        // Not the whole document yet.
-      }
-    });
-    void exited.then((code) => reject(new Error(`narada serve exited ${code}: ${stderr}`)));
-  });
-  return { child, url, exited };
-}
 
 const listen = (listenedAt: number, track: string) => ({
   listened_at: listenedAt,
@@ -44,7 +19,7 @@ describe('narada serve: the ListenBrainz submission API', () => {
     const added = await runNarada(['users', 'add', 'nina', '--json'], { env: fakes.env });
     expectSuccess(added);
     const { token } = added.json<{ token: string }>();
-    const server = await serve();
+    const server = await startNarada(['serve', '--port', '0'], fakes.env);
     try {
       const post = (body: unknown, auth = `Token ${token}`) =>
         fetch(`${server.url}/1/submit-listens`, {

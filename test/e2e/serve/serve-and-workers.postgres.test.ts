@@ -4,55 +4,18 @@
 // the middle of the year; once the job expires another worker retries it from the stored cursor, and
 // the year ends with every scrobble once and fewer Last.fm pages than a second whole read.
 import { describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { aScrobbleSeries } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import { setFakeRegistration } from '../../fakes/lastfm/fake-lastfm-chart-methods.js';
 import { schemaUrlFor } from '../../integration/persistence/postgres-test-database.js';
 import { openDatabase } from '../../../src/infrastructure/persistence/open-database.js';
-import { NARADA_BIN } from '../cli-harness.js';
 import { useFakeServices } from '../kit.js';
+import { startNarada, type Running } from './long-running-cli.js';
 
 /** 2024-06-01T00:00:00Z: all 1,000 scrobbles lie in 2024 (5 Last.fm pages of 200). */
 const NEWEST = 1_717_200_000;
 const TOTAL = 1_000;
 
 const fakes = useFakeServices({ lastfm: {}, musicbrainz: {}, homePrefix: 'narada-e2e-workers-' });
-
-interface Running {
-  readonly child: ChildProcess;
-  readonly output: Record<string, unknown>;
-  readonly exited: Promise<number | null>;
-  stderr(): string;
-}
-
-/** Starts `narada <args> --json` and resolves with its first JSON document. */
-async function start(args: readonly string[], env: Record<string, string>): Promise<Running> {
-  const child = spawn(process.execPath, [NARADA_BIN, ...args, '--json'], {
-    env,
-    cwd: tmpdir(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const output = await new Promise<Record<string, unknown>>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      let document: Record<string, unknown>;
-      try {
-        document = JSON.parse(stdout) as Record<string, unknown>;
-      } catch {
-        return; // Not the whole document yet.
-      }
-      if ('error' in document) reject(new Error(`narada ${args.join(' ')}: ${stdout}`));
-      else resolve(document);
-    });
-    void exited.then((code) => reject(new Error(`narada ${args.join(' ')} exited ${code}: ${stderr}`)));
-  });
-  return { child, output, exited, stderr: () => stderr };
-}
 
 interface SseEvent {
   readonly name: string;
@@ -106,7 +69,7 @@ describe('narada serve with narada workers on PostgreSQL', () => {
       // Short slices, so a dead worker's job expires within seconds.
       NARADA_JOB_SLICE_SECONDS: '2',
     };
-    const serve = await start(['serve', '--port', '0', '--no-jobs'], env);
+    const serve = await startNarada(['serve', '--port', '0', '--no-jobs'], env);
     const url = serve.output['url'] as string;
     const workers: Running[] = [];
     try {
@@ -117,7 +80,7 @@ describe('narada serve with narada workers on PostgreSQL', () => {
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       expect(fakes.lastfm.calls('user.getRecentTracks')).toHaveLength(0);
 
-      workers.push(await start(['worker'], env));
+      workers.push(await startNarada(['worker'], env));
       await held.reached;
       await pagesStored(env.DATABASE_URL, 2);
       workers[0]!.child.kill('SIGKILL');
@@ -125,7 +88,7 @@ describe('narada serve with narada workers on PostgreSQL', () => {
       held.clear();
       const callsBefore = fakes.lastfm.calls('user.getRecentTracks').length;
 
-      workers.push(await start(['worker'], env));
+      workers.push(await startNarada(['worker'], env));
       const events = await stream;
       expect(events.at(-1)).toEqual({
         name: 'completed',

@@ -3,50 +3,18 @@
 // whole (what was stored, stored once; the rest left to the cursor); served again, the job resumes
 // from that cursor and ends with every scrobble once.
 import { describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { aScrobbleSeries } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import { setFakeRegistration } from '../../fakes/lastfm/fake-lastfm-chart-methods.js';
 import { onPostgres } from '../../integration/persistence/postgres-test-database.js';
-import { NARADA_BIN, openHomeDatabase, runNarada, withDatabase } from '../cli-harness.js';
+import { openHomeDatabase, runNarada } from '../cli-harness.js';
 import { useFakeServices } from '../kit.js';
+import { startNarada } from './long-running-cli.js';
 
 /** 2024-06-01T00:00:00Z: all 1,000 scrobbles lie in 2024 (5 Last.fm pages of 200). */
 const NEWEST = 1_717_200_000;
 const TOTAL = 1_000;
 
 const fakes = useFakeServices({ lastfm: {}, musicbrainz: {}, homePrefix: 'narada-e2e-serve-' });
-
-interface Served {
-  readonly child: ChildProcess;
-  readonly url: string;
-  readonly exited: Promise<number | null>;
-  stderr(): string;
-}
-
-async function serve(): Promise<Served> {
-  const child = spawn(process.execPath, [NARADA_BIN, 'serve', '--port', '0', '--json'], {
-    env: await withDatabase(fakes.env),
-    cwd: tmpdir(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      try {
-        resolve((JSON.parse(stdout) as { url: string }).url);
-      } catch {
-        // Not the whole document yet.
-      }
-    });
-    void exited.then((code) => reject(new Error(`narada serve exited ${code}: ${stderr}`)));
-  });
-  return { child, url, exited, stderr: () => stderr };
-}
 
 /**
  * Waits until the year's import run has stored `pages` pages. On SQLite a page is stored before the
@@ -78,7 +46,7 @@ describe('narada serve', () => {
     setFakeRegistration(fakes.lastfm.state, 'Tess', 1_600_000_000);
     // Pages are read 1, 5, 4, 3, ...: held on page 3, pages 5 and 4 are stored by then.
     const held = fakes.lastfm.fault('user.getRecentTracks', 'hold', { page: 3, times: 1 });
-    const first = await serve();
+    const first = await startNarada(['serve', '--port', '0'], fakes.env);
     expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await year(first.url)).status).toMatch(/pending|fetching/);
     await held.reached;
@@ -104,7 +72,7 @@ describe('narada serve', () => {
     expect(stored % 200).toBe(0);
 
     const callsBefore = fakes.lastfm.calls('user.getRecentTracks').length;
-    const second = await serve();
+    const second = await startNarada(['serve', '--port', '0'], fakes.env);
     try {
       for (let tries = 0; tries < 300 && (await year(second.url)).status !== 'completed'; tries++)
         await new Promise((resolve) => setTimeout(resolve, 100));
