@@ -67,9 +67,10 @@ export class YearJobs {
 
   private viewOf(user: string, year: number, state: JobState, latest: JobEvent | null): YearView {
     const progress = latest?.name === 'progress' ? (latest.data as unknown as YearProgress) : NO_PROGRESS;
-    // A queue in the database records a job's end after its handler returns, so the job's own
-    // `failed` event can arrive first: the page and its JSON follow the event, as the stream does.
-    const failed = state.status === 'failed' || (state.status === 'running' && latest?.name === 'failed');
+    // A queue in the database records a job's end after its handler returns (and may queue a retry),
+    // so the job's own `failed` event is the last word until a run of it reports progress again: the
+    // page and its JSON follow the event, as the stream does.
+    const failed = state.status === 'failed' || latest?.name === 'failed';
     const status: YearPhase = failed
       ? 'failed'
       : state.status === 'pending'
