@@ -21,7 +21,7 @@ export interface E2eWorld {
   readonly spotify: FakeSpotify;
   readonly lastfm: FakeLastfm;
   readonly home: string;
-  narada(args: readonly string[]): Promise<CliResult>;
+  narada(args: readonly string[], timeoutMs?: number): Promise<CliResult>;
   close(): Promise<void>;
 }
 
@@ -34,7 +34,7 @@ export async function startWorld(options: { readonly lastfm?: FakeLastfmOptions 
     spotify,
     lastfm,
     home: home.path,
-    narada: (args) => runNarada(args, { env, cwd: home.path, timeoutMs: 90_000 }),
+    narada: (args, timeoutMs = 90_000) => runNarada(args, { env, cwd: home.path, timeoutMs }),
     async close() {
       await spotify.close();
       await lastfm.close();
@@ -74,7 +74,7 @@ export function useSeededWorld(
     get library() {
       return get().library;
     },
-    narada: (args) => get().world.narada(args),
+    narada: (args, timeoutMs) => get().world.narada(args, timeoutMs),
   };
 }
 
