@@ -12,7 +12,7 @@ import { defineNode } from '../workflow-node.js';
 import { boundedMap } from './bounded-map.js';
 import { lastfmName } from './enricher-lastfm.node.js';
 import { mainInput } from './node-inputs.js';
-import { MS_PER_HOUR } from './node-params.js';
+import { lastfmConcurrency, MS_PER_HOUR } from './node-params.js';
 
 /** When a track's tags were last fetched; its value is how many were kept (0: none anywhere). */
 const FETCHED = 'lastfm_tags_fetched';
@@ -42,13 +42,7 @@ export const lastfmTagsEnricher = defineNode({
       .boolean()
       .default(true)
       .describe("Use the artist's top tags for a track that has none of its own"),
-    concurrency: z
-      .number()
-      .int()
-      .min(1)
-      .max(10)
-      .default(5)
-      .describe('Requests kept in flight (Last.fm allows ~5/s)'),
+    concurrency: lastfmConcurrency,
   }),
   async run(ctx, { params, inputs }) {
     const list = mainInput(inputs);

@@ -9,7 +9,7 @@ import { withMetric, type TrackList } from '../../../domain/workflow/track-list.
 import type { NodeContext } from '../node-context.js';
 import { defineNode } from '../workflow-node.js';
 import { boundedMap } from './bounded-map.js';
-import { MS_PER_HOUR } from './node-params.js';
+import { lastfmConcurrency, MS_PER_HOUR } from './node-params.js';
 
 const USER_PLAYCOUNT = 'lastfm_user_playcount';
 const GLOBAL_PLAYCOUNT = 'lastfm_global_playcount';
@@ -29,13 +29,7 @@ export const lastfmEnricher = defineNode({
       .min(0)
       .default(168)
       .describe('Reuse counts fetched within this many hours; 0 always asks Last.fm'),
-    concurrency: z
-      .number()
-      .int()
-      .min(1)
-      .max(10)
-      .default(5)
-      .describe('Requests kept in flight (Last.fm allows ~5/s)'),
+    concurrency: lastfmConcurrency,
   }),
   async run(ctx, { params, inputs }) {
     const list = [...inputs.values()][0]!;

@@ -46,3 +46,12 @@ export function aliasOf<S extends z.ZodType>(canonical: string, schema: S) {
 
 export const MS_PER_HOUR = 3_600_000;
 export const MS_PER_DAY = 86_400_000;
+
+/** How many Last.fm requests an enricher keeps in flight. */
+export const lastfmConcurrency = z
+  .number()
+  .int()
+  .min(1)
+  .max(10)
+  .default(5)
+  .describe('Requests kept in flight (Last.fm allows ~5/s)');
