@@ -1,5 +1,6 @@
 // The TypeORM DataSource for Narada's SQLite file: entities and migrations by class reference
 // (ESM has no globs), explicit migrations only, and the connection pragmas set before first use.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { ConnectorTrackEntity } from './tracks/connector-track.entity.js';
@@ -17,7 +18,7 @@ import { TrackMetricEntity } from './tracks/track-metric.entity.js';
 import { TrackEntity } from './tracks/track.entity.js';
 import { WorkflowRunEntity } from './workflow/workflow-run.entity.js';
 import { MIGRATIONS } from './migrations/all-migrations.js';
-import { BUSY_SLICE_MS, DEFAULT_LOCK_WAIT_MS } from './write-lock.js';
+import { BUSY_SLICE_MS, DEFAULT_LOCK_WAIT_MS, isBusy } from './write-lock.js';
 
 export const ENTITIES = [
   TrackEntity,
@@ -39,11 +40,8 @@ export const ENTITIES = [
 export const MIGRATIONS_TABLE = 'migrations';
 
 /** Applied on the connection TypeORM opens, before any query; also hands out that connection. */
-export function applyPragmas(connection: Database.Database): void {
-  // Turning a new file to WAL needs a moment of exclusive access, which a second first start may hold
-  // for as long as it applies every migration (seconds on a busy machine): wait as long as a write would.
-  connection.pragma(`busy_timeout = ${DEFAULT_LOCK_WAIT_MS}`);
-  connection.pragma('journal_mode = WAL');
+export async function applyPragmas(connection: Database.Database): Promise<void> {
+  await switchToWal(connection);
   // Then a short wait per attempt: write transactions retry BEGIN IMMEDIATE themselves (write-lock.ts).
   connection.pragma(`busy_timeout = ${BUSY_SLICE_MS}`);
   connection.pragma('foreign_keys = ON');
@@ -55,6 +53,26 @@ export function applyPragmas(connection: Database.Database): void {
   connection.pragma('cache_size = -32768');
   connection.pragma('wal_autocheckpoint = 16384');
   connection.pragma('journal_size_limit = 67108864');
+}
+
+/**
+ * Turning a new file to WAL needs a moment of exclusive access, which a second first start may hold
+ * for as long as it applies every migration (seconds on a busy machine): wait as long as a write
+ * would. SQLite's busy handler covers most of that wait, but where waiting could deadlock (two first
+ * starts each holding a read lock on the new file) SQLite answers SQLITE_BUSY at once: retry then.
+ */
+async function switchToWal(connection: Database.Database): Promise<void> {
+  connection.pragma(`busy_timeout = ${DEFAULT_LOCK_WAIT_MS}`);
+  const deadline = Date.now() + DEFAULT_LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      connection.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+      await sleep(10 + Math.random() * 40);
+    }
+  }
 }
 
 export function createDataSource(
@@ -72,8 +90,8 @@ export function createDataSource(
     migrationsRun: false,
     logging: false,
     // The callback's parameter is typed `any` by TypeORM; it is the better-sqlite3 Database it opened.
-    prepareDatabase: (connection: Database.Database) => {
-      applyPragmas(connection);
+    prepareDatabase: async (connection: Database.Database) => {
+      await applyPragmas(connection);
       onConnection(connection);
     },
   });
