@@ -8,7 +8,7 @@
 // `node dist/bench/history.bench.js lastfm,lastfm-postgres` (or `spotify`, `eras`) runs only those.
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -26,6 +26,7 @@ import { adaptiveLimiter } from '../src/infrastructure/connectors/http/rate-limi
 import { LastfmApiClient } from '../src/infrastructure/connectors/lastfm/lastfm-api-client.js';
 import { createLastfmHttpClient } from '../src/infrastructure/connectors/lastfm/lastfm-http.js';
 import { FileSystemSpotifyExportSource } from '../src/infrastructure/importers/spotify-export-reader.js';
+import type { EngineDatabase } from '../src/infrastructure/persistence/engine-database.js';
 import { openDatabase, type SqliteDatabase } from '../src/infrastructure/persistence/open-database.js';
 import { createRepositories } from '../src/infrastructure/persistence/repositories.js';
 import { startGeneratedHistoryLastfm } from '../test/fakes/lastfm/fake-lastfm-generated-history.js';
@@ -77,15 +78,43 @@ async function lastfmPhase(folder: string, url: string, databaseUrl: string | nu
     progress: SILENT_PROGRESS,
   });
   const cpu = process.cpuUsage();
+  const serverBefore = await serverCpuSeconds(db);
   const { value, seconds } = await timed(() => importer.run());
   const cpuSeconds = cpuSecondsSince(cpu);
+  const serverAfter = await serverCpuSeconds(db);
   await db.close();
   return {
     count: value.new,
     seconds,
     peakRssMb: peakRssMb(),
-    extra: { pages: value.pages, cpu_s: cpuSeconds },
+    extra: {
+      pages: value.pages,
+      cpu_s: cpuSeconds,
+      ...(serverAfter === null || serverBefore === null ? {} : { server_cpu_s: serverAfter - serverBefore }),
+    },
   };
+}
+
+/**
+ * CPU seconds of the PostgreSQL server processes serving this database, read from /proc when the
+ * server runs on this machine (null for SQLite, or a server elsewhere).
+ */
+async function serverCpuSeconds(db: EngineDatabase): Promise<number | null> {
+  if (db.engine !== 'postgres') return null;
+  const rows = await db.sql.all<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
+  );
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      // utime and stime: the 14th and 15th fields, counted after the parenthesised command name.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return null;
+    }
+  }
+  return ticks / 100;
 }
 
 // ---- phase: Spotify extended history ----
@@ -317,6 +346,7 @@ async function lastfmResult(folder: string, databaseUrl: string | null): Promise
       peak_rss_mb: lastfm.peakRssMb,
       importer_cpu_s: round(lastfm.extra?.cpu_s ?? 0),
       fake_lastfm_cpu_s: round(fakeCpuSeconds),
+      ...(lastfm.extra?.server_cpu_s === undefined ? {} : { server_cpu_s: round(lastfm.extra.server_cpu_s) }),
     },
     target: `>= ${floor.toLocaleString('en-US')} listens/s and < 300 MB`,
     pass: lastfmRate >= floor && lastfm.peakRssMb < 300,

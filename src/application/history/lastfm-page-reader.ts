@@ -2,7 +2,8 @@
 // ("pass") asks for page 1 to learn how many pages [from, to) has, then goes from the last page back.
 // The range's end is fixed, so new scrobbles cannot shift the pages; if the total still changes
 // (a scrobble deleted or back-dated meanwhile), the pass is dropped and a new one starts at the
-// cursor instead of trusting shifted page numbers. The next page is fetched while one is stored.
+// cursor instead of trusting shifted page numbers. The next pages are fetched while one is stored
+// (`readAhead` of them at a time; the connector's rate limiter paces them).
 import type { LastfmListen, LastfmListenPage, LastfmPort } from '../ports/lastfm.port.js';
 import { cursorAfter, expectedOnPage, LASTFM_PAGE_SIZE } from '../../domain/history/lastfm-history-window.js';
 import type { EpochMs } from '../../domain/values/time.js';
@@ -29,15 +30,19 @@ export class LastfmPageReader {
   /** Times the range changed under the reader and it started again from the cursor. */
   resyncs = 0;
   private pass: Pass | null = null;
+  /** The page the next read returns (0: the pass is read). */
   private page = 0;
-  private ahead: Promise<LastfmListenPage> | null = null;
+  /** Requests for the pages `page`, `page - 1`, ... already asked for, oldest page first. */
+  private ahead: Promise<LastfmListenPage>[] = [];
 
   constructor(
-    private readonly lastfm: LastfmPort,
+    private readonly lastfm: Pick<LastfmPort, 'getRecentTracks'>,
     private readonly user: string,
     startAt: EpochMs | null,
     /** Excluded, fixed for the whole run. */
     private readonly to: EpochMs,
+    /** How many pages are asked for ahead of the one being stored. */
+    private readonly readAhead = 1,
   ) {
     this.cursor = startAt;
   }
@@ -62,8 +67,8 @@ export class LastfmPageReader {
    */
   async readyWithin(ms: number): Promise<boolean> {
     if (this.pass === null) return false;
-    const ahead = this.ahead;
-    if (this.page === 0 || ahead === null) return true;
+    const ahead = this.ahead[0];
+    if (this.page === 0 || ahead === undefined) return true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<false>((resolve) => {
       timer = setTimeout(() => resolve(false), ms);
@@ -85,15 +90,18 @@ export class LastfmPageReader {
       if (this.pass === null) await this.open();
       const pass = this.pass!;
       if (this.page === 0) return null;
-      const response = await this.ahead!;
+      // Taken off the queue once it has arrived: a page that failed fails every read again.
+      const response = await this.ahead[0]!;
+      this.ahead.shift();
       if (response.total !== pass.total) {
         this.resyncs += 1;
         this.pass = null;
+        this.ahead = [];
         continue;
       }
       const page = this.page;
       this.page -= 1;
-      this.readAhead(this.page >= 1 ? this.pageOf(pass, this.page) : null);
+      this.askAhead(pass);
       this.cursor = cursorAfter(
         this.cursor,
         response.listens.map((l) => l.playedAt),
@@ -112,13 +120,17 @@ export class LastfmPageReader {
     const pass = { from: this.cursor, total: first.total, totalPages: first.totalPages, first };
     this.pass = pass;
     this.page = pass.totalPages;
-    this.readAhead(this.page === 0 ? null : this.pageOf(pass, this.page));
+    this.askAhead(pass);
   }
 
-  private readAhead(request: Promise<LastfmListenPage> | null): void {
-    this.ahead = request;
-    // A failed read-ahead is reported when it is awaited, not as an unhandled rejection.
-    request?.catch(() => undefined);
+  /** Keeps `readAhead` requests out for the pages after the one read last (fewer near the end). */
+  private askAhead(pass: Pass): void {
+    for (let next = this.page - this.ahead.length; next >= 1 && this.ahead.length < this.readAhead; next--) {
+      const request = this.pageOf(pass, next);
+      // A failed read-ahead is reported when it is awaited, not as an unhandled rejection.
+      request.catch(() => undefined);
+      this.ahead.push(request);
+    }
   }
 
   /**

@@ -75,6 +75,11 @@ export class ListenRecorder {
     this.knownTracks?.clear();
   }
 
+  /** How many listens one `record` or `recordInUnit` call should carry (the store's best batch). */
+  get listensPerWrite(): number {
+    return this.deps.store.listensPerWrite;
+  }
+
   /** Records the listens in one transaction of their own. */
   record(listens: readonly ListenToRecord[]): Promise<RecordOutcome> {
     return this.deps.unitOfWork

@@ -31,13 +31,22 @@ export interface HeldPlay {
 
 export interface ListenRecordingStore {
   /**
+   * How many listens one write should carry for this store to be efficient: imports that can gather
+   * several pages before writing gather about this many (row by row on SQLite gains nothing from
+   * more than a page; one statement per batch on PostgreSQL shares its fixed cost).
+   */
+  readonly listensPerWrite: number;
+  /**
    * Appends to the ledger in one transaction; for each event, in order, the id it was stored under,
    * or null when the ledger already held it (same user, source, time and track key).
    */
   appendEvents(events: readonly RawListeningEvent[]): Promise<(number | null)[]>;
   /** The plays of `user` starting within any of the spans, duplicates included. */
   playsWithin(user: string, spans: readonly TimeSpan[]): Promise<HeldPlay[]>;
-  /** Stores the plays; one for an event that already has one is skipped. */
+  /**
+   * Stores the plays, all or none: a play for an event that already has one is a fault (plays are
+   * made only for events just appended), so the write fails.
+   */
   insertPlays(plays: readonly PlayDraft[]): Promise<void>;
   /** Adds each row's count and played time to the stored (user, track, date) row, creating it if needed. */
   addDailyListens(deltas: readonly DailyListens[]): Promise<void>;

@@ -154,6 +154,7 @@ describe('ImportLastfmHistory against the fake Last.fm', () => {
     const real = kit.store;
     let dailyCalls = 0;
     const flaky: ListenRecordingStore = {
+      listensPerWrite: real.listensPerWrite,
       appendEvents: (events) => real.appendEvents(events),
       playsWithin: (user, spans) => real.playsWithin(user, spans),
       insertPlays: (plays) => real.insertPlays(plays),
@@ -189,7 +190,16 @@ describe('ImportLastfmHistory against the fake Last.fm', () => {
         lastfm.fake.addScrobbles('listener', [aFakeScrobble({ track: 'Late', timestamp: NEWEST - 7 })]);
     });
 
-    const summary = await importer(changing).run();
+    // One page per write, so one page is asked for ahead on either engine and the two changes fall
+    // in two passes (read-ahead with a changing range: test/unit/history/lastfm-page-reader.test.ts).
+    const onePage = Object.assign(Object.create(kit.store) as ListenRecordingStore, { listensPerWrite: 200 });
+    const recorder = new ListenRecorder({
+      store: onePage,
+      tracks: kit.repos.provisionalTracks,
+      unitOfWork: kit.repos.unitOfWork,
+      clock: kit.clock,
+    });
+    const summary = await importer(changing, recorder).run();
 
     expect(summary.resyncs).toBe(2);
     const upstream = user.scrobbles.map((s) => s.timestamp * 1000);

@@ -30,7 +30,7 @@ describe('history: plays, daily listens and import runs', () => {
     await temp.dispose();
   });
 
-  it('stores plays of ledger events, skips an event that already has a play, and counts a track’s plays', async () => {
+  it('stores plays of ledger events, refuses a second play of an event writing nothing of that batch, and counts a track’s plays', async () => {
     const { listenRecording, playHistory } = temp.repos;
     const play = (n: number, trackId: TrackId) => ({
       eventId: eventIds[n]!,
@@ -42,7 +42,13 @@ describe('history: plays, daily listens and import runs', () => {
     });
 
     await listenRecording.insertPlays([play(1, trackIds[0]!), play(0, trackIds[0]!)]);
-    await listenRecording.insertPlays([play(0, trackIds[1]!), play(2, trackIds[1]!)]);
+    await expect(
+      listenRecording.insertPlays([play(2, trackIds[1]!), play(0, trackIds[1]!)]),
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(/unique|duplicate/i),
+    });
+    expect(await rowCount(temp.repos, 'plays')).toBe(2);
+    await listenRecording.insertPlays([play(2, trackIds[1]!)]);
 
     expect(await playHistory.forTracks(trackIds)).toEqual([
       { trackId: trackIds[0], totalPlays: 2, lastPlayedAt: events[1]!.playedAt, playsInPeriod: 2 },

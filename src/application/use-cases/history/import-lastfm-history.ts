@@ -10,6 +10,7 @@ import type { LastfmPort } from '../../ports/lastfm.port.js';
 import type { ProgressReporter, ProgressTask } from '../../ports/progress.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
 import { EMPTY_PROGRESS, type ImportRun } from '../../../domain/history/import-run.js';
+import { LASTFM_PAGE_SIZE } from '../../../domain/history/lastfm-history-window.js';
 import { ConfigurationError, isNaradaError } from '../../../domain/shared/errors.js';
 import { toIso } from '../../../domain/values/time.js';
 import {
@@ -213,7 +214,10 @@ export class ImportLastfmHistory {
     recorder: ListenRecorder,
   ): Promise<void> {
     const { unitOfWork, clock, runs, commitEvery = COMMIT_EVERY } = this.deps;
-    const reader = new LastfmPageReader(this.deps.lastfm, user, plan.startAt, plan.to);
+    // Pages already here are stored together, as many as the store writes best at once, and as many
+    // are asked for ahead while one batch is written.
+    const pagesPerWrite = Math.max(1, Math.round(recorder.listensPerWrite / LASTFM_PAGE_SIZE));
+    const reader = new LastfmPageReader(this.deps.lastfm, user, plan.startAt, plan.to, pagesPerWrite);
     const mine = { pages: 0, new: 0, existing: 0, skipped: 0 };
     let finished = false;
     /** A page that could not be read ends the import after the pages read before it are stored. */
@@ -236,28 +240,48 @@ export class ImportLastfmHistory {
       // The first page of a group is awaited before the transaction opens, and the group goes on
       // only with pages that arrive within moments: the database's write lock is never held while
       // Last.fm is slow, so other Narada commands on the same data folder are not kept waiting.
-      let page = await next();
-      if (page === null) break;
+      const first = await next();
+      if (first === null) break;
       if (mine.pages === 0) task.setTotal(reader.total ?? 0);
       await unitOfWork.transaction(async () => {
         const opened = clock.now();
-        while (page !== null) {
+        let pages = [first];
+        for (;;) {
+          while (
+            pages.length < pagesPerWrite &&
+            group.pages + pages.length < commitEvery.pages &&
+            (await reader.readyWithin(0))
+          ) {
+            const more = await next();
+            if (more === null) {
+              finished = true;
+              break;
+            }
+            pages.push(more);
+          }
           const outcome = await recorder.recordInUnit(
-            page.listens.map((l) => lastfmListenToRecord(l, user, run.id, this.identities)),
+            pages.flatMap((p) => p.listens.map((l) => lastfmListenToRecord(l, user, run.id, this.identities))),
           );
-          group.pages += 1;
+          group.pages += pages.length;
           group.new += outcome.inserted;
           group.existing += outcome.existing;
           group.sameAsHeld += outcome.sameAsHeld;
-          group.skipped += page.unreadable;
-          task.advance(page.listens.length, `page ${page.ordinal} of ${page.of}`);
+          for (const stored of pages) {
+            group.skipped += stored.unreadable;
+            task.advance(stored.listens.length, `page ${stored.ordinal} of ${stored.of}`);
+          }
           const more =
+            !finished &&
             group.pages < commitEvery.pages &&
             clock.now() - opened < commitEvery.ms &&
             (await reader.readyWithin(LOCKED_READ_WAIT_MS));
           if (!more) break;
-          page = await next();
-          if (page === null) finished = true;
+          const following = await next();
+          if (following === null) {
+            finished = true;
+            break;
+          }
+          pages = [following];
         }
         await runs.updateProgress(run.id, {
           pagesDone: mine.pages + group.pages,
