@@ -1,7 +1,11 @@
 // LastfmPageReader against an in-memory history: pages oldest first, `readAhead` requests out at a
 // time, a failed page failing every read after it, and a changed total dropping the pages asked for.
 import { describe, expect, it } from '@jest/globals';
-import type { LastfmListen, LastfmListenPage, RecentTracksQuery } from '../../../src/application/ports/lastfm.port.js';
+import type {
+  LastfmListen,
+  LastfmListenPage,
+  RecentTracksQuery,
+} from '../../../src/application/ports/lastfm.port.js';
 import { LastfmPageReader } from '../../../src/application/history/lastfm-page-reader.js';
 
 function scrobble(playedAt: number): LastfmListen {
@@ -44,7 +48,9 @@ class InMemoryHistory {
     this.beforeAnswer.get(ordinal)?.();
     if (page === this.failPage) throw new Error(`page ${page} failed`);
     const inRange = this.playedAts
-      .filter((t) => (query.from === undefined || t >= query.from) && (query.to === undefined || t < query.to))
+      .filter(
+        (t) => (query.from === undefined || t >= query.from) && (query.to === undefined || t < query.to),
+      )
       .sort((a, b) => b - a);
     const perPage = query.limit ?? 200;
     return {

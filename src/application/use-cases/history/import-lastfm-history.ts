@@ -260,7 +260,9 @@ export class ImportLastfmHistory {
             pages.push(more);
           }
           const outcome = await recorder.recordInUnit(
-            pages.flatMap((p) => p.listens.map((l) => lastfmListenToRecord(l, user, run.id, this.identities))),
+            pages.flatMap((p) =>
+              p.listens.map((l) => lastfmListenToRecord(l, user, run.id, this.identities)),
+            ),
           );
           group.pages += pages.length;
           group.new += outcome.inserted;
