@@ -9,3 +9,4 @@ export { aLike } from './like.builder.js';
 export { aTrackMetric } from './track-metric.builder.js';
 export { aTrackList, type TrackListExtras } from './track-list.builder.js';
 export { aClock } from './clock.builder.js';
+export { aLastfmListen } from './lastfm-listen.builder.js';

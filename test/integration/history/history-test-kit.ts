@@ -10,7 +10,7 @@ import {
 import type { ListenRecordingStore } from '../../../src/application/ports/listen-recording-store.port.js';
 import type { PlayHistoryQuery } from '../../../src/application/ports/play-history-query.port.js';
 import { openTempDatabase, type TempDatabase } from '../persistence/temp-database.js';
-import { aClock } from '../../builders/index.js';
+import { aClock, aLastfmListen } from '../../builders/index.js';
 import { spotifyTrackUri } from '../../fixtures/history/spotify-export-rows.js';
 
 export const FIXED_NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
@@ -73,21 +73,5 @@ export function aStreamedListen(
 
 /** A Last.fm scrobble by "Band", as the recorder takes it. */
 export function aScrobbledListen(user: string, playedAt: number, title: string): ListenToRecord {
-  return lastfmListenToRecord(
-    {
-      artist: 'Band',
-      artistMbid: null,
-      title,
-      mbid: null,
-      album: null,
-      albumMbid: null,
-      playedAt,
-      loved: null,
-      url: null,
-      rawText: '{}',
-    },
-    user,
-    null,
-    identities,
-  );
+  return lastfmListenToRecord(aLastfmListen(playedAt, { title }), user, null, identities);
 }

@@ -7,21 +7,7 @@ import type {
   RecentTracksQuery,
 } from '../../../src/application/ports/lastfm.port.js';
 import { LastfmPageReader } from '../../../src/application/history/lastfm-page-reader.js';
-
-function scrobble(playedAt: number): LastfmListen {
-  return {
-    artist: 'A',
-    artistMbid: null,
-    title: `Song ${playedAt}`,
-    mbid: null,
-    album: null,
-    albumMbid: null,
-    playedAt,
-    loved: null,
-    url: null,
-    rawText: '{}',
-  };
-}
+import { aLastfmListen } from '../../builders/index.js';
 
 /** Answers like Last.fm (newest first, 200 a page), each request after a tick; counts what is out. */
 class InMemoryHistory {
@@ -58,7 +44,9 @@ class InMemoryHistory {
       perPage,
       total: inRange.length,
       totalPages: Math.ceil(inRange.length / perPage),
-      listens: inRange.slice((page - 1) * perPage, page * perPage).map(scrobble),
+      listens: inRange
+        .slice((page - 1) * perPage, page * perPage)
+        .map((t) => aLastfmListen(t, { artist: 'A' })),
     };
   }
 }
