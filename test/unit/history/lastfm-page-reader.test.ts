@@ -1,11 +1,7 @@
 // LastfmPageReader against an in-memory history: pages oldest first, `readAhead` requests out at a
 // time, a failed page failing every read after it, and a changed total dropping the pages asked for.
 import { describe, expect, it } from '@jest/globals';
-import type {
-  LastfmListen,
-  LastfmListenPage,
-  RecentTracksQuery,
-} from '../../../src/application/ports/lastfm.port.js';
+import type { LastfmListenPage, RecentTracksQuery } from '../../../src/application/ports/lastfm.port.js';
 import { LastfmPageReader } from '../../../src/application/history/lastfm-page-reader.js';
 import { aLastfmListen } from '../../builders/index.js';
 
