@@ -2,7 +2,7 @@
 // PostgreSQL run (NARADA_TEST_DATABASE_URL set) each home gets its own schema as DATABASE_URL.
 import { afterAll, expect } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -130,4 +130,13 @@ export async function runNarada(args: readonly string[], options: RunOptions = {
 export function tempDir(prefix = 'narada-e2e-'): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** Everything Narada wrote under the logs folder of `home` ('' when it wrote none). */
+export function logText(home: string): string {
+  const logs = join(home, 'logs');
+  if (!existsSync(logs)) return '';
+  return readdirSync(logs)
+    .map((file) => readFileSync(join(logs, file), 'utf8'))
+    .join('\n');
 }

@@ -25,6 +25,17 @@ export async function seedLibrary(
   expectSuccess(await runNarada(['history', 'import', 'spotify', SPOTIFY_EXPORT, '--no-progress'], { env }));
 }
 
+/** What `narada db copy --json` prints. */
+export interface CopySummary {
+  source: string;
+  target: string;
+  resumed: boolean;
+  tables: { table: string; rows: number }[];
+  rows: number;
+  ledger: { rows: number; sha256: string };
+  verified: boolean;
+}
+
 export interface CopyCheckpointRow {
   readonly table: string | null;
   readonly done: readonly string[];

@@ -10,16 +10,7 @@ import pg from 'pg';
 import { expectSuccess, runNarada, tempDir } from '../cli-harness.js';
 import { useFakeServices } from '../kit.js';
 import { TEST_DATABASE_URL } from '../../integration/persistence/postgres-test-database.js';
-import { copyCheckpoint, copyKilledInTheLedger, seedLibrary } from './db-copy-kit.js';
-
-interface CopySummary {
-  source: string;
-  target: string;
-  resumed: boolean;
-  tables: { table: string; rows: number }[];
-  rows: number;
-  ledger: { rows: number; sha256: string };
-}
+import { copyCheckpoint, copyKilledInTheLedger, type CopySummary, seedLibrary } from './db-copy-kit.js';
 
 const PASSWORD = 'pw-sekrit-42';
 const fakes = useFakeServices({ lastfm: {}, homePrefix: 'narada-e2e-copy-pg-' });

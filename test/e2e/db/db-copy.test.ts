@@ -5,17 +5,13 @@ import { describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { expectSuccess, runNarada, tempDir } from '../cli-harness.js';
 import { useFakeServices } from '../kit.js';
-import { copyCheckpoint, copyKilledInTheLedger, SCROBBLES, seedLibrary } from './db-copy-kit.js';
-
-interface CopySummary {
-  source: string;
-  target: string;
-  resumed: boolean;
-  tables: { table: string; rows: number }[];
-  rows: number;
-  ledger: { rows: number; sha256: string };
-  verified: boolean;
-}
+import {
+  copyCheckpoint,
+  copyKilledInTheLedger,
+  type CopySummary,
+  SCROBBLES,
+  seedLibrary,
+} from './db-copy-kit.js';
 
 const fakes = useFakeServices({ lastfm: {}, homePrefix: 'narada-e2e-copy-' });
 

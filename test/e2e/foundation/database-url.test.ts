@@ -1,23 +1,12 @@
 // DATABASE_URL=postgres://... whose server cannot be reached: a clear configuration error naming the
 // host and database, and the password in no output and no log. Needs no PostgreSQL (nothing listens).
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { cleanEnv, runNarada, tempDir } from '../cli-harness.js';
+import { cleanEnv, logText, runNarada, tempDir } from '../cli-harness.js';
 
 const home = tempDir();
 afterAll(() => home.remove());
 
 const PASSWORD = 'pw-Never-Shown-7731';
-
-/** Everything Narada wrote under its home's logs folder. */
-function logText(folder: string): string {
-  const logs = join(folder, 'logs');
-  if (!existsSync(logs)) return '';
-  return readdirSync(logs)
-    .map((file) => readFileSync(join(logs, file), 'utf8'))
-    .join('\n');
-}
 
 describe('DATABASE_URL naming a PostgreSQL server that is not there', () => {
   it('fails as a configuration error naming host and database, never the password', async () => {

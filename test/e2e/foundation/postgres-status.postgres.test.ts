@@ -1,23 +1,13 @@
 // PostgreSQL run only: `narada status` and `narada db migrate` name the database in use as
 // postgres://user@host:port/db, and a password in DATABASE_URL appears in no output and no log.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { freshSchemaUrl } from '../../integration/persistence/postgres-test-database.js';
-import { cleanEnv, runNarada, tempDir } from '../cli-harness.js';
+import { cleanEnv, logText, runNarada, tempDir } from '../cli-harness.js';
 
 const home = tempDir();
 afterAll(() => home.remove());
 
 const PASSWORD = 'pw-Never-Shown-4417';
-
-function logText(folder: string): string {
-  const logs = join(folder, 'logs');
-  if (!existsSync(logs)) return '';
-  return readdirSync(logs)
-    .map((file) => readFileSync(join(logs, file), 'utf8'))
-    .join('\n');
-}
 
 describe('PostgreSQL: the database in use, shown without its password', () => {
   it('names postgres://user@host:port/db in status and db migrate, and the password nowhere', async () => {

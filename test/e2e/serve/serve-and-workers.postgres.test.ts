@@ -10,6 +10,7 @@ import { schemaUrlFor } from '../../integration/persistence/postgres-test-databa
 import { openDatabase } from '../../../src/infrastructure/persistence/open-database.js';
 import { useFakeServices } from '../kit.js';
 import { startNarada, type Running } from './long-running-cli.js';
+import { pagesStored } from './stored-pages.js';
 
 /** 2024-06-01T00:00:00Z: all 1,000 scrobbles lie in 2024 (5 Last.fm pages of 200). */
 const NEWEST = 1_717_200_000;
@@ -43,22 +44,6 @@ async function watch(url: string): Promise<SseEvent[]> {
   return events;
 }
 
-/** Waits until the year's import run has stored `pages` pages (their writes finish after the next read goes out). */
-async function pagesStored(url: string, pages: number): Promise<void> {
-  const db = await openDatabase({ path: url, url });
-  try {
-    for (let tries = 0; tries < 300; tries++) {
-      const runs = await db.sql.all<{ progress: string }>(`SELECT "progress" FROM "import_runs"`);
-      const done = runs.map((run) => (JSON.parse(run.progress) as { pagesDone: number }).pagesDone);
-      if (done.some((n) => n >= pages)) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`the import did not store ${pages} pages in 15 s`);
-  } finally {
-    await db.close();
-  }
-}
-
 describe('narada serve with narada workers on PostgreSQL', () => {
   it("runs the page's job in a worker, streams its progress to the page, and survives a killed worker", async () => {
     fakes.lastfm.addScrobbles('Tess', aScrobbleSeries(TOTAL, { newest: NEWEST }));
@@ -82,7 +67,7 @@ describe('narada serve with narada workers on PostgreSQL', () => {
 
       workers.push(await startNarada(['worker'], env));
       await held.reached;
-      await pagesStored(env.DATABASE_URL, 2);
+      await pagesStored(() => openDatabase({ path: env.DATABASE_URL, url: env.DATABASE_URL }), 2);
       workers[0]!.child.kill('SIGKILL');
       await workers[0]!.exited;
       held.clear();

@@ -9,31 +9,13 @@ import { onPostgres } from '../../integration/persistence/postgres-test-database
 import { openHomeDatabase, runNarada } from '../cli-harness.js';
 import { useFakeServices } from '../kit.js';
 import { startNarada } from './long-running-cli.js';
+import { pagesStored } from './stored-pages.js';
 
 /** 2024-06-01T00:00:00Z: all 1,000 scrobbles lie in 2024 (5 Last.fm pages of 200). */
 const NEWEST = 1_717_200_000;
 const TOTAL = 1_000;
 
 const fakes = useFakeServices({ lastfm: {}, musicbrainz: {}, homePrefix: 'narada-e2e-serve-' });
-
-/**
- * Waits until the year's import run has stored `pages` pages. On SQLite a page is stored before the
- * read-ahead of the next goes out; on PostgreSQL its writes are still in flight then.
- */
-async function pagesStored(pages: number): Promise<void> {
-  const db = await openHomeDatabase(fakes.home);
-  try {
-    for (let tries = 0; tries < 300; tries++) {
-      const runs = await db.sql.all<{ progress: string }>(`SELECT "progress" FROM "import_runs"`);
-      const done = runs.map((run) => (JSON.parse(run.progress) as { pagesDone: number }).pagesDone);
-      if (done.some((n) => n >= pages)) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`the import did not store ${pages} pages in 15 s`);
-  } finally {
-    await db.close();
-  }
-}
 
 async function year(url: string): Promise<{ status: string; total: number }> {
   const response = await fetch(`${url}/user/Tess/2024`, { headers: { accept: 'application/json' } });
@@ -50,7 +32,7 @@ describe('narada serve', () => {
     expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await year(first.url)).status).toMatch(/pending|fetching/);
     await held.reached;
-    await pagesStored(2);
+    await pagesStored(() => openHomeDatabase(fakes.home), 2);
 
     first.child.kill('SIGTERM');
     // The held page arrives after the stop: the job stops at that checkpoint, storing none of it.
