@@ -5,7 +5,6 @@ import type { SavedTrack } from '../ports/spotify.port.js';
 import type { SourceLike } from '../../domain/likes/source-like.js';
 import { lastfmTrackKey, type ConnectorTrack } from '../../domain/track/connector-track.js';
 import { Mbid } from '../../domain/values/mbid.js';
-import type { EpochMs } from '../../domain/values/time.js';
 
 export type AvailableSavedTrack = SavedTrack & { readonly track: ConnectorTrack };
 
@@ -37,26 +36,5 @@ export function lovedTrackLike(love: LastfmLovedTrack): SourceLike {
     durationMs: null,
     isrc: null,
     mbid: Mbid.tryParse(love.mbid)?.value ?? null,
-  };
-}
-
-/** A Last.fm track (as loved or as Last.fm spells it) as Last.fm's record of it. */
-export function lastfmRecord(
-  track: { readonly artist: string; readonly title: string; readonly mbid?: string | null },
-  fetchedAt: EpochMs,
-  raw: unknown = null,
-): ConnectorTrack {
-  return {
-    service: 'lastfm',
-    externalId: lastfmTrackKey(track.artist, track.title),
-    title: track.title,
-    artists: [track.artist],
-    album: null,
-    durationMs: null,
-    isrc: null,
-    releaseDate: null,
-    attributes: { mbid: track.mbid ?? null },
-    raw,
-    fetchedAt,
   };
 }

@@ -11,7 +11,7 @@ import { connectorKey, type ConnectorTrack } from '../../domain/track/connector-
 import { trackMapping, type MappingStatus, type TrackMapping } from '../../domain/track/track-mapping.js';
 import type { Track } from '../../domain/track/track.js';
 import type { IngestConnectorTracks } from '../tracks/ingest-connector-tracks.js';
-import { lastfmRecord } from './like-records.js';
+import { lastfmRecord } from '../../domain/track/connector-track.js';
 
 export interface FoundMatch {
   readonly track: ConnectorTrack;

@@ -29,6 +29,32 @@ export function lastfmTrackKey(artist: string, title: string): string {
   return `${artist.trim().toLowerCase()}\u001f${title.trim().toLowerCase()}`;
 }
 
+/** A Last.fm track (as loved, charted or as Last.fm spells it) as Last.fm's record of it. */
+export function lastfmRecord(
+  track: {
+    readonly artist: string;
+    readonly title: string;
+    readonly mbid?: string | null;
+    readonly durationMs?: number | null;
+  },
+  fetchedAt: EpochMs,
+  raw: unknown = null,
+): ConnectorTrack {
+  return {
+    service: 'lastfm',
+    externalId: lastfmTrackKey(track.artist, track.title),
+    title: track.title,
+    artists: [track.artist],
+    album: null,
+    durationMs: track.durationMs ?? null,
+    isrc: null,
+    releaseDate: null,
+    attributes: { mbid: track.mbid ?? null },
+    raw,
+    fetchedAt,
+  };
+}
+
 /** One key per service record, `service:externalId`: how ingest results are looked up. */
 export function connectorKey(service: ServiceName, externalId: string): string {
   return `${service}:${externalId}`;

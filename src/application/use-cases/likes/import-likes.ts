@@ -12,7 +12,8 @@ import { connectorKey, lastfmTrackKey, type ConnectorTrack } from '../../../doma
 import type { EpochMs } from '../../../domain/values/time.js';
 import type { IngestConnectorTracks } from '../../tracks/ingest-connector-tracks.js';
 import { LOVES_PAGE_SIZE } from '../../likes/lastfm-loves.js';
-import { isAvailable, lastfmRecord } from '../../likes/like-records.js';
+import { isAvailable } from '../../likes/like-records.js';
+import { lastfmRecord } from '../../../domain/track/connector-track.js';
 
 export interface ImportLikesDeps {
   readonly spotify: SpotifyPort;

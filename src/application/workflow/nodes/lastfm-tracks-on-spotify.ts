@@ -6,7 +6,12 @@
 import { SpotifyTrackFinder, type TrackSearchResult } from '../../playlist/find-spotify-track.js';
 import type { LastfmChartTrack } from '../../ports/lastfm.port.js';
 import type { MatchScore } from '../../../domain/matching/match-scorer.js';
-import { connectorKey, lastfmTrackKey, type ConnectorTrack } from '../../../domain/track/connector-track.js';
+import {
+  connectorKey,
+  lastfmRecord,
+  lastfmTrackKey,
+  type ConnectorTrack,
+} from '../../../domain/track/connector-track.js';
 import { trackMapping, type MappingStatus } from '../../../domain/track/track-mapping.js';
 import type { Track, TrackId } from '../../../domain/track/track.js';
 import { trackList, type TrackList } from '../../../domain/workflow/track-list.js';
@@ -183,22 +188,6 @@ async function link(
       updatedAt: ctx.run.now,
     }),
   );
-}
-
-function lastfmRecord(track: LastfmChartTrack, at: number): ConnectorTrack {
-  return {
-    service: 'lastfm',
-    externalId: lastfmTrackKey(track.artist, track.title),
-    title: track.title,
-    artists: [track.artist],
-    album: null,
-    durationMs: track.durationMs,
-    isrc: null,
-    releaseDate: null,
-    attributes: { mbid: track.mbid },
-    raw: null,
-    fetchedAt: at,
-  };
 }
 
 function spotifyUri(externalId: string): string {
