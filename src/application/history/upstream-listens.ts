@@ -142,7 +142,8 @@ function spotifyTrack(listen: SpotifyListen): UpstreamTrack {
   };
 }
 
-function nameKeyedTrack(
+/** A track named by artist and title, keyed as Last.fm keys tracks (attributes and raw are the caller's). */
+export function nameKeyedTrack(
   artist: string,
   title: string,
   album: string | null,

@@ -2,9 +2,8 @@
 // listen's JSON as sent) and the track named by artist and title, keyed the way Last.fm keys tracks, so
 // it meets the same listen imported from Last.fm or from a ListenBrainz export.
 import type { SubmittedListen } from '../../domain/intake/listen-submission.js';
-import { lastfmTrackKey } from '../../domain/track/connector-track.js';
 import type { ListenToRecord } from '../history/listen-recorder.js';
-import type { IdentityMemo } from '../history/upstream-listens.js';
+import { nameKeyedTrack, type IdentityMemo } from '../history/upstream-listens.js';
 
 /** The ledger source of listens sent to `POST /1/submit-listens`. */
 export const SUBMISSION_SOURCE = 'submission';
@@ -15,7 +14,8 @@ export function submittedListenToRecord(
   identities: IdentityMemo,
 ): ListenToRecord {
   const { artist, title, album } = listen;
-  const trackKey = lastfmTrackKey(artist, title);
+  const track = nameKeyedTrack(artist, title, album, 'listenbrainz');
+  const trackKey = track.externalId;
   return {
     event: {
       user,
@@ -28,13 +28,7 @@ export function submittedListenToRecord(
       importRunId: null,
     },
     track: {
-      service: 'lastfm',
-      externalId: trackKey,
-      method: 'artist_title',
-      title,
-      artists: [artist],
-      album,
-      source: 'listenbrainz',
+      ...track,
       attributes: {},
       raw: { artist, title, album, recording_mbid: listen.recordingMbid },
     },
