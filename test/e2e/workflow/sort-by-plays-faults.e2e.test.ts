@@ -119,7 +119,7 @@ describe('narada workflow run when Spotify asks for a long wait', () => {
     expect(result.code).toBe(0);
     expect(result.json<RunJson>().status).toBe('succeeded');
     expect(result.stderr).toMatch(
-      /^Spotify asks Narada to slow down \(HTTP 429 QUOTA_EXCEEDED\): every Spotify call waits 4 s, until \d\d:\d\d:\d\d UTC$/m,
+      /^Spotify asks Narada to slow down \(HTTP 429 QUOTA_EXCEEDED\): every Spotify call waits 4 s, until (\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d UTC$/m,
     );
   });
 

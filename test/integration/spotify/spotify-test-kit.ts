@@ -19,8 +19,14 @@ import { MemoryCredentialStore } from '../../fakes/spotify/memory-credential-sto
 /** Real time plus whatever was "slept": the limiter and retry logic see waits pass instantly. */
 export class VirtualClock {
   readonly sleeps: number[] = [];
-  private offset = 0;
+  private offset: number;
   readonly now = (): number => Date.now() + this.offset;
+
+  /** Starts at `startAt` (epoch ms) when given, so what it prints can be asserted exactly; else at the real time. */
+  constructor(startAt?: number) {
+    this.offset = startAt === undefined ? 0 : startAt - Date.now();
+  }
+
   readonly sleep = async (ms: number): Promise<void> => {
     this.sleeps.push(ms);
     this.offset += Math.max(0, ms);
