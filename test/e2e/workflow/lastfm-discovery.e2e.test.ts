@@ -3,9 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { aCatalogTrack, aFakeScrobble } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import { fakeLastfmDiscovery } from '../../fakes/lastfm/fake-lastfm-discovery-methods.js';
+import { lastfmEnv, spotifyEnv } from '../../fakes/fake-service-env.js';
 import { DEMO_LASTFM_USER } from '../../fakes/seed/demo-library.js';
 import { aFakeArtist, aFakeTrack, trackUri } from '../../fakes/spotify/fake-spotify-builders.js';
 import type { FakeTrack } from '../../fakes/spotify/fake-spotify-model.js';
+import { cleanEnv, runNarada } from '../cli-harness.js';
 import { startWorld, taskOf, workflowFile, type E2eWorld, type RunJson } from './workflow-e2e-kit.js';
 
 describe('Last.fm discovery sources, run with the built CLI', () => {
@@ -166,6 +168,26 @@ describe('Last.fm discovery sources, run with the built CLI', () => {
       expect(world.lastfm.calls('track.getTopTags')).toHaveLength(before);
       expect(taskOf(result, 'tags').details).toMatchObject({ cached: 4, fetched: 0 });
     });
+  });
+
+  it('without a Last.fm user, a chart source exits 2 naming LASTFM_USERNAME, and calls nothing', async () => {
+    const env = cleanEnv(world.home, {
+      ...spotifyEnv(world.spotify),
+      ...lastfmEnv(world.lastfm, { signed: true }),
+    });
+    const before = world.lastfm.calls('user.getTopTracks').length;
+
+    const result = await runNarada(
+      ['workflow', 'run', workflowFile('top_tracks_by_tag.json'), '--param', 'tag=rock', '--json'],
+      { env, cwd: world.home },
+    );
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^narada: task "top" \(source\.lastfm_top_tracks\) failed: .*set LASTFM_USERNAME or run `narada auth lastfm`/m,
+    );
+    expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    expect(world.lastfm.calls('user.getTopTracks')).toHaveLength(before);
   });
 
   describe('workflows/artist_deep_cuts.json', () => {

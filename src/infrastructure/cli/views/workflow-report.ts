@@ -127,17 +127,20 @@ function alternative(change: PlaylistChange): string {
 
 /**
  * The error a failed run ends the command with: a task refusing its input (a playlist it would empty,
- * one that does not exist) is the user's to fix (exit 2); anything else is a failure (exit 1).
+ * one that does not exist) or missing configuration (no Last.fm user for a chart) is the user's to fix
+ * (exit 2, with the task's code); anything else is a failure (exit 1).
  */
 export function runFailure(run: WorkflowRun): NaradaError {
   const failed = run.tasks.find(
     (task) => task.status === 'failed' && run.error?.startsWith(`task "${task.taskId}"`) === true,
   );
-  const input = failed?.details['category'] === 'input' && typeof failed.details['code'] === 'string';
+  const category = failed?.details['category'];
+  const code = failed?.details['code'];
+  const usersToFix = (category === 'input' || category === 'config') && typeof code === 'string';
   return new NaradaError(
-    input ? (failed.details['code'] as string) : 'WORKFLOW.RUN_FAILED',
+    usersToFix ? code : 'WORKFLOW.RUN_FAILED',
     `${run.error ?? 'the workflow failed'} (run #${run.id} is saved)`,
-    input ? 'input' : 'failure',
+    usersToFix ? category : 'failure',
     { details: { runId: run.id } },
   );
 }

@@ -137,7 +137,7 @@ describe('the run report', () => {
     );
   });
 
-  it('ends a run refused for its input with exit-2 category and the task code, else as a failure', () => {
+  it('ends a run refused for its input or configuration with exit-2 category and the task code, else as a failure', () => {
     const refused: WorkflowRun = {
       ...run,
       status: 'failed',
@@ -154,6 +154,19 @@ describe('the run report', () => {
       code: 'WORKFLOW.WOULD_EMPTY_PLAYLIST',
       category: 'input',
       message: expect.stringContaining('task "write"'),
+    });
+    const unconfigured = {
+      ...refused,
+      tasks: [
+        {
+          ...refused.tasks[0]!,
+          details: { code: 'WORKFLOW.LASTFM_USER_MISSING', category: 'config', retryable: false },
+        },
+      ],
+    };
+    expect(runFailure(unconfigured)).toMatchObject({
+      code: 'WORKFLOW.LASTFM_USER_MISSING',
+      category: 'config',
     });
     const broken = { ...refused, tasks: [{ ...refused.tasks[0]!, details: { unexpected: true } }] };
     expect(runFailure(broken)).toMatchObject({ code: 'WORKFLOW.RUN_FAILED', category: 'failure' });
