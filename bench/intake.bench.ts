@@ -135,7 +135,7 @@ async function serve(): Promise<void> {
       unitOfWork: repos.unitOfWork,
       clock: systemClock,
     });
-    const nowPlaying = new NowPlayingBoard();
+    const nowPlaying = new NowPlayingBoard(repos.nowPlaying);
     const app = Fastify();
     await app.register(
       listenBrainzRoutes({

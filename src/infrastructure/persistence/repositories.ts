@@ -21,6 +21,7 @@ import type { ResponseCache } from '../../application/ports/response-cache.port.
 import type { ScheduleStore } from '../../application/ports/schedule-store.port.js';
 import type { ScrobbleBackfillStore } from '../../application/ports/scrobble-backfill-store.port.js';
 import type { ServerUserStore } from '../../application/ports/server-user-store.port.js';
+import type { NowPlayingStore } from '../../application/ports/now-playing-store.port.js';
 import type { LedgerPresence } from '../../application/ports/ledger-presence.port.js';
 import type { StoredRecordCheck } from '../../application/ports/stored-record-check.port.js';
 import type { SyncCheckpointRepository } from '../../application/ports/sync-checkpoint-repository.port.js';
@@ -54,6 +55,7 @@ import { SqlConnectorTrackRepository } from './tracks/sql-connector-track-reposi
 import { SqlTrackMappingRepository } from './tracks/sql-track-mapping-repository.js';
 import { SqlTrackRepository } from './tracks/sql-track-repository.js';
 import { SqlWorkflowRunRepository } from './workflow/sql-workflow-run-repository.js';
+import { SqlNowPlayingStore } from './users/sql-now-playing-store.js';
 import { SqlServerUserStore } from './users/sql-server-user-store.js';
 
 export interface Repositories {
@@ -81,6 +83,7 @@ export interface Repositories {
   readonly workflowRuns: WorkflowRunRepository;
   readonly responseCache: ResponseCache;
   readonly serverUsers: ServerUserStore;
+  readonly nowPlaying: NowPlayingStore;
   readonly schedules: ScheduleStore;
   readonly unitOfWork: UnitOfWork;
   readonly databaseInfo: DatabaseInfo;
@@ -113,6 +116,7 @@ export function createRepositories(database: NaradaDatabase): Repositories {
     workflowRuns: () => new SqlWorkflowRunRepository(db),
     responseCache: () => new SqlResponseCache(db),
     serverUsers: () => new SqlServerUserStore(db),
+    nowPlaying: () => new SqlNowPlayingStore(db),
     schedules: () => new SqlScheduleStore(db),
     unitOfWork: () => db.unitOfWork,
     databaseInfo: () => db,

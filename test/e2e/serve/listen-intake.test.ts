@@ -70,3 +70,69 @@ describe('narada serve: the ListenBrainz submission API', () => {
     expect(rows).toHaveLength(2);
   });
 });
+
+describe('narada serve: what a user plays now', () => {
+  it('is seen by every server on the database, outlives a restart, and is never a listen', async () => {
+    const added = await runNarada(['users', 'add', 'ada', '--json'], { env: fakes.env });
+    expectSuccess(added);
+    const { token } = added.json<{ token: string }>();
+    const playingNow = {
+      listen_type: 'playing_now',
+      payload: [
+        {
+          track_metadata: {
+            artist_name: 'Alice Coltrane',
+            track_name: 'Journey in Satchidananda',
+            additional_info: { duration_ms: 600_000 },
+          },
+        },
+      ],
+    };
+    const shownBy = async (url: string) =>
+      (
+        (await (await fetch(`${url}/1/user/ada/playing-now`)).json()) as {
+          payload: { count: number; listens: { track_metadata: { track_name: string } }[] };
+        }
+      ).payload;
+
+    const first = await startNarada(['serve', '--port', '0'], fakes.env);
+    const second = await startNarada(['serve', '--port', '0'], fakes.env);
+    try {
+      expect((await shownBy(second.url)).count).toBe(0);
+      const sent = await fetch(`${first.url}/1/submit-listens`, {
+        method: 'POST',
+        headers: { authorization: `Token ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(playingNow),
+      });
+      expect(sent.status).toBe(200);
+
+      const seen = await shownBy(second.url);
+      expect(seen.count).toBe(1);
+      expect(seen.listens[0]!.track_metadata.track_name).toBe('Journey in Satchidananda');
+    } finally {
+      for (const server of [first, second]) server.child.kill('SIGTERM');
+      for (const server of [first, second]) expect(await server.exited).toBe(0);
+    }
+
+    const restarted = await startNarada(['serve', '--port', '0'], fakes.env);
+    try {
+      expect((await shownBy(restarted.url)).count).toBe(1);
+    } finally {
+      restarted.child.kill('SIGTERM');
+      expect(await restarted.exited).toBe(0);
+    }
+    const exported = await runNarada(['history', 'export', '--format', 'jsonl'], { env: fakes.env });
+    expectSuccess(exported);
+    expect(exported.stdout).not.toContain('Journey in Satchidananda');
+
+    expectSuccess(await runNarada(['users', 'remove', 'ada'], { env: fakes.env }));
+    expectSuccess(await runNarada(['users', 'add', 'ada'], { env: fakes.env }));
+    const again = await startNarada(['serve', '--port', '0'], fakes.env);
+    try {
+      expect((await shownBy(again.url)).count).toBe(0);
+    } finally {
+      again.child.kill('SIGTERM');
+      expect(await again.exited).toBe(0);
+    }
+  });
+});

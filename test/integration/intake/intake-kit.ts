@@ -33,7 +33,7 @@ export async function openIntakeKit(): Promise<IntakeKit> {
   const users = kit.repos.serverUsers;
   const addUser = new AddUser({ store: users, clock: kit.clock, newToken: () => randomUUID() });
   const { token } = await addUser.run({ name: USER });
-  const nowPlaying = new NowPlayingBoard();
+  const nowPlaying = new NowPlayingBoard(kit.repos.nowPlaying);
   const app: FastifyInstance = Fastify();
   await app.register(
     listenBrainzRoutes({

@@ -12,6 +12,7 @@ const RAW_SQL_TABLES = [
   'job_events',
   'library_files',
   'listen_links',
+  'playing_now',
   'rate_limit_slots',
   'schedules',
   'server_users',

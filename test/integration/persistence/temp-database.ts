@@ -40,6 +40,8 @@ export type TestDatabase = EngineDatabase & { readonly sqlite: Database.Database
 export interface TempDatabase {
   readonly folder: string;
   readonly db: TestDatabase;
+  /** The PostgreSQL URL it was opened with (its fresh schema), or null for the SQLite file folder/narada.db. */
+  readonly url: string | null;
   readonly repos: Repositories;
   /** Rows of any SQL with `?` or `@name` placeholders, on whichever engine is open. */
   query<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]>;
@@ -58,10 +60,11 @@ export interface TempDatabaseOptions {
 
 export async function openTempDatabase(options: TempDatabaseOptions = {}): Promise<TempDatabase> {
   const folder = tempFolder();
-  const { db, drop } = await openTestDatabase(join(folder, 'narada.db'), options);
+  const { db, url, drop } = await openTestDatabase(join(folder, 'narada.db'), options);
   return {
     folder,
     db,
+    url,
     repos: createRepositories(db),
     query: (sql, params) => db.sql.all(sql, params),
     dispose: async () => {
@@ -117,6 +120,9 @@ export function tempDatabasePerTest(options: TempDatabaseOptions = {}): Omit<Tem
     },
     get db() {
       return open().db;
+    },
+    get url() {
+      return open().url;
     },
     get repos() {
       return open().repos;

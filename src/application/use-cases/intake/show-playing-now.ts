@@ -1,7 +1,8 @@
 // `GET /1/user/{name}/playing-now`: the track a user's player last said is playing, while it plays.
 import type { Clock } from '../../ports/clock.port.js';
 import type { ServerUserStore } from '../../ports/server-user-store.port.js';
-import type { NowPlayingBoard, PlayingNow } from '../../intake/now-playing.js';
+import type { NowPlayingBoard } from '../../intake/now-playing.js';
+import type { PlayingNow } from '../../ports/now-playing-store.port.js';
 import { NaradaError } from '../../../domain/shared/errors.js';
 
 export interface ShowPlayingNowDeps {
@@ -19,6 +20,6 @@ export class ShowPlayingNow {
       throw new NaradaError('INTAKE.UNKNOWN_USER', `Cannot find user: ${name}`, 'input', {
         details: { name },
       });
-    return { user: user.name, playingNow: this.deps.nowPlaying.of(user.name, this.deps.clock.now()) };
+    return { user: user.name, playingNow: await this.deps.nowPlaying.of(user.name, this.deps.clock.now()) };
   }
 }

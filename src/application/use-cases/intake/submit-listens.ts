@@ -53,7 +53,7 @@ export class SubmitListens {
     const { listenType, listens } = readSubmission(request.body, request.bytes, now);
     const base = { user: user.name, listenType, received: listens.length };
     if (listenType === 'playing_now') {
-      this.deps.nowPlaying.set(user.name, listens[0]!, now);
+      await this.deps.nowPlaying.set(user.name, listens[0]!, now);
       return { ...base, stored: 0, alreadyHeld: 0, sameAsOtherSource: 0 };
     }
     const outcome = await this.deps.recorder.record(

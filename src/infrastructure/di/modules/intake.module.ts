@@ -6,9 +6,9 @@ import { TOKENS } from '../tokens.js';
 import type { FeatureModule } from './feature-module.js';
 
 export const bindIntake: FeatureModule = (wiring) => {
-  wiring.bind(INTAKE.NowPlaying, async () => {
+  wiring.bind(INTAKE.NowPlaying, async (get) => {
     const { NowPlayingBoard } = await import('../../../application/intake/now-playing.js');
-    return new NowPlayingBoard();
+    return new NowPlayingBoard((await get(TOKENS.Repositories)).nowPlaying);
   });
   wiring.bind(INTAKE.SubmitListens, async (get) => {
     const { SubmitListens } = await import('../../../application/use-cases/intake/submit-listens.js');

@@ -8,9 +8,10 @@ export const MIGRATIONS_TABLE = 'migrations';
 
 /**
  * What a database keeps for the processes using it now, not the library: the last progress event of
- * each job and the shared rate-limit slots (docs/SERVE.md). Neither side's are copied or compared.
+ * each job, the shared rate-limit slots (docs/SERVE.md) and what each server user plays now (docs/INTAKE.md).
+ * No side's are copied or compared.
  */
-export const TRANSIENT_TABLES: readonly string[] = ['job_events', 'rate_limit_slots'];
+export const TRANSIENT_TABLES: readonly string[] = ['job_events', 'playing_now', 'rate_limit_slots'];
 
 export interface TableShape extends CopyTable {
   /** Lower-case declared type per column: `boolean` columns are converted between engines. */

@@ -8,6 +8,7 @@ import { Schedules1795737600000 } from './1795737600000-schedules.js';
 import { ServerUsers1795910400000 } from './1795910400000-server-users.js';
 import { ListenLinks1795996800000 } from './1795996800000-listen-links.js';
 import { JobEvents1796169600000 } from './1796169600000-job-events.js';
+import { PlayingNow1796256000000 } from './1796256000000-playing-now.js';
 
 export const MIGRATIONS = [
   InitialSchema1795219200000,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ServerUsers1795910400000,
   ListenLinks1795996800000,
   JobEvents1796169600000,
+  PlayingNow1796256000000,
 ];
