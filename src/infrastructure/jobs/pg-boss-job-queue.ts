@@ -10,6 +10,7 @@
 // once it expires and retried (retryLimit/retryDelay) by another process, which resumes from the
 // cursor. A failing job is retried the same way; `stop` ends each running job at a checkpoint and
 // queues its continuation at once, so another process goes on without waiting for the expiry.
+import type pg from 'pg';
 import PgBoss from 'pg-boss';
 import type {
   JobHandler,
@@ -65,6 +66,9 @@ interface Running {
 
 const LIVE = `"state" IN ('created', 'retry', 'active')`;
 
+/** Any constant: the first half of the advisory lock an enqueue holds on its key, meeting no other lock of Narada's. */
+const ENQUEUE_LOCKS = 7311406;
+
 export class PgBossJobQueue implements JobQueue {
   private readonly boss: PgBoss;
   private readonly queues = new Map<string, Promise<void>>();
@@ -93,24 +97,36 @@ export class PgBossJobQueue implements JobQueue {
 
   async enqueue<P>(request: JobRequest<P>): Promise<JobState> {
     await this.ensureQueue(request.kind);
-    const live = await this.liveRow(request.kind, request.singletonKey);
-    if (live !== null) return stateOf(live);
-    if (this.stopping) throw new Error('the job queue is stopped');
-    if ((await this.boss.getQueueSize(request.kind)) >= (this.options.maxWaiting ?? 500)) {
-      throw new NaradaError('JOBS.BUSY', 'Too many jobs are waiting; try again in a few minutes', 'failure', {
-        retryable: true,
+    // One enqueue of a key at a time, in every process: without it, a second visitor who looked before
+    // the first job was queued could send after a worker took it, which the policy allows (one created
+    // beside one active), and the key would have two jobs.
+    return this.underKeyLock(request.singletonKey, async (client) => {
+      const live = await this.liveRow(request.kind, request.singletonKey, client);
+      if (live !== null) return stateOf(live);
+      if (this.stopping) throw new Error('the job queue is stopped');
+      if ((await this.boss.getQueueSize(request.kind)) >= (this.options.maxWaiting ?? 500)) {
+        throw new NaradaError(
+          'JOBS.BUSY',
+          'Too many jobs are waiting; try again in a few minutes',
+          'failure',
+          {
+            retryable: true,
+          },
+        );
+      }
+      const envelope: Envelope = { payload: request.payload, continued: false };
+      const id = await this.boss.send(request.kind, envelope as object, {
+        singletonKey: request.singletonKey,
       });
-    }
-    const envelope: Envelope = { payload: request.payload, continued: false };
-    const id = await this.boss.send(request.kind, envelope as object, { singletonKey: request.singletonKey });
-    // null: another process queued the key's job in the meantime (the policy kept it to one); join it.
-    const row =
-      id === null
-        ? await this.liveRow(request.kind, request.singletonKey)
-        : await this.rowById(request.kind, id);
-    if (row === null) throw new Error(`the job of ${request.singletonKey} could not be queued`);
-    for (const worker of this.workers) this.boss.notifyWorker(worker);
-    return stateOf(row);
+      // null: a continuation of the key was queued in the meantime (the policy kept it to one); join it.
+      const row =
+        id === null
+          ? await this.liveRow(request.kind, request.singletonKey, client)
+          : await this.rowById(request.kind, id, client);
+      if (row === null) throw new Error(`the job of ${request.singletonKey} could not be queued`);
+      for (const worker of this.workers) this.boss.notifyWorker(worker);
+      return stateOf(row);
+    });
   }
 
   async work<P>(kind: string, handler: JobHandler<P>): Promise<void> {
@@ -236,8 +252,29 @@ export class PgBossJobQueue implements JobQueue {
     }
   }
 
-  private async liveRow(kind: string, key: string): Promise<JobRow | null> {
-    const { rows } = await this.options.coordination.pool.query<JobRow>(
+  /**
+   * Runs `action` holding a session advisory lock on `key`, on one connection of the coordination pool
+   * that `action` also queries through (so enqueues at once never wait for a second connection).
+   */
+  private async underKeyLock<T>(key: string, action: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.options.coordination.pool.connect();
+    let healthy = false;
+    try {
+      await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [ENQUEUE_LOCKS, key]);
+      try {
+        return await action(client);
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [ENQUEUE_LOCKS, key]);
+        healthy = true;
+      }
+    } finally {
+      // A connection whose unlock failed is closed, which lets go of the lock.
+      client.release(!healthy);
+    }
+  }
+
+  private async liveRow(kind: string, key: string, client: pg.PoolClient): Promise<JobRow | null> {
+    const { rows } = await client.query<JobRow>(
       `SELECT ${COLUMNS} FROM ${this.table} WHERE "name" = $1 AND "singleton_key" = $2 AND ${LIVE}
        ORDER BY "created_on" DESC LIMIT 1`,
       [kind, key],
@@ -245,8 +282,8 @@ export class PgBossJobQueue implements JobQueue {
     return rows[0] ?? null;
   }
 
-  private async rowById(kind: string, id: string): Promise<JobRow | null> {
-    const { rows } = await this.options.coordination.pool.query<JobRow>(
+  private async rowById(kind: string, id: string, client: pg.PoolClient): Promise<JobRow | null> {
+    const { rows } = await client.query<JobRow>(
       `SELECT ${COLUMNS} FROM ${this.table} WHERE "name" = $1 AND "id" = $2`,
       [kind, id],
     );

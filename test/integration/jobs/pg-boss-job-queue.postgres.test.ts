@@ -80,6 +80,29 @@ describe('pg-boss job queue', () => {
     expect(await serveA.state('lastyear:nobody:2024')).toBeNull();
   }, 30_000);
 
+  it('makes one job of a key that visitors ask for at once while a worker takes jobs at once', async () => {
+    const url = await freshLibrary();
+    const [serveA, serveB] = [queueOf(url, { concurrency: 4 }), queueOf(url, { concurrency: 4 })];
+    const gate = latch();
+    for (const queue of [serveA, serveB]) await queue.work('count', () => gate.promise);
+    for (let round = 0; round < 8; round++) {
+      const key = `lastyear:round${round}:2024`;
+      const asked = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? serveA : serveB).enqueue(request(key))),
+      );
+      expect(new Set(asked.map((state) => state.id))).toEqual(new Set([asked[0]!.id]));
+    }
+    const coordination = aProcess(url);
+    const { rows } = await coordination.pool.query<{ key: string; jobs: string }>(
+      `SELECT "singleton_key" AS "key", count(*) AS "jobs" FROM "${coordination.jobSchema}"."job"
+        WHERE "name" = 'count' GROUP BY "singleton_key" ORDER BY "singleton_key"`,
+    );
+    expect(rows.map((row) => [row.key, Number(row.jobs)])).toEqual(
+      Array.from({ length: 8 }, (_, round) => [`lastyear:round${round}:2024`, 1]),
+    );
+    gate.open();
+  }, 60_000);
+
   it('retries a failed job after its delay, and reports the failure once retries run out', async () => {
     const url = await freshLibrary();
     const queue = queueOf(url, { retryLimit: 1, retryDelaySeconds: 1 });
