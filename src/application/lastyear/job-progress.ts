@@ -11,14 +11,24 @@ import { NO_PROGRESS, type YearPhase, type YearProgress } from './lastyear-job.j
 export const JOB_STOPPED = 'LASTYEAR.STOPPED';
 
 export class JobProgress {
-  private current: YearProgress = NO_PROGRESS;
+  private current: YearProgress;
   private sending: Promise<void> = Promise.resolve();
+  /** This run's own totals, added to what earlier runs of the job had done. */
+  private readonly totals = { listens: 0, dating: 0 };
 
+  /**
+   * `before`: what earlier runs of the same job reported (an earlier slice, or an attempt a killed or
+   * failed process left), which this run, resuming from the stored cursor, goes on from; the counts
+   * then run on instead of starting again at every slice.
+   */
   constructor(
     private readonly channel: ProgressChannel,
     private readonly name: string,
     private readonly signal: AbortSignal,
-  ) {}
+    private readonly before: YearProgress = NO_PROGRESS,
+  ) {
+    this.current = before;
+  }
 
   get progress(): YearProgress {
     return this.current;
@@ -56,16 +66,22 @@ export class JobProgress {
         const p = this.current;
         if (phase === 'fetching') {
           const of = detail === undefined ? null : /\bof (\d+)/.exec(detail);
+          // A resumed import's "page k of n" counts the pages it has left.
           this.update({
             pages: p.pages + 1,
-            pagesTotal: of ? Number(of[1]) : p.pagesTotal,
+            pagesTotal: of ? this.before.pages + Number(of[1]) : p.pagesTotal,
             listens: p.listens + by,
           });
         } else this.update({ dated: p.dated + by });
       },
       setTotal: (total) => {
-        if (phase === 'fetching') this.update({ listensTotal: (this.current.listensTotal ?? 0) + total });
-        else this.update({ datingTotal: (this.current.datingTotal ?? 0) + total });
+        if (phase === 'fetching') {
+          this.totals.listens += total;
+          this.update({ listensTotal: this.before.listens + this.totals.listens });
+        } else {
+          this.totals.dating += total;
+          this.update({ datingTotal: this.before.dated + this.totals.dating });
+        }
       },
       done: () => undefined,
       fail: () => undefined,

@@ -80,8 +80,17 @@ describe('narada serve with narada workers on PostgreSQL', () => {
         data: expect.objectContaining({ status: 'completed', total: TOTAL }),
       });
       // Progress came from the worker processes, through the database's notifications.
-      const pages = events.filter((e) => e.name === 'progress').map((e) => e.data['pages'] as number);
+      const progress = events.filter((e) => e.name === 'progress').map((e) => e.data);
+      const pages = progress.map((data) => data['pages'] as number);
       expect(Math.max(...pages)).toBeGreaterThan(0);
+      // Each slice, and the retry after the kill, counts on from the job's last progress: the page
+      // count never goes back, and pages and listens end at their totals. (What the killed worker
+      // had counted of a group it never committed is read, and counted, again.)
+      expect(pages).toEqual([...pages].sort((a, b) => a - b));
+      const last = progress.at(-1)!;
+      expect(last['pages']).toBe(last['pagesTotal']);
+      expect(last['listens']).toBe(last['listensTotal']);
+      expect(last['listensTotal']).toBeGreaterThanOrEqual(TOTAL);
 
       const year = (await (
         await fetch(`${url}/user/Tess/2024`, { headers: { accept: 'application/json' } })
