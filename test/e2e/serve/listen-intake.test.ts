@@ -95,6 +95,17 @@ describe('narada serve: what a user plays now', () => {
         }
       ).payload;
 
+    /** What a server started now shows (then stopped): a restart's answer. */
+    const countOnAFreshServer = async () => {
+      const server = await startNarada(['serve', '--port', '0'], fakes.env);
+      try {
+        return (await shownBy(server.url)).count;
+      } finally {
+        server.child.kill('SIGTERM');
+        expect(await server.exited).toBe(0);
+      }
+    };
+
     const first = await startNarada(['serve', '--port', '0'], fakes.env);
     const second = await startNarada(['serve', '--port', '0'], fakes.env);
     try {
@@ -114,25 +125,13 @@ describe('narada serve: what a user plays now', () => {
       for (const server of [first, second]) expect(await server.exited).toBe(0);
     }
 
-    const restarted = await startNarada(['serve', '--port', '0'], fakes.env);
-    try {
-      expect((await shownBy(restarted.url)).count).toBe(1);
-    } finally {
-      restarted.child.kill('SIGTERM');
-      expect(await restarted.exited).toBe(0);
-    }
+    expect(await countOnAFreshServer()).toBe(1);
     const exported = await runNarada(['history', 'export', '--format', 'jsonl'], { env: fakes.env });
     expectSuccess(exported);
     expect(exported.stdout).not.toContain('Journey in Satchidananda');
 
     expectSuccess(await runNarada(['users', 'remove', 'ada'], { env: fakes.env }));
     expectSuccess(await runNarada(['users', 'add', 'ada'], { env: fakes.env }));
-    const again = await startNarada(['serve', '--port', '0'], fakes.env);
-    try {
-      expect((await shownBy(again.url)).count).toBe(0);
-    } finally {
-      again.child.kill('SIGTERM');
-      expect(await again.exited).toBe(0);
-    }
+    expect(await countOnAFreshServer()).toBe(0);
   });
 });
