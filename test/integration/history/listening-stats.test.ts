@@ -187,6 +187,23 @@ describe('eras and top listens of a year', () => {
     expect(report.known).toBe(6);
   });
 
+  it('counts an artist spelled in other cases once, non-ASCII letters too, under its first spelling in byte order', async () => {
+    await kit.recorder.record([
+      scrobble('2025-08-01T10:00:00Z', 'Sigur Rós', 'Hoppípolla'),
+      scrobble('2025-08-02T10:00:00Z', 'Sigur Rós', 'Hoppípolla'),
+      scrobble('2025-08-03T10:00:00Z', 'SIGUR RÓS', 'Glósóli'),
+      scrobble('2025-08-04T10:00:00Z', 'sigur rós', 'Sæglópur'),
+      scrobble('2025-08-05T10:00:00Z', 'sigur rós', 'Sæglópur'),
+    ]);
+
+    const top = await new ShowTopListens(kit.repos.listeningStats).run({ year: 2025, limit: 2 });
+
+    expect(top.artists).toEqual([
+      { artist: 'SIGUR RÓS', listens: 5, msPlayed: 0, tracks: 3 },
+      { artist: 'Moby', listens: 4, msPlayed: 0, tracks: 1 },
+    ]);
+  });
+
   it('lists the year’s top tracks and artists', async () => {
     const top = await new ShowTopListens(kit.repos.listeningStats).run({ year: 2025, limit: 2 });
     expect(top).toMatchObject({

@@ -9,7 +9,6 @@ export const SQLITE_DIALECT: Dialect = {
   jsonText: (column, key) => `json_extract(${column}, '$.${key}')`,
   notIndexed: ' NOT INDEXED',
   bytewise: (expression) => expression,
-  caseless: (expression) => `${expression} COLLATE NOCASE`,
 };
 
 export const POSTGRES_DIALECT: Dialect = {
@@ -21,5 +20,4 @@ export const POSTGRES_DIALECT: Dialect = {
   notIndexed: '',
   bytewise: (expression) => `${expression} COLLATE "C"`,
   // SQLite's NOCASE folds ASCII letters only; lower() folds more, which only merges more spellings.
-  caseless: (expression) => `lower(${expression})`,
 };

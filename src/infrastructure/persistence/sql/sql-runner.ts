@@ -47,8 +47,6 @@ export interface Dialect {
   readonly notIndexed: string;
   /** Text ordered byte by byte, as SQLite's default BINARY collation does (PostgreSQL's follows the locale). */
   bytewise(expression: string): string;
-  /** An expression to group or compare text without ASCII case. */
-  caseless(expression: string): string;
 }
 
 /** A boolean column as read back: SQLite has 0/1, PostgreSQL true/false. */

@@ -10,6 +10,7 @@ import {
   type TrackDatingFacts,
   type TrackListenTotal,
 } from '../../../application/ports/listening-stats.port.js';
+import { topArtistTotals } from '../../../domain/history/artist-totals.js';
 import type { TrackId } from '../../../domain/track/track.js';
 import type { EngineDatabase } from '../engine-database.js';
 import { sqlList } from '../sql/sql-runner.js';
@@ -50,12 +51,13 @@ export class SqlListeningStats implements ListeningStats {
         WHERE ${IN_DAYS}
         GROUP BY d."track_id" HAVING SUM(d."listen_count") > 0
         ORDER BY "listens" DESC, "msPlayed" DESC, ${dialect.bytewise('MIN(t."title")')} LIMIT @limit`;
-    this.artists = `SELECT MIN(t."primary_artist") AS "artist", SUM(d."listen_count") AS "listens",
+    // Per spelling here; spellings that differ only in case are summed by topArtistTotals, the same
+    // on both engines.
+    this.artists = `SELECT t."primary_artist" AS "artist", SUM(d."listen_count") AS "listens",
               SUM(d."total_ms_played") AS "msPlayed", COUNT(DISTINCT d."track_id") AS "tracks"
          FROM ${days} JOIN "tracks" t ON t."id" = d."track_id"
         WHERE ${IN_DAYS}
-        GROUP BY ${dialect.caseless('t."primary_artist"')} HAVING SUM(d."listen_count") > 0
-        ORDER BY "listens" DESC, "msPlayed" DESC, ${dialect.bytewise('MIN(t."primary_artist")')} LIMIT @limit`;
+        GROUP BY t."primary_artist" HAVING SUM(d."listen_count") > 0`;
   }
 
   async listensByTrack(days: DayRange, user?: string): Promise<TrackListenTotal[]> {
@@ -71,6 +73,7 @@ export class SqlListeningStats implements ListeningStats {
   }
 
   async topArtists(days: DayRange, limit: number, user?: string): Promise<TopArtist[]> {
-    return this.db.sql.all<TopArtist>(this.artists, { ...days, user: user ?? null, limit });
+    const spellings = await this.db.sql.all<TopArtist>(this.artists, { ...days, user: user ?? null });
+    return topArtistTotals(spellings, limit);
   }
 }
