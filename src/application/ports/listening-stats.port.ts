@@ -1,5 +1,6 @@
 // Read models over the daily roll-ups for `narada stats`: listens per track in a span of days,
 // the facts that date a track, and the top tracks and artists.
+import type { ArtistTotal } from '../../domain/history/artist-totals.js';
 import type { TrackId } from '../../domain/track/track.js';
 
 /** UTC calendar days `YYYY-MM-DD`, both included. */
@@ -35,12 +36,8 @@ export interface TopTrack {
   readonly msPlayed: number;
 }
 
-export interface TopArtist {
-  readonly artist: string;
-  readonly listens: number;
-  readonly msPlayed: number;
-  readonly tracks: number;
-}
+/** An artist's listens, its spellings that differ only in case summed (domain/history/artist-totals.ts). */
+export type TopArtist = ArtistTotal;
 
 export interface ListeningStats {
   listensByTrack(days: DayRange, user?: string): Promise<TrackListenTotal[]>;
