@@ -100,7 +100,13 @@ describe('pg-boss job queue', () => {
     expect(rows.map((row) => [row.key, Number(row.jobs)])).toEqual(
       Array.from({ length: 8 }, (_, round) => [`lastyear:round${round}:2024`, 1]),
     );
+    // Every job ends before the queues stop, so no worker is between a job and its next poll then.
     gate.open();
+    const ended = await eventually(
+      () => Promise.all(rows.map((row) => serveA.state(row.key))),
+      (states) => states.every((state) => state?.status === 'completed'),
+    );
+    expect(ended.map((state) => state?.status)).toEqual(Array(8).fill('completed'));
   }, 60_000);
 
   it('retries a failed job after its delay, and reports the failure once retries run out', async () => {
