@@ -9,7 +9,7 @@ import type { ProgressChannel } from '../ports/progress-channel.port.js';
 import type { ProgressReporter } from '../ports/progress.port.js';
 import { JobProgress } from './job-progress.js';
 import type { LastYearCaches } from './lastyear-caches.js';
-import { lastyearKey, NO_PROGRESS, type LastYearJobPayload, type YearProgress } from './lastyear-job.js';
+import { lastyearKey, progressOf, type LastYearJobPayload } from './lastyear-job.js';
 import type { YearReport } from './year-report.js';
 
 /** The steps, as the composition root builds them from the history import and the era statistics. */
@@ -37,8 +37,7 @@ export class FetchYear {
     const key = lastyearKey(request.user, request.year);
     // A new job's first event is NO_PROGRESS (sent when it is queued); a later slice or a retry of
     // the job finds its own last progress and goes on counting from there.
-    const latest = await channel.latest(key);
-    const before = latest?.name === 'progress' ? (latest.data as unknown as YearProgress) : NO_PROGRESS;
+    const before = progressOf(await channel.latest(key));
     const progress = new JobProgress(channel, key, context.signal, before);
     const madeAt = clock.now();
     try {

@@ -1,5 +1,6 @@
 // The LastYear job: fetch one (user, year) of scrobbles into the ledger, date them, keep the chart.
 // Its kind, its singleton key, the channel its progress goes out on, and the progress it reports.
+import type { JobEvent } from '../ports/progress-channel.port.js';
 
 export const LASTYEAR_JOB = 'lastyear';
 
@@ -39,3 +40,9 @@ export const NO_PROGRESS: YearProgress = {
   dated: 0,
   datingTotal: null,
 };
+
+/** The progress a job's last event carries; NO_PROGRESS when that event is none, or its end. */
+export function progressOf(latest: JobEvent | null): YearProgress {
+  // Progress events are published by JobProgress from a YearProgress.
+  return latest?.name === 'progress' ? (latest.data as unknown as YearProgress) : NO_PROGRESS;
+}

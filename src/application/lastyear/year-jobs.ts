@@ -9,6 +9,7 @@ import {
   LASTYEAR_JOB,
   lastyearKey,
   NO_PROGRESS,
+  progressOf,
   type LastYearJobPayload,
   type YearPhase,
   type YearProgress,
@@ -66,7 +67,7 @@ export class YearJobs {
   }
 
   private viewOf(user: string, year: number, state: JobState, latest: JobEvent | null): YearView {
-    const progress = latest?.name === 'progress' ? (latest.data as unknown as YearProgress) : NO_PROGRESS;
+    const progress = progressOf(latest);
     // A queue in the database records a job's end after its handler returns (and may queue a retry),
     // so the job's own `failed` event is the last word until a run of it reports progress again: the
     // page and its JSON follow the event, as the stream does.
