@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { RawListeningEvent } from '../../../src/domain/history/listening-event.js';
 import { SqlListenRecordingStore } from '../../../src/infrastructure/persistence/history/sql-listen-recording-store.js';
 import { aListeningEvent } from '../../builders/index.js';
-import { AT, FOREIGN_KEY_VIOLATION, openTempDatabase, rowCount, type TempDatabase } from './temp-database.js';
+import { AT, NOT_NULL_VIOLATION, openTempDatabase, rowCount, type TempDatabase } from './temp-database.js';
 
 describe('the listening-event ledger', () => {
   let temp: TempDatabase;
@@ -55,10 +55,12 @@ describe('the listening-event ledger', () => {
   });
 
   it('keeps the payload byte for byte and stores events in the order given', async () => {
-    const payload = '{ "artist":"Sigur Rós" ,\n "name":"Hoppípolla", "date":{"uts":"1700000000"} }';
+    // Line breaks, a tab, backslashes and a literal \N: what COPY's text format must escape.
+    const payload =
+      '{ "artist":"Sigur Rós" ,\r\n "name":"Hoppípolla\t(live)", "path":"C:\\\\Music\\\\N", "date":{"uts":"1700000000"} }';
     const events = [
       aListeningEvent({ payload, msPlayed: null }),
-      aListeningEvent({ source: 'spotify_export' }),
+      aListeningEvent({ source: 'spotify_export', trackKey: 'spotify:track\\N\ttab' }),
     ];
     const ids = await temp.repos.listenRecording.appendEvents(events);
 
@@ -70,11 +72,11 @@ describe('the listening-event ledger', () => {
 
   it('stores no event of a 20,000-event append when one fails mid-way', async () => {
     const events = Array.from({ length: 20_000 }, () => aListeningEvent());
-    // No import run 424242 exists: the foreign key fails on row 15,000, after 14,999 were written.
-    events[14_999] = { ...events[14_999]!, importRunId: 424242 };
+    // A listen without its payload breaks the ledger's NOT NULL on row 15,000, after 14,999 were written.
+    events[14_999] = { ...events[14_999]!, payload: null as unknown as string };
 
     await expect(temp.repos.listenRecording.appendEvents(events)).rejects.toMatchObject({
-      code: FOREIGN_KEY_VIOLATION,
+      code: NOT_NULL_VIOLATION,
     });
     expect(await rowCount(temp.repos, 'listening_events')).toBe(0);
   });

@@ -33,6 +33,7 @@ if (onPostgres) afterAll(dropFileDatabase);
 
 /** The driver's code for a foreign key violation on the engine of this run. */
 export const FOREIGN_KEY_VIOLATION = onPostgres ? '23503' : 'SQLITE_CONSTRAINT_FOREIGNKEY';
+export const NOT_NULL_VIOLATION = onPostgres ? '23502' : 'SQLITE_CONSTRAINT_NOTNULL';
 
 /** The open database; `sqlite` is the raw handle of the SQLite run (a SQLite-only test's business). */
 export type TestDatabase = EngineDatabase & { readonly sqlite: Database.Database };

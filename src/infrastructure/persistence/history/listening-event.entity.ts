@@ -1,6 +1,5 @@
 // Row shape of `listening_events`, the append-only ledger of listens exactly as received.
-import { Column, Entity, ForeignKey, PrimaryColumn, Unique } from 'typeorm';
-import { ImportRunEntity } from './import-run.entity.js';
+import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
 
 @Entity({ name: 'listening_events' })
 @Unique('uq_listening_events_natural_key', ['user', 'source', 'playedAt', 'trackKey'])
@@ -29,7 +28,7 @@ export class ListeningEventEntity {
   @Column({ type: 'text' })
   payload!: string;
 
+  // An import run's id, unchecked: runs are never deleted (migration 1796342400000).
   @Column({ name: 'import_run_id', type: 'integer', nullable: true })
-  @ForeignKey(() => ImportRunEntity, { name: 'fk_listening_events_import_run_id' })
   importRunId!: number | null;
 }

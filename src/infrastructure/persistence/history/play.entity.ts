@@ -1,6 +1,5 @@
 // Row shape of `plays`: a ledger event interpreted as a listen of an internal track.
 import { Column, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
-import { ListeningEventEntity } from './listening-event.entity.js';
 import { TrackEntity } from '../tracks/track.entity.js';
 
 @Entity({ name: 'plays' })
@@ -13,8 +12,8 @@ export class PlayEntity {
   @PrimaryColumn({ type: 'integer' })
   id!: number;
 
+  // The ledger event's id, unchecked: the ledger refuses every DELETE (migration 1796342400000).
   @Column({ name: 'event_id', type: 'integer' })
-  @ForeignKey(() => ListeningEventEntity, { name: 'fk_plays_event_id' })
   eventId!: number;
 
   @Column({ type: 'text' })
@@ -30,7 +29,7 @@ export class PlayEntity {
   @Column({ name: 'ms_played', type: 'integer', nullable: true })
   msPlayed!: number | null;
 
+  // The first play of the same listen, unchecked: plays are never deleted (migration 1796342400000).
   @Column({ name: 'duplicate_of', type: 'integer', nullable: true })
-  @ForeignKey(() => PlayEntity, { name: 'fk_plays_duplicate_of' })
   duplicateOf!: number | null;
 }

@@ -13,7 +13,7 @@ import type { EngineDatabase } from '../engine-database.js';
 import { BulkWriter } from '../bulk-writer.js';
 import type { PostgresDatabase } from '../postgres/postgres-database.js';
 import { TableStatistics } from '../postgres/table-statistics.js';
-import { type PostgresRunner } from '../sql/postgres-runner.js';
+import { copyLine, type PostgresRunner } from '../sql/postgres-runner.js';
 import { SqliteRunner } from '../sql/sqlite-runner.js';
 import { DailyListensEntity } from './daily-listens.entity.js';
 import { PlayEntity } from './play.entity.js';
@@ -116,9 +116,11 @@ export class SqlListenRecordingStore implements ListenRecordingStore {
  */
 function sqliteAppend(sql: SqliteRunner): Append {
   const appendOne = sql.prepare(
-    `INSERT OR IGNORE INTO "listening_events"
+    // ON CONFLICT, not OR IGNORE: only a listen already held is skipped; a broken one (no payload) fails.
+    `INSERT INTO "listening_events"
        ("user", "source", "played_at", "track_key", "ms_played", "payload", "import_run_id")
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT ("user", "source", "played_at", "track_key") DO NOTHING`,
   );
   return (events) =>
     Promise.resolve(
@@ -137,50 +139,60 @@ function sqliteAppend(sql: SqliteRunner): Append {
     );
 }
 
-/** Rows per append statement on PostgreSQL (one JSON parameter whatever the count). */
-const APPEND_CHUNK = 5000;
-
 /**
- * PostgreSQL: one INSERT ... SELECT FROM json_to_recordset(...) ON CONFLICT DO NOTHING per chunk; RETURNING
- * names the new rows by their natural key, which is matched back to the first event holding it (a
- * later event with the same key is a duplicate, as SQLite's row-by-row insert finds it).
+ * PostgreSQL: the events are COPied into a temporary table, then moved into the ledger by one
+ * INSERT ... SELECT ... ON CONFLICT DO NOTHING; RETURNING names the new rows by their natural key,
+ * which is matched back to the first event holding it (a later event with the same key is a
+ * duplicate, as SQLite's row-by-row insert finds it). COPY's text format carries the raw payloads
+ * as they are, where a JSON parameter made the server parse (and unescape) every payload twice:
+ * measured, the ledger's share of the server's time fell by a third (docs/DECISIONS.md).
  */
 function postgresAppend(sql: PostgresRunner, statistics: TableStatistics): Append {
-  const statement = `INSERT INTO "listening_events"
-      ("user", "source", "played_at", "track_key", "ms_played", "payload", "import_run_id")
-    SELECT e."user", e."source", e."playedAt", e."trackKey", e."msPlayed", e."payload", e."importRunId"
-      FROM json_to_recordset(CAST($1 AS json)) AS e("user" text, "source" text, "playedAt" bigint,
-           "trackKey" text, "msPlayed" bigint, "payload" text, "importRunId" bigint)
-    ON CONFLICT ("user", "source", "played_at", "track_key") DO NOTHING
-    RETURNING "id", "user", "source", "played_at", "track_key"`;
   const key = (user: string, source: string, playedAt: number, trackKey: string) =>
     `${user}\u0000${source}\u0000${playedAt}\u0000${trackKey}`;
   return async (events) => {
     const ids = new Array<number | null>(events.length).fill(null);
-    for (let start = 0; start < events.length; start += APPEND_CHUNK) {
-      const chunk = events.slice(start, start + APPEND_CHUNK);
-      // One JSON text (native JSON.stringify) instead of seven pg array literals escaped in JavaScript.
-      const result = await sql.prepared(statement, [JSON.stringify(chunk)]);
-      statistics.grew(result.rowCount ?? 0);
-      const created = new Map<string, number>();
-      for (const row of result.rows as {
-        id: number;
-        user: string;
-        source: string;
-        played_at: number;
-        track_key: string;
-      }[]) {
-        created.set(key(row.user, row.source, row.played_at, row.track_key), row.id);
-      }
-      chunk.forEach((e, i) => {
-        const k = key(e.user, e.source, e.playedAt, e.trackKey);
-        const id = created.get(k);
-        if (id !== undefined) {
-          ids[start + i] = id;
-          created.delete(k);
-        }
-      });
+    if (events.length === 0) return ids;
+    // Emptied at each commit, and by hand before each batch (a transaction may write several).
+    await sql.raw(STAGE_CREATE, []);
+    await sql.raw(STAGE_EMPTY, []);
+    let rows = '';
+    for (const e of events) {
+      rows += copyLine([e.user, e.source, e.playedAt, e.trackKey, e.msPlayed, e.payload, e.importRunId]);
     }
+    await sql.copyIn(STAGE_COPY, rows);
+    const result = await sql.prepared(STAGE_MOVE, []);
+    statistics.grew(result.rowCount ?? 0);
+    const created = new Map<string, number>();
+    for (const row of result.rows as {
+      id: number;
+      user: string;
+      source: string;
+      played_at: number;
+      track_key: string;
+    }[]) {
+      created.set(key(row.user, row.source, row.played_at, row.track_key), row.id);
+    }
+    events.forEach((e, i) => {
+      const k = key(e.user, e.source, e.playedAt, e.trackKey);
+      const id = created.get(k);
+      if (id !== undefined) {
+        ids[i] = id;
+        created.delete(k);
+      }
+    });
     return ids;
   };
 }
+
+const LEDGER_COLUMNS = `"user", "source", "played_at", "track_key", "ms_played", "payload", "import_run_id"`;
+/** The session's staging table: no index, no WAL, emptied at commit. */
+const STAGE_CREATE = `CREATE TEMPORARY TABLE IF NOT EXISTS "ledger_stage" (
+    "ord" bigserial, "user" text, "source" text, "played_at" bigint, "track_key" text,
+    "ms_played" bigint, "payload" text, "import_run_id" bigint) ON COMMIT DELETE ROWS`;
+const STAGE_EMPTY = `TRUNCATE "ledger_stage"`;
+const STAGE_COPY = `COPY "ledger_stage" (${LEDGER_COLUMNS}) FROM STDIN`;
+const STAGE_MOVE = `INSERT INTO "listening_events" (${LEDGER_COLUMNS})
+    SELECT ${LEDGER_COLUMNS} FROM "ledger_stage" ORDER BY "ord"
+    ON CONFLICT ("user", "source", "played_at", "track_key") DO NOTHING
+    RETURNING "id", "user", "source", "played_at", "track_key"`;

@@ -9,6 +9,7 @@ import { ServerUsers1795910400000 } from './1795910400000-server-users.js';
 import { ListenLinks1795996800000 } from './1795996800000-listen-links.js';
 import { JobEvents1796169600000 } from './1796169600000-job-events.js';
 import { PlayingNow1796256000000 } from './1796256000000-playing-now.js';
+import { AppendOnlyReferences1796342400000 } from './1796342400000-append-only-references.js';
 
 export const MIGRATIONS = [
   InitialSchema1795219200000,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ListenLinks1795996800000,
   JobEvents1796169600000,
   PlayingNow1796256000000,
+  AppendOnlyReferences1796342400000,
 ];

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { ConfigurationError } from '../../../domain/shared/errors.js';
 import { MIGRATIONS } from '../migrations/all-migrations.js';
+import { MIGRATION_ENGINE } from '../migrations/migration-engine.js';
 import { toPostgres } from '../sql/placeholders.js';
 import { renderForPostgres } from './ddl.js';
 
@@ -111,6 +112,7 @@ function timestampOf(name: string): number {
 /** The one QueryRunner method migrations use, rendering each statement for PostgreSQL. */
 function renderingRunner(client: pg.PoolClient): QueryRunner {
   const runner = {
+    [MIGRATION_ENGINE]: 'postgres',
     async query(sql: string, parameters?: unknown[]): Promise<unknown> {
       let last: unknown;
       for (const statement of renderForPostgres(sql)) {

@@ -1,7 +1,10 @@
 // The SQL runner on PostgreSQL: `$n` placeholders, and every statement on the client of the unit of
 // work the caller runs in (outside a unit: any pooled connection, each statement its own transaction).
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { POSTGRES_DIALECT } from './dialects.js';
 import { toPostgres } from './placeholders.js';
 import { type Params, type RunResult, SqlList, type SqlRunner, type SqlValue } from './sql-runner.js';
@@ -47,7 +50,44 @@ export class PostgresRunner implements SqlRunner {
   prepared(text: string, values: readonly unknown[]): Promise<pg.QueryResult> {
     return this.clients.current().query({ name: statementName(text), text, values: values as unknown[] });
   }
+
+  /**
+   * Streams `rows` (COPY's text format, as `copyLine` writes it) into
+   * `COPY ... FROM STDIN` on the caller's client. Only inside a unit of work: a COPY outside one
+   * would have no transaction to share with the statements around it.
+   */
+  async copyIn(copySql: string, rows: string): Promise<number> {
+    const client = this.clients.current();
+    if (!('release' in client)) throw new Error('copyIn runs inside a unit of work');
+    const stream = client.query(copyFrom(copySql));
+    await pipeline(Readable.from([rows]), stream);
+    return stream.rowCount;
+  }
 }
+
+/** One row of COPY's text format: tab-separated, `\N` for null, backslash and line breaks escaped. */
+export function copyLine(values: readonly (string | number | null)[]): string {
+  let line = '';
+  let first = true;
+  for (const value of values) {
+    if (!first) line += '\t';
+    first = false;
+    if (value === null) line += '\\N';
+    else if (typeof value === 'number') line += String(value);
+    else line += COPY_SPECIAL.test(value) ? value.replace(COPY_SPECIALS, escapeCopy) : value;
+  }
+  return `${line}\n`;
+}
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_SPECIALS = /[\\\t\n\r]/g;
+const COPY_ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+};
+const escapeCopy = (c: string): string => COPY_ESCAPES[c]!;
 
 const names = new Map<string, string>();
 
