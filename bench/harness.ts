@@ -1,6 +1,10 @@
 // Shared by every benchmark: each bench file runs in its own process (so peak RSS is its own)
 // and prints one JSON line of results that bench/run.ts collects into the report.
 import { performance } from 'node:perf_hooks';
+import { limitHeapGrowth } from '../src/infrastructure/runtime/heap-growth.js';
+
+// Every bench process runs with the heap settings the CLI runs with, so its peak RSS is the CLI's.
+limitHeapGrowth();
 
 /** Deterministic PRNG (mulberry32) so generated data is the same on every run. */
 export { seededRandom } from '../src/domain/shared/seeded-random.js';

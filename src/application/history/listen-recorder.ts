@@ -42,6 +42,24 @@ export interface RecordOutcome {
   readonly sameAsHeld: number;
 }
 
+/**
+ * A listen new to the ledger, with what its interpretation reads: not its payload, which is large
+ * and (a slice of the page it came in) would keep the whole page alive until the batch is done.
+ */
+export interface FreshListen {
+  readonly eventId: number;
+  readonly event: Omit<RawListeningEvent, 'payload' | 'importRunId'>;
+  readonly track: UpstreamTrack;
+  readonly identity: string;
+}
+
+/** Listens appended to the ledger and not yet interpreted: those new to it, with their event ids. */
+export interface AppendedListens {
+  readonly fresh: readonly FreshListen[];
+  /** Listens the ledger already held. */
+  readonly existing: number;
+}
+
 export interface ListenRecorderDeps {
   readonly store: ListenRecordingStore;
   readonly tracks: ProvisionalTrackStore;
@@ -94,30 +112,53 @@ export class ListenRecorder {
    * Records the listens as part of the caller's open unit of work, which makes them atomic with
    * whatever else it holds (an import run's cursor). Large imports use this: no nested transaction.
    */
-  recordInUnit(listens: readonly ListenToRecord[]): Promise<RecordOutcome> {
-    const recorded = (async () => {
-      const ids = await this.deps.store.appendEvents(listens.map((l) => l.event));
-      const fresh: Array<{ listen: ListenToRecord; eventId: number }> = [];
-      ids.forEach((eventId, i) => {
-        if (eventId !== null) fresh.push({ listen: listens[i]!, eventId });
-      });
-      const sameAsHeld = fresh.length === 0 ? 0 : await this.interpret(fresh);
-      return { inserted: fresh.length, existing: listens.length - fresh.length, sameAsHeld };
-    })();
-    return recorded.catch((error: unknown) => {
+  async recordInUnit(listens: readonly ListenToRecord[]): Promise<RecordOutcome> {
+    return this.interpretInUnit(await this.appendInUnit(listens));
+  }
+
+  /**
+   * The first half of `recordInUnit`: the raw events into the ledger. An import that keeps two
+   * transactions going appends one batch while the batch before is interpreted, then interprets it
+   * (`interpretInUnit`, in the same transaction) once that one has committed.
+   */
+  async appendInUnit(listens: readonly ListenToRecord[]): Promise<AppendedListens> {
+    // A failed write rolls back the transaction, with any track an earlier batch of it created.
+    const ids = await this.deps.store.appendEvents(listens.map((l) => l.event)).catch((error: unknown) => {
       this.forgetTracks();
       throw error;
     });
+    const fresh: FreshListen[] = [];
+    ids.forEach((eventId, i) => {
+      if (eventId === null) return;
+      const { event, track, identity } = listens[i]!;
+      const { user, source, playedAt, trackKey, msPlayed } = event;
+      fresh.push({ eventId, event: { user, source, playedAt, trackKey, msPlayed }, track, identity });
+    });
+    return { fresh, existing: listens.length - fresh.length };
   }
 
-  private async interpret(
-    fresh: ReadonlyArray<{ listen: ListenToRecord; eventId: number }>,
-  ): Promise<number> {
+  /**
+   * The second half: plays, same-listen matching and roll-ups for the events new to the ledger. It
+   * reads the plays already stored, so every earlier batch must be committed or in this transaction.
+   */
+  interpretInUnit(appended: AppendedListens): Promise<RecordOutcome> {
+    const { fresh, existing } = appended;
+    const interpreted = fresh.length === 0 ? Promise.resolve(0) : this.interpret(fresh);
+    return interpreted.then(
+      (sameAsHeld) => ({ inserted: fresh.length, existing, sameAsHeld }),
+      (error: unknown) => {
+        this.forgetTracks();
+        throw error;
+      },
+    );
+  }
+
+  private async interpret(fresh: readonly FreshListen[]): Promise<number> {
     const { store } = this.deps;
     // Each record's key is made once: a batch is mostly tracks looked up before.
-    const keys = fresh.map(({ listen: { track } }) => upstreamKey(track.service, track.externalId));
+    const keys = fresh.map(({ track }) => upstreamKey(track.service, track.externalId));
     const trackIds = await this.trackIds(fresh, keys);
-    const captured: CapturedListen[] = fresh.map(({ listen: { event, identity } }, i) => ({
+    const captured: CapturedListen[] = fresh.map(({ event, identity }, i) => ({
       user: event.user,
       trackId: trackIds.get(keys[i]!)!,
       identity,
@@ -135,25 +176,25 @@ export class ListenRecorder {
       msPlayed: c.msPlayed,
       duplicateOf: matches.get(i)?.playId ?? null,
     }));
-    await store.insertPlays(drafts);
-    await store.addDailyListens(
-      dailyListenDeltas(captured.map((c, i) => ({ ...c, sameAs: matches.get(i) ?? null }))),
-    );
+    const deltas = dailyListenDeltas(captured.map((c, i) => ({ ...c, sameAs: matches.get(i) ?? null })));
+    // Both asked for at once: on PostgreSQL the second is sent the moment the first is done, not when
+    // this process next gets to it (the transaction's statements still run one after the other).
+    await Promise.all([store.insertPlays(drafts), store.addDailyListens(deltas)]);
     return matches.size;
   }
 
   /** The track of each distinct record (the first listen of a key names its record), keyed by upstreamKey. */
   private async trackIds(
-    fresh: ReadonlyArray<{ listen: ListenToRecord }>,
+    fresh: readonly FreshListen[],
     keys: readonly string[],
   ): Promise<ReadonlyMap<string, TrackId>> {
     const ids = new Map<string, TrackId>();
     const unknown = new Map<string, UpstreamTrack>();
-    fresh.forEach(({ listen }, i) => {
+    fresh.forEach(({ track }, i) => {
       const key = keys[i]!;
       if (ids.has(key) || unknown.has(key)) return;
       const id = this.knownTracks?.get(key);
-      if (id === undefined) unknown.set(key, listen.track);
+      if (id === undefined) unknown.set(key, track);
       else ids.set(key, id);
     });
     if (unknown.size > 0) {

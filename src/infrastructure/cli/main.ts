@@ -4,6 +4,9 @@ import { useRuntime } from './command.js';
 import { buildCli } from './app.js';
 import { describeFailure, EXIT_OK } from './exit-codes.js';
 import { MissingSubcommandError } from './help.js';
+import { limitHeapGrowth } from '../runtime/heap-growth.js';
+
+limitHeapGrowth();
 
 async function main(argv: readonly string[]): Promise<number> {
   useRuntime({

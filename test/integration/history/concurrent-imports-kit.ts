@@ -75,7 +75,7 @@ export async function importsAndErasAtOnce(
         clock: systemClock,
         progress: SILENT_PROGRESS,
         // Small transactions, so the two imports' writes interleave page by page.
-        commitEvery: { ms: 0, pages: 1 },
+        pagesPerCommit: 1,
       });
     let running = true;
     const both = Promise.all([importer(first, 'ana').run(), importer(second, 'ben').run()]).finally(() => {

@@ -27,6 +27,11 @@ export interface HistoryKit extends TempDatabase {
   countedPlays(): Promise<number>;
   /** Sum of daily listen counts. */
   dailyTotal(): Promise<number>;
+  /**
+   * References the database no longer checks (migration 11) that point at no row: a play's event, a
+   * duplicate's first play, an event's import run. The recorder keeps them whole; this says if not.
+   */
+  danglingReferences(): Promise<number>;
 }
 
 export async function openHistoryKit(now: () => number = () => FIXED_NOW): Promise<HistoryKit> {
@@ -49,6 +54,14 @@ export async function openHistoryKit(now: () => number = () => FIXED_NOW): Promi
     count: (table) => scalar(`SELECT COUNT(*) AS "n" FROM "${table}"`),
     countedPlays: () => scalar(`SELECT COUNT(*) AS n FROM "plays" WHERE "duplicate_of" IS NULL`),
     dailyTotal: () => scalar(`SELECT SUM("listen_count") AS n FROM "daily_listens"`),
+    danglingReferences: () =>
+      scalar(`SELECT
+        (SELECT COUNT(*) FROM "plays" p WHERE NOT EXISTS
+          (SELECT 1 FROM "listening_events" e WHERE e."id" = p."event_id")) +
+        (SELECT COUNT(*) FROM "plays" p WHERE p."duplicate_of" IS NOT NULL AND NOT EXISTS
+          (SELECT 1 FROM "plays" f WHERE f."id" = p."duplicate_of")) +
+        (SELECT COUNT(*) FROM "listening_events" e WHERE e."import_run_id" IS NOT NULL AND NOT EXISTS
+          (SELECT 1 FROM "import_runs" r WHERE r."id" = e."import_run_id")) AS n`),
   };
 }
 

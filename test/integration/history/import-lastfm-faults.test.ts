@@ -42,7 +42,7 @@ describe('ImportLastfmHistory when Last.fm fails a page', () => {
       unitOfWork: kit.repos.unitOfWork,
       clock: kit.clock,
       progress: SILENT_PROGRESS,
-      commitEvery: { ms: Infinity, pages: 1 },
+      pagesPerCommit: 1,
     });
   }
 

@@ -50,7 +50,7 @@ describe('ImportLastfmHistory against the fake Last.fm', () => {
       clock: kit.clock,
       progress: SILENT_PROGRESS,
       // One page per transaction, so each test sees exactly which pages were stored.
-      commitEvery: { ms: Infinity, pages: 1 },
+      pagesPerCommit: 1,
     });
   }
 
@@ -145,6 +145,7 @@ describe('ImportLastfmHistory against the fake Last.fm', () => {
     expect(new Set(await ledgerTimes()).size).toBe(1000);
     expect(await kit.countedPlays()).toBe(1000);
     expect(await kit.dailyTotal()).toBe(1000);
+    expect(await kit.danglingReferences()).toBe(0);
     const statuses = await kit.query('SELECT "status" FROM "import_runs" ORDER BY "id"');
     expect(statuses).toEqual([{ status: 'interrupted' }, { status: 'completed' }, { status: 'completed' }]);
   });
@@ -169,6 +170,8 @@ describe('ImportLastfmHistory against the fake Last.fm', () => {
       unitOfWork: kit.repos.unitOfWork,
       clock: kit.clock,
     });
+    // Page 1 committed; page 2 failed, and page 3 (appended meanwhile on PostgreSQL, in a transaction
+    // of its own) was rolled back with it.
     await expect(importer(lastfm.client, recorder).run()).rejects.toThrow('disk full');
     expect(await kit.count('listening_events')).toBe(200);
     expect(await kit.count('plays')).toBe(200);
@@ -177,6 +180,7 @@ describe('ImportLastfmHistory against the fake Last.fm', () => {
     expect(await kit.count('listening_events')).toBe(600);
     expect(await kit.countedPlays()).toBe(600);
     expect(await kit.dailyTotal()).toBe(600);
+    expect(await kit.danglingReferences()).toBe(0);
   });
 
   it('re-reads from the cursor when the range changes under it (a scrobble deleted, one back-dated)', async () => {

@@ -72,6 +72,7 @@ describe('ListenRecorder on a real database', () => {
     expect(await kit.count('listening_events')).toBe(2);
     expect(await kit.count('plays')).toBe(2);
     expect(await kit.countedPlays()).toBe(1);
+    expect(await kit.danglingReferences()).toBe(0);
     expect(await kit.dailyTotal()).toBe(1);
     const daily = (await kit.query('SELECT "total_ms_played" AS ms FROM "daily_listens"'))[0] as {
       ms: number;

@@ -115,14 +115,14 @@ describe('PostgreSQL bulk paths', () => {
     await statistics.settled();
     expect(await analysed()).toBe(6_000);
 
-    // Not again until the table has grown by half.
-    await insertEvents(6_001, 7_000);
+    // Not again until the table has doubled.
+    await insertEvents(6_001, 10_000);
     statistics.grew(5_000);
     await statistics.settled();
     expect(await analysed()).toBe(6_000);
-    await insertEvents(7_001, 10_000);
+    await insertEvents(10_001, 13_000);
     statistics.grew(5_000);
     await statistics.settled();
-    expect(await analysed()).toBe(10_000);
+    expect(await analysed()).toBe(13_000);
   });
 });

@@ -32,8 +32,11 @@ export interface ImportLastfmHistoryDeps {
   readonly unitOfWork: UnitOfWork;
   readonly clock: Clock;
   readonly progress: ProgressReporter;
-  /** When a stored group of pages is committed; default every second or 50 pages. */
-  readonly commitEvery?: { readonly ms: number; readonly pages: number };
+  /**
+   * The most pages one transaction stores; by default as many as the store writes best at once (a
+   * page on SQLite, ten on PostgreSQL). A batch holds only pages already read.
+   */
+  readonly pagesPerCommit?: number;
   /** How often a live import of the same history is looked at again while this one waits for it. */
   readonly waitPollMs?: number;
 }
@@ -73,14 +76,6 @@ export interface LastfmImportOptions extends LastfmRangeOptions {
   /** Whose public history to import; default the configured or logged-in user. */
   readonly user?: string;
 }
-
-/** A stored group closes after this long or this many pages, whichever comes first. */
-const COMMIT_EVERY = { ms: 1000, pages: 50 };
-/**
- * How long a group waits, holding the write lock, for a page already asked for: long enough for a
- * read-ahead to land while the previous page is written, too short to keep other commands waiting.
- */
-const LOCKED_READ_WAIT_MS = 50;
 
 interface Tally {
   pages: number;
@@ -202,8 +197,12 @@ export class ImportLastfmHistory {
   }
 
   /**
-   * Pages are stored in groups, each group with the run's cursor in one transaction: a crash loses at
-   * most the group being written (read again on resume), never a listen, and never stores one twice.
+   * Pages are stored in batches, each batch with the run's cursor in one transaction: a crash loses
+   * at most the batches being written (read again on resume), never a listen, and never stores one
+   * twice. A batch is the page awaited plus those already here, so no transaction waits on Last.fm.
+   * Two batches are in flight: while one is interpreted (plays, roll-ups), the next is appended to
+   * the ledger in a transaction of its own, which interprets only once the one before has committed.
+   * On PostgreSQL the two run on two connections; SQLite's single writer runs them one after another.
    */
   private async readRange(
     plan: LastfmRunPlan,
@@ -213,13 +212,13 @@ export class ImportLastfmHistory {
     tally: Tally,
     recorder: ListenRecorder,
   ): Promise<void> {
-    const { unitOfWork, clock, runs, commitEvery = COMMIT_EVERY } = this.deps;
-    // Pages already here are stored together, as many as the store writes best at once, and as many
-    // are asked for ahead while one batch is written.
+    const { unitOfWork, runs } = this.deps;
+    // A batch is as many pages as the store writes best at once, and as many are asked for ahead.
     const pagesPerWrite = Math.max(1, Math.round(recorder.listensPerWrite / LASTFM_PAGE_SIZE));
+    const pagesPerBatch = Math.min(pagesPerWrite, this.deps.pagesPerCommit ?? pagesPerWrite);
     const reader = new LastfmPageReader(this.deps.lastfm, user, plan.startAt, plan.to, pagesPerWrite);
-    const mine = { pages: 0, new: 0, existing: 0, skipped: 0 };
-    let finished = false;
+    /** What the committed batches stored. */
+    const stored = { pages: 0, new: 0, existing: 0, skipped: 0 };
     /** A page that could not be read ends the import after the pages read before it are stored. */
     let stopped: unknown = null;
     const next = (): Promise<HistoryPage | null> => {
@@ -235,75 +234,83 @@ export class ImportLastfmHistory {
         return null;
       });
     };
-    while (!finished) {
-      const group = { pages: 0, new: 0, existing: 0, sameAsHeld: 0, skipped: 0 };
-      // The first page of a group is awaited before the transaction opens, and the group goes on
-      // only with pages that arrive within moments: the database's write lock is never held while
-      // Last.fm is slow, so other Narada commands on the same data folder are not kept waiting.
+    /** Settles once the batch before has committed (and `stored` counts it), or has failed. */
+    let before: Promise<void> = Promise.resolve();
+    let failed = false;
+    let finished = false;
+    let counted = false;
+    while (!finished && !failed) {
       const first = await next();
       if (first === null) break;
-      if (mine.pages === 0) task.setTotal(reader.total ?? 0);
-      await unitOfWork.transaction(async () => {
-        const opened = clock.now();
-        let pages = [first];
-        for (;;) {
-          while (
-            pages.length < pagesPerWrite &&
-            group.pages + pages.length < commitEvery.pages &&
-            (await reader.readyWithin(0))
-          ) {
-            const more = await next();
-            if (more === null) {
-              finished = true;
-              break;
-            }
-            pages.push(more);
-          }
-          const outcome = await recorder.recordInUnit(
-            pages.flatMap((p) =>
-              p.listens.map((l) => lastfmListenToRecord(l, user, run.id, this.identities)),
-            ),
-          );
-          group.pages += pages.length;
-          group.new += outcome.inserted;
-          group.existing += outcome.existing;
-          group.sameAsHeld += outcome.sameAsHeld;
-          for (const stored of pages) {
-            group.skipped += stored.unreadable;
-            task.advance(stored.listens.length, `page ${stored.ordinal} of ${stored.of}`);
-          }
-          const more =
-            !finished &&
-            group.pages < commitEvery.pages &&
-            clock.now() - opened < commitEvery.ms &&
-            (await reader.readyWithin(LOCKED_READ_WAIT_MS));
-          if (!more) break;
-          const following = await next();
-          if (following === null) {
-            finished = true;
-            break;
-          }
-          pages = [following];
+      if (!counted) {
+        task.setTotal(reader.total ?? 0);
+        counted = true;
+      }
+      const pages = [first];
+      while (pages.length < pagesPerBatch && (await reader.readyWithin(0))) {
+        const more = await next();
+        if (more === null) {
+          finished = true;
+          break;
         }
+        pages.push(more);
+      }
+      // Where this batch ends, taken now: the reader moves on while the batch is written.
+      const cursor = reader.cursor === null ? null : String(reader.cursor);
+      const pagesTotal = reader.pagesTotal;
+      const skipped = pages.reduce((sum, page) => sum + page.unreadable, 0);
+      // What progress says of each page, so the batch does not hold the pages until it commits.
+      const shown = pages.map((p) => ({ listens: p.listens.length, ordinal: p.ordinal, of: p.of }));
+      const listens = pages.flatMap((p) =>
+        p.listens.map((l) => lastfmListenToRecord(l, user, run.id, this.identities)),
+      );
+      const previous = before;
+      let appended!: () => void;
+      const isAppended = new Promise<void>((resolve) => (appended = resolve));
+      const batch = unitOfWork.transaction(async () => {
+        const written = await recorder.appendInUnit(listens);
+        appended();
+        // Plays and roll-ups read what earlier batches stored: those must have committed.
+        await previous;
+        const outcome = await recorder.interpretInUnit(written);
+        const counts = {
+          pages: shown.length,
+          new: outcome.inserted,
+          existing: outcome.existing,
+          sameAsHeld: outcome.sameAsHeld,
+          skipped,
+        };
         await runs.updateProgress(run.id, {
-          pagesDone: mine.pages + group.pages,
-          pagesTotal: reader.pagesTotal,
-          itemsNew: mine.new + group.new,
-          itemsExisting: mine.existing + group.existing,
-          itemsSkipped: mine.skipped + group.skipped,
-          cursor: reader.cursor === null ? null : String(reader.cursor),
+          pagesDone: stored.pages + counts.pages,
+          pagesTotal,
+          itemsNew: stored.new + counts.new,
+          itemsExisting: stored.existing + counts.existing,
+          itemsSkipped: stored.skipped + counts.skipped,
+          cursor,
         });
+        return counts;
       });
-      mine.pages += group.pages;
-      mine.new += group.new;
-      mine.existing += group.existing;
-      mine.skipped += group.skipped;
-      tally.pages += group.pages;
-      tally.new += group.new;
-      tally.alreadyPresent += group.existing;
-      tally.sameAsOtherSource += group.sameAsHeld;
-      tally.unreadable += group.skipped;
+      before = batch.then((counts) => {
+        stored.pages += counts.pages;
+        stored.new += counts.new;
+        stored.existing += counts.existing;
+        stored.skipped += counts.skipped;
+        tally.pages += counts.pages;
+        tally.new += counts.new;
+        tally.alreadyPresent += counts.existing;
+        tally.sameAsOtherSource += counts.sameAsHeld;
+        tally.unreadable += counts.skipped;
+        for (const page of shown) task.advance(page.listens, `page ${page.ordinal} of ${page.of}`);
+      });
+      // Awaited below or by the next batch; a failure meanwhile is not an unhandled rejection.
+      before.catch(() => {
+        failed = true;
+      });
+      // The next batch is read and appended while this one is interpreted.
+      await Promise.race([isAppended, batch.then(() => undefined)]).catch(() => undefined);
     }
+    // The last batch's outcome; a failed batch fails the ones after it, so this is the first failure.
+    await before;
     tally.resyncs += reader.resyncs;
     if (stopped !== null) throw stopped;
   }
