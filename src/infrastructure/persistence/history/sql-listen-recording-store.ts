@@ -140,16 +140,14 @@ function sqliteAppend(sql: SqliteRunner): Append {
 }
 
 /**
- * PostgreSQL: the events are COPied into a temporary table, then moved into the ledger by one
- * INSERT ... SELECT ... ON CONFLICT DO NOTHING; RETURNING names the new rows by their natural key,
- * which is matched back to the first event holding it (a later event with the same key is a
- * duplicate, as SQLite's row-by-row insert finds it). COPY's text format carries the raw payloads
+ * PostgreSQL: the events are COPied into a temporary table, numbered in their order, then moved into
+ * the ledger by one INSERT ... SELECT ... ON CONFLICT DO NOTHING, which answers with each new row's
+ * id and the number of the first event holding its natural key (a later event with the same key is
+ * a duplicate, as SQLite's row-by-row insert finds it). COPY's text format carries the raw payloads
  * as they are, where a JSON parameter made the server parse (and unescape) every payload twice:
  * measured, the ledger's share of the server's time fell by a third (docs/DECISIONS.md).
  */
 function postgresAppend(sql: PostgresRunner, statistics: TableStatistics): Append {
-  const key = (user: string, source: string, playedAt: number, trackKey: string) =>
-    `${user}\u0000${source}\u0000${playedAt}\u0000${trackKey}`;
   return async (events) => {
     const ids = new Array<number | null>(events.length).fill(null);
     if (events.length === 0) return ids;
@@ -163,36 +161,25 @@ function postgresAppend(sql: PostgresRunner, statistics: TableStatistics): Appen
     await sql.copyIn(STAGE_COPY, rows);
     const result = await sql.prepared(STAGE_MOVE, []);
     statistics.grew(result.rowCount ?? 0);
-    const created = new Map<string, number>();
-    for (const row of result.rows as {
-      id: number;
-      user: string;
-      source: string;
-      played_at: number;
-      track_key: string;
-    }[]) {
-      created.set(key(row.user, row.source, row.played_at, row.track_key), row.id);
-    }
-    events.forEach((e, i) => {
-      const k = key(e.user, e.source, e.playedAt, e.trackKey);
-      const id = created.get(k);
-      if (id !== undefined) {
-        ids[i] = id;
-        created.delete(k);
-      }
-    });
+    for (const { ord, id } of result.rows as { ord: number; id: number }[]) ids[ord - 1] = id;
     return ids;
   };
 }
 
 const LEDGER_COLUMNS = `"user", "source", "played_at", "track_key", "ms_played", "payload", "import_run_id"`;
-/** The session's staging table: no index, no WAL, emptied at commit. */
+/** The session's staging table: no index, no WAL, emptied at commit; `ord` numbers a batch's events from 1. */
 const STAGE_CREATE = `CREATE TEMPORARY TABLE IF NOT EXISTS "ledger_stage" (
     "ord" bigserial, "user" text, "source" text, "played_at" bigint, "track_key" text,
     "ms_played" bigint, "payload" text, "import_run_id" bigint) ON COMMIT DELETE ROWS`;
-const STAGE_EMPTY = `TRUNCATE "ledger_stage"`;
+const STAGE_EMPTY = `TRUNCATE "ledger_stage" RESTART IDENTITY`;
 const STAGE_COPY = `COPY "ledger_stage" (${LEDGER_COLUMNS}) FROM STDIN`;
-const STAGE_MOVE = `INSERT INTO "listening_events" (${LEDGER_COLUMNS})
-    SELECT ${LEDGER_COLUMNS} FROM "ledger_stage" ORDER BY "ord"
-    ON CONFLICT ("user", "source", "played_at", "track_key") DO NOTHING
-    RETURNING "id", "user", "source", "played_at", "track_key"`;
+const STAGE_MOVE = `WITH "moved" AS (
+      INSERT INTO "listening_events" (${LEDGER_COLUMNS})
+      SELECT ${LEDGER_COLUMNS} FROM "ledger_stage" ORDER BY "ord"
+      ON CONFLICT ("user", "source", "played_at", "track_key") DO NOTHING
+      RETURNING "id", "user", "source", "played_at", "track_key")
+    SELECT MIN(s."ord") AS "ord", m."id" AS "id"
+      FROM "moved" m
+      JOIN "ledger_stage" s ON s."user" = m."user" AND s."source" = m."source"
+       AND s."played_at" = m."played_at" AND s."track_key" = m."track_key"
+     GROUP BY m."id"`;
