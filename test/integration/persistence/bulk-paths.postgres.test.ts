@@ -1,6 +1,7 @@
-// PostgreSQL run only (npm run test:postgres): the import's bulk paths as PostgreSQL runs them. Rows
-// travel as one JSON text (json_to_recordset) in named prepared statements, and a large import asks
-// for ANALYZE of its tables itself.
+// PostgreSQL run only (npm run test:postgres): the import's bulk paths as PostgreSQL runs them. Ledger
+// events are COPied through a staging table; other rows travel as one JSON text (json_to_recordset)
+// in named prepared statements; a large import asks for ANALYZE of its tables itself, and commits
+// its batches without waiting for the log to reach the disk (it redoes them after a crash).
 import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +35,16 @@ describe('PostgreSQL bulk paths', () => {
     await drop();
   });
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('lets a redoable transaction commit before its log is flushed, and no other', async () => {
+    const setting = async () =>
+      (await db.sql.all<{ synchronous_commit: string }>('SHOW synchronous_commit'))[0]!.synchronous_commit;
+    const { unitOfWork } = createRepositories(db);
+    expect(await unitOfWork.transaction(setting, { redoable: true })).toBe('off');
+    expect(await unitOfWork.transaction(setting)).toBe('on');
+    // Only for that transaction: the connection goes back to the pool as it was.
+    expect(await setting()).toBe('on');
+  });
 
   it('appends ledger events byte for byte, reporting each new id and a repeated key as null', async () => {
     const odd = `{"name":"Sigur R\u00f3s \u2014 \\"Hopp\u00edpolla\\"","path":"C:\\\\x","emoji":"\u{1F3B5}","line":"a\\nb"}`;

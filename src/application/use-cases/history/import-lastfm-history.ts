@@ -267,29 +267,33 @@ export class ImportLastfmHistory {
       const previous = before;
       let appended!: () => void;
       const isAppended = new Promise<void>((resolve) => (appended = resolve));
-      const batch = unitOfWork.transaction(async () => {
-        const written = await recorder.appendInUnit(listens);
-        appended();
-        // Plays and roll-ups read what earlier batches stored: those must have committed.
-        await previous;
-        const outcome = await recorder.interpretInUnit(written);
-        const counts = {
-          pages: shown.length,
-          new: outcome.inserted,
-          existing: outcome.existing,
-          sameAsHeld: outcome.sameAsHeld,
-          skipped,
-        };
-        await runs.updateProgress(run.id, {
-          pagesDone: stored.pages + counts.pages,
-          pagesTotal,
-          itemsNew: stored.new + counts.new,
-          itemsExisting: stored.existing + counts.existing,
-          itemsSkipped: stored.skipped + counts.skipped,
-          cursor,
-        });
-        return counts;
-      });
+      const batch = unitOfWork.transaction(
+        async () => {
+          const written = await recorder.appendInUnit(listens);
+          appended();
+          // Plays and roll-ups read what earlier batches stored: those must have committed.
+          await previous;
+          const outcome = await recorder.interpretInUnit(written);
+          const counts = {
+            pages: shown.length,
+            new: outcome.inserted,
+            existing: outcome.existing,
+            sameAsHeld: outcome.sameAsHeld,
+            skipped,
+          };
+          await runs.updateProgress(run.id, {
+            pagesDone: stored.pages + counts.pages,
+            pagesTotal,
+            itemsNew: stored.new + counts.new,
+            itemsExisting: stored.existing + counts.existing,
+            itemsSkipped: stored.skipped + counts.skipped,
+            cursor,
+          });
+          return counts;
+          // A crash loses at most the batches not yet on disk, and the resume reads them again.
+        },
+        { redoable: true },
+      );
       before = batch.then((counts) => {
         stored.pages += counts.pages;
         stored.new += counts.new;

@@ -5,6 +5,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
+import type { TransactionOptions } from '../../../application/ports/unit-of-work.port.js';
 import type { EngineUnitOfWork } from '../engine-database.js';
 import type { ClientSource } from '../sql/postgres-runner.js';
 
@@ -31,9 +32,11 @@ export class PostgresUnitOfWork implements EngineUnitOfWork, ClientSource {
     return this.units.getStore()?.client ?? this.pool;
   }
 
-  transaction<T>(work: () => Promise<T> | T): Promise<T> {
+  transaction<T>(work: () => Promise<T> | T, options: TransactionOptions = {}): Promise<T> {
     const unit = this.units.getStore();
-    return unit === undefined ? this.topLevel(work) : this.savepoint(unit, work);
+    return unit === undefined
+      ? this.topLevel(work, MAX_ATTEMPTS, options.redoable === true)
+      : this.savepoint(unit, work);
   }
 
   write<T>(work: () => Promise<T> | T): Promise<T> {
@@ -49,12 +52,17 @@ export class PostgresUnitOfWork implements EngineUnitOfWork, ClientSource {
     return this.topLevel(() => work(this.units.getStore()!.client), 1);
   }
 
-  private async topLevel<T>(work: () => Promise<T> | T, attempts = MAX_ATTEMPTS): Promise<T> {
+  private async topLevel<T>(
+    work: () => Promise<T> | T,
+    attempts = MAX_ATTEMPTS,
+    redoable = false,
+  ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
       let broken: Error | undefined;
       try {
         await client.query('BEGIN');
+        if (redoable) await client.query('SET LOCAL synchronous_commit = off');
         const result = await this.units.run({ client, depth: 0 }, work);
         await client.query('COMMIT');
         return result;
