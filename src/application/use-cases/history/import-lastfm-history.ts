@@ -281,6 +281,9 @@ export class ImportLastfmHistory {
             sameAsHeld: outcome.sameAsHeld,
             skipped,
           };
+          // Progress is told before the commit: a reporter that throws (a server stopping its job)
+          // rolls this batch back, and the run keeps the cursor stored before it.
+          for (const page of shown) task.advance(page.listens, `page ${page.ordinal} of ${page.of}`);
           await runs.updateProgress(run.id, {
             pagesDone: stored.pages + counts.pages,
             pagesTotal,
@@ -290,8 +293,8 @@ export class ImportLastfmHistory {
             cursor,
           });
           return counts;
-          // A crash loses at most the batches not yet on disk, and the resume reads them again.
         },
+        // A crash loses at most the batches not yet on disk, and the resume reads them again.
         { redoable: true },
       );
       before = batch.then((counts) => {
@@ -304,7 +307,6 @@ export class ImportLastfmHistory {
         tally.alreadyPresent += counts.existing;
         tally.sameAsOtherSource += counts.sameAsHeld;
         tally.unreadable += counts.skipped;
-        for (const page of shown) task.advance(page.listens, `page ${page.ordinal} of ${page.of}`);
       });
       // Awaited below or by the next batch; a failure meanwhile is not an unhandled rejection.
       before.catch(() => {
