@@ -42,20 +42,9 @@ export interface RecordOutcome {
   readonly sameAsHeld: number;
 }
 
-/**
- * A listen new to the ledger, with what its interpretation reads: not its payload, which is large
- * and (a slice of the page it came in) would keep the whole page alive until the batch is done.
- */
-export interface FreshListen {
-  readonly eventId: number;
-  readonly event: Omit<RawListeningEvent, 'payload' | 'importRunId'>;
-  readonly track: UpstreamTrack;
-  readonly identity: string;
-}
-
 /** Listens appended to the ledger and not yet interpreted: those new to it, with their event ids. */
 export interface AppendedListens {
-  readonly fresh: readonly FreshListen[];
+  readonly fresh: ReadonlyArray<{ readonly listen: ListenToRecord; readonly eventId: number }>;
   /** Listens the ledger already held. */
   readonly existing: number;
 }
@@ -127,12 +116,9 @@ export class ListenRecorder {
       this.forgetTracks();
       throw error;
     });
-    const fresh: FreshListen[] = [];
+    const fresh: Array<{ listen: ListenToRecord; eventId: number }> = [];
     ids.forEach((eventId, i) => {
-      if (eventId === null) return;
-      const { event, track, identity } = listens[i]!;
-      const { user, source, playedAt, trackKey, msPlayed } = event;
-      fresh.push({ eventId, event: { user, source, playedAt, trackKey, msPlayed }, track, identity });
+      if (eventId !== null) fresh.push({ listen: listens[i]!, eventId });
     });
     return { fresh, existing: listens.length - fresh.length };
   }
@@ -153,12 +139,12 @@ export class ListenRecorder {
     );
   }
 
-  private async interpret(fresh: readonly FreshListen[]): Promise<number> {
+  private async interpret(fresh: AppendedListens['fresh']): Promise<number> {
     const { store } = this.deps;
     // Each record's key is made once: a batch is mostly tracks looked up before.
-    const keys = fresh.map(({ track }) => upstreamKey(track.service, track.externalId));
+    const keys = fresh.map(({ listen: { track } }) => upstreamKey(track.service, track.externalId));
     const trackIds = await this.trackIds(fresh, keys);
-    const captured: CapturedListen[] = fresh.map(({ event, identity }, i) => ({
+    const captured: CapturedListen[] = fresh.map(({ listen: { event, identity } }, i) => ({
       user: event.user,
       trackId: trackIds.get(keys[i]!)!,
       identity,
@@ -185,16 +171,16 @@ export class ListenRecorder {
 
   /** The track of each distinct record (the first listen of a key names its record), keyed by upstreamKey. */
   private async trackIds(
-    fresh: readonly FreshListen[],
+    fresh: AppendedListens['fresh'],
     keys: readonly string[],
   ): Promise<ReadonlyMap<string, TrackId>> {
     const ids = new Map<string, TrackId>();
     const unknown = new Map<string, UpstreamTrack>();
-    fresh.forEach(({ track }, i) => {
+    fresh.forEach(({ listen }, i) => {
       const key = keys[i]!;
       if (ids.has(key) || unknown.has(key)) return;
       const id = this.knownTracks?.get(key);
-      if (id === undefined) unknown.set(key, track);
+      if (id === undefined) unknown.set(key, listen.track);
       else ids.set(key, id);
     });
     if (unknown.size > 0) {
