@@ -52,5 +52,17 @@ BEGIN SELECT RAISE(ABORT, 't is append-only: it''s never changed'); END`);
     );
     expect(() => renderForPostgres('PRAGMA foreign_keys = OFF')).toThrow(/PRAGMA/);
     expect(() => renderForPostgres('DROP TRIGGER "trg_t_no_update"')).toThrow(/DROP TRIGGER/);
+    expect(() =>
+      renderForPostgres(`CREATE TRIGGER "t_x" AFTER INSERT ON "t" BEGIN UPDATE "u" SET "n" = 1; END`),
+    ).toThrow(/RAISE/);
+  });
+
+  it("leaves PostgreSQL's own trigger statements, from a migration's PostgreSQL branch, as written", () => {
+    const trigger = `CREATE TRIGGER "fk_t_k_insert" AFTER INSERT ON "t" REFERENCING NEW TABLE AS "checked_rows"
+       FOR EACH STATEMENT EXECUTE FUNCTION "narada_reference_check"('fk_t_k', 'k', 'u', 'id')`;
+    expect(renderForPostgres(trigger)).toEqual([trigger]);
+    expect(renderForPostgres(`DROP TRIGGER "fk_t_k_insert" ON "t"`)).toEqual([
+      `DROP TRIGGER "fk_t_k_insert" ON "t"`,
+    ]);
   });
 });

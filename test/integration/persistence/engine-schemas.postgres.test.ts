@@ -104,6 +104,51 @@ describe('PostgreSQL: migrations that move data, and the unit of work', () => {
     }
   });
 
+  it('puts the foreign keys back when the track-references migration is undone, and the triggers when it is redone', async () => {
+    const { TrackReferencesPerStatement1796428800000: Migration } =
+      await import('../../../src/infrastructure/persistence/migrations/1796428800000-track-references-per-statement.js');
+    const { renderingRunner } =
+      await import('../../../src/infrastructure/persistence/postgres/postgres-migrations.js');
+    const postgres = await openTestDatabase(join(folder, 'unused.db'));
+    const pool = (postgres.db as unknown as PostgresDatabase).pool;
+    const client = await pool.connect();
+    const keyed = async () =>
+      (
+        await client.query(
+          `SELECT conname FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('"plays"'::regclass, '"daily_listens"'::regclass) ORDER BY 1`,
+        )
+      ).rows.map((r: { conname: string }) => r.conname);
+    const triggered = async () =>
+      (
+        await client.query(
+          `SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgname LIKE 'fk\\_%' ORDER BY 1`,
+        )
+      ).rows.map((r: { tgname: string }) => r.tgname);
+    const badPlay = `INSERT INTO "plays" ("event_id", "user", "track_id", "played_at") VALUES (1, 'u', 99, 1)`;
+    try {
+      expect(await keyed()).toEqual([]);
+      expect(await triggered()).toHaveLength(8);
+      await new Migration().down(renderingRunner(client));
+      expect(await keyed()).toEqual(['fk_daily_listens_track_id', 'fk_plays_track_id']);
+      expect(await triggered()).toEqual([]);
+      await expect(client.query(badPlay)).rejects.toMatchObject({
+        code: '23503',
+        constraint: 'fk_plays_track_id',
+      });
+      await new Migration().up(renderingRunner(client));
+      expect(await keyed()).toEqual([]);
+      expect(await triggered()).toHaveLength(8);
+      await expect(client.query(badPlay)).rejects.toMatchObject({
+        code: '23503',
+        constraint: 'fk_plays_track_id',
+      });
+    } finally {
+      client.release();
+      await postgres.db.close();
+      await postgres.drop();
+    }
+  });
+
   it('runs a unit again after a serialization failure, and refuses integers JavaScript cannot hold', async () => {
     const postgres = await openTestDatabase(join(folder, 'unused.db'));
     try {

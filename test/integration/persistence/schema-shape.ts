@@ -3,6 +3,11 @@
 // default), primary keys, named unique/foreign/check constraints, foreign key targets, indexes, triggers.
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
+import {
+  CHECKED_REFERENCES,
+  type CheckedReference,
+} from '../../../src/infrastructure/persistence/postgres/checked-references.js';
+import { toPostgres } from '../../../src/infrastructure/persistence/sql/placeholders.js';
 
 export interface TableShape {
   readonly columns: readonly string[];
@@ -162,9 +167,25 @@ export async function postgresSchema(client: pg.ClientBase | pg.Pool): Promise<S
       [`"${name}"`],
     );
     const triggers = await q<{ name: string }>(
-      `SELECT tgname AS name FROM pg_trigger WHERE tgrelid = $1::regclass AND NOT tgisinternal ORDER BY tgname`,
+      `SELECT tgname AS name FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+        WHERE tgrelid = $1::regclass AND NOT tgisinternal
+          AND p.proname NOT IN ('narada_reference_check', 'narada_referenced_check')
+        ORDER BY tgname`,
       [`"${name}"`],
     );
+    // References checked per statement by trigger (migration 1796428800000) stand for the foreign key
+    // named in their arguments; the triggers that keep them are not triggers of the schema's own.
+    const checked = await q<CheckedReference>(toPostgres(CHECKED_REFERENCES).text, [name, name]);
+    for (const ref of checked) {
+      constraints.push({
+        name: ref.name,
+        type: 'f',
+        columns: [ref.column],
+        target: ref.parent,
+        targetColumns: [ref.parentColumn],
+        del: 'a',
+      });
+    }
     const kinds: Record<string, string> = { u: 'UNIQUE', f: 'FOREIGN KEY', c: 'CHECK' };
     shape[name] = {
       columns: columns.map((c) => column(c.name, c.type, c.nullable === 'NO', c.dflt)),

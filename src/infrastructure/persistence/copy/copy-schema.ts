@@ -1,7 +1,8 @@
 // What `narada db copy` reads of a database's schema, from the database itself (not a hand-kept list):
 // its tables (all but the migrations bookkeeping and the transient job tables), their columns and types, primary keys and the
-// foreign keys that order them parents first.
+// foreign keys (on PostgreSQL also the references its triggers check) that order them parents first.
 import type { CopyTable } from '../../../application/ports/database-copy.port.js';
+import { CHECKED_REFERENCES, type CheckedReference } from '../postgres/checked-references.js';
 import type { SqlRunner } from '../sql/sql-runner.js';
 
 export const MIGRATIONS_TABLE = 'migrations';
@@ -83,12 +84,14 @@ async function postgresTables(sql: SqlRunner): Promise<TableShape[]> {
         WHERE c.conrelid = CAST(? AS regclass) AND c.contype = 'f'`,
       [relation],
     );
+    // The references checked per statement by trigger order the tables just as foreign keys do.
+    const checked = await sql.all<CheckedReference>(CHECKED_REFERENCES, [name, name]);
     shapes.push(
       shape(
         name,
         columns,
         key.map((k) => k.name),
-        foreign,
+        [...foreign, ...checked.map((c) => ({ parent: c.parent, column: c.column }))],
       ),
     );
   }

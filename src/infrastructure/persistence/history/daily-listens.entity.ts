@@ -9,6 +9,7 @@ export class DailyListensEntity {
   user!: string;
 
   @PrimaryColumn({ name: 'track_id', type: 'integer' })
+  // A foreign key on SQLite; on PostgreSQL checked once per statement by trigger (migration 1796428800000).
   @ForeignKey(() => TrackEntity, { name: 'fk_daily_listens_track_id' })
   trackId!: number;
 

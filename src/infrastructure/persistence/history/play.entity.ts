@@ -20,6 +20,7 @@ export class PlayEntity {
   user!: string;
 
   @Column({ name: 'track_id', type: 'integer' })
+  // A foreign key on SQLite; on PostgreSQL checked once per statement by trigger (migration 1796428800000).
   @ForeignKey(() => TrackEntity, { name: 'fk_plays_track_id' })
   trackId!: number;
 

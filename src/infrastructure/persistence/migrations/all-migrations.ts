@@ -10,6 +10,7 @@ import { ListenLinks1795996800000 } from './1795996800000-listen-links.js';
 import { JobEvents1796169600000 } from './1796169600000-job-events.js';
 import { PlayingNow1796256000000 } from './1796256000000-playing-now.js';
 import { AppendOnlyReferences1796342400000 } from './1796342400000-append-only-references.js';
+import { TrackReferencesPerStatement1796428800000 } from './1796428800000-track-references-per-statement.js';
 
 export const MIGRATIONS = [
   InitialSchema1795219200000,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   JobEvents1796169600000,
   PlayingNow1796256000000,
   AppendOnlyReferences1796342400000,
+  TrackReferencesPerStatement1796428800000,
 ];

@@ -4,7 +4,9 @@
 // ids, integer/text/real/boolean/blob columns, named constraints, CREATE INDEX. Integers become
 // bigint (epoch milliseconds overflow int4); a rowid id becomes an identity column; SQLite's
 // append-only triggers (`SELECT RAISE(ABORT, ...)`) become a trigger function raising the same message.
-// Anything else passes through unchanged: INSERT ... SELECT, ALTER TABLE ... RENAME, DROP ... .
+// Anything else passes through unchanged: INSERT ... SELECT, ALTER TABLE ... RENAME, DROP ... , and
+// what a migration writes in PostgreSQL's own form in a PostgreSQL branch (a trigger that executes a
+// function, DROP TRIGGER ... ON a table).
 
 const ROWID_ID = /"([^"]+)" integer PRIMARY KEY(?: AUTOINCREMENT)?(?: NOT NULL)?/gi;
 /** A column's type right after its quoted name: the only place a type word is rewritten. */
@@ -15,14 +17,16 @@ const TYPES: Readonly<Record<string, string>> = {
   blob: 'bytea',
 };
 const BOOLEAN_DEFAULT = /(\bboolean\b[^,]*?\bDEFAULT\s+)([01])\b/gi;
+/** A trigger already in PostgreSQL's form: it executes a trigger function. */
+const POSTGRES_TRIGGER = /\bEXECUTE\s+(FUNCTION|PROCEDURE)\s+"?[A-Za-z_][A-Za-z0-9_]*"?\s*\(/i;
 const TRIGGER =
   /^CREATE TRIGGER "([^"]+)" (BEFORE|AFTER) (INSERT|UPDATE|DELETE) ON "([^"]+)"\s+BEGIN\s+SELECT RAISE\(ABORT,\s*'((?:[^']|'')*)'\);\s*END$/is;
 
 /** The statements to run on PostgreSQL for one statement of a migration. */
 export function renderForPostgres(statement: string): string[] {
   const sql = statement.trim();
-  if (/^CREATE TRIGGER\b/i.test(sql)) return renderTrigger(sql);
-  if (/^DROP TRIGGER\b/i.test(sql)) {
+  if (/^CREATE TRIGGER\b/i.test(sql)) return POSTGRES_TRIGGER.test(sql) ? [sql] : renderTrigger(sql);
+  if (/^DROP TRIGGER\b/i.test(sql) && !/\bON\s+"[^"]+"\s*$/i.test(sql)) {
     throw new Error(
       `DROP TRIGGER needs its table on PostgreSQL; write DROP TRIGGER in a dialect branch: ${sql}`,
     );

@@ -110,7 +110,7 @@ function timestampOf(name: string): number {
 }
 
 /** The one QueryRunner method migrations use, rendering each statement for PostgreSQL. */
-function renderingRunner(client: pg.PoolClient): QueryRunner {
+export function renderingRunner(client: pg.PoolClient): QueryRunner {
   const runner = {
     [MIGRATION_ENGINE]: 'postgres',
     async query(sql: string, parameters?: unknown[]): Promise<unknown> {
