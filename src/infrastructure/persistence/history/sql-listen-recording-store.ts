@@ -152,8 +152,7 @@ function postgresAppend(sql: PostgresRunner, statistics: TableStatistics): Appen
     const ids = new Array<number | null>(events.length).fill(null);
     if (events.length === 0) return ids;
     // Emptied at each commit, and by hand before each batch (a transaction may write several).
-    await sql.raw(STAGE_CREATE, []);
-    await sql.raw(STAGE_EMPTY, []);
+    await sql.raw(STAGE_READY, []);
     let rows = '';
     for (const e of events) {
       rows += copyLine([e.user, e.source, e.playedAt, e.trackKey, e.msPlayed, e.payload, e.importRunId]);
@@ -171,7 +170,8 @@ const LEDGER_COLUMNS = `"user", "source", "played_at", "track_key", "ms_played",
 const STAGE_CREATE = `CREATE TEMPORARY TABLE IF NOT EXISTS "ledger_stage" (
     "ord" bigserial, "user" text, "source" text, "played_at" bigint, "track_key" text,
     "ms_played" bigint, "payload" text, "import_run_id" bigint) ON COMMIT DELETE ROWS`;
-const STAGE_EMPTY = `TRUNCATE "ledger_stage" RESTART IDENTITY`;
+/** Made if missing and emptied, in one message (without parameters, a query may hold several statements). */
+const STAGE_READY = `${STAGE_CREATE}; TRUNCATE "ledger_stage" RESTART IDENTITY`;
 const STAGE_COPY = `COPY "ledger_stage" (${LEDGER_COLUMNS}) FROM STDIN`;
 const STAGE_MOVE = `WITH "moved" AS (
       INSERT INTO "listening_events" (${LEDGER_COLUMNS})

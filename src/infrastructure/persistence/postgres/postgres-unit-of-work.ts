@@ -17,6 +17,8 @@ interface Unit {
 /** Serialization failure and deadlock: PostgreSQL undid the transaction; running it again is safe. */
 const RETRYABLE = new Set(['40001', '40P01']);
 export const MAX_ATTEMPTS = 5;
+/** A transaction whose commit does not wait for the log flush: a crash may lose it, to be redone. */
+const REDOABLE_BEGIN = 'BEGIN; SET LOCAL synchronous_commit = off';
 
 export function isRetryable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -61,8 +63,8 @@ export class PostgresUnitOfWork implements EngineUnitOfWork, ClientSource {
       const client = await this.pool.connect();
       let broken: Error | undefined;
       try {
-        await client.query('BEGIN');
-        if (redoable) await client.query('SET LOCAL synchronous_commit = off');
+        // One message either way: a query without parameters may hold several statements.
+        await client.query(redoable ? REDOABLE_BEGIN : 'BEGIN');
         const result = await this.units.run({ client, depth: 0 }, work);
         await client.query('COMMIT');
         return result;
