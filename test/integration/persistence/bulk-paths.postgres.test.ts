@@ -1,5 +1,5 @@
 // PostgreSQL run only (npm run test:postgres): the import's bulk paths as PostgreSQL runs them. Ledger
-// events are COPied through a staging table; other rows travel as one JSON text (json_to_recordset)
+// events are COPied straight in, or through a staging table when the ledger may hold some; other rows travel as one JSON text (json_to_recordset)
 // in named prepared statements; a large import asks for ANALYZE of its tables itself, and commits
 // its batches without waiting for the log to reach the disk (it redoes them after a crash).
 import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
@@ -64,6 +64,38 @@ describe('PostgreSQL bulk paths', () => {
     );
     expect(stored.map((r) => r.payload)).toEqual([odd, '{"i":2}', '{"i":3}', '{"i":4}']);
     expect(stored.map((r) => r.msPlayed)).toEqual([1001, null, 1003, null]);
+  });
+
+  it('copies a batch straight in, and when another transaction stores one of its keys meanwhile, takes the staged way', async () => {
+    const { listenRecording, unitOfWork } = createRepositories(db);
+    let firstAppended!: () => void;
+    const appended = new Promise<void>((resolve) => (firstAppended = resolve));
+    let releaseFirst!: () => void;
+    const release = new Promise<void>((resolve) => (releaseFirst = resolve));
+    // The first holds events 5 and 6, uncommitted, while the second looks at the span and finds nothing.
+    const first = unitOfWork.transaction(async () => {
+      const ids = await listenRecording.appendEvents([anEvent(5), anEvent(6)]);
+      firstAppended();
+      await release;
+      return ids;
+    });
+    await appended;
+    const second = unitOfWork.transaction(() => listenRecording.appendEvents([anEvent(6), anEvent(7)]));
+    // The second's COPY waits on key 6 until the first commits, then fails on it and is undone.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    releaseFirst();
+    const [firstIds, secondIds] = await Promise.all([first, second]);
+
+    expect(firstIds).toEqual([expect.any(Number), expect.any(Number)]);
+    expect(secondIds).toEqual([null, expect.any(Number)]);
+    const stored = await db.sql.all<{ id: number; payload: string }>(
+      `SELECT "id" AS "id", "payload" AS "payload" FROM "listening_events" ORDER BY "played_at"`,
+    );
+    expect(stored).toEqual([
+      { id: firstIds[0], payload: '{"i":5}' },
+      { id: firstIds[1], payload: '{"i":6}' },
+      { id: secondIds[1], payload: '{"i":7}' },
+    ]);
   });
 
   it('numbers inserted rows in row order and folds the roll-ups of one key as SQLite adds them', async () => {

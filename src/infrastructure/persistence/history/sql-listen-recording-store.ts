@@ -1,6 +1,6 @@
 // The ledger-and-roll-up side of recording listens: appends that report each new event's id, the
 // plays around new listens, new plays, and daily roll-ups that add, not replace. The append is the one
-// engine-specific path: row by row on SQLite, one statement per page on PostgreSQL.
+// engine-specific path: row by row on SQLite, by COPY on PostgreSQL.
 import type {
   HeldPlay,
   ListenRecordingStore,
@@ -9,7 +9,7 @@ import type {
 } from '../../../application/ports/listen-recording-store.port.js';
 import type { ListeningSource, RawListeningEvent } from '../../../domain/history/listening-event.js';
 import type { DailyListens } from '../../../domain/history/play.js';
-import type { EngineDatabase } from '../engine-database.js';
+import type { EngineDatabase, EngineUnitOfWork } from '../engine-database.js';
 import { BulkWriter } from '../bulk-writer.js';
 import type { PostgresDatabase } from '../postgres/postgres-database.js';
 import { TableStatistics } from '../postgres/table-statistics.js';
@@ -73,6 +73,7 @@ export class SqlListenRecordingStore implements ListenRecordingStore {
         ? sqliteAppend(db.sql)
         : postgresAppend(
             db.sql as PostgresRunner,
+            db.unitOfWork,
             new TableStatistics((db as PostgresDatabase).pool, IMPORT_TABLES),
           );
     // A ledger event is one play at most (unique event_id), and plays are made only for events the
@@ -140,30 +141,104 @@ function sqliteAppend(sql: SqliteRunner): Append {
 }
 
 /**
- * PostgreSQL: the events are COPied into a temporary table, numbered in their order, then moved into
+ * PostgreSQL. When a batch is one listener's from one source and the ledger holds nothing of theirs
+ * in the batch's time span (an import reading on past what it holds), its events are COPied straight
+ * into the ledger under ids drawn from the ledger's own sequence, in the same round trip as that
+ * look: a fifth of the server's work an import listen, against the way below (docs/DECISIONS.md). A
+ * later event with a key already in the batch is a duplicate and is left out, as SQLite's row by row
+ * insert finds it. The COPY runs in a savepoint: should another transaction store one of the keys
+ * meanwhile (its rows were not yet visible to the look), the COPY fails on the natural key, is undone,
+ * and the batch takes the way below.
+ *
+ * Otherwise the events are COPied into a temporary table, numbered in their order, then moved into
  * the ledger by one INSERT ... SELECT ... ON CONFLICT DO NOTHING, which answers with each new row's
- * id and the number of the first event holding its natural key (a later event with the same key is
- * a duplicate, as SQLite's row-by-row insert finds it). COPY's text format carries the raw payloads
- * as they are, where a JSON parameter made the server parse (and unescape) every payload twice:
- * measured, the ledger's share of the server's time fell by a third (docs/DECISIONS.md).
+ * id and the number of the first event holding its natural key. COPY's text format carries the raw
+ * payloads as they are, where a JSON parameter made the server parse (and unescape) every payload
+ * twice.
  */
-function postgresAppend(sql: PostgresRunner, statistics: TableStatistics): Append {
+function postgresAppend(
+  sql: PostgresRunner,
+  unitOfWork: EngineUnitOfWork,
+  statistics: TableStatistics,
+): Append {
   return async (events) => {
-    const ids = new Array<number | null>(events.length).fill(null);
-    if (events.length === 0) return ids;
-    // Emptied at each commit, and by hand before each batch (a transaction may write several).
-    await sql.raw(STAGE_READY, []);
-    let rows = '';
-    for (const e of events) {
-      rows += copyLine([e.user, e.source, e.playedAt, e.trackKey, e.msPlayed, e.payload, e.importRunId]);
-    }
-    await sql.copyIn(STAGE_COPY, rows);
-    const result = await sql.prepared(STAGE_MOVE, []);
-    statistics.grew(result.rowCount ?? 0);
-    for (const { ord, id } of result.rows as { ord: number; id: number }[]) ids[ord - 1] = id;
+    if (events.length === 0) return [];
+    const ids = (await appendDirect(sql, unitOfWork, events)) ?? (await appendStaged(sql, events));
+    statistics.grew(ids.reduce((count: number, id) => (id === null ? count : count + 1), 0));
     return ids;
   };
 }
+
+/** The direct way: the ids, or null when the batch must take the staged way. */
+async function appendDirect(
+  sql: PostgresRunner,
+  unitOfWork: EngineUnitOfWork,
+  events: readonly RawListeningEvent[],
+): Promise<(number | null)[] | null> {
+  const { user, source } = events[0]!;
+  let from = Infinity;
+  let to = -Infinity;
+  /** The first event of each natural key in the batch (all one user's from one source). */
+  const firsts: number[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.user !== user || e.source !== source) return null;
+    const key = `${e.playedAt}\u0000${e.trackKey}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    firsts.push(i);
+    if (e.playedAt < from) from = e.playedAt;
+    if (e.playedAt > to) to = e.playedAt;
+  }
+  const claim = await sql.prepared(DIRECT_CLAIM, [user, source, from, to, firsts.length]);
+  const { held, ids: drawn } = claim.rows[0] as { held: boolean; ids: string[] };
+  if (held) return null;
+  let rows = '';
+  firsts.forEach((at, n) => {
+    const e = events[at]!;
+    rows += copyLine([
+      drawn[n]!,
+      e.user,
+      e.source,
+      e.playedAt,
+      e.trackKey,
+      e.msPlayed,
+      e.payload,
+      e.importRunId,
+    ]);
+  });
+  try {
+    await unitOfWork.transaction(() => sql.copyIn(DIRECT_COPY, rows));
+  } catch (error) {
+    if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) return null;
+    throw error;
+  }
+  const ids = new Array<number | null>(events.length).fill(null);
+  firsts.forEach((at, n) => {
+    ids[at] = Number(drawn[n]);
+  });
+  return ids;
+}
+
+async function appendStaged(
+  sql: PostgresRunner,
+  events: readonly RawListeningEvent[],
+): Promise<(number | null)[]> {
+  const ids = new Array<number | null>(events.length).fill(null);
+  // Emptied at each commit, and by hand before each batch (a transaction may write several).
+  await sql.raw(STAGE_READY, []);
+  let rows = '';
+  for (const e of events) {
+    rows += copyLine([e.user, e.source, e.playedAt, e.trackKey, e.msPlayed, e.payload, e.importRunId]);
+  }
+  await sql.copyIn(STAGE_COPY, rows);
+  const result = await sql.prepared(STAGE_MOVE, []);
+  for (const { ord, id } of result.rows as { ord: number; id: number }[]) ids[ord - 1] = id;
+  return ids;
+}
+
+const UNIQUE_VIOLATION = '23505';
 
 const LEDGER_COLUMNS = `"user", "source", "played_at", "track_key", "ms_played", "payload", "import_run_id"`;
 /** The session's staging table: no index, no WAL, emptied at commit; `ord` numbers a batch's events from 1. */
@@ -173,6 +248,14 @@ const STAGE_CREATE = `CREATE TEMPORARY TABLE IF NOT EXISTS "ledger_stage" (
 /** Made if missing and emptied, in one message (without parameters, a query may hold several statements). */
 const STAGE_READY = `${STAGE_CREATE}; TRUNCATE "ledger_stage" RESTART IDENTITY`;
 const STAGE_COPY = `COPY "ledger_stage" (${LEDGER_COLUMNS}) FROM STDIN`;
+/** Whether the ledger holds any of the listener's events from the source in [from, to]; and that many new ids. */
+const DIRECT_CLAIM = `SELECT EXISTS (
+      SELECT 1 FROM "listening_events"
+       WHERE "user" = $1 AND "source" = $2 AND "played_at" BETWEEN $3 AND $4) AS "held",
+    ARRAY(SELECT nextval(s."sequence") FROM generate_series(1, $5)
+            CROSS JOIN (SELECT CAST(pg_get_serial_sequence('"listening_events"', 'id') AS regclass) AS "sequence") s
+    ) AS "ids"`;
+const DIRECT_COPY = `COPY "listening_events" ("id", ${LEDGER_COLUMNS}) FROM STDIN`;
 const STAGE_MOVE = `WITH "moved" AS (
       INSERT INTO "listening_events" (${LEDGER_COLUMNS})
       SELECT ${LEDGER_COLUMNS} FROM "ledger_stage" ORDER BY "ord"
