@@ -248,13 +248,16 @@ const STAGE_CREATE = `CREATE TEMPORARY TABLE IF NOT EXISTS "ledger_stage" (
 /** Made if missing and emptied, in one message (without parameters, a query may hold several statements). */
 const STAGE_READY = `${STAGE_CREATE}; TRUNCATE "ledger_stage" RESTART IDENTITY`;
 const STAGE_COPY = `COPY "ledger_stage" (${LEDGER_COLUMNS}) FROM STDIN`;
-/** Whether the ledger holds any of the listener's events from the source in [from, to]; and that many new ids. */
-const DIRECT_CLAIM = `SELECT EXISTS (
+/**
+ * Whether the ledger holds any of the listener's events from the source in [from, to]; and that many
+ * new ids. The sequence is looked up once a statement (MATERIALIZED), not once an id.
+ */
+const DIRECT_CLAIM = `WITH "ledger" AS MATERIALIZED (
+      SELECT CAST(pg_get_serial_sequence('"listening_events"', 'id') AS regclass) AS "sequence")
+    SELECT EXISTS (
       SELECT 1 FROM "listening_events"
        WHERE "user" = $1 AND "source" = $2 AND "played_at" BETWEEN $3 AND $4) AS "held",
-    ARRAY(SELECT nextval(s."sequence") FROM generate_series(1, $5)
-            CROSS JOIN (SELECT CAST(pg_get_serial_sequence('"listening_events"', 'id') AS regclass) AS "sequence") s
-    ) AS "ids"`;
+    ARRAY(SELECT nextval(l."sequence") FROM "ledger" l CROSS JOIN generate_series(1, $5)) AS "ids"`;
 const DIRECT_COPY = `COPY "listening_events" ("id", ${LEDGER_COLUMNS}) FROM STDIN`;
 const STAGE_MOVE = `WITH "moved" AS (
       INSERT INTO "listening_events" (${LEDGER_COLUMNS})
