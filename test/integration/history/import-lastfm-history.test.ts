@@ -2,12 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { LastfmPort, RecentTracksQuery } from '../../../src/application/ports/lastfm.port.js';
 import type { ListenRecordingStore } from '../../../src/application/ports/listen-recording-store.port.js';
 import { SILENT_PROGRESS } from '../../../src/application/ports/progress.port.js';
+import type { UnitOfWork } from '../../../src/application/ports/unit-of-work.port.js';
 import { ImportLastfmHistory } from '../../../src/application/use-cases/history/import-lastfm-history.js';
 import { ListenRecorder } from '../../../src/application/history/listen-recorder.js';
 import { aFakeScrobble, aScrobbleSeries } from '../../fakes/lastfm/fake-lastfm-builders.js';
 import { escapeSlashes, recentTrackWire } from '../../fakes/lastfm/fake-lastfm-wire.js';
 import { startLastfmKit, type LastfmKit } from '../lastfm/lastfm-test-kit.js';
 import { openHistoryKit, type HistoryKit } from './history-test-kit.js';
+import { onPostgres } from '../persistence/temp-database.js';
 import { aClock } from '../../builders/index.js';
 
 /** Newest scrobble: well before the fixed "now", so every run's range holds the whole series. */
@@ -181,6 +183,55 @@ describe('ImportLastfmHistory against the fake Last.fm', () => {
     expect(await kit.countedPlays()).toBe(600);
     expect(await kit.dailyTotal()).toBe(600);
     expect(await kit.danglingReferences()).toBe(0);
+  });
+
+  it('keeps no more than two batches in flight when the ledger takes them faster than they are interpreted', async () => {
+    lastfm.fake.addScrobbles('listener', aScrobbleSeries(2_000, { newest: NEWEST }));
+    const real = kit.store;
+    const slowRollUps: ListenRecordingStore = {
+      listensPerWrite: real.listensPerWrite,
+      appendEvents: (events) => real.appendEvents(events),
+      playsWithin: (user, spans) => real.playsWithin(user, spans),
+      insertPlays: (plays) => real.insertPlays(plays),
+      addDailyListens: async (deltas) => {
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        return real.addDailyListens(deltas);
+      },
+    };
+    const recorder = new ListenRecorder({
+      store: slowRollUps,
+      tracks: kit.repos.provisionalTracks,
+      unitOfWork: kit.repos.unitOfWork,
+      clock: kit.clock,
+    });
+    let open = 0;
+    let most = 0;
+    const counted: UnitOfWork = {
+      ...kit.repos.unitOfWork,
+      transaction: (work, options) =>
+        kit.repos.unitOfWork.transaction(async () => {
+          most = Math.max(most, ++open);
+          try {
+            return await work();
+          } finally {
+            open -= 1;
+          }
+        }, options),
+    };
+    const summary = await new ImportLastfmHistory({
+      lastfm: lastfm.client,
+      runs: kit.repos.importRuns,
+      recorder,
+      unitOfWork: counted,
+      clock: kit.clock,
+      progress: SILENT_PROGRESS,
+      pagesPerCommit: 1,
+    }).run();
+
+    expect(summary.new).toBe(2_000);
+    // PostgreSQL appends the next batch while one is interpreted; SQLite's single writer takes them in turn.
+    expect(most).toBe(onPostgres ? 2 : 1);
+    expect(await kit.countedPlays()).toBe(2_000);
   });
 
   it('re-reads from the cursor when the range changes under it (a scrobble deleted, one back-dated)', async () => {

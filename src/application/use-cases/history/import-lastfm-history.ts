@@ -236,10 +236,17 @@ export class ImportLastfmHistory {
     };
     /** Settles once the batch before has committed (and `stored` counts it), or has failed. */
     let before: Promise<void> = Promise.resolve();
+    /** The batch before that one: a new batch waits for it, so no more than two are ever in flight. */
+    let twoBack: Promise<void> = Promise.resolve();
     let failed = false;
     let finished = false;
     let counted = false;
     while (!finished && !failed) {
+      // When the ledger takes batches faster than they are interpreted, appended batches would
+      // otherwise pile up, each holding its listens and a pooled connection until its turn.
+      await twoBack.catch(() => undefined);
+      twoBack = before;
+      if (failed) break;
       const first = await next();
       if (first === null) break;
       if (!counted) {
