@@ -56,6 +56,24 @@ describe('ImportLastfmHistory against the fake Last.fm', () => {
     });
   }
 
+  /** A recorder over the real store whose roll-ups are written by `addDailyListens`. */
+  function recorderWithRollUps(addDailyListens: ListenRecordingStore['addDailyListens']): ListenRecorder {
+    const real = kit.store;
+    const store: ListenRecordingStore = {
+      listensPerWrite: real.listensPerWrite,
+      appendEvents: (events) => real.appendEvents(events),
+      playsWithin: (user, spans) => real.playsWithin(user, spans),
+      insertPlays: (plays) => real.insertPlays(plays),
+      addDailyListens,
+    };
+    return new ListenRecorder({
+      store,
+      tracks: kit.repos.provisionalTracks,
+      unitOfWork: kit.repos.unitOfWork,
+      clock: kit.clock,
+    });
+  }
+
   async function ledgerTimes(): Promise<number[]> {
     return (
       (await kit.query('SELECT "played_at" AS t FROM "listening_events" ORDER BY "played_at"')) as Array<{
@@ -154,23 +172,10 @@ describe('ImportLastfmHistory against the fake Last.fm', () => {
 
   it('rolls a page back whole when storing it fails, and the resume stores it exactly once', async () => {
     lastfm.fake.addScrobbles('listener', aScrobbleSeries(600, { newest: NEWEST }));
-    const real = kit.store;
     let dailyCalls = 0;
-    const flaky: ListenRecordingStore = {
-      listensPerWrite: real.listensPerWrite,
-      appendEvents: (events) => real.appendEvents(events),
-      playsWithin: (user, spans) => real.playsWithin(user, spans),
-      insertPlays: (plays) => real.insertPlays(plays),
-      addDailyListens: async (deltas) => {
-        if (++dailyCalls === 2) throw new Error('disk full');
-        return real.addDailyListens(deltas);
-      },
-    };
-    const recorder = new ListenRecorder({
-      store: flaky,
-      tracks: kit.repos.provisionalTracks,
-      unitOfWork: kit.repos.unitOfWork,
-      clock: kit.clock,
+    const recorder = recorderWithRollUps(async (deltas) => {
+      if (++dailyCalls === 2) throw new Error('disk full');
+      return kit.store.addDailyListens(deltas);
     });
     // Page 1 committed; page 2 failed, and page 3 (appended meanwhile on PostgreSQL, in a transaction
     // of its own) was rolled back with it.
@@ -187,22 +192,9 @@ describe('ImportLastfmHistory against the fake Last.fm', () => {
 
   it('keeps no more than two batches in flight when the ledger takes them faster than they are interpreted', async () => {
     lastfm.fake.addScrobbles('listener', aScrobbleSeries(2_000, { newest: NEWEST }));
-    const real = kit.store;
-    const slowRollUps: ListenRecordingStore = {
-      listensPerWrite: real.listensPerWrite,
-      appendEvents: (events) => real.appendEvents(events),
-      playsWithin: (user, spans) => real.playsWithin(user, spans),
-      insertPlays: (plays) => real.insertPlays(plays),
-      addDailyListens: async (deltas) => {
-        await new Promise((resolve) => setTimeout(resolve, 40));
-        return real.addDailyListens(deltas);
-      },
-    };
-    const recorder = new ListenRecorder({
-      store: slowRollUps,
-      tracks: kit.repos.provisionalTracks,
-      unitOfWork: kit.repos.unitOfWork,
-      clock: kit.clock,
+    const recorder = recorderWithRollUps(async (deltas) => {
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      return kit.store.addDailyListens(deltas);
     });
     let open = 0;
     let most = 0;

@@ -126,15 +126,7 @@ function sqliteAppend(sql: SqliteRunner): Append {
   return (events) =>
     Promise.resolve(
       events.map((e) => {
-        const { changes, lastInsertRowid } = appendOne.run(
-          e.user,
-          e.source,
-          e.playedAt,
-          e.trackKey,
-          e.msPlayed,
-          e.payload,
-          e.importRunId,
-        );
+        const { changes, lastInsertRowid } = appendOne.run(ledgerValues(e));
         return changes === 0 ? null : Number(lastInsertRowid);
       }),
     );
@@ -197,16 +189,7 @@ async function appendDirect(
   let rows = '';
   firsts.forEach((at, n) => {
     const e = events[at]!;
-    rows += copyLine([
-      drawn[n]!,
-      e.user,
-      e.source,
-      e.playedAt,
-      e.trackKey,
-      e.msPlayed,
-      e.payload,
-      e.importRunId,
-    ]);
+    rows += copyLine([drawn[n]!, ...ledgerValues(e)]);
   });
   try {
     await unitOfWork.transaction(() => sql.copyIn(DIRECT_COPY, rows));
@@ -230,7 +213,7 @@ async function appendStaged(
   await sql.raw(STAGE_READY, []);
   let rows = '';
   for (const e of events) {
-    rows += copyLine([e.user, e.source, e.playedAt, e.trackKey, e.msPlayed, e.payload, e.importRunId]);
+    rows += copyLine(ledgerValues(e));
   }
   await sql.copyIn(STAGE_COPY, rows);
   const result = await sql.prepared(STAGE_MOVE, []);
@@ -239,6 +222,13 @@ async function appendStaged(
 }
 
 const UNIQUE_VIOLATION = '23505';
+
+/** An event's values in LEDGER_COLUMNS order. */
+function ledgerValues(
+  e: RawListeningEvent,
+): [string, string, number, string, number | null, string, number | null] {
+  return [e.user, e.source, e.playedAt, e.trackKey, e.msPlayed, e.payload, e.importRunId];
+}
 
 const LEDGER_COLUMNS = `"user", "source", "played_at", "track_key", "ms_played", "payload", "import_run_id"`;
 /** The session's staging table: no index, no WAL, emptied at commit; `ord` numbers a batch's events from 1. */
