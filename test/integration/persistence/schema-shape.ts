@@ -175,7 +175,7 @@ export async function postgresSchema(client: pg.ClientBase | pg.Pool): Promise<S
     );
     // References checked per statement by trigger (migration 1796428800000) stand for the foreign key
     // named in their arguments; the triggers that keep them are not triggers of the schema's own.
-    const checked = await q<CheckedReference>(toPostgres(CHECKED_REFERENCES).text, [name, name]);
+    const checked = await q<CheckedReference>(toPostgres(CHECKED_REFERENCES).text, [name]);
     for (const ref of checked) {
       constraints.push({
         name: ref.name,

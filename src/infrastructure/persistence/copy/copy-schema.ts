@@ -85,7 +85,7 @@ async function postgresTables(sql: SqlRunner): Promise<TableShape[]> {
       [relation],
     );
     // The references checked per statement by trigger order the tables just as foreign keys do.
-    const checked = await sql.all<CheckedReference>(CHECKED_REFERENCES, [name, name]);
+    const checked = await sql.all<CheckedReference>(CHECKED_REFERENCES, [name]);
     shapes.push(
       shape(
         name,

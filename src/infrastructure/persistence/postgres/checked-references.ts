@@ -13,7 +13,7 @@ export interface CheckedReference {
   readonly parentColumn: string;
 }
 
-/** Every checked reference of the current schema, one row each; `?`: the referring table, or null for all. */
+/** The checked references of one referring table (`?`) in the current schema, one row each. */
 export const CHECKED_REFERENCES = `SELECT DISTINCT c.relname AS "table", x.a[1] AS "name", x.a[2] AS "column",
        x.a[3] AS "parent", x.a[4] AS "parentColumn"
   FROM pg_trigger t
@@ -22,5 +22,5 @@ export const CHECKED_REFERENCES = `SELECT DISTINCT c.relname AS "table", x.a[1] 
   CROSS JOIN LATERAL (SELECT string_to_array(encode(t.tgargs, 'escape'), '\\000') AS a) x
  WHERE p.proname = 'narada_reference_check'
    AND c.relnamespace = CAST(current_schema() AS regnamespace)
-   AND (CAST(? AS text) IS NULL OR c.relname = ?)
+   AND c.relname = ?
  ORDER BY 1, 2`;
